@@ -1,0 +1,266 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	fo "frontoffice"
+)
+
+// Customer returns the customer with id, or ErrNotFound.
+func (s *Store) Customer(id uint64) (fo.Customer, error) {
+	var c fo.Customer
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return getJSON(tx.Bucket(bCustomers), u64(id), &c)
+	})
+	return c, err
+}
+
+// CustomerByChat returns the customer linked to a Telegram chat, or
+// ErrNotFound.
+func (s *Store) CustomerByChat(chatID int64) (fo.Customer, error) {
+	var c fo.Customer
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bCustChat).Get(i64(chatID))
+		if id == nil {
+			return fo.ErrNotFound
+		}
+		return getJSON(tx.Bucket(bCustomers), id, &c)
+	})
+	return c, err
+}
+
+// CustomerByPhone returns the customer with the (normalised) phone, or
+// ErrNotFound.
+func (s *Store) CustomerByPhone(phone string) (fo.Customer, error) {
+	var c fo.Customer
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bCustPhone).Get([]byte(phone))
+		if id == nil {
+			return fo.ErrNotFound
+		}
+		return getJSON(tx.Bucket(bCustomers), id, &c)
+	})
+	return c, err
+}
+
+// Vehicles returns the vehicles (archives) of a customer.
+func (s *Store) Vehicles(customerID uint64) ([]fo.Vehicle, error) {
+	var out []fo.Vehicle
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = vehiclesTx(tx, customerID)
+		return err
+	})
+	return out, err
+}
+
+func vehiclesTx(tx *bolt.Tx, customerID uint64) ([]fo.Vehicle, error) {
+	var out []fo.Vehicle
+	prefix := u64(customerID)
+	c := tx.Bucket(bVehCust).Cursor()
+	vb := tx.Bucket(bVehicles)
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		var v fo.Vehicle
+		if err := getJSON(vb, k[8:16], &v); err != nil {
+			return nil, fmt.Errorf("vehicle %d: %w", btou(k[8:16]), err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// VehicleByPlate returns the vehicle with the (normalised) plate, or
+// ErrNotFound.
+func (s *Store) VehicleByPlate(plate string) (fo.Vehicle, error) {
+	var v fo.Vehicle
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bVehPlate).Get([]byte(plate))
+		if id == nil {
+			return fo.ErrNotFound
+		}
+		return getJSON(tx.Bucket(bVehicles), id, &v)
+	})
+	return v, err
+}
+
+// CustomerInput is what is known of a customer at a contact: an existing
+// customer's ID, or the phone (and for a new customer the name) recorded at
+// the first contact (REC-2).
+type CustomerInput struct {
+	ID      uint64
+	Name    string // parsed with fo.ParseName
+	Phone   string // parsed with fo.ParsePhone
+	Address string
+	ChatID  int64
+	Lang    fo.Lang
+	Consent bool
+}
+
+// upsertCustomer finds the customer by ID, then by phone, then creates one
+// (REC-2: name and contact recorded at the first contact). A known customer
+// gets a newly given name, address or chat linked; a chat already linked to
+// another customer moves to this one.
+func (w *writer) upsertCustomer(in CustomerInput) (fo.Customer, error) {
+	cb := w.tx.Bucket(bCustomers)
+	var c fo.Customer
+	var found bool
+	if in.ID != 0 {
+		if err := getJSON(cb, u64(in.ID), &c); err != nil {
+			return c, err
+		}
+		found = true
+	} else if in.Phone != "" {
+		if id := w.tx.Bucket(bCustPhone).Get([]byte(in.Phone)); id != nil {
+			if err := getJSON(cb, id, &c); err != nil {
+				return c, err
+			}
+			found = true
+		}
+	}
+	if !found {
+		if in.Phone == "" {
+			return c, fo.Errorf(fo.EINVALID, "err.phone")
+		}
+		if in.Name == "" {
+			return c, fo.Errorf(fo.EINVALID, "err.name")
+		}
+		id, err := nextID(cb)
+		if err != nil {
+			return c, err
+		}
+		c = fo.Customer{ID: id, Phone: in.Phone, Lang: in.Lang, CreatedAt: w.now}
+		if c.Lang == "" {
+			c.Lang = fo.ZH
+		}
+		if err := w.tx.Bucket(bCustPhone).Put([]byte(in.Phone), u64(id)); err != nil {
+			return c, err
+		}
+	}
+	if in.Name != "" {
+		c.Name = in.Name
+	}
+	if in.Address != "" {
+		c.Address = in.Address
+	}
+	if in.Consent {
+		c.Consent = true
+	}
+	if in.Lang != "" {
+		c.Lang = in.Lang
+	}
+	if in.ChatID != 0 && c.ChatID != in.ChatID {
+		if err := w.linkChat(&c, in.ChatID); err != nil {
+			return c, err
+		}
+	}
+	c.UpdatedAt = w.now
+	return c, putJSON(cb, u64(c.ID), c)
+}
+
+// linkChat links chatID to c, unlinking it from any other customer. The
+// caller stores c.
+func (w *writer) linkChat(c *fo.Customer, chatID int64) error {
+	chats := w.tx.Bucket(bCustChat)
+	cb := w.tx.Bucket(bCustomers)
+	if prev := chats.Get(i64(chatID)); prev != nil && btou(prev) != c.ID {
+		var other fo.Customer
+		if err := getJSON(cb, prev, &other); err == nil {
+			other.ChatID = 0
+			if err := putJSON(cb, prev, other); err != nil {
+				return err
+			}
+		}
+	}
+	if c.ChatID != 0 {
+		if err := chats.Delete(i64(c.ChatID)); err != nil {
+			return err
+		}
+	}
+	c.ChatID = chatID
+	return chats.Put(i64(chatID), u64(c.ID))
+}
+
+// upsertVehicle finds the vehicle by plate or creates its archive for the
+// customer (ARC-1: one archive per vehicle). A plate already on file for
+// another customer moves to this one: the vehicle changed hands.
+func (w *writer) upsertVehicle(customerID uint64, plate string) (fo.Vehicle, error) {
+	vb := w.tx.Bucket(bVehicles)
+	var v fo.Vehicle
+	if id := w.tx.Bucket(bVehPlate).Get([]byte(plate)); id != nil {
+		if err := getJSON(vb, id, &v); err != nil {
+			return v, err
+		}
+		if v.CustomerID == customerID {
+			return v, nil
+		}
+		if err := w.tx.Bucket(bVehCust).Delete(key(v.CustomerID, v.ID)); err != nil {
+			return v, err
+		}
+		v.CustomerID = customerID
+	} else {
+		id, err := nextID(vb)
+		if err != nil {
+			return v, err
+		}
+		v = fo.Vehicle{ID: id, CustomerID: customerID, Plate: plate, CreatedAt: w.now}
+		if err := w.tx.Bucket(bVehPlate).Put([]byte(plate), u64(id)); err != nil {
+			return v, err
+		}
+	}
+	v.UpdatedAt = w.now
+	if err := w.tx.Bucket(bVehCust).Put(key(customerID, v.ID), nil); err != nil {
+		return v, err
+	}
+	return v, putJSON(vb, u64(v.ID), v)
+}
+
+// SaveCustomer stores changes to an existing customer's archive fields
+// (name, address, follow-up staff, language). The phone and chat are kept.
+func (s *Store) SaveCustomer(c fo.Customer) error {
+	return s.update(func(tx *bolt.Tx, w *writer) error {
+		var old fo.Customer
+		if err := getJSON(tx.Bucket(bCustomers), u64(c.ID), &old); err != nil {
+			return err
+		}
+		c.Phone, c.ChatID, c.CreatedAt = old.Phone, old.ChatID, old.CreatedAt
+		c.UpdatedAt = w.now
+		return putJSON(tx.Bucket(bCustomers), u64(c.ID), c)
+	})
+}
+
+// SaveVehicle stores changes to an existing vehicle's archive fields. The
+// plate and owner are kept.
+func (s *Store) SaveVehicle(v fo.Vehicle) error {
+	return s.update(func(tx *bolt.Tx, w *writer) error {
+		var old fo.Vehicle
+		if err := getJSON(tx.Bucket(bVehicles), u64(v.ID), &old); err != nil {
+			return err
+		}
+		v.Plate, v.CustomerID, v.CreatedAt = old.Plate, old.CustomerID, old.CreatedAt
+		v.UpdatedAt = w.now
+		return putJSON(tx.Bucket(bVehicles), u64(v.ID), v)
+	})
+}
+
+// LinkChat links a Telegram chat to a customer (for pickup notices and the
+// like); the chat leaves any other customer.
+func (s *Store) LinkChat(customerID uint64, chatID int64, lang fo.Lang) (fo.Customer, error) {
+	var c fo.Customer
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		if err := getJSON(tx.Bucket(bCustomers), u64(customerID), &c); err != nil {
+			return err
+		}
+		if err := w.linkChat(&c, chatID); err != nil {
+			return err
+		}
+		if lang != "" {
+			c.Lang = lang
+		}
+		c.UpdatedAt = w.now
+		return putJSON(tx.Bucket(bCustomers), u64(c.ID), c)
+	})
+	return c, err
+}

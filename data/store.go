@@ -1,0 +1,348 @@
+// Package data keeps everything the front office knows in one embedded bbolt
+// file. Each exported method of Store is one transaction: a state change, the
+// register entries it needs and the messages it causes commit together or
+// not at all.
+//
+// Buckets and their key layouts (ids and times are 8-byte big-endian; times
+// are Unix seconds, UTC):
+//
+//	meta           "schema" → version (8 bytes)
+//	settings       "shop" → JSON frontoffice.Settings
+//	customers      id → JSON Customer
+//	cust_phone     phone (11 digits) → customer id
+//	cust_chat      chat id → customer id
+//	vehicles       id → JSON Vehicle (the archive of one vehicle, ARC-1)
+//	veh_plate      plate → vehicle id
+//	veh_cust       customer id | vehicle id → empty
+//	appointments   id → JSON Appointment
+//	apt_code       booking code → appointment id
+//	apt_start      start | id → end (only appointments holding a bay)
+//	apt_cust       customer id | start | id → empty
+//	reg_apt        time | seq → JSON RegisterEntry (appointment register, APT-3)
+//	outbox         seq → JSON Message (waiting to be sent)
+//	outbox_keys    idempotency key → seq | sent time (0 while waiting)
+//	outbox_dead    seq → JSON deadMessage (Telegram refused it for good)
+//	relay          chat id | message id → customer chat id (REC-3)
+//	bot            "offset" → next update id (8 bytes)
+//	conversations  chat id → the bot's opaque conversation state
+//	idem           idempotency key → JSON result of the first request
+//	due            time | kind ":" id → empty (what the scheduler must do when)
+//	jobs           job name → last run time
+//
+// Later issues add their buckets here, and a migration when existing data
+// must change shape.
+package data
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	fo "frontoffice"
+)
+
+// Bucket names.
+var (
+	bMeta          = []byte("meta")
+	bSettings      = []byte("settings")
+	bCustomers     = []byte("customers")
+	bCustPhone     = []byte("cust_phone")
+	bCustChat      = []byte("cust_chat")
+	bVehicles      = []byte("vehicles")
+	bVehPlate      = []byte("veh_plate")
+	bVehCust       = []byte("veh_cust")
+	bAppointments  = []byte("appointments")
+	bAptCode       = []byte("apt_code")
+	bAptStart      = []byte("apt_start")
+	bAptCust       = []byte("apt_cust")
+	bRegApt        = []byte("reg_apt")
+	bOutbox        = []byte("outbox")
+	bOutboxKeys    = []byte("outbox_keys")
+	bOutboxDead    = []byte("outbox_dead")
+	bRelay         = []byte("relay")
+	bBot           = []byte("bot")
+	bConversations = []byte("conversations")
+	bIdem          = []byte("idem")
+	bDue           = []byte("due")
+	bJobs          = []byte("jobs")
+)
+
+var allBuckets = [][]byte{
+	bMeta, bSettings, bCustomers, bCustPhone, bCustChat, bVehicles, bVehPlate,
+	bVehCust, bAppointments, bAptCode, bAptStart, bAptCust, bRegApt, bOutbox,
+	bOutboxKeys, bOutboxDead, bRelay, bBot, bConversations, bIdem, bDue, bJobs,
+}
+
+// migrations bring a data file from version i to i+1. Version 1 is the
+// first layout; buckets themselves are created at every open.
+var migrations = []func(tx *bolt.Tx) error{
+	func(*bolt.Tx) error { return nil }, // 0 → 1: new file
+}
+
+// SchemaVersion is the layout this code reads and writes.
+var SchemaVersion = uint64(len(migrations))
+
+// Options configure Open.
+type Options struct {
+	// Clock gives the time of every change; the wall clock when nil.
+	Clock fo.Clock
+	// Logger receives the store's notes; discarded when nil.
+	Logger *slog.Logger
+	// Timeout is how long Open waits for another process's lock on the
+	// file; 2 s when zero.
+	Timeout time.Duration
+	// NoSync skips fsync (tests and benchmarks of logic only).
+	NoSync bool
+}
+
+// Store is the front office's data file. It is safe for concurrent use.
+type Store struct {
+	db    *bolt.DB
+	clock fo.Clock
+	log   *slog.Logger
+
+	mu      sync.Mutex
+	waiters []chan struct{}
+}
+
+// Open opens (creating when missing) the data file at path, creates every
+// bucket, runs pending migrations and stores DefaultSettings when the file
+// has none. A file written by a newer version is refused.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = 2 * time.Second
+	}
+	if opts.Clock == nil {
+		opts.Clock = fo.SystemClock{}
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, fmt.Errorf("open store %s: the file is locked by another frontoffice process: %w", path, err)
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, clock: opts.Clock, log: opts.Logger}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		meta := tx.Bucket(bMeta)
+		var version uint64
+		if v := meta.Get([]byte("schema")); v != nil {
+			version = binary.BigEndian.Uint64(v)
+		}
+		if version > SchemaVersion {
+			return fmt.Errorf("data file has schema version %d, this program knows up to %d: use a newer frontoffice", version, SchemaVersion)
+		}
+		for ; version < SchemaVersion; version++ {
+			if err := migrations[version](tx); err != nil {
+				return fmt.Errorf("migrate schema %d→%d: %w", version, version+1, err)
+			}
+			s.log.Info("migrated data file", "from", version, "to", version+1)
+		}
+		if err := meta.Put([]byte("schema"), u64(SchemaVersion)); err != nil {
+			return err
+		}
+		if tx.Bucket(bSettings).Get([]byte("shop")) == nil {
+			st := fo.DefaultSettings()
+			return putJSON(tx.Bucket(bSettings), []byte("shop"), st)
+		}
+		return nil
+	})
+}
+
+// Close closes the file. Callers stop every user of the store first.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB returns the underlying bbolt database, for benchmarks and tools that
+// compare against raw bbolt.
+func (s *Store) DB() *bolt.DB { return s.db }
+
+// Path returns the data file's path.
+func (s *Store) Path() string { return s.db.Path() }
+
+func (s *Store) now() time.Time { return s.clock.Now().UTC() }
+
+// Changed returns a channel closed at the next commit that puts messages in
+// the outbox. The bot's sender waits on it instead of polling.
+func (s *Store) Changed() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ch := make(chan struct{})
+	s.waiters = append(s.waiters, ch)
+	return ch
+}
+
+func (s *Store) signal() {
+	s.mu.Lock()
+	ws := s.waiters
+	s.waiters = nil
+	s.mu.Unlock()
+	for _, ch := range ws {
+		close(ch)
+	}
+}
+
+// update runs fn in a read-write transaction and wakes the outbox's sender
+// when fn enqueued messages.
+func (s *Store) update(fn func(tx *bolt.Tx, w *writer) error) error {
+	var w writer
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		w = writer{tx: tx, now: s.now()}
+		return fn(tx, &w)
+	})
+	if err == nil && w.enqueued > 0 {
+		s.signal()
+	}
+	return err
+}
+
+// writer carries what a read-write transaction needs to write register
+// entries and outbox messages.
+type writer struct {
+	tx       *bolt.Tx
+	now      time.Time
+	enqueued int
+}
+
+// Backup writes a consistent copy of the data file to path while the store
+// is in use: into a temporary file beside it, fsynced, then renamed, so that
+// path is never a half-written file.
+func (s *Store) Backup(path string) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
+	err = s.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// Settings returns the shop's settings.
+func (s *Store) Settings() (fo.Settings, error) {
+	var st fo.Settings
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		st, err = settingsTx(tx)
+		return err
+	})
+	return st, err
+}
+
+func settingsTx(tx *bolt.Tx) (fo.Settings, error) {
+	var st fo.Settings
+	if err := getJSON(tx.Bucket(bSettings), []byte("shop"), &st); err != nil {
+		return st, fmt.Errorf("read settings: %w", err)
+	}
+	return st, nil
+}
+
+// SaveSettings validates and stores st. Invalid settings change nothing
+// and return an EINVALID *Error saying what is wrong.
+func (s *Store) SaveSettings(st fo.Settings) error {
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx, _ *writer) error {
+		return putJSON(tx.Bucket(bSettings), []byte("shop"), st)
+	})
+}
+
+// Encoding helpers.
+
+func u64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func i64(v int64) []byte { return u64(uint64(v)) }
+
+func btou(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
+
+func key(parts ...uint64) []byte {
+	b := make([]byte, 0, 8*len(parts))
+	for _, p := range parts {
+		b = binary.BigEndian.AppendUint64(b, p)
+	}
+	return b
+}
+
+// tkey is a time key: Unix seconds, shifted so that times before 1970 would
+// still sort (they never occur, but keys stay monotonic).
+func tkey(t time.Time) uint64 { return uint64(t.Unix()) }
+
+func getJSON(b *bolt.Bucket, k []byte, v any) error {
+	raw := b.Get(k)
+	if raw == nil {
+		return fo.ErrNotFound
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("decode %s/%x: %w", "bucket", k, err)
+	}
+	return nil
+}
+
+func putJSON(b *bolt.Bucket, k []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode: %w", err)
+	}
+	return b.Put(k, raw)
+}
+
+// nextID returns the next sequence number of bucket b.
+func nextID(b *bolt.Bucket) (uint64, error) {
+	id, err := b.NextSequence()
+	if err != nil {
+		return 0, fmt.Errorf("next id: %w", err)
+	}
+	return id, nil
+}

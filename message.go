@@ -1,0 +1,66 @@
+package frontoffice
+
+import (
+	"time"
+)
+
+// Message is a chat message waiting in the outbox. It is written in the same
+// transaction as the state change that causes it, under an idempotency Key
+// ("remind:apt:42:1764300000"): a second message with a key already in the
+// outbox, or already sent, is dropped. The bot's sender drains the outbox.
+type Message struct {
+	Key    string `json:"key"`
+	ChatID int64  `json:"chat_id"`
+	Text   string `json:"text"`
+	// Buttons is an inline keyboard; each button's Data is callback data of
+	// at most 64 bytes.
+	Buttons [][]Button `json:"buttons,omitempty"`
+	// EditMessageID, when set, edits that earlier message of the chat
+	// instead of sending a new one.
+	EditMessageID int `json:"edit_message_id,omitempty"`
+	// AskContact shows a one-button reply keyboard asking for the user's
+	// phone number; RemoveKeyboard takes such a keyboard away.
+	AskContact     bool `json:"ask_contact,omitempty"`
+	RemoveKeyboard bool `json:"remove_keyboard,omitempty"`
+	// Document, when set, is sent as a file with Text as its caption.
+	Document *Document `json:"document,omitempty"`
+	// RelayTo is a customer's chat: a staff reply to this message (sent to a
+	// staff chat) is passed on to that chat (REC-3).
+	RelayTo int64 `json:"relay_to,omitempty"`
+	// NotBefore holds the message back until then (quiet hours).
+	NotBefore time.Time `json:"not_before,omitzero"`
+	// Lang is the recipient's language, for a document rendered at send time.
+	Lang Lang `json:"lang,omitempty"`
+}
+
+// Button is an inline keyboard button: callback Data, or a URL.
+type Button struct {
+	Text string `json:"text"`
+	Data string `json:"data,omitempty"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Document names a PDF to render when the message is sent: Kind is the form
+// ("slip", "card", "complaint", ...) and Ref the record it prints.
+type Document struct {
+	Kind string `json:"kind"`
+	Ref  uint64 `json:"ref"`
+	Name string `json:"name"` // file name shown in the chat
+}
+
+// MaxTextLen is Telegram's limit on a message's text, in characters.
+const MaxTextLen = 4096
+
+// MaxCallbackData is Telegram's limit on callback data, in bytes.
+const MaxCallbackData = 64
+
+// RegisterEntry is a line of one of the shop's registers: the appointment
+// register (APT-3), the call register (FU-7), the letter register (FU-7).
+type RegisterEntry struct {
+	At     time.Time `json:"at"`
+	Action string    `json:"action"` // booked, moved, cancelled, checked_in, no_show, ...
+	Ref    uint64    `json:"ref"`    // the record the entry is about
+	Code   string    `json:"code,omitempty"`
+	By     string    `json:"by"` // who: "customer:bot", "staff:li", "system"
+	Detail string    `json:"detail,omitempty"`
+}
