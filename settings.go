@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -116,15 +117,24 @@ func (m StaffMember) Has(role string) bool {
 // are stored, so an unknown zone falls back to Asia/Shanghai only for
 // settings that never went through Validate.
 func (s *Settings) Location() *time.Location {
+	if loc, ok := zones.Load(s.Shop.TimeZone); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(s.Shop.TimeZone)
 	if err != nil {
 		loc, err = time.LoadLocation(DefaultTimeZone)
 		if err != nil {
-			return time.FixedZone("CST", 8*3600)
+			loc = time.FixedZone("CST", 8*3600)
 		}
 	}
+	zones.Store(s.Shop.TimeZone, loc)
 	return loc
 }
+
+// zones caches loaded time zones: time.LoadLocation reads the zone
+// database on every call, and the same *Location makes equal times compare
+// equal with ==.
+var zones sync.Map
 
 // ShopName returns the shop's name in lang.
 func (s *Settings) ShopName(lang Lang) string {

@@ -233,11 +233,18 @@ func occupancyTx(tx *bolt.Tx, st *fo.Settings, from, to time.Time, skip uint64) 
 	return occ, nil
 }
 
+// DaySlots are the free slots of one day.
+type DaySlots struct {
+	Day   time.Time // midnight in the shop's zone
+	Slots []time.Time
+}
+
 // FreeSlots returns the slots at which serviceID can be booked now on each
-// open day of the booking horizon (today to MaxDaysAhead), keyed by the
-// day's start. Days without a free slot are left out.
-func (s *Store) FreeSlots(serviceID string) (map[time.Time][]time.Time, error) {
-	out := map[time.Time][]time.Time{}
+// open day of the booking horizon (today to MaxDaysAhead), earliest first.
+// Days without a free slot are left out. It reads only the start index over
+// the horizon.
+func (s *Store) FreeSlots(serviceID string) ([]DaySlots, error) {
+	var out []DaySlots
 	now := s.now()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		st, err := settingsTx(tx)
@@ -258,7 +265,7 @@ func (s *Store) FreeSlots(serviceID string) (map[time.Time][]time.Time, error) {
 		}
 		for _, d := range days {
 			if slots := st.FreeSlots(now, d, sv, occ); len(slots) > 0 {
-				out[d] = slots
+				out = append(out, DaySlots{Day: d, Slots: slots})
 			}
 		}
 		return nil
