@@ -90,14 +90,14 @@ func TestCheckSlot(t *testing.T) {
 		{at(2026, 11, 27, 9, 0), maint, "err.slot.past"},
 		{at(2026, 11, 27, 10, 30), maint, "err.slot.lead"},
 		{at(2026, 11, 27, 11, 15), maint, "err.slot.grid"},
-		{at(2026, 11, 29, 10, 0), maint, "err.slot.closed"},  // Sunday
-		{at(2026, 12, 2, 10, 0), maint, "err.slot.closed"},   // closed date
+		{at(2026, 11, 29, 10, 0), maint, "err.slot.closed"}, // Sunday
+		{at(2026, 12, 2, 10, 0), maint, "err.slot.closed"},  // closed date
 		{at(2026, 11, 27, 8, 0).AddDate(0, 0, 3), maint, "err.slot.hours"},
-		{at(2026, 11, 30, 17, 0), maint, ""},                 // ends at closing
-		{at(2026, 11, 30, 17, 30), maint, "err.slot.hours"},  // would end after closing
+		{at(2026, 11, 30, 17, 0), maint, ""},                   // ends at closing
+		{at(2026, 11, 30, 17, 30), maint, "err.slot.hours"},    // would end after closing
 		{at(2026, 11, 28, 15, 0), collision, "err.slot.hours"}, // Saturday closes 17:00
-		{at(2026, 12, 11, 10, 0), maint, ""},                 // day 14
-		{at(2026, 12, 12, 10, 0), maint, "err.slot.horizon"}, // day 15
+		{at(2026, 12, 11, 10, 0), maint, ""},                   // day 14
+		{at(2026, 12, 12, 10, 0), maint, "err.slot.horizon"},   // day 15
 	}
 	for _, c := range cases {
 		err := st.CheckSlot(now, c.start, c.sv)

@@ -16,7 +16,7 @@ func TestParsePlate(t *testing.T) {
 		"粤B·D12345":  "粤BD12345", // new energy, small
 		"粤BD12345":   "粤BD12345",
 		"粤B12345F":   "粤B12345F", // new energy, large
-		"京Ａ１２３４５":    "京A12345", // full width
+		"京Ａ１２３４５":    "京A12345",  // full width
 		"川A.8X8X8":   "川A8X8X8",
 	}
 	for in, want := range ok {

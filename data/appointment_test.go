@@ -103,10 +103,14 @@ func TestBookAPT1APT3APT4(t *testing.T) {
 func TestBookRejectsAndChangesNothing(t *testing.T) {
 	s, _ := testStore(t)
 	cases := map[string]BookRequest{
-		"past":       bookReq("13812345678", "京A12345", at(2026, 11, 26, 10, 0)),
-		"sunday":     bookReq("13812345678", "京A12345", at(2026, 11, 29, 10, 0)),
-		"no plate":   bookReq("13812345678", "", at(2026, 11, 30, 10, 0)),
-		"no service": func() BookRequest { r := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)); r.ServiceID = "x"; return r }(),
+		"past":     bookReq("13812345678", "京A12345", at(2026, 11, 26, 10, 0)),
+		"sunday":   bookReq("13812345678", "京A12345", at(2026, 11, 29, 10, 0)),
+		"no plate": bookReq("13812345678", "", at(2026, 11, 30, 10, 0)),
+		"no service": func() BookRequest {
+			r := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
+			r.ServiceID = "x"
+			return r
+		}(),
 		"new no name": func() BookRequest {
 			r := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
 			r.Customer.Name = ""
@@ -279,9 +283,9 @@ func TestRemindersAPT5(t *testing.T) {
 // appointment is about to start is dropped.
 func TestReminderCatchUpQuietHours(t *testing.T) {
 	s, clock := testStore(t)
-	s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))  // remind Sun 10:00
+	s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))) // remind Sun 10:00
 	s.Book(bookReq("13912345678", "京A54321", at(2026, 11, 30, 8, 30))) // remind Sun 08:30
-	clock.Set(at(2026, 11, 30, 7, 45))                                  // down all Sunday; back Monday 07:45
+	clock.Set(at(2026, 11, 30, 7, 45))                                 // down all Sunday; back Monday 07:45
 	if n, _ := s.SendDueReminders(clock.Now()); n != 1 {
 		t.Fatalf("%d reminders, want 1 (08:30 one starts within the hour)", n)
 	}
