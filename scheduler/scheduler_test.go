@@ -1,0 +1,247 @@
+package scheduler
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/data"
+	"frontoffice/internal/fakeclock"
+)
+
+var shanghai, _ = time.LoadLocation("Asia/Shanghai")
+
+func at(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, shanghai)
+}
+
+// Cron specs are read in the shop's zone, across midnight and month ends.
+func TestSpecsInShopZone(t *testing.T) {
+	cases := []struct {
+		spec       string
+		from, want time.Time
+	}{
+		{"0 18 * * 1-5", at(2026, 11, 27, 17, 59), at(2026, 11, 27, 18, 0)},
+		{"0 18 * * 1-5", at(2026, 11, 27, 18, 0), at(2026, 11, 30, 18, 0)}, // Fri → Mon
+		{"0 17 * * 6", at(2026, 11, 27, 12, 0), at(2026, 11, 28, 17, 0)},   // Saturday shift end
+		{"0 0 * * *", at(2026, 12, 31, 23, 59), at(2027, 1, 1, 0, 0)},      // midnight, new year
+		{"30 8 28-31 * *", at(2027, 2, 1, 0, 0), at(2027, 2, 28, 8, 30)},
+	}
+	for _, c := range cases {
+		s, err := ParseSpec(c.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Next(c.from); !got.Equal(c.want) {
+			t.Errorf("%q after %v: %v, want %v", c.spec, c.from, got, c.want)
+		}
+	}
+	// 18:00 in Shanghai is 10:00 UTC.
+	s, _ := ParseSpec("0 18 * * *")
+	if got := s.Next(at(2026, 11, 27, 12, 0)); got.UTC().Hour() != 10 {
+		t.Errorf("18:00 Shanghai = %v UTC", got.UTC())
+	}
+}
+
+func TestParseSpecBad(t *testing.T) {
+	for _, spec := range []string{"", "61 * * * *", "* * *", "@yearly2", "0 0 31 2 *x", "*/0 * * * *"} {
+		if _, err := ParseSpec(spec); err == nil {
+			t.Errorf("ParseSpec(%q) accepted", spec)
+		}
+	}
+}
+
+// REP-1 month-end: cron has no L, so the job runs on 28-31 and checks.
+func TestIsLastDayOfMonth(t *testing.T) {
+	s, _ := ParseSpec("0 18 28-31 * *")
+	var ends []string
+	for t0 := at(2027, 1, 1, 0, 0); t0.Year() == 2027 && len(ends) < 12; {
+		t0 = s.Next(t0)
+		if IsLastDayOfMonth(t0) {
+			ends = append(ends, t0.Format("01-02 15:04"))
+		}
+	}
+	want := "01-31 18:00 02-28 18:00 03-31 18:00 04-30 18:00 05-31 18:00 06-30 18:00 07-31 18:00 08-31 18:00 09-30 18:00 10-31 18:00 11-30 18:00 12-31 18:00"
+	if got := strings.Join(ends, " "); got != want {
+		t.Errorf("month ends 2027:\n%s\nwant\n%s", got, want)
+	}
+	if !IsLastDayOfMonth(at(2028, 2, 29, 18, 0)) || IsLastDayOfMonth(at(2028, 2, 28, 18, 0)) {
+		t.Error("leap February")
+	}
+}
+
+func TestMissed(t *testing.T) {
+	daily, _ := ParseSpec("0 18 * * *")
+	last := at(2026, 11, 24, 18, 0)
+	now := at(2026, 11, 27, 19, 0)
+	each := Missed(daily, CatchUpEach, last, now)
+	if len(each) != 3 || !each[0].Equal(at(2026, 11, 25, 18, 0)) || !each[2].Equal(at(2026, 11, 27, 18, 0)) {
+		t.Errorf("each: %v", each)
+	}
+	latest := Missed(daily, CatchUpLatest, last, now)
+	if len(latest) != 1 || !latest[0].Equal(at(2026, 11, 27, 18, 0)) {
+		t.Errorf("latest: %v", latest)
+	}
+	if got := Missed(daily, CatchUpNever, last, now); got != nil {
+		t.Errorf("never: %v", got)
+	}
+	if got := Missed(daily, CatchUpEach, at(2026, 11, 27, 18, 0), now); got != nil {
+		t.Errorf("nothing missed: %v", got)
+	}
+	// A year down: at most MaxCatchUp days back.
+	if got := Missed(daily, CatchUpEach, at(2025, 11, 27, 18, 0), now); len(got) != MaxCatchUp {
+		t.Errorf("year down: %d runs", len(got))
+	}
+}
+
+type runs struct {
+	mu  sync.Mutex
+	ats []time.Time
+}
+
+func (r *runs) job(name, spec string, c CatchUp) Job {
+	return Job{Name: name, Spec: spec, CatchUp: c, Run: func(_ context.Context, at time.Time) error {
+		r.mu.Lock()
+		r.ats = append(r.ats, at)
+		r.mu.Unlock()
+		return nil
+	}}
+}
+
+func openStore(t *testing.T, clock fo.Clock) *data.Store {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), "f.db"), data.Options{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Last runs persist; a restart after downtime catches up once per policy.
+func TestCatchUpAtStart(t *testing.T) {
+	clock := fakeclock.New(at(2026, 11, 24, 12, 0))
+	store := openStore(t, clock)
+	var r runs
+	newSched := func() *Scheduler {
+		s := New(Config{Store: store, Clock: clock, Location: shanghai})
+		if err := s.Add(r.job("daily", "0 18 * * *", CatchUpEach)); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	// First start: nothing to catch up, the start is recorded.
+	s := newSched()
+	s.CatchUpAll(context.Background())
+	if len(r.ats) != 0 {
+		t.Fatalf("first start ran %v", r.ats)
+	}
+	// Down from Tuesday noon until Friday 19:00: four reports (Tue-Fri
+	// 18:00) are made up, oldest first.
+	clock.Set(at(2026, 11, 27, 19, 0))
+	s = newSched()
+	s.CatchUpAll(context.Background())
+	if len(r.ats) != 4 || !r.ats[0].Equal(at(2026, 11, 24, 18, 0)) || !r.ats[3].Equal(at(2026, 11, 27, 18, 0)) {
+		t.Fatalf("caught up %v", r.ats)
+	}
+	// Another restart catches up nothing more.
+	s = newSched()
+	s.CatchUpAll(context.Background())
+	if len(r.ats) != 4 {
+		t.Fatalf("caught up twice: %v", r.ats)
+	}
+	if last, _ := store.LastRun("daily"); !last.Equal(at(2026, 11, 27, 18, 0)) {
+		t.Errorf("last run %v", last)
+	}
+}
+
+func TestAddRejects(t *testing.T) {
+	s := New(Config{})
+	var r runs
+	if err := s.Add(r.job("a", "bad spec", CatchUpLatest)); err == nil {
+		t.Error("bad spec accepted")
+	}
+	s.Add(r.job("a", "* * * * *", CatchUpLatest))
+	if err := s.Add(r.job("a", "* * * * *", CatchUpLatest)); err == nil {
+		t.Error("duplicate accepted")
+	}
+}
+
+// APT-5 end to end on the store: the reminder job sends at the due minute,
+// not before, and catches up after downtime.
+func TestReminderJobAPT5(t *testing.T) {
+	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
+	store := openStore(t, clock)
+	a, err := store.Book(data.BookRequest{ServiceID: "maint", Start: at(2026, 11, 30, 10, 0), Plate: "京A12345",
+		Customer: data.CustomerInput{Name: "张三", Phone: "13812345678", ChatID: 7}, By: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := ReminderJob(store)
+	ctx := context.Background()
+	reminders := func() int {
+		es, _, _ := store.Pending(at(2027, 1, 1, 0, 0), 100)
+		n := 0
+		for _, e := range es {
+			if strings.HasPrefix(e.Message.Key, "remind:") {
+				n++
+			}
+		}
+		return n
+	}
+	job.Run(ctx, at(2026, 11, 29, 9, 59))
+	if reminders() != 0 {
+		t.Fatal("reminded a minute early")
+	}
+	job.Run(ctx, at(2026, 11, 29, 10, 0))
+	if reminders() != 1 {
+		t.Fatalf("not reminded at %v", a.RemindAt.In(shanghai))
+	}
+	job.Run(ctx, at(2026, 11, 29, 10, 1))
+	if reminders() != 1 {
+		t.Fatal("reminded twice")
+	}
+
+	// Down over the due time of a second appointment: caught up at start.
+	clock.Set(at(2026, 11, 28, 9, 0))
+	store.Book(data.BookRequest{ServiceID: "maint", Start: at(2026, 12, 1, 10, 0), Plate: "京A54321",
+		Customer: data.CustomerInput{Name: "李四", Phone: "13912345678", ChatID: 8}, By: "test"})
+	store.SetLastRun("reminders", at(2026, 11, 30, 9, 0))
+	clock.Set(at(2026, 11, 30, 13, 0))
+	s := New(Config{Store: store, Clock: clock, Location: shanghai})
+	s.Add(job)
+	s.CatchUpAll(ctx)
+	if reminders() != 2 {
+		t.Fatalf("%d reminders after catch-up, want 2", reminders())
+	}
+}
+
+// The cron table really fires in the shop's zone and Stop waits.
+func TestStartStop(t *testing.T) {
+	clock := fo.SystemClock{}
+	store := openStore(t, clock)
+	var r runs
+	s := New(Config{Store: store, Clock: clock, Location: shanghai})
+	s.Add(r.job("every", "@every 1s", CatchUpNever))
+	ctx, cancel := context.WithCancel(context.Background())
+	s.Start(ctx)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		r.mu.Lock()
+		n := len(r.ats)
+		r.mu.Unlock()
+		if n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	s.Stop()
+	if len(r.ats) == 0 {
+		t.Fatal("job never ran")
+	}
+}
