@@ -38,9 +38,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 	"time"
 
@@ -242,10 +244,7 @@ func (s *Store) Backup(path string) error {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
-	err = s.db.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
-		return err
-	})
+	err = s.WriteBackup(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -263,6 +262,45 @@ func (s *Store) Backup(path string) error {
 		d.Close()
 	}
 	return nil
+}
+
+// WriteBackup writes a consistent copy of the data file to w, from one read
+// transaction, while writers go on.
+func (s *Store) WriteBackup(w io.Writer) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(w)
+		return err
+	})
+}
+
+// Metrics are counts for /metrics.
+type Metrics map[string]int
+
+// Names returns the metric names, sorted.
+func (m Metrics) Names() []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Metrics counts what is waiting and what is kept.
+func (s *Store) Metrics() (Metrics, error) {
+	m := Metrics{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		count := func(b []byte) int { return tx.Bucket(b).Stats().KeyN }
+		m["outbox_waiting"] = count(bOutbox)
+		m["outbox_dead"] = count(bOutboxDead)
+		m["customers"] = count(bCustomers)
+		m["vehicles"] = count(bVehicles)
+		m["appointments"] = count(bAppointments)
+		m["due_entries"] = count(bDue)
+		m["data_file_bytes"] = int(tx.Size())
+		return nil
+	})
+	return m, err
 }
 
 // Settings returns the shop's settings.

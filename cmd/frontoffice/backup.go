@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"frontoffice/data"
+)
+
+// backup writes a consistent copy of the data file to the file named in
+// args. When a server holds the file, the copy comes from it over loopback
+// HTTP (authenticated by the admin secret beside the data file); otherwise
+// the file is opened directly. Either way the copy is written to a temporary
+// file, fsynced and renamed: the target is never half-written.
+func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
+	if len(args) != 1 || args[0] == "" {
+		return usageError{"usage: frontoffice backup FILE"}
+	}
+	target := args[0]
+	if abs, err := filepath.Abs(target); err == nil {
+		if d, err2 := filepath.Abs(cfg.DataPath); err2 == nil && abs == d {
+			return usageError{"the backup must not overwrite the data file itself"}
+		}
+	}
+	store, err := data.Open(cfg.DataPath, data.Options{Timeout: 300 * time.Millisecond})
+	if err == nil {
+		defer store.Close()
+		if err := store.Backup(target); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "backup written to %s\n", target)
+		return nil
+	}
+	if _, statErr := os.Stat(cfg.DataPath); statErr != nil {
+		return fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
+	}
+	if !strings.Contains(err.Error(), "locked") {
+		return err
+	}
+	// The server holds the file: ask it.
+	if err := backupFromServer(ctx, cfg, target); err != nil {
+		return fmt.Errorf("the data file is in use by a running server and asking it failed: %w", err)
+	}
+	fmt.Fprintf(stdout, "backup written to %s (from the running server)\n", target)
+	return nil
+}
+
+func backupFromServer(ctx context.Context, cfg Config, target string) error {
+	secret, err := os.ReadFile(cfg.DataPath + ".secret")
+	if err != nil {
+		return fmt.Errorf("read admin secret: %w", err)
+	}
+	_, port, _ := net.SplitHostPort(cfg.Addr)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+"/internal/backup", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("X-Frontoffice-Secret", strings.TrimSpace(string(secret)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("server answered %s", resp.Status)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	n, err := io.Copy(tmp, resp.Body)
+	if err == nil && n == 0 {
+		err = errors.New("empty backup")
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	// Check the copy opens before it replaces anything.
+	check, err := data.Open(tmp.Name(), data.Options{Timeout: time.Second})
+	if err != nil {
+		return fmt.Errorf("the copy does not open: %w", err)
+	}
+	check.Close()
+	return os.Rename(tmp.Name(), target)
+}

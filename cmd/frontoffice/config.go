@@ -1,0 +1,127 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is everything the process needs to start, from flags and the
+// environment (flags win). Secrets may come from NAME_FILE.
+type Config struct {
+	DataPath         string // FRONTOFFICE_DATA, -data
+	Addr             string // FRONTOFFICE_ADDR, -addr
+	TimeZone         string // FRONTOFFICE_TZ, -tz; empty: the shop's setting
+	TelegramToken    string // TELEGRAM_BOT_TOKEN(_FILE), -telegram-token
+	TelegramEndpoint string // TELEGRAM_API_ENDPOINT, -telegram-endpoint
+	LogLevel         string // FRONTOFFICE_LOG_LEVEL, -log-level
+}
+
+// Defaults.
+const (
+	defaultData     = "frontoffice.db"
+	defaultAddr     = ":8080"
+	defaultEndpoint = "https://api.telegram.org/bot%s/%s"
+)
+
+// loadConfig reads flags from args (after the subcommand) and the
+// environment from getenv, and validates the result. Messages name the
+// variable or flag at fault.
+func loadConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, []string, error) {
+	env := func(k, def string) string {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := Config{
+		DataPath:         env("FRONTOFFICE_DATA", defaultData),
+		Addr:             env("FRONTOFFICE_ADDR", defaultAddr),
+		TimeZone:         env("FRONTOFFICE_TZ", ""),
+		TelegramEndpoint: env("TELEGRAM_API_ENDPOINT", defaultEndpoint),
+		LogLevel:         env("FRONTOFFICE_LOG_LEVEL", "info"),
+	}
+	token, err := secret(getenv, "TELEGRAM_BOT_TOKEN")
+	if err != nil {
+		return c, nil, err
+	}
+	c.TelegramToken = token
+
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.DataPath, "data", c.DataPath, "bbolt data file (FRONTOFFICE_DATA)")
+	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (FRONTOFFICE_ADDR)")
+	fs.StringVar(&c.TimeZone, "tz", c.TimeZone, "shop time zone, overrides the settings (FRONTOFFICE_TZ)")
+	tokenFile := fs.String("telegram-token-file", "", "file holding the bot token (TELEGRAM_BOT_TOKEN_FILE)")
+	fs.StringVar(&c.TelegramEndpoint, "telegram-endpoint", c.TelegramEndpoint, "Bot API endpoint, %s/%s form (TELEGRAM_API_ENDPOINT)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (FRONTOFFICE_LOG_LEVEL)")
+	// Flags may come before or after the command's own arguments.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return c, nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos, args = append(pos, args[0]), args[1:]
+	}
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		if err != nil {
+			return c, nil, fmt.Errorf("-telegram-token-file: %w", err)
+		}
+		c.TelegramToken = strings.TrimSpace(string(b))
+	}
+	return c, pos, c.validate()
+}
+
+// secret reads NAME, or the file named by NAME_FILE.
+func secret(getenv func(string) string, name string) (string, error) {
+	v := strings.TrimSpace(getenv(name))
+	f := strings.TrimSpace(getenv(name + "_FILE"))
+	switch {
+	case v != "" && f != "":
+		return "", fmt.Errorf("set %s or %s_FILE, not both", name, name)
+	case f != "":
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", fmt.Errorf("%s_FILE: %w", name, err)
+		}
+		return strings.TrimSpace(string(b)), nil
+	}
+	return v, nil
+}
+
+func (c Config) validate() error {
+	var errs []error
+	if strings.TrimSpace(c.DataPath) == "" {
+		errs = append(errs, errors.New("FRONTOFFICE_DATA (-data) is empty"))
+	}
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("FRONTOFFICE_ADDR (-addr) %q is not host:port, e.g. :8080 or 127.0.0.1:8080", c.Addr))
+	}
+	if c.TimeZone != "" {
+		if _, err := time.LoadLocation(c.TimeZone); err != nil {
+			errs = append(errs, fmt.Errorf("FRONTOFFICE_TZ (-tz) %q is not a time zone, e.g. Asia/Shanghai", c.TimeZone))
+		}
+	}
+	if strings.Count(c.TelegramEndpoint, "%s") != 2 || !(strings.HasPrefix(c.TelegramEndpoint, "http://") || strings.HasPrefix(c.TelegramEndpoint, "https://")) {
+		errs = append(errs, fmt.Errorf("TELEGRAM_API_ENDPOINT (-telegram-endpoint) %q must be an http(s) URL with two %%s, e.g. %s", c.TelegramEndpoint, defaultEndpoint))
+	}
+	if c.TelegramToken != "" && (strings.ContainsAny(c.TelegramToken, " /?#%") || !strings.Contains(c.TelegramToken, ":")) {
+		errs = append(errs, errors.New("TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters, from @BotFather)"))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("FRONTOFFICE_LOG_LEVEL (-log-level) %q is not debug, info, warn or error", c.LogLevel))
+	}
+	return errors.Join(errs...)
+}

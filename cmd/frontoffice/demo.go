@@ -1,0 +1,38 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"frontoffice/internal/demo"
+	"frontoffice/internal/fakeclock"
+)
+
+// demoCmd loads the demo data into the data file. The server must not be
+// running on the same file (the file is locked while it runs).
+func demoCmd(cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return usageError{"usage: frontoffice demo"}
+	}
+	now := time.Now()
+	clock := fakeclock.New(now)
+	store, err := openStore(cfg, log, clock)
+	if err != nil {
+		return fmt.Errorf("%w (stop the server before loading the demo data)", err)
+	}
+	defer store.Close()
+	sum, err := demo.Load(store, clock, now, uint64(now.UnixNano()))
+	if errors.Is(err, demo.ErrLoaded) {
+		fmt.Fprintln(stdout, err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "demo data loaded into %s: %d customers, %d vehicles, %d past and %d upcoming appointments\n",
+		cfg.DataPath, sum.Customers, sum.Vehicles, sum.PastAppointments, sum.Upcoming)
+	return nil
+}

@@ -1,0 +1,108 @@
+// Command frontoffice runs the front office of an after-sales installation
+// and service shop: Telegram bot, lobby kiosk, queue board, staff console,
+// scheduler and PDF forms, on one bbolt data file.
+//
+// Usage:
+//
+//	frontoffice [serve] [flags]      run everything (the default)
+//	frontoffice backup FILE          consistent copy of the data file, also while serving
+//	frontoffice demo                 load demo data into the data file
+//	frontoffice settings export [FILE]
+//	frontoffice settings import FILE
+//
+// Flags and environment variables: see Config and the README.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `frontoffice — the front office of an installation and service shop
+
+Usage:
+  frontoffice [serve] [flags]          run kiosk, console, scheduler and (with a token) the bot
+  frontoffice backup FILE [flags]      write a consistent copy of the data file (works while serving)
+  frontoffice demo [flags]             load demo customers, vehicles and appointments
+  frontoffice settings export [FILE]   print the shop settings as JSON (to FILE)
+  frontoffice settings import FILE     validate and store shop settings from JSON
+
+Flags (each also an environment variable):
+  -data FILE                FRONTOFFICE_DATA        data file (default frontoffice.db)
+  -addr HOST:PORT           FRONTOFFICE_ADDR        HTTP address (default :8080)
+  -tz ZONE                  FRONTOFFICE_TZ          shop time zone (default: settings, Asia/Shanghai)
+  -telegram-token-file F    TELEGRAM_BOT_TOKEN[_FILE]  bot token; the bot is off without one
+  -telegram-endpoint URL    TELEGRAM_API_ENDPOINT   Bot API endpoint (default: the public Bot API)
+  -log-level LEVEL          FRONTOFFICE_LOG_LEVEL   debug, info, warn, error
+`
+
+// run is the program; it returns the exit code. Tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	cmd := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "serve", "backup", "demo", "settings":
+	default:
+		fmt.Fprintf(stderr, "frontoffice: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	cfg, rest, err := loadConfig(cmd, args, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice %s: %v\n", cmd, err)
+		return 2
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	switch cmd {
+	case "serve":
+		err = serve(ctx, cfg, log, rest)
+	case "backup":
+		err = backup(ctx, cfg, rest, stdout)
+	case "demo":
+		err = demoCmd(cfg, log, rest, stdout)
+	case "settings":
+		err = settingsCmd(cfg, rest, stdout)
+	}
+	if err != nil {
+		var u usageError
+		if errors.As(err, &u) {
+			fmt.Fprintf(stderr, "frontoffice %s: %v\n", cmd, err)
+			return 2
+		}
+		fmt.Fprintf(stderr, "frontoffice %s: %v\n", cmd, err)
+		return 1
+	}
+	return 0
+}
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/data"
+	"frontoffice/scheduler"
+)
+
+// openStore opens the data file, explaining a lock held by a running
+// server.
+func openStore(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error) {
+	s, err := data.Open(cfg.DataPath, data.Options{Logger: log, Clock: clock, Timeout: 2 * time.Second})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.TimeZone != "" {
+		st, err := s.Settings()
+		if err == nil && st.Shop.TimeZone != cfg.TimeZone {
+			st.Shop.TimeZone = cfg.TimeZone
+			if err := s.SaveSettings(st); err != nil {
+				s.Close()
+				return nil, fmt.Errorf("FRONTOFFICE_TZ: %w", err)
+			}
+		}
+	}
+	return s, nil
+}
+
+// serve runs the server until ctx ends, then shuts down in order: HTTP, the
+// scheduler, the bot, the store. Nothing is half-written: every change is
+// one bbolt transaction, and the store closes only after its users stopped.
+func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
+	}
+	clock := fo.SystemClock{}
+	store, err := openStore(cfg, log, clock)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	st, err := store.Settings()
+	if err != nil {
+		return err
+	}
+	loc := st.Location()
+	log.Info("frontoffice starting", "data", cfg.DataPath, "addr", cfg.Addr, "shop", st.Shop.Name, "tz", loc.String())
+
+	secret, err := adminSecret(cfg.DataPath)
+	if err != nil {
+		return err
+	}
+
+	sched := scheduler.New(scheduler.Config{Store: store, Clock: clock, Logger: log, Location: loc})
+	for _, j := range jobs(store) {
+		if err := sched.Add(j); err != nil {
+			return err
+		}
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if _, err := store.Settings(); err != nil {
+			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("GET /metrics", metricsHandler(store))
+	mux.Handle("GET /internal/backup", backupHandler(store, secret, log))
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s (FRONTOFFICE_ADDR): %w", cfg.Addr, err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	httpDone := make(chan error, 1)
+	go func() { httpDone <- srv.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String())
+
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sched.Start(runCtx)
+
+	var wg sync.WaitGroup
+	botStop, err := startBot(runCtx, cfg, store, clock, log, &wg)
+	if err != nil {
+		sched.Stop()
+		srv.Close()
+		return err
+	}
+
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+	case err := <-httpDone:
+		cancel()
+		sched.Stop()
+		botStop()
+		wg.Wait()
+		return fmt.Errorf("http server: %w", err)
+	}
+	shutCtx, done := context.WithTimeout(context.Background(), 10*time.Second)
+	defer done()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		log.Warn("http shutdown", "err", err)
+	}
+	cancel()
+	sched.Stop()
+	botStop()
+	wg.Wait()
+	log.Info("stopped")
+	return nil
+}
+
+// jobs is the cron table.
+func jobs(store *data.Store) []scheduler.Job {
+	return []scheduler.Job{
+		scheduler.ReminderJob(store),
+	}
+}
+
+// adminSecret returns the secret that local tools (frontoffice backup) show
+// to the running server, creating it beside the data file, readable only by
+// the owner, on first use.
+func adminSecret(dataPath string) (string, error) {
+	path := dataPath + ".secret"
+	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
+		return strings.TrimSpace(string(b)), nil
+	}
+	buf := make([]byte, 32)
+	if _, err := rand.Read(buf); err != nil {
+		return "", err
+	}
+	s := hex.EncodeToString(buf)
+	if err := os.WriteFile(path, []byte(s+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// backupHandler streams a consistent copy of the data file to a local tool
+// that shows the admin secret. Only loopback callers are served.
+func backupHandler(store *data.Store, secret string, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, _ := net.SplitHostPort(r.RemoteAddr)
+		ip := net.ParseIP(host)
+		got := r.Header.Get("X-Frontoffice-Secret")
+		if ip == nil || !ip.IsLoopback() || subtle.ConstantTimeCompare([]byte(got), []byte(secret)) != 1 {
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		w.Header().Set("Content-Type", "application/octet-stream")
+		if err := store.WriteBackup(w); err != nil {
+			log.Error("backup over http", "err", err)
+		}
+	})
+}
+
+// metricsHandler serves a few gauges in the Prometheus text format.
+func metricsHandler(store *data.Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		m, err := store.Metrics()
+		if err != nil {
+			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
+		for _, k := range m.Names() {
+			fmt.Fprintf(w, "frontoffice_%s %d\n", k, m[k])
+		}
+	})
+}

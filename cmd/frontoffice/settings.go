@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	fo "frontoffice"
+)
+
+// settingsCmd exports or imports the shop settings as JSON. An import is
+// validated in full before anything is stored; an invalid file changes
+// nothing and says what is wrong.
+func settingsCmd(cfg Config, args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"usage: frontoffice settings export [FILE] | import FILE"}
+	}
+	store, err := openStore(cfg, nil, nil)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	switch {
+	case args[0] == "export" && len(args) <= 2:
+		st, err := store.Settings()
+		if err != nil {
+			return err
+		}
+		b, err := json.MarshalIndent(st, "", "  ")
+		if err != nil {
+			return err
+		}
+		b = append(b, '\n')
+		if len(args) == 2 {
+			return os.WriteFile(args[1], b, 0o600)
+		}
+		_, err = stdout.Write(b)
+		return err
+	case args[0] == "import" && len(args) == 2:
+		b, err := os.ReadFile(args[1])
+		if err != nil {
+			return err
+		}
+		var st fo.Settings
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&st); err != nil {
+			return fmt.Errorf("%s is not a settings file: %w", args[1], err)
+		}
+		if err := store.SaveSettings(st); err != nil {
+			return fmt.Errorf("%s: %s", args[1], fo.ErrorText(fo.EN, err))
+		}
+		fmt.Fprintf(stdout, "settings imported from %s\n", args[1])
+		return nil
+	}
+	return usageError{"usage: frontoffice settings export [FILE] | import FILE"}
+}
