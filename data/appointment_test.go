@@ -220,11 +220,11 @@ func TestRescheduleAtomic(t *testing.T) {
 	}
 	// The old reminder time passes: nothing is sent for it.
 	clock.Set(at(2026, 11, 29, 10, 1))
-	if n, _ := s.SendDueReminders(clock.Now()); n != 0 {
+	if n, _ := s.RunDue(clock.Now()); n != 0 {
 		t.Errorf("%d reminders at the old time", n)
 	}
 	clock.Set(at(2026, 11, 30, 11, 0))
-	if n, _ := s.SendDueReminders(clock.Now()); n != 2 {
+	if n, _ := s.RunDue(clock.Now()); n != 2 {
 		t.Errorf("%d reminders at the new time, want 2 (b's and a's)", n)
 	}
 }
@@ -257,15 +257,15 @@ func TestRemindersAPT5(t *testing.T) {
 		t.Fatal(err)
 	}
 	clock.Set(at(2026, 11, 29, 9, 59))
-	if n, _ := s.SendDueReminders(clock.Now()); n != 0 {
+	if n, _ := s.RunDue(clock.Now()); n != 0 {
 		t.Fatalf("%d reminders before time", n)
 	}
 	// Down from 09:59 to 15:00: caught up at start.
 	clock.Set(at(2026, 11, 29, 15, 0))
-	if n, _ := s.SendDueReminders(clock.Now()); n != 1 {
+	if n, _ := s.RunDue(clock.Now()); n != 1 {
 		t.Fatalf("%d reminders caught up, want 1", n)
 	}
-	if n, _ := s.SendDueReminders(clock.Now()); n != 0 {
+	if n, _ := s.RunDue(clock.Now()); n != 0 {
 		t.Fatalf("reminder sent twice")
 	}
 	var reminders []fo.Message
@@ -286,7 +286,14 @@ func TestReminderCatchUpQuietHours(t *testing.T) {
 	s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))) // remind Sun 10:00
 	s.Book(bookReq("13912345678", "京A54321", at(2026, 11, 30, 8, 30))) // remind Sun 08:30
 	clock.Set(at(2026, 11, 30, 7, 45))                                 // down all Sunday; back Monday 07:45
-	if n, _ := s.SendDueReminders(clock.Now()); n != 1 {
+	s.RunDue(clock.Now())
+	n := 0
+	for _, m := range pending(t, s) {
+		if strings.HasPrefix(m.Key, "remind:") {
+			n++
+		}
+	}
+	if n != 1 {
 		t.Fatalf("%d reminders, want 1 (08:30 one starts within the hour)", n)
 	}
 	es, next, _ := s.Pending(clock.Now(), 100)

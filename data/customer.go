@@ -2,7 +2,11 @@ package data
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -251,6 +255,74 @@ func (s *Store) LinkChat(customerID uint64, chatID int64, lang fo.Lang) (fo.Cust
 	var c fo.Customer
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if err := getJSON(tx.Bucket(bCustomers), u64(customerID), &c); err != nil {
+			return err
+		}
+		if err := w.linkChat(&c, chatID); err != nil {
+			return err
+		}
+		if lang != "" {
+			c.Lang = lang
+		}
+		c.UpdatedAt = w.now
+		return putJSON(tx.Bucket(bCustomers), u64(c.ID), c)
+	})
+	return c, err
+}
+
+// linkToken is a single-use token of a kiosk QR code: opening the bot with
+// it links the chat to the customer.
+type linkToken struct {
+	CustomerID uint64    `json:"customer_id"`
+	VisitID    uint64    `json:"visit_id,omitempty"`
+	Expires    time.Time `json:"expires"`
+}
+
+// LinkTokenTTL is how long a kiosk QR code can be used.
+const LinkTokenTTL = 15 * time.Minute
+
+// CreateLinkToken returns a new opaque single-use token (22 characters of
+// [A-Za-z0-9_-], fit for a Telegram deep link) that links a chat to the
+// customer within LinkTokenTTL. Expired tokens are swept on the way.
+func (s *Store) CreateLinkToken(customerID, visitID uint64) (string, error) {
+	buf := make([]byte, 16)
+	if _, err := rand.Read(buf); err != nil {
+		return "", err
+	}
+	tok := base64.RawURLEncoding.EncodeToString(buf)
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		b := tx.Bucket(bLinkTokens)
+		var stale [][]byte
+		b.ForEach(func(k, v []byte) error {
+			var t linkToken
+			if json.Unmarshal(v, &t) != nil || !t.Expires.After(w.now) {
+				stale = append(stale, bytes.Clone(k))
+			}
+			return nil
+		})
+		for _, k := range stale {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return putJSON(b, []byte(tok), linkToken{CustomerID: customerID, VisitID: visitID, Expires: w.now.Add(LinkTokenTTL)})
+	})
+	return tok, err
+}
+
+// RedeemLinkToken links chatID to the token's customer and spends the
+// token. An unknown, used or expired token is ErrStale.
+func (s *Store) RedeemLinkToken(token string, chatID int64, lang fo.Lang) (fo.Customer, error) {
+	var c fo.Customer
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		b := tx.Bucket(bLinkTokens)
+		var t linkToken
+		if len(token) > 64 || getJSON(b, []byte(token), &t) != nil || !t.Expires.After(w.now) {
+			return fo.ErrStale
+		}
+		if err := b.Delete([]byte(token)); err != nil {
+			return err
+		}
+		if err := getJSON(tx.Bucket(bCustomers), u64(t.CustomerID), &c); err != nil {
 			return err
 		}
 		if err := w.linkChat(&c, chatID); err != nil {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"strconv"
@@ -11,8 +12,23 @@ import (
 	fo "frontoffice"
 )
 
-// Kinds of due entries.
-const remindKind = "remind"
+// Kinds of due entries. Each has a handler in dueHandlers.
+const (
+	remindKind   = "remind"   // appointment reminder (APT-5)
+	pickupKind   = "pickup"   // pickup notice (DEL-2)
+	progressKind = "progress" // progress check (INT-7)
+)
+
+// dueHandler does what a due entry of its kind asks, inside the
+// transaction. at is the entry's due time; id its record. A handler finding
+// its record moved on (cancelled, rescheduled, done) does nothing.
+type dueHandler func(w *writer, st *fo.Settings, id uint64, at, now time.Time) error
+
+var dueHandlers = map[string]dueHandler{
+	remindKind:   dueReminder,
+	pickupKind:   duePickup,
+	progressKind: dueProgress,
+}
 
 // dueKey is the key of a due entry: the time it falls due, then kind:id.
 func dueKey(at time.Time, kind string, id uint64) []byte {
@@ -22,22 +38,33 @@ func dueKey(at time.Time, kind string, id uint64) []byte {
 	return strconv.AppendUint(b, id, 10)
 }
 
+// putDue and delDue keep the due index.
+func (w *writer) putDue(at time.Time, kind string, id uint64) error {
+	return w.tx.Bucket(bDue).Put(dueKey(at, kind, id), nil)
+}
+
+func (w *writer) delDue(at time.Time, kind string, id uint64) error {
+	if at.IsZero() {
+		return nil
+	}
+	return w.tx.Bucket(bDue).Delete(dueKey(at, kind, id))
+}
+
 // reminderKey is the outbox key of an appointment's reminder; it names the
 // start so that a moved appointment's new reminder is a new message.
 func reminderKey(a fo.Appointment) string {
 	return "remind:apt:" + strconv.FormatUint(a.ID, 10) + ":" + strconv.FormatInt(a.Start.Unix(), 10)
 }
 
-// SendDueReminders puts in the outbox the reminder of every appointment
-// whose reminder time has come by now (APT-5). It reads only the due index
-// up to now. An appointment no longer booked, or whose reminder time moved,
-// gets none; one that starts within the hour is past reminding (the process
-// was down through the whole window). It returns how many reminders it
-// queued.
-func (s *Store) SendDueReminders(now time.Time) (int, error) {
+// RunDue does everything that has come due by now: reminders (APT-5),
+// pickup notices (DEL-2), progress checks (INT-7). It reads only the due
+// index up to now, in batches of 200 per transaction, and returns how many
+// entries it handled. An entry is deleted in the transaction that handles
+// it, so each is handled once.
+func (s *Store) RunDue(now time.Time) (int, error) {
 	n := 0
 	for {
-		batch, more, err := s.sendDueBatch(now, 200)
+		batch, more, err := s.runDueBatch(now, 200)
 		n += batch
 		if err != nil || !more {
 			return n, err
@@ -45,50 +72,36 @@ func (s *Store) SendDueReminders(now time.Time) (int, error) {
 	}
 }
 
-func (s *Store) sendDueBatch(now time.Time, limit int) (sent int, more bool, err error) {
+func (s *Store) runDueBatch(now time.Time, limit int) (handled int, more bool, err error) {
 	err = s.update(func(tx *bolt.Tx, w *writer) error {
 		st, err := settingsTx(tx)
 		if err != nil {
 			return err
 		}
 		due := tx.Bucket(bDue)
-		ab := tx.Bucket(bAppointments)
 		c := due.Cursor()
 		var done [][]byte
-		prefix := []byte(remindKind + ":")
 		for k, _ := c.First(); k != nil && btou(k[:8]) <= tkey(now); k, _ = c.Next() {
 			if len(done) == limit {
 				more = true
 				break
 			}
-			rest := k[8:]
-			if len(rest) <= len(prefix) || string(rest[:len(prefix)]) != string(prefix) {
+			done = append(done, bytes.Clone(k))
+			kind, idText, ok := bytes.Cut(k[8:], []byte(":"))
+			if !ok {
 				continue
 			}
-			done = append(done, append([]byte(nil), k...))
-			id, err := strconv.ParseUint(string(rest[len(prefix):]), 10, 64)
-			if err != nil {
+			h := dueHandlers[string(kind)]
+			id, perr := strconv.ParseUint(string(idText), 10, 64)
+			if h == nil || perr != nil {
+				s.log.Warn("unknown due entry dropped", "key", fmt.Sprintf("%q", k[8:]))
 				continue
 			}
-			var a fo.Appointment
-			if err := getJSON(ab, u64(id), &a); err != nil {
-				continue
+			at := time.Unix(int64(btou(k[:8])), 0).UTC()
+			if err := h(w, &st, id, at, now); err != nil {
+				return fmt.Errorf("due %s:%d: %w", kind, id, err)
 			}
-			if a.Status != fo.AptBooked || tkey(a.RemindAt) != btou(k[:8]) || a.Start.Before(now.Add(time.Hour)) {
-				continue
-			}
-			msg := fo.Message{Key: reminderKey(a), ChatID: a.ChatID, Text: fo.ReminderText(&st, a, a.Lang), Lang: a.Lang, Buttons: aptButtons(a)}
-			if st.InQuietHours(now) {
-				// Caught up during quiet hours: hold it to their end.
-				msg.NotBefore = st.QuietEnd.At(now, st.Location())
-				if !msg.NotBefore.After(now) {
-					msg.NotBefore = st.QuietEnd.At(now.In(st.Location()).AddDate(0, 0, 1), st.Location())
-				}
-			}
-			if err := w.enqueue(msg); err != nil {
-				return err
-			}
-			sent++
+			handled++
 		}
 		for _, k := range done {
 			if err := due.Delete(k); err != nil {
@@ -97,7 +110,38 @@ func (s *Store) sendDueBatch(now time.Time, limit int) (sent int, more bool, err
 		}
 		return nil
 	})
-	return sent, more, err
+	return handled, more, err
+}
+
+// dueReminder sends an appointment's reminder (APT-5). An appointment no
+// longer booked, or whose reminder time moved, gets none; one starting
+// within the hour is past reminding (the process was down through the whole
+// window). Caught up in quiet hours, the message waits for their end.
+func dueReminder(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
+	var a fo.Appointment
+	if err := getJSON(w.tx.Bucket(bAppointments), u64(id), &a); err != nil {
+		return nil
+	}
+	if a.Status != fo.AptBooked || tkey(a.RemindAt) != tkey(at) || a.Start.Before(now.Add(time.Hour)) {
+		return nil
+	}
+	msg := fo.Message{Key: reminderKey(a), ChatID: a.ChatID, Text: fo.ReminderText(st, a, a.Lang), Lang: a.Lang, Buttons: aptButtons(a)}
+	msg.NotBefore = notQuiet(st, now)
+	return w.enqueue(msg)
+}
+
+// notQuiet returns zero when now is outside the quiet hours, else the end of
+// the quiet hours: the earliest a non-urgent message may go.
+func notQuiet(st *fo.Settings, now time.Time) time.Time {
+	if !st.InQuietHours(now) {
+		return time.Time{}
+	}
+	loc := st.Location()
+	end := st.QuietEnd.At(now, loc)
+	if !end.After(now) {
+		end = st.QuietEnd.At(now.In(loc).AddDate(0, 0, 1), loc)
+	}
+	return end.UTC()
 }
 
 // LastRun returns when the job last ran; zero when never.

@@ -28,6 +28,14 @@
 //	idem           idempotency key → JSON result of the first request
 //	due            time | kind ":" id → empty (what the scheduler must do when)
 //	jobs           job name → last run time
+//	visits         id → JSON Visit (check-in to delivery, work order, settlement)
+//	visit_day      day "YYYY-MM-DD" | id → empty (shop zone)
+//	visit_veh      vehicle id | visit id → empty (an archive's service history)
+//	visit_open     visit id → empty (still in the shop)
+//	queue_seq      day | prefix byte → last queue number given
+//	board          day → JSON []BoardCall, newest first; its sequence is the board's version
+//	phone_tasks    day | seq → JSON PhoneTask (reception calls for unlinked customers)
+//	link_tokens    token → JSON linkToken (kiosk QR → Telegram, single use)
 //
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
@@ -75,12 +83,21 @@ var (
 	bIdem          = []byte("idem")
 	bDue           = []byte("due")
 	bJobs          = []byte("jobs")
+	bVisits        = []byte("visits")
+	bVisitDay      = []byte("visit_day")
+	bVisitVeh      = []byte("visit_veh")
+	bVisitOpen     = []byte("visit_open")
+	bQueueSeq      = []byte("queue_seq")
+	bBoard         = []byte("board")
+	bPhoneTasks    = []byte("phone_tasks")
+	bLinkTokens    = []byte("link_tokens")
 )
 
 var allBuckets = [][]byte{
 	bMeta, bSettings, bCustomers, bCustPhone, bCustChat, bVehicles, bVehPlate,
 	bVehCust, bAppointments, bAptCode, bAptStart, bAptCust, bRegApt, bOutbox,
 	bOutboxKeys, bOutboxDead, bRelay, bBot, bConversations, bIdem, bDue, bJobs,
+	bVisits, bVisitDay, bVisitVeh, bVisitOpen, bQueueSeq, bBoard, bPhoneTasks, bLinkTokens,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
@@ -112,7 +129,7 @@ type Store struct {
 	log   *slog.Logger
 
 	mu      sync.Mutex
-	waiters []chan struct{}
+	waiters map[string][]chan struct{}
 }
 
 // Open opens (creating when missing) the data file at path, creates every
@@ -194,34 +211,54 @@ func (s *Store) now() time.Time { return s.clock.Now().UTC() }
 
 // Changed returns a channel closed at the next commit that puts messages in
 // the outbox. The bot's sender waits on it instead of polling.
-func (s *Store) Changed() <-chan struct{} {
+func (s *Store) Changed() <-chan struct{} { return s.watch("outbox") }
+
+// BoardChanged returns a channel closed at the next commit that changes the
+// queue board (a call). Board pages wait on it.
+func (s *Store) BoardChanged() <-chan struct{} { return s.watch("board") }
+
+func (s *Store) watch(topic string) <-chan struct{} {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.waiters == nil {
+		s.waiters = map[string][]chan struct{}{}
+	}
 	ch := make(chan struct{})
-	s.waiters = append(s.waiters, ch)
+	s.waiters[topic] = append(s.waiters[topic], ch)
 	return ch
 }
 
-func (s *Store) signal() {
+func (s *Store) signal(topic string) {
 	s.mu.Lock()
-	ws := s.waiters
-	s.waiters = nil
+	ws := s.waiters[topic]
+	delete(s.waiters, topic)
 	s.mu.Unlock()
 	for _, ch := range ws {
 		close(ch)
 	}
 }
 
-// update runs fn in a read-write transaction and wakes the outbox's sender
-// when fn enqueued messages.
+// update runs fn in a read-write transaction and, after the commit, wakes
+// the outbox's sender when fn enqueued messages and the board's watchers
+// when it changed the board.
 func (s *Store) update(fn func(tx *bolt.Tx, w *writer) error) error {
 	var w writer
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w = writer{tx: tx, now: s.now()}
-		return fn(tx, &w)
+		if err := fn(tx, &w); err != nil {
+			return err
+		}
+		if w.boardChanged {
+			_, err := tx.Bucket(bBoard).NextSequence()
+			return err
+		}
+		return nil
 	})
 	if err == nil && w.enqueued > 0 {
-		s.signal()
+		s.signal("outbox")
+	}
+	if err == nil && w.boardChanged {
+		s.signal("board")
 	}
 	return err
 }
@@ -229,9 +266,10 @@ func (s *Store) update(fn func(tx *bolt.Tx, w *writer) error) error {
 // writer carries what a read-write transaction needs to write register
 // entries and outbox messages.
 type writer struct {
-	tx       *bolt.Tx
-	now      time.Time
-	enqueued int
+	tx           *bolt.Tx
+	now          time.Time
+	enqueued     int
+	boardChanged bool
 }
 
 // Backup writes a consistent copy of the data file to path while the store
@@ -367,6 +405,8 @@ func getJSON(b *bolt.Bucket, k []byte, v any) error {
 	}
 	return nil
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 
 func putJSON(b *bolt.Bucket, k []byte, v any) error {
 	raw, err := json.Marshal(v)

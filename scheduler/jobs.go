@@ -5,23 +5,24 @@ import (
 	"time"
 )
 
-// Reminders sends the appointment reminders that have come due.
-type Reminders interface {
-	SendDueReminders(now time.Time) (int, error)
+// Due does what has come due by a time.
+type Due interface {
+	RunDue(now time.Time) (int, error)
 }
 
-// ReminderJob checks every minute for appointment reminders that have come
-// due (APT-5): 12 to 24 hours before the appointment, outside quiet hours.
-// It reads only the due index, so it costs nothing when nothing is due. A
-// run caught up after downtime sends the reminders still worth sending.
-func ReminderJob(r Reminders) Job {
+// DueJob does, every minute, what has come due: appointment reminders 12 to
+// 24 hours ahead outside quiet hours (APT-5), pickup notices (DEL-2),
+// progress checks (INT-7) and the like. It reads only the due index, so it
+// costs nothing when nothing is due. A run caught up after downtime does
+// what is still worth doing.
+func DueJob(r Due) Job {
 	return Job{
-		Name:    "reminders",
+		Name:    "due",
 		Spec:    "* * * * *",
 		CatchUp: CatchUpLatest,
 		Run: func(_ context.Context, at time.Time) error {
 			// The minute's own reminders are due at its end.
-			_, err := r.SendDueReminders(at.Add(59 * time.Second))
+			_, err := r.RunDue(at.Add(59 * time.Second))
 			return err
 		},
 	}

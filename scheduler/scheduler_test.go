@@ -181,7 +181,7 @@ func TestReminderJobAPT5(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	job := ReminderJob(store)
+	job := DueJob(store)
 	ctx := context.Background()
 	reminders := func() int {
 		es, _, _ := store.Pending(at(2027, 1, 1, 0, 0), 100)
@@ -210,7 +210,7 @@ func TestReminderJobAPT5(t *testing.T) {
 	clock.Set(at(2026, 11, 28, 9, 0))
 	store.Book(data.BookRequest{ServiceID: "maint", Start: at(2026, 12, 1, 10, 0), Plate: "京A54321",
 		Customer: data.CustomerInput{Name: "李四", Phone: "13912345678", ChatID: 8}, By: "test"})
-	store.SetLastRun("reminders", at(2026, 11, 30, 9, 0))
+	store.SetLastRun("due", at(2026, 11, 30, 9, 0))
 	clock.Set(at(2026, 11, 30, 13, 0))
 	s := New(Config{Store: store, Clock: clock, Location: shanghai})
 	s.Add(job)

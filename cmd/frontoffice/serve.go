@@ -130,7 +130,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 // jobs is the cron table.
 func jobs(store *data.Store) []scheduler.Job {
 	return []scheduler.Job{
-		scheduler.ReminderJob(store),
+		scheduler.DueJob(store),
 	}
 }
 
