@@ -52,15 +52,14 @@ func (c Catalog) T(lang Lang, key string, args ...any) string {
 	return s
 }
 
-// Merge returns a catalog holding c's texts and other's; other wins on a
-// shared key.
-func (c Catalog) Merge(other Catalog) Catalog {
-	out := make(Catalog, len(c)+len(other))
-	for k, v := range c {
-		out[k] = v
-	}
-	for k, v := range other {
-		out[k] = v
+// Merge returns a catalog holding c's texts and the others'; a later
+// catalog wins on a shared key.
+func (c Catalog) Merge(others ...Catalog) Catalog {
+	out := make(Catalog, len(c))
+	for _, cat := range append([]Catalog{c}, others...) {
+		for k, v := range cat {
+			out[k] = v
+		}
 	}
 	return out
 }

@@ -2,7 +2,9 @@ package frontoffice
 
 // Texts holds the domain's messages: errors and the notifications that state
 // changes cause. Doors keep their own screens' texts and merge this catalog.
-var Texts = Catalog{
+var Texts = coreTexts.Merge(afterSalesTexts)
+
+var coreTexts = Catalog{
 	// Errors.
 	"err.internal":     {"抱歉，系统出了点问题，请稍后再试，或致电本店。", "Sorry, something went wrong on our side. Please try again later or call the shop."},
 	"err.not_found":    {"没有找到相关记录。", "Nothing was found."},

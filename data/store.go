@@ -37,6 +37,16 @@
 //	phone_tasks    day | seq → JSON PhoneTask (reception calls for unlinked customers)
 //	link_tokens    token → JSON linkToken (kiosk QR → Telegram, single use)
 //
+// Staff console (layouts documented in data/account.go):
+//
+//	accounts, sessions
+//
+// After-sales loop (layouts documented in data/complaint.go, data/followup.go,
+// data/survey.go):
+//
+//	complaints, complaint_open, calls, call_due, reg_call, reg_letter,
+//	surveys, promotions, tasks
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -91,6 +101,19 @@ var (
 	bBoard         = []byte("board")
 	bPhoneTasks    = []byte("phone_tasks")
 	bLinkTokens    = []byte("link_tokens")
+
+	bAccounts = []byte("accounts")
+	bSessions = []byte("sessions")
+
+	bComplaints    = []byte("complaints")
+	bComplaintOpen = []byte("complaint_open")
+	bCalls         = []byte("calls")
+	bCallDue       = []byte("call_due")
+	bRegCall       = []byte("reg_call")
+	bRegLetter     = []byte("reg_letter")
+	bSurveys       = []byte("surveys")
+	bPromotions    = []byte("promotions")
+	bTasks         = []byte("tasks")
 )
 
 var allBuckets = [][]byte{
@@ -98,6 +121,8 @@ var allBuckets = [][]byte{
 	bVehCust, bAppointments, bAptCode, bAptStart, bAptCust, bRegApt, bOutbox,
 	bOutboxKeys, bOutboxDead, bRelay, bBot, bConversations, bIdem, bDue, bJobs,
 	bVisits, bVisitDay, bVisitVeh, bVisitOpen, bQueueSeq, bBoard, bPhoneTasks, bLinkTokens,
+	bAccounts, bSessions,
+	bComplaints, bComplaintOpen, bCalls, bCallDue, bRegCall, bRegLetter, bSurveys, bPromotions, bTasks,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
