@@ -1,0 +1,445 @@
+package bot
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	fo "frontoffice"
+	"frontoffice/data"
+)
+
+// The booking conversation: service → day → slot (buttons, edited in
+// place) → plate → phone (typed, shared, or the one on file) → name (new
+// customers only) → summary with price and deposit → confirm (APT-1) →
+// Store.Book, which writes the confirmation and the staff notice (APT-4).
+
+// startBooking starts a new booking conversation with the service list.
+func (t *turn) startBooking() error {
+	t.conv = &conversation{Flow: flowBook, Step: stepService, Nonce: newNonce()}
+	t.showServices()
+	return nil
+}
+
+// showServices lists the official price list's services with their prices
+// (REC-1: prices only from there).
+func (t *turn) showServices() {
+	var bs []fo.Button
+	for _, sv := range t.st.Services {
+		bs = append(bs, button(serviceLabel(sv, t.lang), t.conv.data("sv", sv.ID)))
+	}
+	rows := grid(bs, 1)
+	rows = append(rows, []fo.Button{button(t.T("btn.abort"), t.conv.data("x"))})
+	t.show(t.T("book.service"), rows)
+}
+
+func serviceLabel(sv fo.Service, lang fo.Lang) string {
+	return sv.Name(lang) + " " + sv.Price.String()
+}
+
+// bookAction handles a button of the booking conversation. An action that
+// does not fit the current step is stale.
+func (t *turn) bookAction(a convAction) error {
+	c := t.conv
+	switch {
+	case a.action == "x":
+		return t.abort()
+	case c.Step == stepService && a.action == "sv":
+		return t.chooseService(a.arg)
+	case c.Step == stepDay && a.action == "d":
+		return t.chooseDay(a.arg)
+	case c.Step == stepDay && a.action == "bk":
+		c.Step, c.Service = stepService, ""
+		t.showServices()
+		return nil
+	case c.Step == stepSlot && a.action == "t":
+		return t.chooseSlot(a.arg)
+	case c.Step == stepSlot && a.action == "bk":
+		c.Step, c.Day = stepDay, ""
+		return t.showDays("")
+	case c.Step == stepPhone && a.action == "me":
+		return t.useKnownPhone()
+	case c.Step == stepConfirm && a.action == "ok":
+		return t.confirmBooking()
+	}
+	t.stale()
+	return nil
+}
+
+// abort ends the conversation on the pressed message.
+func (t *turn) abort() error {
+	keyboard := t.conv.Keyboard
+	t.conv = nil
+	if keyboard {
+		// The contact keyboard goes with a message of its own.
+		t.send(fo.Message{Text: t.T("bot.aborted"), RemoveKeyboard: true})
+		return nil
+	}
+	t.show(t.T("bot.aborted"), nil)
+	return nil
+}
+
+func (t *turn) chooseService(id string) error {
+	if _, ok := t.st.Service(id); !ok {
+		t.stale() // forged or from old settings
+		return nil
+	}
+	t.conv.Service = id
+	t.conv.Step = stepDay
+	return t.showDays("")
+}
+
+// freeDays returns the days with free slots for the conversation's
+// service.
+func (t *turn) freeDays() ([]data.DaySlots, error) {
+	days, err := t.b.store.FreeSlots(t.conv.Service)
+	if err != nil {
+		return nil, err
+	}
+	if t.conv.Flow == flowMove {
+		// The appointment's own time is no move.
+		a, err := t.b.store.Appointment(t.conv.Appointment)
+		if err != nil {
+			return nil, err
+		}
+		out := days[:0:0]
+		for _, d := range days {
+			var slots []time.Time
+			for _, s := range d.Slots {
+				if !s.Equal(a.Start) {
+					slots = append(slots, s)
+				}
+			}
+			if len(slots) > 0 {
+				out = append(out, data.DaySlots{Day: d.Day, Slots: slots})
+			}
+		}
+		days = out
+	}
+	return days, nil
+}
+
+// showDays shows the days with free slots, under note (an error to read
+// first) when given. With no free day left the conversation ends.
+func (t *turn) showDays(note string) error {
+	days, err := t.freeDays()
+	if err != nil {
+		return err
+	}
+	loc := t.st.Location()
+	header, err := t.dayHeader()
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		header = note + "\n\n" + header
+	}
+	if len(days) == 0 {
+		sv, _ := t.st.Service(t.conv.Service)
+		text := t.T("book.no_days", sv.Name(t.lang), t.st.Shop.Phone)
+		if note != "" {
+			text = note + "\n\n" + text
+		}
+		t.conv = nil
+		t.show(text, nil)
+		return nil
+	}
+	var bs []fo.Button
+	for _, d := range days {
+		bs = append(bs, button(fo.FormatDay(t.lang, d.Day, loc), t.conv.data("d", dayKey(d.Day, loc))))
+	}
+	rows := grid(bs, 3)
+	ctl := []fo.Button{button(t.T("btn.abort"), t.conv.data("x"))}
+	if t.conv.Flow == flowBook {
+		ctl = append([]fo.Button{button(t.T("btn.back"), t.conv.data("bk"))}, ctl...)
+	}
+	t.show(header, append(rows, ctl))
+	return nil
+}
+
+func (t *turn) dayHeader() (string, error) {
+	if t.conv.Flow == flowMove {
+		a, err := t.b.store.Appointment(t.conv.Appointment)
+		if err != nil {
+			return "", err
+		}
+		return t.T("move.day", a.Code, fo.FormatWhen(t.lang, a.Start, t.st.Location())), nil
+	}
+	sv, _ := t.st.Service(t.conv.Service)
+	return t.T("book.day", serviceLabel(sv, t.lang)), nil
+}
+
+func (t *turn) chooseDay(arg string) error {
+	if _, ok := parseDay(arg, t.st.Location()); !ok {
+		t.stale()
+		return nil
+	}
+	t.conv.Day = arg
+	t.conv.Step = stepSlot
+	return t.showSlots("")
+}
+
+// daySlots returns the free slots of the conversation's day.
+func (t *turn) daySlots() ([]time.Time, error) {
+	days, err := t.freeDays()
+	if err != nil {
+		return nil, err
+	}
+	loc := t.st.Location()
+	for _, d := range days {
+		if dayKey(d.Day, loc) == t.conv.Day {
+			return d.Slots, nil
+		}
+	}
+	return nil, nil
+}
+
+// showSlots shows the free slots of the conversation's day under note;
+// when the day has none left it goes back to the days.
+func (t *turn) showSlots(note string) error {
+	slots, err := t.daySlots()
+	if err != nil {
+		return err
+	}
+	if len(slots) == 0 {
+		if note == "" {
+			note = t.T("err.slot_taken")
+		}
+		t.conv.Step, t.conv.Day = stepDay, ""
+		return t.showDays(note)
+	}
+	loc := t.st.Location()
+	day, _ := parseDay(t.conv.Day, loc)
+	var header string
+	if t.conv.Flow == flowMove {
+		a, err := t.b.store.Appointment(t.conv.Appointment)
+		if err != nil {
+			return err
+		}
+		header = t.T("move.slot", a.Code, fo.FormatDay(t.lang, day, loc))
+	} else {
+		sv, _ := t.st.Service(t.conv.Service)
+		header = t.T("book.slot", serviceLabel(sv, t.lang), fo.FormatDay(t.lang, day, loc))
+	}
+	if note != "" {
+		header = note + "\n\n" + header
+	}
+	var bs []fo.Button
+	for _, s := range slots {
+		bs = append(bs, button(s.In(loc).Format("15:04"), t.conv.data("t", strconv.FormatInt(s.Unix(), 10))))
+	}
+	rows := grid(bs, 4)
+	rows = append(rows, []fo.Button{button(t.T("btn.back"), t.conv.data("bk")), button(t.T("btn.abort"), t.conv.data("x"))})
+	t.show(header, rows)
+	return nil
+}
+
+// pickSlot checks that the pressed slot is still free. ok is false when it
+// is not (then the slots are shown again) or the data is forged (stale).
+func (t *turn) pickSlot(arg string) (time.Time, bool, error) {
+	unix, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil {
+		t.stale()
+		return time.Time{}, false, nil
+	}
+	start := time.Unix(unix, 0).UTC()
+	slots, err := t.daySlots()
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	for _, s := range slots {
+		if s.Equal(start) {
+			return start, true, nil
+		}
+	}
+	t.answer(t.T("err.slot_taken"))
+	return time.Time{}, false, t.showSlots(t.T("err.slot_taken"))
+}
+
+func (t *turn) chooseSlot(arg string) error {
+	start, ok, err := t.pickSlot(arg)
+	if !ok || err != nil {
+		return err
+	}
+	t.conv.Start = start
+	t.conv.Step = stepPlate
+	t.show(t.T("book.plate", t.serviceLine(), t.whenLine()), nil)
+	return nil
+}
+
+// serviceLine is the chosen service with its price; whenLine the chosen
+// time with the end.
+func (t *turn) serviceLine() string {
+	sv, _ := t.st.Service(t.conv.Service)
+	return serviceLabel(sv, t.lang)
+}
+
+func (t *turn) whenLine() string {
+	sv, _ := t.st.Service(t.conv.Service)
+	loc := t.st.Location()
+	return fo.FormatWhen(t.lang, t.conv.Start, loc) + "–" + t.conv.Start.Add(sv.Duration()).In(loc).Format("15:04")
+}
+
+func (t *turn) typedPlate(text string) error {
+	plate, err := fo.ParsePlate(text)
+	if err != nil {
+		t.say(fo.ErrorText(t.lang, err), nil)
+		return nil
+	}
+	t.conv.Plate = plate
+	t.conv.Step = stepPhone
+	c, err := t.b.store.CustomerByChat(t.chatID)
+	switch {
+	case err == nil && c.Phone != "":
+		t.say(t.T("book.phone_known"), [][]fo.Button{
+			{button(t.T("btn.use_phone", fo.MaskPhone(c.Phone)), t.conv.data("me"))},
+			{button(t.T("btn.abort"), t.conv.data("x"))},
+		})
+	case err == nil || errors.Is(err, fo.ErrNotFound):
+		t.conv.Keyboard = true
+		t.send(fo.Message{Text: t.T("book.phone"), AskContact: true})
+	default:
+		return err
+	}
+	return nil
+}
+
+func (t *turn) typedPhone(text string) error {
+	phone, err := fo.ParsePhone(text)
+	if err != nil {
+		t.say(fo.ErrorText(t.lang, err), nil)
+		return nil
+	}
+	return t.gotPhone(phone)
+}
+
+// sharedContact takes the number from the request_contact button. Only
+// the user's own contact counts: a forwarded contact card is someone
+// else's.
+func (t *turn) sharedContact(m *tgbotapi.Message) error {
+	if m.Contact.UserID != 0 && m.From != nil && m.Contact.UserID != m.From.ID {
+		t.say(t.T("contact.not_own"), nil)
+		return nil
+	}
+	return t.typedPhone(m.Contact.PhoneNumber)
+}
+
+// gotPhone goes on from a valid phone: a known customer (by phone) goes
+// to the summary, a new one is asked the name (REC-2).
+func (t *turn) gotPhone(phone string) error {
+	t.conv.Phone, t.conv.CustomerID = phone, 0
+	_, err := t.b.store.CustomerByPhone(phone)
+	keyboard := t.conv.Keyboard
+	t.conv.Keyboard = false
+	switch {
+	case err == nil:
+		t.conv.Name = ""
+		t.conv.Step = stepConfirm
+		if keyboard {
+			t.send(fo.Message{Text: t.T("book.phone_ok", fo.MaskPhone(phone)), RemoveKeyboard: true})
+		}
+		t.say(t.summary(), t.confirmButtons())
+	case errors.Is(err, fo.ErrNotFound):
+		t.conv.Step = stepName
+		t.send(fo.Message{Text: t.T("book.name"), RemoveKeyboard: keyboard})
+	default:
+		return err
+	}
+	return nil
+}
+
+// useKnownPhone books for the customer linked to the chat.
+func (t *turn) useKnownPhone() error {
+	c, err := t.b.store.CustomerByChat(t.chatID)
+	if errors.Is(err, fo.ErrNotFound) {
+		t.stale()
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	t.conv.CustomerID, t.conv.Phone, t.conv.Name = c.ID, c.Phone, ""
+	t.conv.Step = stepConfirm
+	t.show(t.summary(), t.confirmButtons())
+	return nil
+}
+
+func (t *turn) typedName(text string) error {
+	name, err := fo.ParseName(text)
+	if err != nil {
+		t.say(fo.ErrorText(t.lang, err), nil)
+		return nil
+	}
+	t.conv.Name = name
+	t.conv.Step = stepConfirm
+	t.say(t.summary(), t.confirmButtons())
+	return nil
+}
+
+// summary states what will be booked: service and official price (REC-1),
+// the time clearly (APT-1), plate, masked phone, the name of a new
+// customer, the address and any deposit (APT-2).
+func (t *turn) summary() string {
+	sv, _ := t.st.Service(t.conv.Service)
+	lines := []string{t.T("book.summary", sv.Name(t.lang), sv.Price.String(), t.whenLine(),
+		fo.FormatPlate(t.conv.Plate), fo.MaskPhone(t.conv.Phone))}
+	if t.conv.Name != "" {
+		lines = append(lines, t.T("book.summary_name", t.conv.Name))
+	}
+	lines = append(lines, t.T("book.summary_address", t.st.ShopAddress(t.lang)))
+	if d := t.st.Deposit(sv); d > 0 {
+		lines = append(lines, t.T("apt.deposit", d))
+	}
+	lines = append(lines, t.T("book.summary_confirm"))
+	return strings.Join(lines, "\n")
+}
+
+func (t *turn) confirmButtons() [][]fo.Button {
+	return [][]fo.Button{{button(t.T("btn.confirm"), t.conv.data("ok")), button(t.T("btn.abort"), t.conv.data("x"))}}
+}
+
+// confirmBooking books (APT-1: the customer confirmed the stated time).
+// The store writes the confirmation (code, time, address, deposit) under
+// the key tg:<update>:r0 and the staff notice (APT-4) in the same
+// transaction; a repeat of this update returns the same appointment.
+func (t *turn) confirmBooking() error {
+	c := t.conv
+	in := data.CustomerInput{ID: c.CustomerID, ChatID: t.chatID, Lang: t.lang}
+	if c.CustomerID == 0 {
+		in.Phone, in.Name = c.Phone, c.Name
+	}
+	a, err := t.b.store.Book(data.BookRequest{
+		Idem:      t.idem(),
+		ReplyKey:  t.storeReplyKey(),
+		ServiceID: c.Service,
+		Start:     c.Start,
+		Customer:  in,
+		Plate:     c.Plate,
+		Source:    "bot",
+		By:        "customer:bot",
+	})
+	if err == nil {
+		summary := t.summary()
+		t.conv = nil
+		t.show(summary+"\n\n"+t.T("book.confirmed", a.Code), nil)
+		return nil
+	}
+	msg, ok := t.userError(err)
+	if !ok {
+		return err
+	}
+	var e *fo.Error
+	if errors.As(err, &e) && (errors.Is(err, fo.ErrSlotTaken) || strings.HasPrefix(e.Key, "err.slot.")) {
+		// Taken meanwhile, or no longer bookable: choose again.
+		t.answer(msg)
+		c.Start = time.Time{}
+		c.Step = stepSlot
+		return t.showSlots(msg)
+	}
+	t.conv = nil
+	t.show(msg, nil)
+	return nil
+}

@@ -1,0 +1,214 @@
+// Package bot is the front office's Telegram door: a getUpdates loop that
+// turns customers' messages and button presses into conversations (booking,
+// "my appointments", moving and cancelling) and staff hand-overs (REC-3),
+// and a sender that drains the store's outbox to Telegram within its rate
+// limits.
+//
+// Exactly once, from Telegram to the store: every state-changing store call
+// made while handling update U carries the idempotency key "tg:U" (its own
+// reply "tg:U:r0"), and the handling ends with one Store.FinishUpdate that
+// saves the chat's conversation, enqueues the bot's other replies
+// ("tg:U:r1", "tg:U:r2", ...) and moves the update offset past U in one
+// transaction. A crash anywhere in between makes Telegram deliver U again;
+// handling it again repeats nothing (the store answers repeated keys with the
+// first result) and loses nothing. Updates below the stored offset are
+// skipped unread.
+//
+// From the store to Telegram, the sender sends each outbox entry and then
+// marks it sent; see sender.go for the one window in which a message can be
+// sent twice.
+//
+// Nothing in this package sends a chat message outside the outbox. The only
+// requests it makes directly are acknowledgements and settings
+// (answerCallbackQuery, setMyCommands), which change no chat.
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	fo "frontoffice"
+	"frontoffice/data"
+)
+
+// API is the part of the Telegram library the bot uses. *tgbotapi.BotAPI
+// satisfies it. Request is used for every method — never Send, which fails
+// after success on methods that return true (DESIGN.md) — and uploads files
+// itself when the config carries one.
+type API interface {
+	Request(c tgbotapi.Chattable) (*tgbotapi.APIResponse, error)
+}
+
+// Store is the part of *data.Store the bot uses.
+type Store interface {
+	Settings() (fo.Settings, error)
+	// Updates and conversations.
+	Offset() (int, error)
+	Conversation(chatID int64) ([]byte, error)
+	FinishUpdate(updateID int, chatID int64, conv []byte, replies []fo.Message) (bool, error)
+	// The outbox.
+	Changed() <-chan struct{}
+	Pending(now time.Time, limit int) ([]data.OutboxEntry, time.Time, error)
+	MarkSent(seq uint64, messageID int) error
+	MarkFailed(seq uint64, reason string, permanent bool) error
+	RelayTarget(chatID int64, messageID int) (int64, error)
+	// Customers and appointments.
+	CustomerByChat(chatID int64) (fo.Customer, error)
+	CustomerByPhone(phone string) (fo.Customer, error)
+	FreeSlots(serviceID string) ([]data.DaySlots, error)
+	Book(req data.BookRequest) (fo.Appointment, error)
+	Reschedule(req data.ChangeRequest) (fo.Appointment, error)
+	Cancel(req data.ChangeRequest) (fo.Appointment, error)
+	Appointment(id uint64) (fo.Appointment, error)
+	CustomerAppointments(customerID uint64, from time.Time) ([]fo.Appointment, error)
+}
+
+// Documents renders the PDF a message names, at send time. The forms
+// package implements it; a nil Documents sends such messages as text.
+type Documents interface {
+	Render(ctx context.Context, doc fo.Document, lang fo.Lang) ([]byte, error)
+}
+
+// Limits are Telegram's sending limits as the sender keeps them. Zero
+// fields take the defaults; tests shorten them.
+type Limits struct {
+	// PerChat is the least time between the end of one message to a
+	// private chat and the start of the next: 1 s (~1 msg/s per chat).
+	PerChat time.Duration
+	// PerGroup is the same for group chats: 3 s (20 messages a minute).
+	PerGroup time.Duration
+	// Global is the least time between the starts of any two sends: 40 ms
+	// (≤ 25 msg/s overall, under Telegram's ~30).
+	Global time.Duration
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.PerChat <= 0 {
+		l.PerChat = time.Second
+	}
+	if l.PerGroup <= 0 {
+		l.PerGroup = 3 * time.Second
+	}
+	if l.Global <= 0 {
+		l.Global = 40 * time.Millisecond
+	}
+	return l
+}
+
+// Config is what New needs. API and Store are required.
+type Config struct {
+	API   API
+	Store Store
+	// Clock gives the time for the shop's rules (which days and slots are
+	// bookable, NotBefore of outbox entries); the wall clock when nil. Rate
+	// limits and back-offs always use the wall clock.
+	Clock fo.Clock
+	// Logger receives the bot's log; discarded when nil. Nothing logged
+	// carries the token or an unmasked phone number.
+	Logger *slog.Logger
+	// Documents renders PDFs for messages that carry a Document; nil until
+	// the forms package exists.
+	Documents Documents
+	// Limits override the sending limits (tests).
+	Limits Limits
+	// PollTimeout is getUpdates' long-poll timeout; 50 s when zero. The
+	// HTTP client's timeout must be above it (NewAPI sees to that).
+	PollTimeout time.Duration
+}
+
+// Bot runs the poller and the sender. Create it with New.
+type Bot struct {
+	api    API
+	store  Store
+	clock  fo.Clock
+	log    *slog.Logger
+	docs   Documents
+	limits Limits
+	poll   time.Duration
+	redact func(string) string
+	texts  fo.Catalog
+}
+
+// New returns a bot for cfg. It panics when cfg.API or cfg.Store is nil, a
+// wiring mistake.
+func New(cfg Config) *Bot {
+	if cfg.API == nil || cfg.Store == nil {
+		panic("bot.New: Config.API and Config.Store are required")
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = fo.SystemClock{}
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.PollTimeout <= 0 {
+		cfg.PollTimeout = 50 * time.Second
+	}
+	token := ""
+	if b, ok := cfg.API.(*tgbotapi.BotAPI); ok {
+		token = b.Token
+	}
+	return &Bot{
+		api:    cfg.API,
+		store:  cfg.Store,
+		clock:  cfg.Clock,
+		log:    cfg.Logger,
+		docs:   cfg.Documents,
+		limits: cfg.Limits.withDefaults(),
+		poll:   cfg.PollTimeout,
+		redact: redactor(token),
+		texts:  fo.Texts.Merge(Texts),
+	}
+}
+
+// Run sets the bot's commands, then runs the poller and the sender until
+// ctx ends, and returns after both stopped: ctx's error, or the first error
+// that stopped one of them for good (none does today: both retry with
+// back-off). An update being handled when ctx ends is finished first; a
+// getUpdates request in flight is abandoned (its updates, unconfirmed, come
+// again at the next start).
+func (b *Bot) Run(ctx context.Context) error {
+	b.setCommands()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		defer cancel()
+		errs[0] = b.runPoller(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		defer cancel()
+		errs[1] = b.runSender(ctx)
+	}()
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// sleep waits d or until ctx ends, and reports whether the full d passed.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

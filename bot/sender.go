@@ -1,0 +1,335 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	fo "frontoffice"
+	"frontoffice/data"
+)
+
+// The sender drains the outbox to Telegram.
+//
+// Delivery is at least once, and in practice exactly once: an entry leaves
+// the outbox only when MarkSent commits after Telegram accepted it. The one
+// window for a duplicate is a crash (or power loss) after Telegram accepted
+// a message and before MarkSent committed: the entry is still waiting at the
+// next start and is sent again. Telegram has no idempotency key for
+// sendMessage, so the window cannot be closed; it is kept as short as one
+// commit. The other order — mark first, then send — would lose the message
+// in the same window, and a lost confirmation, reminder or staff reply
+// (REC-3) costs the shop far more than a customer reading one message twice.
+// Within a running process nothing is sent twice: when MarkSent fails after
+// a send, the message id is kept in memory and only MarkSent is retried.
+//
+// Limits (Telegram's, see Limits): at most one message per second to a
+// private chat and one per three seconds to a group, measured from the end
+// of one send to the start of the next, so that Telegram sees them at least
+// that far apart; at most 25 sends a second overall. Messages to one chat go
+// out in outbox order; a chat waiting for its turn does not hold up the
+// others. 429 answers pause all sending for retry_after; network and server
+// errors back off exponentially (1 s to 5 min); Telegram's refusals for
+// good (403 blocked, 400 chat not found, ...) move the entry to the dead
+// letters and are logged.
+
+const (
+	sendBatch    = 100
+	sendBackoff0 = time.Second
+	sendBackoffN = 5 * time.Minute
+	// maxHoldWait caps the wait for a held-back entry's NotBefore, so that
+	// a clock that jumps (or a fake one) is noticed.
+	maxHoldWait = time.Minute
+	// renderTries is how often a document is tried before it is sent as
+	// text only.
+	renderTries = 3
+	captionMax  = 1024
+)
+
+type sender struct {
+	b        *Bot
+	lastDone map[int64]time.Time // chat → when its last send ended
+	// lastStart is when the last send started (the global limit).
+	lastStart time.Time
+	// unmarked holds entries Telegram accepted whose MarkSent failed:
+	// seq → message id. They are never sent again by this process.
+	unmarked map[uint64]int
+	backoff  time.Duration
+	pause    time.Time // no sends before this (429, errors)
+}
+
+func (b *Bot) runSender(ctx context.Context) error {
+	s := &sender{b: b, lastDone: map[int64]time.Time{}, unmarked: map[uint64]int{}}
+	var changed <-chan struct{}
+	for ctx.Err() == nil {
+		if changed == nil {
+			// Taken before Pending: a commit after this point wakes us.
+			changed = b.store.Changed()
+		}
+		wake, err := s.round(ctx)
+		if err != nil {
+			b.log.Error("read outbox", "err", err)
+			s.failed()
+			wake = time.Until(s.pause)
+		}
+		if wake == 0 {
+			continue
+		}
+		var timer *time.Timer
+		var fire <-chan time.Time
+		if wake > 0 {
+			timer = time.NewTimer(wake)
+			fire = timer.C
+		}
+		select {
+		case <-ctx.Done():
+		case <-changed:
+			changed = nil
+		case <-fire:
+		}
+		if timer != nil {
+			timer.Stop()
+		}
+	}
+	return ctx.Err()
+}
+
+// round sends what may be sent now and returns how long to wait before the
+// next round: 0 to go on at once, -1 to wait for a change only.
+func (s *sender) round(ctx context.Context) (time.Duration, error) {
+	if d := time.Until(s.pause); d > 0 {
+		return d, nil
+	}
+	entries, held, err := s.b.store.Pending(s.b.clock.Now(), sendBatch)
+	if err != nil {
+		return 0, err
+	}
+	wait := time.Duration(-1)
+	soonest := func(d time.Duration) {
+		if wait < 0 || d < wait {
+			wait = d
+		}
+	}
+	if !held.IsZero() {
+		soonest(min(max(held.Sub(s.b.clock.Now()), 10*time.Millisecond), maxHoldWait))
+	}
+	skip := map[int64]bool{} // chats whose turn has not come: keep their order
+	sent := false
+	for _, e := range entries {
+		chat := e.Message.ChatID
+		if skip[chat] {
+			continue
+		}
+		if d := time.Until(s.readyAt(chat)); d > 0 {
+			skip[chat] = true
+			soonest(d)
+			continue
+		}
+		if !sleep(ctx, time.Until(s.lastStart.Add(s.b.limits.Global))) {
+			return 0, nil
+		}
+		if !s.deliver(ctx, e) {
+			skip[chat] = true
+		} else {
+			sent = true
+		}
+		if d := time.Until(s.pause); d > 0 {
+			return d, nil
+		}
+	}
+	if sent || len(entries) == sendBatch {
+		return 0, nil
+	}
+	s.prune()
+	return wait, nil
+}
+
+// readyAt is when chat may get its next message.
+func (s *sender) readyAt(chat int64) time.Time {
+	last, ok := s.lastDone[chat]
+	if !ok {
+		return time.Time{}
+	}
+	if chat < 0 {
+		return last.Add(s.b.limits.PerGroup)
+	}
+	return last.Add(s.b.limits.PerChat)
+}
+
+// prune forgets chats whose limit has long passed.
+func (s *sender) prune() {
+	if len(s.lastDone) < 1000 {
+		return
+	}
+	for chat, t := range s.lastDone {
+		if time.Since(t) > s.b.limits.PerGroup {
+			delete(s.lastDone, chat)
+		}
+	}
+}
+
+// failed grows the back-off and pauses sending for it.
+func (s *sender) failed() {
+	s.backoff = grow(s.backoff, sendBackoff0, sendBackoffN)
+	s.pause = time.Now().Add(s.backoff)
+}
+
+// deliver sends one entry and records the outcome in the store. It
+// reports whether the entry left the outbox (sent, or dead).
+func (s *sender) deliver(ctx context.Context, e data.OutboxEntry) bool {
+	log := s.b.log.With("seq", e.Seq, "key", e.Message.Key, "chat", e.Message.ChatID)
+	msgID, done := s.unmarked[e.Seq]
+	if !done {
+		s.lastStart = time.Now()
+		var err error
+		msgID, err = s.send(ctx, e)
+		s.lastDone[e.Message.ChatID] = time.Now()
+		if err != nil {
+			return s.sendFailed(e, err, log)
+		}
+		s.backoff = 0
+	}
+	if err := s.b.store.MarkSent(e.Seq, msgID); err != nil {
+		log.Error("mark sent", "err", err)
+		s.unmarked[e.Seq] = msgID
+		s.failed()
+		return false
+	}
+	delete(s.unmarked, e.Seq)
+	return true
+}
+
+// sendFailed records a failed send and decides what comes next.
+func (s *sender) sendFailed(e data.OutboxEntry, err error, log interface {
+	Warn(string, ...any)
+	Error(string, ...any)
+}) bool {
+	reason := s.b.redact(err.Error())
+	class, retry := classify(err)
+	switch class {
+	case errRateLimit:
+		// Telegram's flood control: wait as told, for every chat.
+		s.pause = time.Now().Add(retry)
+		log.Warn("telegram rate limit", "retry_after", retry)
+		return false
+	case errPermanent:
+		var tg *tgbotapi.Error
+		if errors.As(err, &tg) && tg.MigrateToChatID != 0 {
+			log.Error("chat became a supergroup; update the staff chats in the settings", "new_chat", tg.MigrateToChatID)
+		}
+		log.Warn("telegram refused message for good", "reason", reason)
+		if err := s.b.store.MarkFailed(e.Seq, reason, true); err != nil {
+			log.Error("mark failed", "err", err)
+			s.failed()
+			return false
+		}
+		return true
+	}
+	log.Warn("send failed; will retry", "reason", reason, "tries", e.Tries+1)
+	if err := s.b.store.MarkFailed(e.Seq, reason, false); err != nil {
+		log.Error("mark failed", "err", err)
+	}
+	s.failed()
+	return false
+}
+
+// send makes the Telegram request for one entry and returns the message id.
+func (s *sender) send(ctx context.Context, e data.OutboxEntry) (int, error) {
+	m := e.Message
+	text := truncate(m.Text, fo.MaxTextLen)
+	if m.Document != nil && s.b.docs != nil {
+		pdf, err := s.b.docs.Render(ctx, *m.Document, m.Lang)
+		switch {
+		case err == nil:
+			cfg := tgbotapi.NewDocument(m.ChatID, tgbotapi.FileBytes{Name: m.Document.Name, Bytes: pdf})
+			cfg.Caption = truncate(m.Text, captionMax)
+			cfg.ReplyMarkup = s.markup(m)
+			return s.request(cfg, 0)
+		case e.Tries+1 < renderTries:
+			return 0, fmt.Errorf("render %s %d: %w", m.Document.Kind, m.Document.Ref, err)
+		default:
+			s.b.log.Error("render document; sending the text alone", "kind", m.Document.Kind, "ref", m.Document.Ref, "err", err)
+		}
+	}
+	if m.EditMessageID != 0 {
+		cfg := tgbotapi.NewEditMessageText(m.ChatID, m.EditMessageID, text)
+		if len(m.Buttons) > 0 {
+			kb := inlineKeyboard(m.Buttons)
+			cfg.ReplyMarkup = &kb
+		}
+		id, err := s.request(cfg, m.EditMessageID)
+		switch {
+		case err == nil:
+			return id, nil
+		case isNotModified(err):
+			return m.EditMessageID, nil // it already reads so
+		case !isEditGone(err):
+			return 0, err
+		}
+		// The message is gone or too old to edit: send the text anew.
+	}
+	cfg := tgbotapi.NewMessage(m.ChatID, text)
+	cfg.ReplyMarkup = s.markup(m)
+	return s.request(cfg, 0)
+}
+
+// markup is the reply markup of a new message: inline buttons, else the
+// contact keyboard, else the keyboard's removal.
+func (s *sender) markup(m fo.Message) any {
+	switch {
+	case len(m.Buttons) > 0:
+		return inlineKeyboard(m.Buttons)
+	case m.AskContact:
+		kb := tgbotapi.NewOneTimeReplyKeyboard(tgbotapi.NewKeyboardButtonRow(
+			tgbotapi.NewKeyboardButtonContact(s.b.texts.T(m.Lang, "btn.share"))))
+		kb.ResizeKeyboard = true
+		return kb
+	case m.RemoveKeyboard:
+		return tgbotapi.NewRemoveKeyboard(false)
+	}
+	return nil
+}
+
+func inlineKeyboard(rows [][]fo.Button) tgbotapi.InlineKeyboardMarkup {
+	var out [][]tgbotapi.InlineKeyboardButton
+	for _, row := range rows {
+		var r []tgbotapi.InlineKeyboardButton
+		for _, b := range row {
+			if b.URL != "" {
+				r = append(r, tgbotapi.NewInlineKeyboardButtonURL(b.Text, b.URL))
+			} else {
+				r = append(r, tgbotapi.NewInlineKeyboardButtonData(b.Text, b.Data))
+			}
+		}
+		out = append(out, r)
+	}
+	return tgbotapi.NewInlineKeyboardMarkup(out...)
+}
+
+// request sends cfg and returns the resulting message's id; fallback when
+// Telegram answers true instead of a message.
+func (s *sender) request(cfg tgbotapi.Chattable, fallback int) (int, error) {
+	resp, err := s.b.request(cfg)
+	if err != nil {
+		return 0, err
+	}
+	var msg tgbotapi.Message
+	if err := json.Unmarshal(resp.Result, &msg); err != nil || msg.MessageID == 0 {
+		return fallback, nil
+	}
+	return msg.MessageID, nil
+}
+
+// truncate cuts s to at most n characters, marking the cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,298 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"time"
+	"unicode/utf8"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	fo "frontoffice"
+)
+
+// MaxInputLen is the longest text the bot reads, in characters; longer
+// text gets "err.too_long" and changes nothing.
+const MaxInputLen = 1000
+
+// turn is the handling of one update: what it read and what it leaves for
+// FinishUpdate.
+type turn struct {
+	b      *Bot
+	ctx    context.Context
+	update int
+	chatID int64
+	from   *tgbotapi.User
+	lang   fo.Lang
+	st     fo.Settings
+	now    time.Time
+	// conv is the chat's conversation; nil when there is none (then
+	// FinishUpdate deletes any saved one).
+	conv    *conversation
+	replies []fo.Message
+	// cq is the callback query being handled; answered once.
+	cq       *tgbotapi.CallbackQuery
+	answered bool
+	// editID is the message show edits in place (the pressed one); 0
+	// sends a new message.
+	editID int
+}
+
+// idem is the idempotency key of the state change this update makes.
+func (t *turn) idem() string { return fmt.Sprintf("tg:%d", t.update) }
+
+// storeReplyKey is the outbox key of the reply the store writes with the
+// state change (a confirmation, a cancellation notice).
+func (t *turn) storeReplyKey() string { return fmt.Sprintf("tg:%d:r0", t.update) }
+
+// T returns the text key in the turn's language.
+func (t *turn) T(key string, args ...any) string { return t.b.texts.T(t.lang, key, args...) }
+
+// send queues m as the next reply of this update, keyed "tg:<update>:r<n>"
+// (n from 1; r0 is the store's). The chat defaults to the update's.
+func (t *turn) send(m fo.Message) {
+	m.Key = fmt.Sprintf("tg:%d:r%d", t.update, len(t.replies)+1)
+	if m.ChatID == 0 {
+		m.ChatID = t.chatID
+	}
+	if m.Lang == "" {
+		m.Lang = t.lang
+	}
+	t.replies = append(t.replies, m)
+}
+
+// say sends text with optional inline buttons to the update's chat.
+func (t *turn) say(text string, buttons [][]fo.Button) {
+	t.send(fo.Message{Text: text, Buttons: buttons})
+}
+
+// show puts text and buttons on the message editID (editing it in place:
+// the conversation's own message as the user steps through), or sends a new
+// message when editID is 0.
+func (t *turn) show(text string, buttons [][]fo.Button) {
+	t.send(fo.Message{Text: text, Buttons: buttons, EditMessageID: t.editID})
+}
+
+// answer acknowledges the callback query at once, with an optional toast.
+// It goes straight to Telegram, not through the outbox: an
+// acknowledgement is no chat message, and Telegram accepts one answer per
+// query, so a repeat after a crash fails harmlessly (and is ignored).
+func (t *turn) answer(text string) {
+	if t.cq == nil || t.answered {
+		return
+	}
+	t.answered = true
+	cfg := tgbotapi.NewCallback(t.cq.ID, text)
+	if _, err := t.b.request(cfg); err != nil {
+		t.b.log.Debug("answerCallbackQuery", "err", err)
+	}
+}
+
+// stale answers a button that no longer applies (err.stale) and changes
+// nothing.
+func (t *turn) stale() { t.answer(fo.Texts.T(t.lang, "err.stale")) }
+
+// handleUpdate handles one update and finishes it in the store. An error
+// means nothing was finished: the poller asks for the update again. A
+// panic in a handler is turned into an error.
+func (b *Bot) handleUpdate(ctx context.Context, u tgbotapi.Update) (err error) {
+	t := &turn{b: b, ctx: ctx, update: u.UpdateID, cq: u.CallbackQuery}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic handling update %d: %v\n%s", u.UpdateID, r, debug.Stack())
+		}
+		if err != nil {
+			t.answer(fo.Texts.T(t.lang, "err.internal"))
+		} else {
+			t.answer("")
+		}
+	}()
+	var chat *tgbotapi.Chat
+	switch {
+	case u.Message != nil:
+		chat, t.from = u.Message.Chat, u.Message.From
+	case u.CallbackQuery != nil:
+		t.from = u.CallbackQuery.From
+		if u.CallbackQuery.Message != nil {
+			chat = u.CallbackQuery.Message.Chat
+		}
+	}
+	if t.from != nil {
+		t.lang = fo.ParseLang(t.from.LanguageCode)
+	}
+	if chat == nil {
+		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, nil)
+		return err
+	}
+	t.chatID = chat.ID
+	if t.st, err = b.store.Settings(); err != nil {
+		return fmt.Errorf("read settings: %w", err)
+	}
+	t.now = b.clock.Now()
+
+	// Staff chats are never customer conversations (REC-3).
+	if t.st.IsStaffChat(chat.ID) {
+		if err := t.staffUpdate(u); err != nil {
+			return err
+		}
+		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, t.replies)
+		return err
+	}
+	if !chat.IsPrivate() {
+		// A group the bot was added to: not ours to talk in.
+		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, nil)
+		return err
+	}
+	raw, err := b.store.Conversation(chat.ID)
+	if err != nil {
+		return fmt.Errorf("read conversation: %w", err)
+	}
+	t.conv = decodeConversation(raw, t.now)
+	if u.Message != nil {
+		err = t.message(u.Message)
+	} else {
+		err = t.callback(u.CallbackQuery)
+	}
+	if err != nil {
+		return err
+	}
+	if t.conv != nil {
+		t.conv.Updated = t.now
+	}
+	_, err = b.store.FinishUpdate(u.UpdateID, chat.ID, t.conv.encode(), t.replies)
+	return err
+}
+
+// giveUp finishes an update whose handling kept failing: the customer
+// gets an apology, the conversation stays as it was, the offset moves on.
+func (b *Bot) giveUp(u tgbotapi.Update) error {
+	var chatID int64
+	lang := fo.ZH
+	switch {
+	case u.Message != nil && u.Message.Chat != nil:
+		chatID = u.Message.Chat.ID
+		if u.Message.From != nil {
+			lang = fo.ParseLang(u.Message.From.LanguageCode)
+		}
+	case u.CallbackQuery != nil && u.CallbackQuery.Message != nil && u.CallbackQuery.Message.Chat != nil:
+		chatID = u.CallbackQuery.Message.Chat.ID
+		lang = fo.ParseLang(u.CallbackQuery.From.LanguageCode)
+	}
+	var replies []fo.Message
+	if chatID > 0 {
+		replies = []fo.Message{{Key: fmt.Sprintf("tg:%d:r1", u.UpdateID), ChatID: chatID, Lang: lang,
+			Text: fo.Texts.T(lang, "err.internal")}}
+	}
+	// chatID 0: leave the conversation alone (FinishUpdate would delete
+	// it for a nil state).
+	_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, replies)
+	return err
+}
+
+// message handles a message in a customer's private chat.
+func (t *turn) message(m *tgbotapi.Message) error {
+	if m.Contact != nil {
+		if t.conv != nil && t.conv.Flow == flowBook && t.conv.Step == stepPhone {
+			return t.sharedContact(m)
+		}
+		t.say(t.T("bot.use_buttons"), nil)
+		return nil
+	}
+	if m.Text == "" {
+		t.say(t.T("bot.text_only"), nil)
+		return nil
+	}
+	if utf8.RuneCountInString(m.Text) > MaxInputLen {
+		t.say(fo.Texts.T(t.lang, "err.too_long", MaxInputLen), nil)
+		return nil
+	}
+	if m.IsCommand() {
+		return t.command(m.Command())
+	}
+	if t.conv != nil {
+		switch {
+		case t.conv.Flow == flowBook && t.conv.Step == stepPlate:
+			return t.typedPlate(m.Text)
+		case t.conv.Flow == flowBook && t.conv.Step == stepPhone:
+			return t.typedPhone(m.Text)
+		case t.conv.Flow == flowBook && t.conv.Step == stepName:
+			return t.typedName(m.Text)
+		}
+		t.say(t.T("bot.use_buttons"), nil)
+		return nil
+	}
+	return t.handOff(m)
+}
+
+// command handles /start /book /my /help /cancel; any other command gets
+// the help.
+func (t *turn) command(cmd string) error {
+	switch cmd {
+	case "start":
+		t.conv = nil
+		t.welcome()
+	case "book":
+		return t.startBooking()
+	case "my":
+		t.conv = nil
+		return t.myAppointments()
+	case "cancel":
+		keyboard := t.conv != nil && t.conv.Keyboard
+		t.conv = nil
+		t.send(fo.Message{Text: t.T("bot.aborted"), RemoveKeyboard: keyboard})
+	default: // help and unknown commands
+		t.say(t.T("bot.help", t.st.ShopName(t.lang)), nil)
+	}
+	return nil
+}
+
+// callback handles a button press in a customer's private chat.
+func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
+	d := cq.Data
+	switch d {
+	case dataMenuBook: // a new message: the menu stays usable
+		return t.startBooking()
+	case dataMenuMy:
+		t.conv = nil
+		return t.myAppointments()
+	case dataMenuContact:
+		t.contact()
+		return nil
+	}
+	if id, ok := parseID(d, prefixMove); ok {
+		return t.startMove(id)
+	}
+	if id, ok := parseID(d, prefixCancel); ok {
+		return t.startCancel(id)
+	}
+	a, ok := parseConvData(d)
+	if !ok || t.conv == nil || a.nonce != t.conv.Nonce {
+		// An older conversation's button, or forged data.
+		t.stale()
+		return nil
+	}
+	// The conversation's own buttons edit their message as it goes on.
+	t.editID = cq.Message.MessageID
+	switch t.conv.Flow {
+	case flowBook:
+		return t.bookAction(a)
+	case flowMove:
+		return t.moveAction(a)
+	case flowCancel:
+		return t.cancelAction(a)
+	}
+	t.stale()
+	return nil
+}
+
+// userError reports whether err is a domain error the user should read
+// (anything but EINTERNAL); its text is then in the turn's language.
+func (t *turn) userError(err error) (string, bool) {
+	var e *fo.Error
+	if !errors.As(err, &e) || e.Code == fo.EINTERNAL {
+		return "", false
+	}
+	return fo.ErrorText(t.lang, err), true
+}
