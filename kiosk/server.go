@@ -29,6 +29,7 @@ var staticFS embed.FS
 type Store interface {
 	kioskStore
 	consoleStore
+	afterSalesStore
 }
 
 // Config configures a Server.
@@ -67,7 +68,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.BotUsername == nil {
 		cfg.BotUsername = func() string { return "" }
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(kioskTexts).Merge(consoleTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(kioskTexts, consoleTexts, afterSalesTexts)}
 	t, err := template.New("").Funcs(s.funcs()).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
@@ -79,6 +80,7 @@ func New(cfg Config) (*Server, error) {
 	s.kioskRoutes(s.mux)
 	s.boardRoutes(s.mux)
 	s.consoleRoutes(s.mux)
+	s.afterSalesRoutes(s.mux)
 	return s, nil
 }
 
