@@ -1,0 +1,150 @@
+package forms
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"frontoffice"
+)
+
+// Long paragraphs for wrapping over pages: the manual's own words, Latin
+// mixed in, closing punctuation everywhere.
+var (
+	longZh = "接待人员应主动告诉并引导客户到收银处办理出厂手续，领取“出厂通知单”；如有我方诊断或估价的，还应通知客户交纳诊断费或估价费。" +
+		"预约时间临近时，应提前半天或一天通知客户预约时间，以免遗忘。跟踪电话时，要文明礼貌，尊重客户，在客户方便时与之通话，不可强求；" +
+		"跟踪电话要有记录，重点记录客户的要求和投诉（包括电话记录表和电话登记表）。对客户的投诉，应立即答复；不能立即答复的，应向客户致歉，" +
+		"并告知下次答复的时间。业务统计报表应于每日下班前、每周六下班前和每月最后一天下班前填制完毕，做到准确、完整，不得估计。"
+	longMixed = "本店使用 Telegram Bot（@TaiyuanAutoBot）发送预约提醒、取车通知与 PDF 售后服务卡；客户也可在大厅 kiosk 自助签到。" +
+		"English-speaking customers receive the same messages in English, e.g. “Your vehicle 京A·12345 is ready for pickup at 17:30.” " +
+		"防撞预警系统（Collision Warning System, CWS-2000）安装后首次保养里程为 5,000 km，之后每 10,000 km 或 12 个月保养一次，以先到者为准。"
+	// Characters no embedded font has: an Extension-B name and emoji.
+	longRare = "客户 𠀋先生（姓名含扩展 B 区汉字）通过 Telegram 留言：“谢谢👍，服务很好😀！”"
+)
+
+// specimen lays out a document that uses every layout helper: header and
+// title, a field grid, headings, long paragraphs, a bar chart, a table of
+// rows rows whose header repeats on each page, and signature boxes.
+func specimen(e *Engine, lang frontoffice.Lang, rows int) *Doc {
+	st := frontoffice.DefaultSettings()
+	loc := st.Location()
+	d := e.NewDoc(DocOptions{
+		Lang: lang, Shop: ShopOf(&st, lang),
+		Title:  Title{Zh: "业务统计表（样张）", En: "Business Statistics (specimen)"},
+		Number: "R-2026-11", Issued: time.Date(2026, 11, 30, 17, 45, 0, 0, loc), Loc: loc,
+	})
+	d.Fields(2,
+		Field{Label: d.T("统计期间", "Period"), Value: "2026-11-01 — 2026-11-30"},
+		Field{Label: d.T("制表人", "Prepared by"), Value: "赵敏"},
+		Field{Label: d.T("接车台次", "Vehicles"), Value: "312", Strong: true},
+		Field{Label: d.T("营业收入", "Revenue"), Value: "¥486,320.00", Strong: true},
+		Field{Label: d.T("备注", "Note"), Value: longMixed, Span: 2},
+	)
+	d.Space(3)
+	d.Heading(d.T("说明", "Notes"), 15)
+	d.Paragraph(longZh, Style{})
+	d.Space(2)
+	d.Paragraph(longMixed, Style{})
+	d.Space(2)
+	d.Paragraph(longRare, Style{Muted: true})
+	d.Space(3)
+	d.BarChart(BarChart{
+		Title: d.T("按服务类别的台次", "Vehicles by service category"),
+		Bars: []Bar{
+			{Label: "防撞系统检测", Value: 96}, {Label: "定期保养", Value: 71},
+			{Label: "倒车雷达安装", Value: 58}, {Label: "行车记录仪安装", Value: 44},
+			{Label: "防撞预警系统安装", Value: 29, Text: "29（¥371,200）"}, {Label: "防撞设备维修", Value: 14},
+		},
+	})
+	d.BarChart(BarChart{Title: d.T("投诉（件）", "Complaints"), Empty: d.T("本期无投诉。", "No complaints in this period.")})
+	d.Space(3)
+	d.Heading(d.T("接车明细", "Vehicles served"), 20)
+	var data [][]string
+	for i := range rows {
+		data = append(data, []string{
+			fmt.Sprintf("%d", i+1),
+			fmt.Sprintf("11-%02d %02d:%02d", 1+i%30, 8+i%9, (i%2)*30),
+			fmt.Sprintf("京%c·%05d", "ABCEFGHJKLMNPQ"[i%14], (i*7919)%100000),
+			[]string{"防撞系统检测", "定期保养", "倒车雷达安装", "行车记录仪安装", "防撞预警系统安装及调试（含 CWS-2000 主机、前向摄像头与线束）"}[i%5],
+			frontoffice.Money((i%7+1)*12800 + 50).String(),
+		})
+	}
+	d.Table(Table{
+		Columns: []Column{
+			{Title: d.T("序号", "No."), Width: 0.5, Align: Right},
+			{Title: d.T("日期时间", "Date"), Width: 1.1},
+			{Title: d.T("车牌号", "Plate"), Width: 1},
+			{Title: d.T("服务项目", "Service"), Width: 2.6},
+			{Title: d.T("金额", "Amount"), Width: 1, Align: Right},
+		},
+		Rows:   data,
+		Footer: []string{"", "", "", d.T("合计", "Total"), "¥486,320.00"},
+	})
+	d.Space(5)
+	d.Signatures(d.T("制表", "Prepared by"), d.T("业务主管审核", "Reviewed by the supervisor"))
+	return d
+}
+
+func TestSpecimenDocument(t *testing.T) {
+	var logs bytes.Buffer
+	e, err := New(slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := specimen(e, frontoffice.ZH, 150)
+	pages := d.Pages()
+	if pages < 4 {
+		t.Fatalf("specimen has %d pages, want a long document", pages)
+	}
+	pdf, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	// No rune of a wrapped paragraph is dropped or added: the paragraphs
+	// come back whole, white space aside, the rare characters as □.
+	rare := strings.NewReplacer("𠀋", "□", "👍", "□", "😀", "□").Replace(longRare)
+	wantText(t, text, longZh, longMixed, rare)
+	for p := 1; p <= pages; p++ {
+		wantText(t, text, fmt.Sprintf("第 %d / %d 页", p, pages))
+	}
+	// The table's header row is repeated on every page it runs over.
+	if n := strings.Count(text, "日期时间"); n < pages-2 {
+		t.Errorf("table header printed %d times over %d pages", n, pages)
+	}
+	wantText(t, text, "业务统计表（样张）（续）", "本期无投诉。", "29（¥371,200）", "防撞预警系统安装及调试（含 CWS-2000 主机、前向摄像头与线束）", "业务主管审核")
+	for _, r := range []string{"U+2000B", "U+1F44D", "U+1F600"} {
+		if !strings.Contains(logs.String(), r) {
+			t.Errorf("missing character %s not logged:\n%s", r, logs.String())
+		}
+	}
+	savePNG(t, pdf, "specimen-zh")
+
+	d = specimen(e, frontoffice.EN, 20)
+	pdf, err = d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText(t, pdfText(t, pdf), "Business Statistics (specimen)", "Vehicles by service category", "No complaints in this period.",
+		fmt.Sprintf("Page 1 of %d", d.Pages()), longMixed)
+	savePNG(t, pdf, "specimen-en")
+}
+
+// A document of nothing but characters outside the fonts still prints: each
+// is a visible replacement, none is dropped.
+func TestOnlyMissingCharacters(t *testing.T) {
+	e := testEngine(t)
+	d := e.NewDoc(DocOptions{Title: Title{Zh: "😀", En: "😀"}, Shop: Shop{Name: "🚗🚗"}})
+	d.Paragraph("😀😀😀 \x01\x7f 𠀋𠀋", Style{})
+	pdf, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := squash(pdfText(t, pdf))
+	if n := strings.Count(text, "□"); n < 2+1+3+2+2 {
+		t.Errorf("%d replacements in %q", n, text)
+	}
+}
