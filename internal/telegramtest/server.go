@@ -836,8 +836,14 @@ func (s *Server) Reply(chatID int64, from tgbotapi.User, replyTo int, text strin
 // ShareContact queues the user's own contact, as the request_contact
 // button sends it.
 func (s *Server) ShareContact(chatID int64, from tgbotapi.User, phone string) tgbotapi.Update {
+	return s.SendContact(chatID, from, tgbotapi.Contact{PhoneNumber: phone, FirstName: from.FirstName, UserID: from.ID})
+}
+
+// SendContact queues a contact card sent by the user: their own (as
+// ShareContact) or anyone's.
+func (s *Server) SendContact(chatID int64, from tgbotapi.User, c tgbotapi.Contact) tgbotapi.Update {
 	m := s.userMessage(chatID, from)
-	m.Contact = &tgbotapi.Contact{PhoneNumber: phone, FirstName: from.FirstName, UserID: from.ID}
+	m.Contact = &c
 	u := tgbotapi.Update{Message: m}
 	u.UpdateID = s.Push(u)
 	return u
