@@ -1,0 +1,234 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
+
+	fo "frontoffice"
+)
+
+// What the staff console reads of the archives (ARC-1, ARC-2). These
+// methods read the buckets of data/customer.go and data/visit.go; they add
+// none of their own.
+
+// Archive is one vehicle's archive as the console shows it (ARC-1): the
+// customer, the vehicle, the customer's other vehicles, the vehicle's
+// visits (its service history, oldest first) and the customer's
+// appointments for this vehicle (earliest first).
+type Archive struct {
+	Customer     fo.Customer
+	Vehicle      fo.Vehicle
+	Others       []fo.Vehicle
+	Visits       []fo.Visit
+	Appointments []fo.Appointment
+	Gaps         []string // fo.ArchiveGaps
+}
+
+// Archive returns the archive of vehicle id in one read, or ErrNotFound.
+func (s *Store) Archive(vehicleID uint64) (Archive, error) {
+	var a Archive
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if err := getJSON(tx.Bucket(bVehicles), u64(vehicleID), &a.Vehicle); err != nil {
+			return err
+		}
+		if err := getJSON(tx.Bucket(bCustomers), u64(a.Vehicle.CustomerID), &a.Customer); err != nil {
+			return err
+		}
+		vs, err := vehiclesTx(tx, a.Customer.ID)
+		if err != nil {
+			return err
+		}
+		for _, v := range vs {
+			if v.ID != vehicleID {
+				a.Others = append(a.Others, v)
+			}
+		}
+		c := tx.Bucket(bVisitVeh).Cursor()
+		prefix := u64(vehicleID)
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			v, err := getVisit(tx, btou(k[8:]))
+			if err != nil {
+				return err
+			}
+			a.Visits = append(a.Visits, v)
+		}
+		ac := tx.Bucket(bAptCust).Cursor()
+		ab := tx.Bucket(bAppointments)
+		cp := u64(a.Customer.ID)
+		for k, _ := ac.Seek(cp); k != nil && bytes.HasPrefix(k, cp); k, _ = ac.Next() {
+			var apt fo.Appointment
+			if err := getJSON(ab, k[16:24], &apt); err != nil {
+				return err
+			}
+			if apt.VehicleID == vehicleID {
+				a.Appointments = append(a.Appointments, apt)
+			}
+		}
+		a.Gaps = fo.ArchiveGaps(a.Customer, a.Vehicle)
+		return nil
+	})
+	return a, err
+}
+
+// ArchivesOfPhone returns the vehicle archives of the customer with the
+// (normalised) phone, or ErrNotFound when no customer has it.
+func (s *Store) ArchivesOfPhone(phone string) (fo.Customer, []fo.Vehicle, error) {
+	var c fo.Customer
+	var vs []fo.Vehicle
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bCustPhone).Get([]byte(phone))
+		if id == nil {
+			return fo.ErrNotFound
+		}
+		if err := getJSON(tx.Bucket(bCustomers), id, &c); err != nil {
+			return err
+		}
+		var err error
+		vs, err = vehiclesTx(tx, c.ID)
+		return err
+	})
+	return c, vs, err
+}
+
+// ArchiveGapGrace is how long an archive may stay incomplete after the
+// first contact (ARC-1: within 2 days of a visit or inquiry).
+const ArchiveGapGrace = 48 * time.Hour
+
+// ArchiveGap is an archive still incomplete after ArchiveGapGrace (ARC-1).
+type ArchiveGap struct {
+	VehicleID    uint64
+	CustomerID   uint64
+	Plate        string
+	CustomerName string
+	Since        time.Time // the archive's creation: first visit or inquiry
+	Gaps         []string  // text keys, fo.ArchiveGaps
+}
+
+// IncompleteArchives returns the archives created before now −
+// ArchiveGapGrace that still miss ARC-1 fields, oldest first, at most limit
+// of them, and how many there are in all. It is one read transaction over
+// the vehicles bucket, decoding each owner once; 10,000 archives take a few
+// milliseconds (BenchmarkIncompleteArchives).
+func (s *Store) IncompleteArchives(limit int) ([]ArchiveGap, int, error) {
+	var out []ArchiveGap
+	total := 0
+	cutoff := s.now().Add(-ArchiveGapGrace)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		cb := tx.Bucket(bCustomers)
+		owners := map[uint64]*fo.Customer{}
+		return tx.Bucket(bVehicles).ForEach(func(k, raw []byte) error {
+			var v fo.Vehicle
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return err
+			}
+			if v.CreatedAt.After(cutoff) {
+				return nil
+			}
+			c, ok := owners[v.CustomerID]
+			if !ok {
+				c = new(fo.Customer)
+				if err := getJSON(cb, u64(v.CustomerID), c); err != nil {
+					c = &fo.Customer{ID: v.CustomerID}
+				}
+				owners[v.CustomerID] = c
+			}
+			gaps := fo.ArchiveGaps(*c, v)
+			if len(gaps) == 0 {
+				return nil
+			}
+			total++
+			if len(out) < limit {
+				out = append(out, ArchiveGap{VehicleID: v.ID, CustomerID: c.ID, Plate: v.Plate, CustomerName: c.Name, Since: v.CreatedAt, Gaps: gaps})
+			}
+			return nil
+		})
+	})
+	return out, total, err
+}
+
+// ArchiveEdit is what the console may change in an archive (ARC-1): the
+// customer's name and address, the vehicle's model, type, maintenance
+// interval and next date, and the services the customer wants. The phone
+// and plate are keys of the indexes and stay.
+type ArchiveEdit struct {
+	VehicleID         uint64
+	Name              string
+	Address           string
+	Model             string
+	Type              string
+	MaintIntervalDays int
+	NextMaintenance   time.Time // zero: none
+	Wants             string
+}
+
+// Archive field limits, in characters.
+const (
+	MaxAddressLen = 200
+	MaxModelLen   = 60
+	MaxWantsLen   = 300
+)
+
+// SaveArchive validates and stores an archive edit in one transaction. An
+// invalid edit changes nothing and returns an EINVALID *Error: "err.name",
+// "err.too_long" (with the limit), "err.archive.type",
+// "err.archive.interval".
+func (s *Store) SaveArchive(e ArchiveEdit) (Archive, error) {
+	name, err := fo.ParseName(e.Name)
+	if err != nil {
+		return Archive{}, err
+	}
+	e.Name = name
+	e.Address = strings.TrimSpace(e.Address)
+	e.Model = strings.TrimSpace(e.Model)
+	e.Wants = strings.TrimSpace(e.Wants)
+	for _, f := range []struct {
+		s   string
+		max int
+	}{{e.Address, MaxAddressLen}, {e.Model, MaxModelLen}, {e.Wants, MaxWantsLen}} {
+		if utf8.RuneCountInString(f.s) > f.max {
+			return Archive{}, fo.Errorf(fo.EINVALID, "err.too_long", f.max)
+		}
+	}
+	if e.Type != "" {
+		known := false
+		for _, t := range fo.VehicleTypes {
+			known = known || t == e.Type
+		}
+		if !known {
+			return Archive{}, fo.Errorf(fo.EINVALID, "err.archive.type")
+		}
+	}
+	if e.MaintIntervalDays < 0 || e.MaintIntervalDays > 3650 {
+		return Archive{}, fo.Errorf(fo.EINVALID, "err.archive.interval")
+	}
+	err = s.update(func(tx *bolt.Tx, w *writer) error {
+		vb, cb := tx.Bucket(bVehicles), tx.Bucket(bCustomers)
+		var v fo.Vehicle
+		if err := getJSON(vb, u64(e.VehicleID), &v); err != nil {
+			return err
+		}
+		var c fo.Customer
+		if err := getJSON(cb, u64(v.CustomerID), &c); err != nil {
+			return err
+		}
+		c.Name, c.Address, c.UpdatedAt = e.Name, e.Address, w.now
+		v.Model, v.Type, v.MaintIntervalDays, v.Wants, v.UpdatedAt = e.Model, e.Type, e.MaintIntervalDays, e.Wants, w.now
+		v.NextMaintenance = e.NextMaintenance.UTC()
+		if e.NextMaintenance.IsZero() {
+			v.NextMaintenance = time.Time{}
+		}
+		if err := putJSON(cb, u64(c.ID), c); err != nil {
+			return err
+		}
+		return putJSON(vb, u64(v.ID), v)
+	})
+	if err != nil {
+		return Archive{}, err
+	}
+	return s.Archive(e.VehicleID)
+}
