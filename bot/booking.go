@@ -308,30 +308,40 @@ func (t *turn) typedPlate(text string) error {
 }
 
 func (t *turn) typedPhone(text string) error {
+	return t.gotPhone(text, false)
+}
+
+// sharedContact takes the number from the request_contact button. Only
+// the user's own contact counts (Telegram sets its user_id to the
+// sender's): a contact card of someone else, or one without a user, is
+// not.
+func (t *turn) sharedContact(m *tgbotapi.Message) error {
+	if m.From == nil || m.Contact.UserID != m.From.ID {
+		t.say(t.T("contact.not_own"), nil)
+		return nil
+	}
+	return t.gotPhone(m.Contact.PhoneNumber, true)
+}
+
+// gotPhone goes on from a phone, typed or shared (verified: Telegram
+// vouches that it is the user's). A known customer goes to the summary, a
+// new one is asked the name (REC-2). A typed number of a customer whose
+// archive is not linked to this chat could be anyone's: booking with it
+// would link this chat to that customer and show them their appointments,
+// so the user is asked to share their contact instead.
+func (t *turn) gotPhone(text string, verified bool) error {
 	phone, err := fo.ParsePhone(text)
 	if err != nil {
 		t.say(fo.ErrorText(t.lang, err), nil)
 		return nil
 	}
-	return t.gotPhone(phone)
-}
-
-// sharedContact takes the number from the request_contact button. Only
-// the user's own contact counts: a forwarded contact card is someone
-// else's.
-func (t *turn) sharedContact(m *tgbotapi.Message) error {
-	if m.Contact.UserID != 0 && m.From != nil && m.Contact.UserID != m.From.ID {
-		t.say(t.T("contact.not_own"), nil)
+	known, err := t.b.store.CustomerByPhone(phone)
+	if err == nil && known.ChatID != t.chatID && !verified {
+		t.conv.Keyboard = true
+		t.send(fo.Message{Text: t.T("book.phone_verify"), AskContact: true})
 		return nil
 	}
-	return t.typedPhone(m.Contact.PhoneNumber)
-}
-
-// gotPhone goes on from a valid phone: a known customer (by phone) goes
-// to the summary, a new one is asked the name (REC-2).
-func (t *turn) gotPhone(phone string) error {
 	t.conv.Phone, t.conv.CustomerID = phone, 0
-	_, err := t.b.store.CustomerByPhone(phone)
 	keyboard := t.conv.Keyboard
 	t.conv.Keyboard = false
 	switch {

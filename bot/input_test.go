@@ -251,3 +251,40 @@ func TestForgedCancel(t *testing.T) {
 		t.Errorf("the victim was told of a cancellation")
 	}
 }
+
+// TestTypedPhoneOfAnotherCustomer: typing the number of a customer whose
+// archive is linked elsewhere does not link this chat to them; sharing
+// one's own contact (verified by Telegram) does.
+func TestTypedPhoneOfAnotherCustomer(t *testing.T) {
+	h := newHarness(t)
+	h.start()
+	owner, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: monday0900.Add(25 * time.Hour), Source: "bot", By: "customer:bot",
+		Plate: "京C12345", Customer: data.CustomerInput{Name: "Owner", Phone: "13600000000", ChatID: 7998}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chat := int64(7006)
+	u := telegramtest.Customer(chat, "zh")
+	toPlate(t, h, chat, u, "inspect")
+	h.text(chat, u, "京E12345")
+	h.text(chat, u, "136 0000 0000")
+	ask := h.wait(chat, "请点下方按钮分享您的手机号")
+	if !ask.AskContact {
+		t.Errorf("no contact keyboard with the request")
+	}
+	if c := h.conv(chat); c.Step != stepPhone || c.Phone != "" {
+		t.Errorf("conversation after a foreign number: %+v", c)
+	}
+	// A contact card without the sender's user id does not verify.
+	h.handled(h.srv.SendContact(chat, u, tgbotapi.Contact{PhoneNumber: "13600000000", FirstName: "Owner"}))
+	h.wait(chat, Texts.T(fo.ZH, "contact.not_own"))
+	// The owner on a new phone shares their own contact: no name asked.
+	h.handled(h.srv.ShareContact(chat, u, "8613600000000"))
+	h.wait(chat, "请确认您的预约", "136****0000")
+	h.press(chat, u, "✅ 确认预约")
+	h.wait(chat, "预约号", "京E·12345")
+	c, err := h.store.CustomerByChat(chat)
+	if err != nil || c.ID != owner.CustomerID {
+		t.Errorf("chat linked to %+v, %v; want customer %d", c, err, owner.CustomerID)
+	}
+}

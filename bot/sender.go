@@ -40,6 +40,7 @@ import (
 
 const (
 	sendBatch    = 100
+	maxSendBatch = 6400
 	sendBackoff0 = time.Second
 	sendBackoffN = 5 * time.Minute
 	// maxHoldWait caps the wait for a held-back entry's NotBefore, so that
@@ -61,10 +62,11 @@ type sender struct {
 	unmarked map[uint64]int
 	backoff  time.Duration
 	pause    time.Time // no sends before this (429, errors)
+	batch    int       // how many entries a round reads
 }
 
 func (b *Bot) runSender(ctx context.Context) error {
-	s := &sender{b: b, lastDone: map[int64]time.Time{}, unmarked: map[uint64]int{}}
+	s := &sender{b: b, lastDone: map[int64]time.Time{}, unmarked: map[uint64]int{}, batch: sendBatch}
 	var changed <-chan struct{}
 	for ctx.Err() == nil {
 		if changed == nil {
@@ -105,7 +107,7 @@ func (s *sender) round(ctx context.Context) (time.Duration, error) {
 	if d := time.Until(s.pause); d > 0 {
 		return d, nil
 	}
-	entries, held, err := s.b.store.Pending(s.b.clock.Now(), sendBatch)
+	entries, held, err := s.b.store.Pending(s.b.clock.Now(), s.batch)
 	if err != nil {
 		return 0, err
 	}
@@ -142,8 +144,16 @@ func (s *sender) round(ctx context.Context) (time.Duration, error) {
 			return d, nil
 		}
 	}
-	if sent || len(entries) == sendBatch {
+	switch {
+	case sent:
 		return 0, nil
+	case len(entries) == s.batch && s.batch < maxSendBatch:
+		// A full batch of chats waiting for their turn (a backlog to a
+		// few chats): look further down the queue for other chats.
+		s.batch *= 2
+		return 0, nil
+	case len(entries) < s.batch/2:
+		s.batch = sendBatch
 	}
 	s.prune()
 	return wait, nil

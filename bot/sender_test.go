@@ -240,3 +240,22 @@ func TestSenderNeverTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestSenderBacklogDoesNotStarve: a backlog of more than a batch to one
+// chat does not hold up a message to another chat queued after it.
+func TestSenderBacklogDoesNotStarve(t *testing.T) {
+	h := newHarness(t)
+	h.limits.PerChat = 100 * time.Millisecond
+	const busy, other = int64(6201), int64(6202)
+	var msgs []fo.Message
+	for i := range 2*sendBatch + 10 {
+		msgs = append(msgs, fo.Message{Key: fmt.Sprintf("b:%d", i), ChatID: busy, Text: fmt.Sprintf("backlog %d", i)})
+	}
+	enqueue(t, h, msgs...)
+	enqueue(t, h, fo.Message{Key: "b:other", ChatID: other, Text: "not stuck"})
+	h.start()
+	h.wait(other, "not stuck")
+	if n := len(okSends(h, busy)); n > 20 {
+		t.Errorf("the other chat waited for %d messages of the busy one", n)
+	}
+}

@@ -49,7 +49,11 @@ var Texts = fo.Catalog{
 		En: "Please type a mobile number, or use the one we have on file:",
 	},
 	"book.phone_ok": {Zh: "手机号：%s ✓", En: "Mobile: %s ✓"},
-	"book.name":     {Zh: "请输入您的姓名：", En: "Please type your name:"},
+	"book.phone_verify": {
+		Zh: "这个号码已在本店登记。为保护客户信息，请点下方按钮分享您的手机号以确认是您本人。",
+		En: "This number is on file with us. To protect our customers' data, please tap the button below to share your number and confirm it is yours.",
+	},
+	"book.name": {Zh: "请输入您的姓名：", En: "Please type your name:"},
 	"book.summary": {
 		Zh: "请确认您的预约：\n项目：%s %s\n时间：%s\n车牌：%s\n手机：%s",
 		En: "Please confirm your appointment:\nService: %s %s\nTime: %s\nPlate: %s\nMobile: %s",
