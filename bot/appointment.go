@@ -18,7 +18,7 @@ const maxListed = 10
 func (t *turn) myAppointments() error {
 	c, err := t.b.store.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
-		t.say(t.T("my.unknown"), [][]fo.Button{{button(t.T("menu.book"), dataMenuBook)}})
+		t.say(t.T("my.unknown", t.st.ShopName(t.lang)), [][]fo.Button{{button(t.T("menu.book"), dataMenuBook)}})
 		return nil
 	}
 	if err != nil {

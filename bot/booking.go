@@ -33,7 +33,7 @@ func (t *turn) showServices() {
 	}
 	rows := grid(bs, 1)
 	rows = append(rows, []fo.Button{button(t.T("btn.abort"), t.conv.data("x"))})
-	t.show(t.T("book.service"), rows)
+	t.show(t.T("book.service", t.st.ShopName(t.lang)), rows)
 }
 
 func serviceLabel(sv fo.Service, lang fo.Lang) string {

@@ -88,7 +88,7 @@ func TestUnknownCommandAndLongText(t *testing.T) {
 	toPlate(t, h, chat, u, "inspect")
 	before := h.conv(chat)
 	h.text(chat, u, "/frobnicate")
-	h.wait(chat, "您好，这里是泰远汽车安装服务中心", "/book")
+	h.wait(chat, "您好，泰远汽车安装服务中心为您服务", "/book")
 	h.text(chat, u, strings.Repeat("长", MaxInputLen+1))
 	h.wait(chat, fmt.Sprintf("最多 %d 字", MaxInputLen))
 	if after := h.conv(chat); after == nil || after.Step != before.Step || after.Nonce != before.Nonce {

@@ -12,7 +12,7 @@ var Texts = fo.Catalog{
 		En: "Hello, welcome to %s!\nI am the shop's booking assistant: I can book an installation or service and show, move or cancel your appointments. For anything else just write here and a colleague will answer.\nPlease choose below. Thank you!",
 	},
 	"bot.help": {
-		Zh: "您好，这里是%s。您可以使用：\n/book 预约服务\n/my 我的预约\n/cancel 放弃当前操作\n/start 主菜单\n其他问题请直接留言，我们的同事会回复您。谢谢！",
+		Zh: "您好，%s为您服务。您可以使用：\n/book 预约服务\n/my 我的预约\n/cancel 放弃当前操作\n/start 主菜单\n其他问题请直接留言，我们的同事会回复您。谢谢！",
 		En: "Hello, this is %s. You can use:\n/book book a service\n/my my appointments\n/cancel stop what you are doing\n/start main menu\nFor anything else just write here and a colleague will answer. Thank you!",
 	},
 	"bot.contact": {
@@ -32,8 +32,11 @@ var Texts = fo.Catalog{
 	"cmd.cancel": {Zh: "放弃当前操作", En: "Stop what you are doing"},
 
 	// Booking (APT-1, APT-2; prices from the official list, REC-1).
-	"book.service": {Zh: "请选择服务项目（本店统一价格）：", En: "Please choose a service (official prices):"},
-	"book.day":     {Zh: "%s\n请选择日期：", En: "%s\nPlease choose a day:"},
+	"book.service": {
+		Zh: "您好，%s为您服务。请选择服务项目（本店统一价格）：",
+		En: "Hello, %s at your service. Please choose a service (official prices):",
+	},
+	"book.day": {Zh: "%s\n请选择日期：", En: "%s\nPlease choose a day:"},
 	"book.no_days": {
 		Zh: "抱歉，%s近期已约满。请致电 %s 与我们联系，谢谢！",
 		En: "Sorry, %s is fully booked for the coming days. Please call us on %s. Thank you!",
@@ -85,8 +88,8 @@ var Texts = fo.Catalog{
 
 	// My appointments, moving, cancelling.
 	"my.unknown": {
-		Zh: "您好，我们还没有您的预约记录。预约一次后即可在这里查看，谢谢！",
-		En: "Hello, we have no appointments of yours yet. Once you book, they show here. Thank you!",
+		Zh: "您好，%s为您服务。我们还没有您的预约记录，预约后即可在这里查看。谢谢！",
+		En: "Hello, this is %s. We have no appointments of yours yet; once you book, they show here. Thank you!",
 	},
 	"my.none":   {Zh: "您目前没有待进行的预约。", En: "You have no upcoming appointments."},
 	"my.header": {Zh: "您的预约：", En: "Your appointments:"},
@@ -117,11 +120,11 @@ var Texts = fo.Catalog{
 
 	// Hand-over to a person (REC-3).
 	"handoff.customer": {
-		Zh: "您好，这里是%s。这个问题我需要请同事来回答，他们会尽快在这里回复您。谢谢！",
+		Zh: "您好，%s已收到您的问题。我需要请同事来回答，他们会尽快在这里回复您。谢谢！",
 		En: "Hello, this is %s. A colleague will answer your question here as soon as possible. Thank you!",
 	},
 	"handoff.no_staff": {
-		Zh: "您好，这里是%s。这个问题我无法回答，请致电 %s 与我们联系。谢谢！",
+		Zh: "您好，%s感谢您的留言。这个问题我无法在这里回答，请致电 %s 与我们联系。谢谢！",
 		En: "Hello, this is %s. I cannot answer that; please call us on %s. Thank you!",
 	},
 	"handoff.staff": {
