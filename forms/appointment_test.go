@@ -1,6 +1,8 @@
 package forms
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,5 +120,27 @@ func TestAppointmentSlipConcurrent(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// The slip's QR code reads back as the booking code (APT-1), decoded from
+// the 80 dpi rendering by zbarimg (Debian zbar-tools) when it is installed.
+func TestAppointmentSlipQRDecodes(t *testing.T) {
+	if _, err := exec.LookPath("zbarimg"); err != nil {
+		t.Skip("zbarimg not installed (apt-get install -y zbar-tools): QR code not decoded")
+	}
+	e := testEngine(t)
+	st, a := slipFixture(t, frontoffice.ZH)
+	pdf, err := e.AppointmentSlip(st, a, frontoffice.ZH)
+	if err != nil {
+		t.Fatal(err)
+	}
+	png := savePNG(t, pdf, "appointment-slip-qr")[0]
+	out, err := exec.Command("zbarimg", "-q", "--raw", png).Output()
+	if err != nil {
+		t.Fatalf("zbarimg found no QR code in %s: %v", png, err)
+	}
+	if got := strings.TrimSpace(string(out)); got != a.Code {
+		t.Errorf("QR code reads %q, want %q", got, a.Code)
 	}
 }

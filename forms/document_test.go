@@ -83,6 +83,14 @@ func specimen(e *Engine, lang frontoffice.Lang, rows int) *Doc {
 		Rows:   data,
 		Footer: []string{"", "", "", d.T("合计", "Total"), "¥486,320.00"},
 	})
+	d.Space(4)
+	d.Heading(d.T("随车物品清单", "Belongings"), 10)
+	d.Checklist(4,
+		Check{Label: d.T("备胎", "Spare wheel"), Checked: true}, Check{Label: d.T("千斤顶", "Jack"), Checked: true},
+		Check{Label: d.T("三角警示牌", "Warning triangle")}, Check{Label: d.T("灭火器", "Fire extinguisher"), Checked: true},
+		Check{Label: d.T("行驶证（原件，交接时核对）", "Registration certificate (original, checked at handover)")},
+	)
+	d.Fields(1, Field{Label: d.T("客户意见", "Remarks"), Lines: 3})
 	d.Space(5)
 	d.Signatures(d.T("制表", "Prepared by"), d.T("业务主管审核", "Reviewed by the supervisor"))
 	return d
@@ -115,7 +123,8 @@ func TestSpecimenDocument(t *testing.T) {
 	if n := strings.Count(text, "日期时间"); n < pages-2 {
 		t.Errorf("table header printed %d times over %d pages", n, pages)
 	}
-	wantText(t, text, "业务统计表（样张）（续）", "本期无投诉。", "29（¥371,200）", "防撞预警系统安装及调试（含 CWS-2000 主机、前向摄像头与线束）", "业务主管审核")
+	wantText(t, text, "业务统计表（样张）（续）", "本期无投诉。", "29（¥371,200）", "防撞预警系统安装及调试（含 CWS-2000 主机、前向摄像头与线束）", "业务主管审核",
+		"随车物品清单", "三角警示牌", "行驶证（原件，交接时核对）", "客户意见")
 	for _, r := range []string{"U+2000B", "U+1F44D", "U+1F600"} {
 		if !strings.Contains(logs.String(), r) {
 			t.Errorf("missing character %s not logged:\n%s", r, logs.String())

@@ -131,6 +131,9 @@ type Field struct {
 	Span int
 	// Strong sets the value large and bold (a booking code, a total).
 	Strong bool
+	// Lines is the least number of lines the value's box is tall: room to
+	// write by hand (a customer's remarks).
+	Lines int
 }
 
 // Fields draws a grid of label–value boxes across the content width, cols
@@ -169,7 +172,10 @@ func (d *Doc) FieldsAt(x, w float64, cols int, fields ...Field) {
 				size, bold = strongSize, true
 			}
 			v := d.newCell(cx+labelW, fw-labelW, f.Value, size, bold)
-			v.middle = true
+			v.middle = f.Lines == 0
+			for len(v.lines) < f.Lines {
+				v.lines = append(v.lines, "")
+			}
 			cells = append(cells, l, v)
 			cx += fw
 		}
@@ -360,4 +366,44 @@ func (d *Doc) Signatures(labels ...string) {
 		d.text(x+w-3-d.Width(date, 8, false), d.y+h-3.5, date, 8, false, colMuted)
 	}
 	d.y += h
+}
+
+// Check is one item of a checklist.
+type Check struct {
+	Label   string
+	Checked bool
+}
+
+// Checklist draws items in cols columns across the content width, each a
+// box (ticked when Checked, drawn with lines: the fonts have no ☑) and its
+// label. Used for lists to tick on paper, such as the belongings list
+// 随车物品清单 (INT-5). It breaks pages between rows.
+func (d *Doc) Checklist(cols int, items ...Check) {
+	const size, box = 10.0, 3.4
+	cols = max(cols, 1)
+	cw := ContentWidth / float64(cols)
+	lh := lineHeight(size) + 1.2
+	for i := 0; i < len(items); i += cols {
+		row := items[i:min(i+cols, len(items))]
+		lines := make([][]string, len(row))
+		h := lh
+		for j, it := range row {
+			lines[j] = d.wrap(clean(it.Label), cw-box-4, size, false)
+			h = max(h, float64(len(lines[j]))*lineHeight(size)+1.2)
+		}
+		d.Ensure(h)
+		for j, it := range row {
+			x := MarginLeft + float64(j)*cw
+			by := d.y + (lineHeight(size)-box)/2
+			d.rect(x+0.5, by, box, box, nil, &colRule, 0.3)
+			if it.Checked {
+				d.line(x+0.5+box*0.18, by+box*0.52, x+0.5+box*0.42, by+box*0.78, colText, 0.45)
+				d.line(x+0.5+box*0.42, by+box*0.78, x+0.5+box*0.85, by+box*0.2, colText, 0.45)
+			}
+			for k, l := range lines[j] {
+				d.text(x+box+2.5, baseline(d.y+float64(k)*lineHeight(size), size), strings.TrimRight(l, " "), size, false, colText)
+			}
+		}
+		d.y += h
+	}
 }
