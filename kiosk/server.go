@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	fo "frontoffice"
 )
@@ -42,6 +43,10 @@ type Config struct {
 	BotUsername func() string
 	// SecureCookies marks session cookies Secure (behind HTTPS).
 	SecureCookies bool
+	// KioskIdle is how long the kiosk waits for a touch before it returns
+	// to the start screen with every field cleared; DefaultKioskIdle (60 s)
+	// when zero.
+	KioskIdle time.Duration
 }
 
 // Server serves the kiosk, the board and the console.

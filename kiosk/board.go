@@ -1,0 +1,206 @@
+package kiosk
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/data"
+)
+
+// Queue board for the lobby TV.
+//
+// /board renders today's board on the server, so that it shows something
+// even before its script runs. The script then listens to /board/events, a
+// server-sent event stream that sends the whole board at connect and again
+// within moments of every change (store.BoardChanged: a call, a check-in).
+// The browser's EventSource reconnects by itself after a server restart
+// (the stream asks for 1 s between retries), and every connect redraws from
+// store.Board(), so nothing is lost. /board/state returns the same JSON for
+// polling where EventSource is missing. Plates on the board come masked from
+// the store (京A·***45) and are masked here again; the board never shows
+// names or phones.
+
+// boardHeartbeat is how often an idle stream sends a comment line, which
+// keeps the connection open through idle timeouts and lets the server
+// notice a TV that went away. The board is also re-read then, so that it
+// turns over at midnight without an event.
+const boardHeartbeat = 15 * time.Second
+
+// boardStreams tracks the open event streams so that shutdown can end them.
+type boardStreams struct {
+	mu     sync.Mutex
+	closed bool
+	done   chan struct{}
+}
+
+// doneCh returns the channel closed by CloseBoardStreams.
+func (b *boardStreams) doneCh() chan struct{} {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.done == nil {
+		b.done = make(chan struct{})
+	}
+	return b.done
+}
+
+// CloseBoardStreams ends every open board event stream, now and for later
+// requests. http.Server.Shutdown waits for active requests, and an event
+// stream never ends by itself: register this with
+// http.Server.RegisterOnShutdown. The TVs reconnect to the next server.
+func (s *Server) CloseBoardStreams() {
+	b := &s.kiosk.board
+	ch := b.doneCh()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.closed {
+		b.closed = true
+		close(ch)
+	}
+}
+
+// boardRoutes adds the board's page, its event stream and its JSON.
+func (s *Server) boardRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /board", s.boardPage)
+	mux.HandleFunc("GET /board/{$}", s.boardPage)
+	mux.HandleFunc("GET /board/events", s.boardEvents)
+	mux.HandleFunc("GET /board/state", s.boardState)
+}
+
+// boardCall is one called number as the board shows it.
+type boardCall struct {
+	QueueNo string `json:"queue_no"`
+	Plate   string `json:"plate"` // masked
+}
+
+// boardView is the board as the page and its script draw it.
+type boardView struct {
+	Day     string      `json:"day"`
+	Now     *boardCall  `json:"now"`
+	Recent  []boardCall `json:"recent"`
+	Waiting int         `json:"waiting"`
+	Version uint64      `json:"version"`
+	Shop    string      `json:"-"`
+	ShopEn  string      `json:"-"`
+}
+
+// boardRecent is how many earlier calls the board lists.
+const boardRecent = 5
+
+// board reads today's board from the store.
+func (s *Server) board() (boardView, error) {
+	b, err := s.cfg.Store.Board()
+	if err != nil {
+		return boardView{}, err
+	}
+	return newBoardView(b), nil
+}
+
+func newBoardView(b data.Board) boardView {
+	v := boardView{Day: b.Day, Waiting: b.Waiting, Version: b.Version, Recent: []boardCall{}}
+	if b.Now != nil {
+		v.Now = &boardCall{QueueNo: b.Now.QueueNo, Plate: remask(b.Now.Plate)}
+	}
+	for i, c := range b.Recent {
+		if i == boardRecent {
+			break
+		}
+		v.Recent = append(v.Recent, boardCall{QueueNo: c.QueueNo, Plate: remask(c.Plate)})
+	}
+	return v
+}
+
+// remask masks a plate that the store should have masked already: a
+// plate that still parses as a full plate is masked; anything else is kept.
+func remask(p string) string {
+	if full, err := fo.ParsePlate(p); err == nil {
+		return fo.MaskPlate(full)
+	}
+	return p
+}
+
+// boardPage renders the board with today's calls, in Chinese and English
+// at once (a TV has no language switch).
+func (s *Server) boardPage(w http.ResponseWriter, r *http.Request) {
+	v, err := s.board()
+	if err != nil {
+		s.log.Error("board", "err", err)
+		http.Error(w, "internal error / 系统错误", http.StatusInternalServerError)
+		return
+	}
+	if st, err := s.cfg.Store.Settings(); err == nil {
+		v.Shop, v.ShopEn = st.ShopName(fo.ZH), st.ShopName(fo.EN)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, http.StatusOK, "board_page", v)
+}
+
+// boardState returns the board as JSON (the polling fallback).
+func (s *Server) boardState(w http.ResponseWriter, r *http.Request) {
+	v, err := s.board()
+	if err != nil {
+		s.log.Error("board", "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	json.NewEncoder(w).Encode(v)
+}
+
+// boardEvents streams the board as server-sent events: an event "board"
+// with the board's JSON at connect and after every change, a comment line
+// as heartbeat. It ends when the client goes, or at CloseBoardStreams.
+func (s *Server) boardEvents(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	rc.SetWriteDeadline(time.Time{}) // a stream outlives the server's write timeout
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	if _, err := fmt.Fprint(w, "retry: 1000\n\n"); err != nil {
+		return
+	}
+	done := s.kiosk.board.doneCh()
+	beat := time.NewTicker(boardHeartbeat)
+	defer beat.Stop()
+	var last []byte
+	// Watch before reading, so that a change between the read and the
+	// wait is not missed; watch anew only after a change, so that
+	// heartbeats leave no watchers behind.
+	changed := s.cfg.Store.BoardChanged()
+	for {
+		v, err := s.board()
+		if err != nil {
+			s.log.Error("board events", "err", err)
+			return
+		}
+		js, _ := json.Marshal(v)
+		if !bytes.Equal(js, last) {
+			if _, err := fmt.Fprintf(w, "event: board\nid: %d\ndata: %s\n\n", v.Version, js); err != nil {
+				return
+			}
+			last = js
+		}
+		if err := rc.Flush(); err != nil {
+			return
+		}
+		select {
+		case <-changed:
+			changed = s.cfg.Store.BoardChanged()
+		case <-beat.C:
+			if _, err := fmt.Fprint(w, ": beat\n\n"); err != nil {
+				return
+			}
+		case <-r.Context().Done():
+			return
+		case <-done:
+			return
+		}
+	}
+}
