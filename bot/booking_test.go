@@ -3,10 +3,12 @@ package bot
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
+	"frontoffice/data"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -188,4 +190,40 @@ func nonceOf(t *testing.T, m telegramtest.Message) string {
 	}
 	t.Fatalf("no conversation button on %q", m.Text)
 	return ""
+}
+
+// TestKnownCustomerUsesPhoneOnFile: a chat linked to a customer is
+// offered the masked number on file; choosing it skips the name and books
+// for the same customer (REC-2: nothing asked twice).
+func TestKnownCustomerUsesPhoneOnFile(t *testing.T) {
+	h := newHarness(t)
+	h.start()
+	chat := int64(5201)
+	u := telegramtest.Customer(chat, "zh")
+	first, err := h.store.Book(data.BookRequest{ServiceID: "inspect", Start: monday0900.Add(26 * time.Hour), Source: "kiosk", By: "customer:kiosk",
+		Plate: "京A54321", Customer: data.CustomerInput{Name: "周杰", Phone: "13912345678", ChatID: chat}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.drained()
+	toPlate(t, h, chat, u, "maint")
+	h.text(chat, u, "京A54321")
+	prompt := h.wait(chat, "使用您登记过的号码")
+	if prompt.AskContact || !prompt.HasButton("使用 139****5678") {
+		t.Fatalf("prompt = %+v", prompt)
+	}
+	h.press(chat, u, "使用 139****5678")
+	sum := h.wait(chat, "请确认您的预约", "139****5678")
+	if sum.ID != prompt.ID {
+		t.Errorf("the summary is a new message, not the prompt edited")
+	}
+	if strings.Contains(sum.Text, "姓名") {
+		t.Errorf("a known customer is shown a name line: %q", sum.Text)
+	}
+	h.press(chat, u, "✅ 确认预约")
+	h.wait(chat, "预约号", "定期保养")
+	apts, err := h.store.CustomerAppointments(first.CustomerID, monday0900)
+	if err != nil || len(apts) != 2 {
+		t.Errorf("the customer has %d appointments (%v), want 2", len(apts), err)
+	}
 }

@@ -81,7 +81,7 @@ func (b *Bot) runPoller(ctx context.Context) error {
 				b.log.Debug("skip handled update", "update", u.UpdateID)
 				continue
 			}
-			if err := b.handleUpdate(ctx, u); err != nil {
+			if err := b.handleUpdate(u); err != nil {
 				tries[u.UpdateID]++
 				if tries[u.UpdateID] < maxHandleTries {
 					b.log.Error("handle update", "update", u.UpdateID, "try", tries[u.UpdateID], "err", err)

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -21,10 +20,8 @@ const MaxInputLen = 1000
 // FinishUpdate.
 type turn struct {
 	b      *Bot
-	ctx    context.Context
 	update int
 	chatID int64
-	from   *tgbotapi.User
 	lang   fo.Lang
 	st     fo.Settings
 	now    time.Time
@@ -97,8 +94,8 @@ func (t *turn) stale() { t.answer(fo.Texts.T(t.lang, "err.stale")) }
 // handleUpdate handles one update and finishes it in the store. An error
 // means nothing was finished: the poller asks for the update again. A
 // panic in a handler is turned into an error.
-func (b *Bot) handleUpdate(ctx context.Context, u tgbotapi.Update) (err error) {
-	t := &turn{b: b, ctx: ctx, update: u.UpdateID, cq: u.CallbackQuery}
+func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
+	t := &turn{b: b, update: u.UpdateID, cq: u.CallbackQuery}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic handling update %d: %v\n%s", u.UpdateID, r, debug.Stack())
@@ -110,17 +107,18 @@ func (b *Bot) handleUpdate(ctx context.Context, u tgbotapi.Update) (err error) {
 		}
 	}()
 	var chat *tgbotapi.Chat
+	var from *tgbotapi.User
 	switch {
 	case u.Message != nil:
-		chat, t.from = u.Message.Chat, u.Message.From
+		chat, from = u.Message.Chat, u.Message.From
 	case u.CallbackQuery != nil:
-		t.from = u.CallbackQuery.From
+		from = u.CallbackQuery.From
 		if u.CallbackQuery.Message != nil {
 			chat = u.CallbackQuery.Message.Chat
 		}
 	}
-	if t.from != nil {
-		t.lang = fo.ParseLang(t.from.LanguageCode)
+	if from != nil {
+		t.lang = fo.ParseLang(from.LanguageCode)
 	}
 	if chat == nil {
 		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, nil)
