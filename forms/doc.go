@@ -156,9 +156,13 @@ type Doc struct {
 	top float64
 	// err is the first error of a drawing call; Bytes returns it.
 	err error
+	// done is set by Bytes.
+	done bool
 	// onBreak is called after a page break inside a block (a table
 	// repeats its header row with it).
 	onBreak func()
+	// breakH is the height of what onBreak draws.
+	breakH float64
 }
 
 // NewDoc starts a document with its first page: the shop's header and the
@@ -226,16 +230,18 @@ func (d *Doc) NewPage() {
 	} else {
 		t := d.T(d.opt.Title.Zh+"（续）", d.opt.Title.En+" (continued)")
 		d.text(MarginLeft, d.y+4, t, 10, true, colMuted)
-		d.y += 8
+		d.y += contTitleHeight
 	}
 	d.top = d.y
 }
 
 func (d *Doc) cur() *page { return d.pages[len(d.pages)-1] }
 
-// clean normalises text entering the document: CRLF and CR become LF, a tab
-// becomes a space. Nothing else is changed.
+// clean normalises text entering the document: bytes that are not UTF-8
+// become U+FFFD, CRLF and CR become LF, a tab becomes a space. Nothing else
+// is changed.
 func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.ContainsAny(s, "\r\t") {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
@@ -244,11 +250,13 @@ func clean(s string) string {
 	return s
 }
 
-// text records s with its baseline at (x, y). s must be one line.
+// text records s with its baseline at (x, y). s must be one line. Bytes
+// that are not UTF-8 become U+FFFD (and so are drawn as Replacement).
 func (d *Doc) text(x, y float64, s string, size float64, bold bool, c rgb) {
 	if s == "" {
 		return
 	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	d.cur().ops = append(d.cur().ops, op{kind: opText, x: x, y: y, text: s, size: size, bold: bold, color: c})
 }
 
@@ -284,6 +292,19 @@ func baseline(top, size float64) float64 {
 	return top + lineHeight(size)/2 + 0.34*size*ptToMM
 }
 
+// headerHeight is the height of the page header that header draws, and
+// contTitleHeight that of the title line of a continuation page.
+const (
+	headerHeight    = 15*ptToMM*1.45 + 8.5*ptToMM*1.45 + 1 + 0.9 + 4
+	contTitleHeight = 8
+)
+
+// freshRoom is the height a block has on a new page: under the header, the
+// continuation title and whatever onBreak draws.
+func (d *Doc) freshRoom() float64 {
+	return d.Bottom() - MarginTop - headerHeight - contTitleHeight - d.breakH
+}
+
 // header draws the shop's name, address and phone, the document number
 // and a rule under them.
 func (d *Doc) header() {
@@ -302,11 +323,10 @@ func (d *Doc) header() {
 		no := d.T("编号 ", "No. ") + d.opt.Number
 		d.text(PageWidth-MarginRight-d.Width(no, 10, true), baseline(top, 10)+1.5, no, 10, true, colText)
 	}
-	d.y = top + lineHeight(15) + lineHeight(8.5) + 1
-	d.line(MarginLeft, d.y, PageWidth-MarginRight, d.y, colAccent, 0.6)
-	d.y += 0.9
-	d.line(MarginLeft, d.y, PageWidth-MarginRight, d.y, colAccent, 0.2)
-	d.y += 4
+	y := top + lineHeight(15) + lineHeight(8.5) + 1
+	d.line(MarginLeft, y, PageWidth-MarginRight, y, colAccent, 0.6)
+	d.line(MarginLeft, y+0.9, PageWidth-MarginRight, y+0.9, colAccent, 0.2)
+	d.y = top + headerHeight
 }
 
 // title draws the title, centred, in the document's language with the

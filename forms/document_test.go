@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"log/slog"
+	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -155,5 +157,46 @@ func TestOnlyMissingCharacters(t *testing.T) {
 	text := squash(pdfText(t, pdf))
 	if n := strings.Count(text, "□"); n < 2+1+3+2+2 {
 		t.Errorf("%d replacements in %q", n, text)
+	}
+}
+
+// A table row taller than a page is split between lines over pages; no
+// line is cut off and the header repeats.
+func TestTallRowSplitsAcrossPages(t *testing.T) {
+	e := testEngine(t)
+	d := e.NewDoc(DocOptions{Title: Title{Zh: "长行", En: "Tall row"}, Shop: Shop{Name: "测试"}})
+	long := strings.Repeat(longZh, 8)
+	d.Table(Table{
+		Columns: []Column{{Title: "项目", Width: 1}, {Title: "说明", Width: 4}},
+		Rows:    [][]string{{"第一行", "短"}, {"第二行", long}, {"第三行", "短"}},
+	})
+	d.Fields(1, Field{Label: "备注", Value: long})
+	if d.Pages() < 3 {
+		t.Fatalf("%d pages, want the long cells to run over pages", d.Pages())
+	}
+	pdf, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	// Take out what every page repeats: header, "(continued)" title, table
+	// header row, page number.
+	body := regexp.MustCompile(`第\d+/\d+页|测试|长行（续）|项目说明`).ReplaceAllString(squash(text), "")
+	if n := strings.Count(body, squash(long)); n != 2 {
+		t.Errorf("long cell text found %d times whole, want 2", n)
+	}
+	wantText(t, text, "第一行", "第三行")
+	if _, err := d.Bytes(); err == nil {
+		t.Error("second Bytes call did not fail")
+	}
+	savePNG(t, pdf, "tall-row")
+}
+
+// The header's height constant matches what header draws.
+func TestHeaderHeight(t *testing.T) {
+	d := testEngine(t).NewDoc(DocOptions{Title: Title{Zh: "标题"}})
+	d.NewPage()
+	if got, want := d.Y(), MarginTop+headerHeight+contTitleHeight; math.Abs(got-want) > 1e-9 {
+		t.Errorf("continuation content starts at %.2f mm, want %.2f", got, want)
 	}
 }

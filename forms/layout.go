@@ -68,8 +68,13 @@ func (d *Doc) row(cells []cell, minH float64) {
 			d.y += need
 			return
 		}
-		if d.y > d.top+0.5 {
-			// Not at the top of a page: try the row on a fresh one.
+		minLines := math.MaxFloat64
+		for _, c := range cells {
+			minLines = min(minLines, 3*lineHeight(c.size)+2*padY)
+		}
+		if d.y > d.top+0.5 && (need <= d.freshRoom() || avail < minLines) {
+			// Not at the top of a page and it fits on a fresh one (or
+			// hardly a line fits here): move the row over.
 			d.Ensure(math.MaxFloat64)
 			continue
 		}
@@ -251,18 +256,23 @@ func (d *Doc) Table(t Table) {
 		titles[i] = c.Title
 	}
 	header := func() { d.row(mk(titles, true, &colHead, true), 0) }
+	headerH := 0.0
+	for _, c := range mk(titles, true, nil, true) {
+		headerH = max(headerH, float64(len(c.lines))*lineHeight(c.size)+2*padY)
+	}
 
 	// Keep the header with the first row.
 	d.Ensure(2 * (lineHeight(size) + 2*padY))
 	header()
-	prev := d.onBreak
+	prev, prevH := d.onBreak, d.breakH
 	d.onBreak = func() {
 		if prev != nil {
 			prev()
 		}
 		header()
 	}
-	defer func() { d.onBreak = prev }()
+	d.breakH += headerH
+	defer func() { d.onBreak, d.breakH = prev, prevH }()
 
 	if len(t.Rows) == 0 && t.Empty != "" {
 		c := d.newCell(MarginLeft, ContentWidth, t.Empty, size, false)

@@ -2,9 +2,11 @@ package forms
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -13,11 +15,16 @@ import (
 // and returns it as PDF. A character that no embedded font has is drawn as
 // Replacement and logged once per document at level Warn; it never fails
 // the document. Bytes returns an error only when the PDF cannot be made
-// (fpdf's error, wrapped). It must be called once.
+// (fpdf's error, wrapped, or a QR code's content too long) or when it is
+// called a second time on the same Doc.
 func (d *Doc) Bytes() ([]byte, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	if d.done {
+		return nil, errors.New("forms: Doc.Bytes called twice")
+	}
+	d.done = true
 	d.footers()
 	fs := d.e.fonts
 
@@ -65,8 +72,9 @@ func (d *Doc) Bytes() ([]byte, error) {
 	pdf.SetModificationDate(d.opt.Issued)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.SetTitle(d.T(d.opt.Title.Zh, d.opt.Title.En), true)
-	pdf.SetAuthor(d.opt.Shop.Name, true)
+	// fpdf's UTF-16 conversion of metadata panics on invalid UTF-8.
+	pdf.SetTitle(strings.ToValidUTF8(d.T(d.opt.Title.Zh, d.opt.Title.En), "\uFFFD"), true)
+	pdf.SetAuthor(strings.ToValidUTF8(d.opt.Shop.Name, "\uFFFD"), true)
 	pdf.SetCreator("frontoffice", true)
 	families := make([]string, len(plan.slices))
 	for i, s := range plan.slices {

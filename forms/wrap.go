@@ -72,16 +72,13 @@ func classOf(r rune) breakClass {
 func wideClosing(r rune) bool { return r >= 0x2E80 && classOf(r) == clsCL }
 
 // canBreakBefore reports whether a line may break before runes[i] (i > 0).
-func canBreakBefore(runes []rune, i int) bool {
+// prev[i] is the index of the last non-space rune before i, -1 if none.
+func canBreakBefore(runes []rune, prev []int, i int) bool {
 	c := classOf(runes[i])
 	if c == clsSP || c == clsCL {
 		return false
 	}
-	// The last non-space before i, and whether spaces come between.
-	j := i - 1
-	for j >= 0 && classOf(runes[j]) == clsSP {
-		j--
-	}
+	j := prev[i]
 	if j < 0 {
 		return false // only spaces before: they indent the first unit
 	}
@@ -120,6 +117,14 @@ func wrapPara(lines []string, runes []rune, maxW int64, width func(rune) int32) 
 	if len(runes) == 0 {
 		return append(lines, "")
 	}
+	prev := make([]int, len(runes))
+	last := -1
+	for i, r := range runes {
+		prev[i] = last
+		if classOf(r) != clsSP {
+			last = i
+		}
+	}
 	lineStart := 0
 	var lineW int64    // width of the line up to its last unit's content
 	var pendingW int64 // width of the spaces after the last unit
@@ -129,7 +134,7 @@ func wrapPara(lines []string, runes []rune, maxW int64, width func(rune) int32) 
 		// The next unit: content up to the next break opportunity, with
 		// its trailing spaces.
 		j := i + 1
-		for j < len(runes) && !canBreakBefore(runes, j) {
+		for j < len(runes) && !canBreakBefore(runes, prev, j) {
 			j++
 		}
 		k := j // content is runes[i:k], spaces runes[k:j]
