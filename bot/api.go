@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"regexp"
 	"strings"
@@ -11,16 +13,24 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
-// clientTimeout is the HTTP timeout NewAPI gives its client: above the
-// 50-second long poll, so that a quiet getUpdates is not cut off.
-const clientTimeout = 65 * time.Second
+// HTTP deadlines per request: a getUpdates long poll (50 s) gets
+// pollDeadline, an upload uploadDeadline, anything else sendDeadline, so
+// that a hung connection holds the sender (and a shutdown) up for seconds,
+// not a minute.
+const (
+	pollDeadline   = 65 * time.Second
+	uploadDeadline = 60 * time.Second
+	sendDeadline   = 20 * time.Second
+)
 
 // NewAPI builds the Telegram library's client for token at endpoint (the
 // library's "https://host/bot%s/%s" form; the public Bot API when empty)
-// and checks the token with getMe. client may be nil; a client whose
-// timeout is shorter than the long poll gets a copy with clientTimeout. The
-// token never appears in the returned error: the library's errors carry the
-// request URL, and that is redacted.
+// and checks the token with getMe. client may be nil; NewAPI uses a copy of
+// it whose transport puts a deadline on each request by method (above the
+// long poll for getUpdates, shorter for the rest) and whose overall
+// timeout, when set, is at least pollDeadline. The token never appears in
+// the returned error: the library's errors carry the request URL, and that
+// is redacted.
 func NewAPI(token, endpoint string, client *http.Client) (*tgbotapi.BotAPI, error) {
 	if strings.TrimSpace(token) == "" {
 		return nil, errors.New("telegram: the bot token is empty")
@@ -31,18 +41,61 @@ func NewAPI(token, endpoint string, client *http.Client) (*tgbotapi.BotAPI, erro
 	if strings.Count(endpoint, "%s") != 2 {
 		return nil, fmt.Errorf("telegram: API endpoint %q must have the form https://host/bot%%s/%%s", redactor(token)(endpoint))
 	}
-	if client == nil {
-		client = &http.Client{Timeout: clientTimeout}
-	} else if client.Timeout != 0 && client.Timeout < clientTimeout {
-		c := *client
-		c.Timeout = clientTimeout
-		client = &c
+	var c http.Client
+	if client != nil {
+		c = *client
 	}
-	api, err := tgbotapi.NewBotAPIWithClient(token, endpoint, client)
+	if c.Timeout != 0 && c.Timeout < pollDeadline {
+		c.Timeout = pollDeadline
+	}
+	c.Transport = deadlineTransport{base: c.Transport, poll: pollDeadline, upload: uploadDeadline, other: sendDeadline}
+	api, err := tgbotapi.NewBotAPIWithClient(token, endpoint, &c)
 	if err != nil {
 		return nil, fmt.Errorf("telegram getMe: %w", redactError(err, redactor(token)))
 	}
 	return api, nil
+}
+
+// deadlineTransport gives each request a deadline by its Bot API method
+// (the last element of the URL path). The library makes its requests
+// without a context, so this is where a deadline can go.
+type deadlineTransport struct {
+	base                http.RoundTripper // http.DefaultTransport when nil
+	poll, upload, other time.Duration
+}
+
+func (t deadlineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	base := t.base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	d := t.other
+	switch {
+	case strings.HasSuffix(req.URL.Path, "/getUpdates"):
+		d = t.poll
+	case strings.HasPrefix(req.Header.Get("Content-Type"), "multipart/"):
+		d = t.upload
+	}
+	ctx, cancel := context.WithTimeout(req.Context(), d)
+	resp, err := base.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = cancelBody{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+// cancelBody ends a request's deadline when its body is closed.
+type cancelBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b cancelBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
 }
 
 // tokenPattern matches a bot token anywhere, as in ".../bot123:ABC/getMe".

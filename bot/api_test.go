@@ -2,7 +2,9 @@ package bot
 
 import (
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -21,8 +23,12 @@ func TestNewAPIKeepsTokenOut(t *testing.T) {
 	if err != nil || api.Self.ID != telegramtest.BotUserID {
 		t.Fatalf("NewAPI = %v, %v", api, err)
 	}
-	if c, ok := api.Client.(*http.Client); !ok || c.Timeout <= 50*time.Second {
-		t.Errorf("the HTTP client's timeout is not above the long poll: %+v", api.Client)
+	if c, ok := api.Client.(*http.Client); !ok || (c.Timeout != 0 && c.Timeout <= 50*time.Second) {
+		t.Errorf("the HTTP client's timeout cuts the long poll: %+v", api.Client)
+	}
+	short, err := NewAPI(telegramtest.Token, srv.Endpoint(), &http.Client{Timeout: 5 * time.Second})
+	if err != nil || short.Client.(*http.Client).Timeout < pollDeadline {
+		t.Errorf("a short client timeout was kept: %v", err)
 	}
 	wrong := "987654321:WRONG-token-abcdefghijkl"
 	closed := telegramtest.New(t, telegramtest.Options{})
@@ -155,5 +161,28 @@ func TestPollerBacksOffOnEmptyAnswers(t *testing.T) {
 	up := h.srv.SendText(chat, telegramtest.Customer(chat, "zh"), "/help")
 	if !h.srv.WaitConfirmed(up.UpdateID, 10*time.Second) {
 		t.Fatal("update not handled")
+	}
+}
+
+// TestDeadlineTransport: each request gets the deadline of its method; a
+// long poll is not cut at the short deadline of a send.
+func TestDeadlineTransport(t *testing.T) {
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(150 * time.Millisecond)
+		w.Write([]byte(`{"ok":true,"result":[]}`))
+	}))
+	defer slow.Close()
+	c := &http.Client{Transport: deadlineTransport{poll: time.Second, upload: time.Second, other: 50 * time.Millisecond}}
+	if _, err := c.Post(slow.URL+"/bot1:x/sendMessage", "application/x-www-form-urlencoded", nil); err == nil {
+		t.Errorf("a slow sendMessage was not cut at its deadline")
+	}
+	resp, err := c.Post(slow.URL+"/bot1:x/getUpdates", "application/x-www-form-urlencoded", nil)
+	if err != nil {
+		t.Fatalf("the long poll was cut: %v", err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil || !strings.Contains(string(body), `"ok":true`) {
+		t.Errorf("body = %q, %v", body, err)
 	}
 }

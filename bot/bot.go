@@ -116,8 +116,9 @@ type Config struct {
 	Documents Documents
 	// Limits override the sending limits (tests).
 	Limits Limits
-	// PollTimeout is getUpdates' long-poll timeout; 50 s when zero. The
-	// HTTP client's timeout must be above it (NewAPI sees to that).
+	// PollTimeout is getUpdates' long-poll timeout: 50 s when zero, and
+	// never more. The HTTP deadline of getUpdates must be above it (NewAPI
+	// sees to that).
 	PollTimeout time.Duration
 }
 
@@ -146,7 +147,7 @@ func New(cfg Config) *Bot {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	if cfg.PollTimeout <= 0 {
+	if cfg.PollTimeout <= 0 || cfg.PollTimeout > 50*time.Second {
 		cfg.PollTimeout = 50 * time.Second
 	}
 	token := ""
@@ -166,14 +167,16 @@ func New(cfg Config) *Bot {
 	}
 }
 
-// Run sets the bot's commands, then runs the poller and the sender until
-// ctx ends, and returns after both stopped: ctx's error, or the first error
+// Run sets the bot's commands (in the background) and runs the poller and
+// the sender until ctx ends, and returns after both stopped: ctx's error, or the first error
 // that stopped one of them for good (none does today: both retry with
 // back-off). An update being handled when ctx ends is finished first; a
 // getUpdates request in flight is abandoned (its updates, unconfirmed, come
 // again at the next start).
 func (b *Bot) Run(ctx context.Context) error {
-	b.setCommands()
+	// Not waited for: it touches no state, and a slow Telegram must not
+	// delay the start (or the end) of polling and sending.
+	go b.setCommands()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
