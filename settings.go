@@ -40,6 +40,12 @@ type Settings struct {
 	Services   []Service     `json:"services"`
 	Staff      []StaffMember `json:"staff"`
 	StaffChats []int64       `json:"staff_chats"`
+
+	// AfterSales are the settings of complaints, follow-up calls and
+	// surveys (CMP-3, FU-1, FU-2, SUR-1), see followup.go. A data file
+	// written before they existed reads them as zero values, which
+	// AfterSales.WithDefaults turns into the defaults.
+	AfterSales AfterSales `json:"after_sales"`
 }
 
 // Shop is who the shop is, as greeted and printed.
@@ -240,6 +246,7 @@ func DefaultSettings() Settings {
 			{ID: "wang", Name: "王强", Roles: []string{RoleFollowUp}},
 			{ID: "zhao", Name: "赵敏", Roles: []string{RoleSupervisor}},
 		},
+		AfterSales: DefaultAfterSales(),
 	}
 }
 
@@ -333,6 +340,9 @@ func (s *Settings) Validate() error {
 				return bad("staff %s has unknown role %q", m.ID, r)
 			}
 		}
+	}
+	if msg := s.AfterSales.check(s); msg != "" {
+		return bad("after_sales: %s", msg)
 	}
 	return nil
 }

@@ -2,4 +2,152 @@ package frontoffice
 
 // afterSalesTexts are the texts of the after-sales loop: complaints
 // (CMP-1..5), follow-up calls (FU-1..9) and surveys (SUR-1, SUR-2).
-var afterSalesTexts = Catalog{}
+// Customer texts greet with the shop's name and end politely (REC-1); staff
+// texts are read in Chinese.
+var afterSalesTexts = Catalog{
+	// Errors.
+	"err.empty":          {"内容不能为空。", "This cannot be empty."},
+	"err.call.early":     {"这个回访的时间窗口从 %s 才开始，请到时再打。", "This call's window opens on %s; please call then."},
+	"err.call.later":     {"约定时间须在现在之后、回访窗口结束（%s）之前。", "The agreed time must be after now and before the window ends (%s)."},
+	"err.call.outcome":   {"未知的回访结果。", "Unknown call outcome."},
+	"err.call.topic":     {"未知的回访话题。", "Unknown call topic."},
+	"err.cmp.category":   {"请选择投诉类别。", "Please choose what the complaint is about."},
+	"err.cmp.channel":    {"未知的投诉渠道。", "Unknown complaint channel."},
+	"err.cmp.customer":   {"请留下手机号，以便我们答复您。", "Please leave your mobile number so that we can answer you."},
+	"err.cmp.staff":      {"没有这位员工。", "There is no such staff member."},
+	"err.cmp.taken":      {"这个投诉已由 %s 负责。", "%s has already taken this complaint."},
+	"err.cmp.verdict":    {"请注明客户是否满意。", "Say whether the customer is satisfied."},
+	"err.promo.title":    {"请填写活动名称（最多 100 字）。", "Enter the event's title (up to 100 characters)."},
+	"err.promo.day":      {"活动日期不能早于今天，结束日期须在开始后 60 天内。", "The event cannot be in the past, and must end within 60 days of its start."},
+	"err.sv.scores":      {"请为每一项打 1 到 5 分。", "Please give every question 1 to 5 stars."},
+	"staff.nobody":       {"（无人负责）", "(nobody)"},
+	"btn.cmp.take":       {"🙋 我来处理", "🙋 Take it"},
+	"btn.cmp.ans":        {"✍️ 答复", "✍️ Answer"},
+	"btn.cmp.ok":         {"👍 满意", "👍 Satisfied"},
+	"btn.cmp.no":         {"👎 不满意", "👎 Not satisfied"},
+	"btn.call.ok":        {"✅ 已接通", "✅ Reached"},
+	"btn.call.na":        {"📵 未接", "📵 No answer"},
+	"btn.call.later":     {"🕒 改时间", "🕒 Call later"},
+	"btn.call.note":      {"📝 备注", "📝 Note"},
+	"cmp.cat.quality":    {"施工质量", "quality of work"},
+	"cmp.cat.service":    {"服务态度", "service"},
+	"cmp.cat.time":       {"交车时间", "delivery time"},
+	"cmp.cat.price":      {"价格费用", "price"},
+	"cmp.cat.safety":     {"安全问题", "safety"},
+	"cmp.cat.other":      {"其他", "other"},
+	"cmp.ch.bot":         {"Telegram", "Telegram"},
+	"cmp.ch.kiosk":       {"大厅自助机", "lobby kiosk"},
+	"cmp.ch.phone":       {"电话", "phone"},
+	"cmp.ch.visit":       {"到店", "in person"},
+	"cmp.ch.letter":      {"信函", "letter"},
+	"cmp.ch.sample":      {"退回样件", "returned part"},
+	"cmp.ch.call":        {"回访电话", "follow-up call"},
+	"cmp.ch.survey":      {"满意度调查", "satisfaction survey"},
+	"cmp.st.open":        {"待答复", "waiting for an answer"},
+	"cmp.st.answered":    {"已答复，待客户确认", "answered, waiting for the customer"},
+	"cmp.st.closed":      {"已结案", "closed"},
+	"cmp.st.reopened":    {"客户不满意，已重开", "reopened: customer not satisfied"},
+	"topic.vehicle":      {"车辆使用情况", "how the vehicle is doing"},
+	"topic.opinion":      {"服务意见", "opinion of our service"},
+	"topic.needs":        {"新的需求", "new needs"},
+	"topic.tips":         {"使用提示", "usage tips"},
+	"topic.services":     {"新服务项目", "new services"},
+	"topic.promotions":   {"优惠活动", "promotions"},
+	"topic.maintenance":  {"下次保养", "next maintenance"},
+	"call.kind.first":    {"首次回访", "First follow-up"},
+	"call.kind.second":   {"二次回访", "Second follow-up"},
+	"call.kind.promo":    {"活动通知", "Promotion call"},
+	"call.closes_today":  {"（今天截止）", " (closes today)"},
+	"call.promo_about":   {"活动：%s", "Event: %s"},
+	"sv.q.0":             {"总体满意度", "Overall, how satisfied are you?"},
+	"sv.q.1":             {"施工质量", "Quality of the work"},
+	"sv.q.2":             {"是否按时交车", "Was the vehicle ready on time?"},
+	"sv.q.3":             {"员工服务态度", "Our staff's attitude"},
+	"sv.no_comment":      {"没有了，提交", "Nothing to add — submit"},
+	"sv.comment":         {"最后，您还有什么意见或建议吗？请直接输入文字发送；没有的话请点下面的按钮。", "Finally, anything you would like to tell us? Just type it; otherwise tap the button below."},
+	"staff.cmp.major":    {"🚨【重大】", "🚨 [MAJOR] "},
+	"staff.cmp.photo":    {"📷 附有照片", "📷 Photo attached"},
+	"staff.call.at":      {"🕒 约定回访时间到了（%s）：%s · %s（拨号 %s）", "🕒 Time to call as agreed (%s): %s · %s (dial %s)"},
+	"staff.cmp.taken":    {"🙋 投诉 %s 由 %s 负责处理。", "🙋 Complaint %s taken by %s."},
+	"staff.task.stale":   {"⏫ 回访中客户的需求 2 天未解决（FU-5）：%s %s\n需求：%s\n负责：%s · 记录于 %s", "⏫ A request heard on a call is unresolved after 2 days (FU-5): %s %s\nRequest: %s\nBy: %s · recorded %s"},
+	"fu8.head":           {"📊 %s 回访工作月度小结（FU-8）", "📊 Follow-up summary for %s (FU-8)"},
+	"fu8.calls":          {"回访电话：应回访 %d，窗口内完成 %d，错过 %d，进行中 %d", "Follow-up calls: due %d, done in window %d, missed %d, still open %d"},
+	"fu8.complaints":     {"投诉：共 %d，按时答复 %d，满意结案 %d，不满意 %d，未结 %d", "Complaints: %d filed, answered in time %d, satisfied %d, dissatisfied %d, still open %d"},
+	"fu8.surveys":        {"满意度调查：%d 份，平均 总体 %.1f · 质量 %.1f · 准时 %.1f · 态度 %.1f；低分 %d 份", "Surveys: %d answered, averages overall %.1f · quality %.1f · on time %.1f · attitude %.1f; low scores %d"},
+	"calls.head":         {"📋 %s 回访清单 · %s：%d 个电话，其中 %d 个今天截止", "📋 Call list %s · %s: %d calls, %d closing today"},
+	"call.head":          {"📞 %s · 窗口至 %s", "📞 %s · window until %s"},
+	"call.customer":      {"客户：%s · %s（拨号 %s）", "Customer: %s · %s (dial %s)"},
+	"call.vehicle":       {"车辆：%s %s", "Vehicle: %s %s"},
+	"call.done":          {"上次服务：%s（%s 交车）", "Last service: %s (delivered %s)"},
+	"call.avoid":         {"上次已谈，勿重复（FU-4）：%s", "Covered last time, do not repeat (FU-4): %s"},
+	"call.survey":        {"满意度调查：总体 %d · 质量 %d · 准时 %d · 态度 %d。留言：%s", "Survey: overall %d · quality %d · on time %d · attitude %d. Comment: %s"},
+	"call.survey_short":  {"满意度调查：%d/%d/%d/%d 分，无留言%s → 简短回访即可（SUR-2）", "Survey: %d/%d/%d/%d, no comment%s → a short call will do (SUR-2)"},
+	"call.maint":         {"下次保养：%s", "Next maintenance: %s"},
+	"call.promos":        {"当前活动：%s", "Current promotions: %s"},
+	"call.agreed":        {"客户约定时间：%s", "Agreed time: %s"},
+	"call.tried":         {"已拨打 %d 次未接通", "%d earlier tries without answer"},
+	"call.for":           {"（代 %s 回访）", "(for %s)"},
+	"staff.call.closing": {"⚠️ 回访即将错过：%s · %s %s，负责 %s，窗口 %s 截止，已尝试 %d 次。请安排今天打完。", "⚠️ A call is about to be missed: %s · %s %s, by %s, window ends %s, %d tries so far. Please have it made today."},
+
+	// Complaints (CMP-2, CMP-4).
+	"cmp.filed": {
+		"您好，%s 已收到您的投诉，非常抱歉给您带来不便。\n受理编号：%s\n我们会在 %s 之前答复您。谢谢您的反馈！",
+		"Hello from %s: we have received your complaint and are very sorry for the trouble.\nTicket: %s\nYou will have our answer by %s. Thank you for telling us!",
+	},
+	"cmp.filed_major": {
+		"您好，%s 已收到您的投诉。涉及安全或车辆无法使用，我们会优先处理。\n受理编号：%s\n我们会在 %s 之前答复您。如情况紧急，请直接致电本店。",
+		"Hello from %s: we have received your complaint. As it concerns safety or a vehicle you cannot use, it has priority.\nTicket: %s\nYou will have our answer by %s. If it is urgent, please call the shop directly.",
+	},
+	"cmp.answer": {
+		"您好，%s 就您的投诉 %s 答复如下：\n\n%s\n\n请问您对这个处理结果满意吗？",
+		"Hello from %s, about your complaint %s:\n\n%s\n\nAre you satisfied with this?",
+	},
+	"cmp.thanks_ok": {"谢谢您的确认！投诉 %s 已结案。欢迎随时联系我们，谢谢，再见！", "Thank you for confirming! Complaint %s is closed. Contact us any time. Thank you, goodbye!"},
+	"cmp.thanks_no": {"非常抱歉没能让您满意。投诉 %s 已转交主管处理，我们会在 %s 之前再次答复您。", "We are very sorry we did not satisfy you. Complaint %s has gone to our supervisor; you will have a new answer by %s."},
+	"staff.cmp.new": {
+		"🆕 %s投诉 %s · %s · 来自%s\n客户：%s\n内容：%s\n答复期限：%s",
+		"🆕 %sComplaint %s · %s · via %s\nCustomer: %s\nWhat happened: %s\nAnswer due: %s",
+	},
+	"staff.cmp.warn": {
+		"⏰ 投诉 %s 须在 %s 前答复，尚未答复。\n客户：%s\n内容：%s",
+		"⏰ Complaint %s must be answered by %s and is not yet.\nCustomer: %s\nWhat happened: %s",
+	},
+	"staff.cmp.overdue": {
+		"🔴 投诉 %s 已超过答复期限（%s），负责人：%s。\n客户：%s\n内容：%s",
+		"🔴 Complaint %s passed its answer deadline (%s); assignee: %s.\nCustomer: %s\nWhat happened: %s",
+	},
+	"staff.cmp.stale": {
+		"⏫ 投诉 %s（%s 受理）2 天仍未解决（CMP-5）。状态：%s，负责人：%s。\n客户：%s\n内容：%s",
+		"⏫ Complaint %s (filed %s) is unresolved after 2 days (CMP-5). Status: %s, assignee: %s.\nCustomer: %s\nWhat happened: %s",
+	},
+	"staff.cmp.reopened": {
+		"↩️ 客户对投诉 %s 的答复不满意，已重开交主管处理。\n客户：%s\n内容：%s\n上次答复：%s\n新的答复期限：%s",
+		"↩️ The customer is not satisfied with the answer to complaint %s; reopened to the supervisor.\nCustomer: %s\nWhat happened: %s\nLast answer: %s\nNew deadline: %s",
+	},
+
+	// Surveys (SUR-1, SUR-2).
+	"sv.intro": {
+		"您好，%s 感谢您的光临！为了做得更好，想请您花半分钟为车辆 %s 的这次服务打个分（1 分最差，5 分最好）。",
+		"Hello from %s, thank you for your visit! To serve you better, could you take half a minute to rate the service on %s (1 worst, 5 best)?",
+	},
+	"sv.q":          {"（%d/%d）%s", "(%d/%d) %s"},
+	"sv.thanks":     {"谢谢您的评价！%s 会继续努力。祝您行车平安，再见！", "Thank you for your rating! %s will keep working to do better. Safe driving, goodbye!"},
+	"sv.thanks_low": {"谢谢您的评价，很抱歉这次没有让您满意。%s 已登记为投诉 %s，主管会在 %s 之前联系您。", "Thank you, and we are sorry we let you down. %s has registered this as complaint %s; our supervisor will contact you by %s."},
+	"sv.complaint":  {"满意度调查低分：总体 %d，质量 %d，准时 %d，态度 %d。客户留言：%s", "Low survey scores: overall %d, quality %d, on time %d, attitude %d. Customer's comment: %s"},
+
+	// Requests heard on calls (FU-5).
+	"task.solved": {
+		"您好，%s 回复您在回访电话中提到的问题：“%s”\n%s\n谢谢，再见！",
+		"Hello from %s about what you asked on our call: “%s”\n%s\nThank you, goodbye!",
+	},
+
+	// Promotions (FU-6).
+	"promo.notice": {
+		"您好，%s 诚邀您参加：%s（%s）。\n%s\n欢迎届时光临！",
+		"Hello from %s: you are invited to %s (%s).\n%s\nWe look forward to seeing you!",
+	},
+	"promo.letter": {
+		"尊敬的 %s：\n%s 诚挚邀请您参加“%s”（%s）。\n%s\n地址：%s\n电话：%s\n敬请光临，谢谢！",
+		"Dear %s,\n%s cordially invites you to “%s” (%s).\n%s\nAddress: %s\nPhone: %s\nWe look forward to welcoming you. Thank you!",
+	},
+}

@@ -28,6 +28,17 @@ var dueHandlers = map[string]dueHandler{
 	remindKind:   dueReminder,
 	pickupKind:   duePickup,
 	progressKind: dueProgress,
+	// After-sales (data/complaint.go, followup.go, survey.go, promotion.go).
+	cmpWarnKind:     dueCmpWarn,     // CMP-2
+	cmpDueKind:      dueCmpDue,      // CMP-3
+	cmpStaleKind:    dueCmpStale,    // CMP-5
+	callWarnKind:    dueCallWarn,    // FU-1, FU-2
+	callMissKind:    dueCallMiss,    // FU-2, FU-3
+	callAtKind:      dueCallAt,      // FU-9
+	taskEscKind:     dueTaskEsc,     // FU-5
+	surveyKind:      dueSurvey,      // SUR-1
+	promoKind:       duePromo,       // FU-6
+	promoLetterKind: duePromoLetter, // FU-6
 }
 
 // dueKey is the key of a due entry: the time it falls due, then kind:id.

@@ -680,9 +680,11 @@ func (s *Store) Deliver(req DeliverRequest) (fo.Visit, error) {
 var afterDelivery = func(w *writer, st *fo.Settings, v *fo.Visit) error {
 	text := fo.Texts.T(v.Lang, "visit.delivered", st.ShopName(v.Lang), fo.FormatPlate(v.Plate), v.Settlement.Due(), v.Settlement.Paid)
 	if chat := w.customerChat(v.CustomerID); chat != 0 {
-		return w.enqueue(fo.Message{Key: fmt.Sprintf("visit:%d:delivered", v.ID), ChatID: chat, Text: text, Lang: v.Lang})
+		if err := w.enqueue(fo.Message{Key: fmt.Sprintf("visit:%d:delivered", v.ID), ChatID: chat, Text: text, Lang: v.Lang}); err != nil {
+			return err
+		}
 	}
-	return nil
+	return w.startAfterSales(st, v) // FU-1, FU-2, SUR-1: data/followup.go
 }
 
 // Leave ends a visit whose customer declined the work order or left: they

@@ -1,0 +1,766 @@
+package data
+
+// Follow-up calls (FU-1 to FU-5, FU-7, FU-9), the tasks requests heard on
+// calls become (FU-5), and the supervisor's monthly summary (FU-8).
+//
+// Buckets and key layouts:
+//
+//	calls     id → JSON fo.Call
+//	call_due  next time | call id → designated staff id, for every open
+//	          call. The day's call list reads this index up to the day's
+//	          end and the records it names, never the calls bucket as a
+//	          whole; its values count open calls per staff member (FU-1).
+//	tasks     id → JSON fo.Task; "O" | id → empty while the task is open
+//
+// Due kinds: callwarn (the window's last open day: the supervisor hears of
+// a call still unattended), callmiss (the window closed: the call is
+// missed), callat (the time agreed with the customer: the caller is
+// reminded, FU-9), taskesc (a task unresolved 2 days: the supervisor,
+// FU-5).
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	fo "frontoffice"
+)
+
+const (
+	callWarnKind = "callwarn"
+	callMissKind = "callmiss"
+	callAtKind   = "callat"
+	taskEscKind  = "taskesc"
+)
+
+// startAfterSales starts the after-sales loop of a delivered visit: the
+// customer's designated follow-up staff member (FU-1), the first follow-up
+// call in the window of day 2 to day 7 (FU-2), and the satisfaction survey
+// (SUR-1).
+func (w *writer) startAfterSales(st *fo.Settings, v *fo.Visit) error {
+	var cust fo.Customer
+	if err := getJSON(w.tx.Bucket(bCustomers), u64(v.CustomerID), &cust); err != nil {
+		return fmt.Errorf("customer of visit %d: %w", v.ID, err)
+	}
+	staff, err := w.designate(st, &cust, nil)
+	if err != nil {
+		return err
+	}
+	c, err := w.addCall(st, fo.Call{Kind: fo.CallFirst, CustomerID: cust.ID, VehicleID: v.VehicleID, VisitID: v.ID,
+		Staff: staff, Window: st.FirstCallWindow(v.DeliveredAt), ServiceID: v.ServiceID, Work: workSummary(v),
+		DeliveredAt: v.DeliveredAt})
+	if err != nil {
+		return err
+	}
+	return w.scheduleSurvey(st, v, c)
+}
+
+// workSummary is what was done on a visit, for the caller: its work order's
+// lines.
+func workSummary(v *fo.Visit) string {
+	if v.WorkOrder == nil {
+		return ""
+	}
+	var parts []string
+	for _, l := range v.WorkOrder.Lines {
+		parts = append(parts, l.Description)
+	}
+	for _, a := range v.Additional {
+		if a.Status == fo.AddApproved {
+			parts = append(parts, a.Description)
+		}
+	}
+	return clip(strings.Join(parts, "、"), 120)
+}
+
+// designate returns the customer's designated follow-up staff member and,
+// when they have none or theirs left the staff, chooses one (FU-1): of the
+// follow-up staff not away today, the one with the fewest open calls (the
+// call_due index's values, or load when not nil: a fan-out counts once and
+// keeps load up to date), the first in settings order on a tie. With no
+// follow-up staff at all the supervisor takes the calls and the customer
+// stays undesignated.
+func (w *writer) designate(st *fo.Settings, c *fo.Customer, load map[string]int) (string, error) {
+	if _, ok := st.StaffMember(c.FollowUpStaff); ok {
+		return c.FollowUpStaff, nil
+	}
+	cands := st.StaffWith(fo.RoleFollowUp)
+	var here []fo.StaffMember
+	for _, m := range cands {
+		if _, away := st.Away(m.ID, w.now); !away {
+			here = append(here, m)
+		}
+	}
+	if len(here) > 0 {
+		cands = here
+	}
+	if len(cands) == 0 {
+		return st.SupervisorID(), nil
+	}
+	if load == nil {
+		load = map[string]int{}
+		if len(cands) > 1 {
+			w.tx.Bucket(bCallDue).ForEach(func(_, v []byte) error {
+				load[string(v)]++
+				return nil
+			})
+		}
+	}
+	best := cands[0]
+	for _, m := range cands[1:] {
+		if load[m.ID] < load[best.ID] {
+			best = m
+		}
+	}
+	load[best.ID]++
+	c.FollowUpStaff, c.UpdatedAt = best.ID, w.now
+	return best.ID, putJSON(w.tx.Bucket(bCustomers), u64(c.ID), c)
+}
+
+// addCall stores a new open call, on the lists from its target day, with
+// the supervisor's warning on the window's last open day and the miss at
+// its close in the due index.
+func (w *writer) addCall(st *fo.Settings, c fo.Call) (fo.Call, error) {
+	id, err := nextID(w.tx.Bucket(bCalls))
+	if err != nil {
+		return c, err
+	}
+	c.ID, c.Status, c.CreatedAt = id, fo.CallOpen, w.now
+	if c.NextAt.IsZero() {
+		c.NextAt = c.Target
+	}
+	if err := w.putCall(c, nil); err != nil {
+		return c, err
+	}
+	if warn := callWarnAt(st, c.Window); warn.After(w.now) {
+		if err := w.putDue(warn, callWarnKind, id); err != nil {
+			return c, err
+		}
+	}
+	return c, w.putDue(c.Closes, callMissKind, id)
+}
+
+// callWarnAt returns when the supervisor hears of a call still unattended:
+// at the opening of the window's last open day (FU-1: the supervisor finds
+// someone to make it that day), or a day before the close when the window
+// has no open day.
+func callWarnAt(st *fo.Settings, win fo.Window) time.Time {
+	loc := st.Location()
+	for d := fo.DayStart(win.Closes.Add(-time.Second), loc); !d.Before(fo.DayStart(win.Opens, loc)); d = d.AddDate(0, 0, -1) {
+		if !st.IsClosedDate(d) {
+			return st.Hours[d.Weekday()].Open.At(d, loc).UTC()
+		}
+	}
+	return win.Closes.Add(-24 * time.Hour)
+}
+
+// putCall stores c and keeps the call_due index: an open call is in it
+// under its NextAt.
+func (w *writer) putCall(c fo.Call, old *fo.Call) error {
+	due := w.tx.Bucket(bCallDue)
+	if old != nil && old.Status == fo.CallOpen {
+		if err := due.Delete(key(tkey(old.NextAt), c.ID)); err != nil {
+			return err
+		}
+	}
+	if c.Status == fo.CallOpen {
+		if err := due.Put(key(tkey(c.NextAt), c.ID), []byte(c.Staff)); err != nil {
+			return err
+		}
+	}
+	c.UpdatedAt = w.now
+	return putJSON(w.tx.Bucket(bCalls), u64(c.ID), c)
+}
+
+func getCall(tx *bolt.Tx, id uint64) (fo.Call, error) {
+	var c fo.Call
+	err := getJSON(tx.Bucket(bCalls), u64(id), &c)
+	return c, err
+}
+
+// Call returns the call with id, or ErrNotFound.
+func (s *Store) Call(id uint64) (fo.Call, error) {
+	var c fo.Call
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		c, err = getCall(tx, id)
+		return err
+	})
+	return c, err
+}
+
+// CallList returns the call list of day (its calendar day in the shop's
+// zone): for each staff member making calls that day, the open calls that
+// show on it — from their next day on, while their window lasts — the
+// window closing soonest first (FU-2, FU-3), each with the customer, the
+// phone (full and masked), the vehicle, what was done, the earlier call's
+// topics (FU-4), the survey's answers (SUR-2), the next maintenance date
+// and the current promotions (FU-6). The calls of a designated staff
+// member away that day are on the substitute's list (FU-1). It reads the
+// call_due index up to the day's end and the records it names.
+func (s *Store) CallList(day time.Time) (fo.CallList, error) {
+	var list fo.CallList
+	err := s.db.View(func(tx *bolt.Tx) error {
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		list, err = callListTx(tx, &st, day)
+		return err
+	})
+	return list, err
+}
+
+func callListTx(tx *bolt.Tx, st *fo.Settings, day time.Time) (fo.CallList, error) {
+	loc := st.Location()
+	start := fo.DayStart(day, loc)
+	end := start.AddDate(0, 0, 1)
+	list := fo.CallList{Day: start.UTC()}
+	promos, err := promotionsOnTx(tx, st, start)
+	if err != nil {
+		return list, err
+	}
+	var titles []string
+	for _, p := range promos {
+		titles = append(titles, p.Title+" ("+fo.FormatDay(fo.ZH, p.Day, loc)+")")
+	}
+	groups := map[string]*fo.StaffCalls{}
+	takers := map[string]string{}
+	calls, custs, vehs := tx.Bucket(bCalls), tx.Bucket(bCustomers), tx.Bucket(bVehicles)
+	c := tx.Bucket(bCallDue).Cursor()
+	for k, _ := c.First(); k != nil && btou(k[:8]) < tkey(end); k, _ = c.Next() {
+		var call fo.Call
+		if err := getJSON(calls, k[8:16], &call); err != nil {
+			return list, fmt.Errorf("call %d: %w", btou(k[8:16]), err)
+		}
+		if call.Status != fo.CallOpen || !call.Closes.After(start) {
+			continue
+		}
+		var cust fo.Customer
+		if err := getJSON(custs, u64(call.CustomerID), &cust); err != nil {
+			return list, fmt.Errorf("customer of call %d: %w", call.ID, err)
+		}
+		it := fo.CallItem{Call: call, CustomerName: cust.Name, Phone: cust.Phone, PhoneMasked: fo.MaskPhone(cust.Phone),
+			Lang: cust.Lang, Promotions: titles, ClosesToday: !call.Closes.After(end), Staff: cust.FollowUpStaff}
+		if call.VehicleID != 0 {
+			var v fo.Vehicle
+			if err := getJSON(vehs, u64(call.VehicleID), &v); err == nil {
+				it.Plate, it.Model, it.NextMaint = v.Plate, v.Model, v.NextMaintenance
+			}
+		}
+		if it.Staff == "" {
+			it.Staff = call.Staff
+		}
+		taker, ok := takers[it.Staff]
+		if !ok {
+			taker = st.CallTaker(it.Staff, start)
+			takers[it.Staff] = taker
+		}
+		it.Taker = taker
+		g := groups[taker]
+		if g == nil {
+			g = &fo.StaffCalls{Staff: taker, Name: st.StaffName(taker)}
+			groups[taker] = g
+		}
+		g.Calls = append(g.Calls, it)
+	}
+	for _, m := range st.Staff {
+		if g := groups[m.ID]; g != nil {
+			fo.SortCallItems(g.Calls)
+			list.Staff = append(list.Staff, *g)
+			delete(groups, m.ID)
+		}
+	}
+	for _, g := range groups { // no staff to take them: shown, not lost
+		fo.SortCallItems(g.Calls)
+		g.Name = fo.Texts.T(fo.ZH, "staff.nobody")
+		list.Staff = append(list.Staff, *g)
+	}
+	return list, nil
+}
+
+// SendCallLists sends the call list of day to each caller's chat (their
+// private chat, else the staff chats): a header, then every call with its
+// buttons — reached, no answer, later, note (callback data
+// "call:ok|na|later|note:<id>"). Message keys name the day, the caller
+// and the call, so that sending again on the same day adds only what was
+// not sent (a call moved to a substitute, FU-1). It returns how many calls
+// the list holds.
+func (s *Store) SendCallLists(day time.Time) (int, error) {
+	n := 0
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		list, err := callListTx(tx, &st, day)
+		if err != nil {
+			return err
+		}
+		n = list.Len()
+		ymd := list.Day.In(st.Location()).Format("20060102")
+		for _, sc := range list.Staff {
+			chats := staffChats(&st, sc.Staff)
+			base := "calls:" + ymd + ":" + sc.Staff
+			msgs := toChats(chats, base+":head", fo.CallListHeader(&st, sc, day, fo.ZH), nil, time.Time{})
+			for _, it := range sc.Calls {
+				msgs = append(msgs, toChats(chats, base+":"+strconv.FormatUint(it.Call.ID, 10),
+					fo.CallItemText(&st, it, day, fo.ZH), callButtons(it.Call.ID), time.Time{})...)
+			}
+			if err := w.enqueue(msgs...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func callButtons(id uint64) [][]fo.Button {
+	b := func(key, action string) fo.Button {
+		return fo.Button{Text: fo.Texts.T(fo.ZH, key), Data: fo.CallData(action, id)}
+	}
+	return [][]fo.Button{
+		{b("btn.call.ok", "ok"), b("btn.call.na", "na")},
+		{b("btn.call.later", "later"), b("btn.call.note", "note")},
+	}
+}
+
+// CallOutcome is what staff record about a call (FU-5, FU-7).
+type CallOutcome struct {
+	Idem    string
+	CallID  uint64
+	Outcome string // fo.OutcomeReached, OutcomeNoAnswer, OutcomeLater, OutcomeNote
+	Notes   string
+	Topics  []string  // reached: the topics covered (FU-4)
+	Later   time.Time // later: when to call again, inside the window (FU-9)
+	// Requests and Complaints heard on a call the customer was reached on
+	// (FU-5): each request becomes a Task, each complaint a Complaint
+	// (CMP-1).
+	Requests   []string
+	Complaints []string
+	Staff      string // who called (staff id)
+}
+
+// RecordCall records a call's outcome in the call record and, for a call
+// made, the call register (FU-7). Reached closes the call (not before its
+// window opens: EINVALID "err.call.early") and, for a first call,
+// schedules the second in day 7 to day 14 after it, avoiding its topics
+// (FU-3, FU-4); requests heard become tasks and complaints complaints
+// (FU-5, CMP-1). No answer puts the call on tomorrow's list while the
+// window lasts; later on the list of the agreed time, which must fall in
+// the window, with a reminder then (FU-9); a note changes nothing else. A
+// call no longer open is ErrStale (a list's button pressed late).
+func (s *Store) RecordCall(req CallOutcome) (fo.Call, error) {
+	var c fo.Call
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		if done, err := idemGet(tx, req.Idem, &c); done || err != nil {
+			return err
+		}
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if _, ok := st.StaffMember(req.Staff); !ok {
+			return fo.ErrForbidden
+		}
+		if c, err = getCall(tx, req.CallID); err != nil {
+			return err
+		}
+		if c.Status != fo.CallOpen {
+			return fo.ErrStale
+		}
+		old := c
+		loc := st.Location()
+		notes := strings.TrimSpace(req.Notes)
+		if len([]rune(notes)) > 1000 {
+			return fo.Errorf(fo.EINVALID, "err.too_long", 1000)
+		}
+		by := "staff:" + req.Staff
+		att := fo.CallAttempt{At: w.now, By: by, Outcome: req.Outcome, Notes: notes}
+		switch req.Outcome {
+		case fo.OutcomeReached:
+			if w.now.Before(c.Opens) {
+				return fo.Errorf(fo.EINVALID, "err.call.early", fo.FormatDay(fo.ZH, c.Opens, loc))
+			}
+			if att.Topics, err = fo.ParseTopics(req.Topics); err != nil {
+				return err
+			}
+			c.Status, c.DoneAt, c.DoneBy, c.Topics = fo.CallDone, w.now, req.Staff, att.Topics
+		case fo.OutcomeNoAnswer:
+			c.NextAt = fo.DayStart(w.now, loc).AddDate(0, 0, 1).UTC()
+		case fo.OutcomeLater:
+			if !req.Later.After(w.now) || !req.Later.Before(c.Closes) {
+				return fo.Errorf(fo.EINVALID, "err.call.later", fo.FormatDay(fo.ZH, c.Closes.Add(-time.Second), loc))
+			}
+			c.NextAt, att.Later = req.Later.UTC(), req.Later.UTC()
+			if err := w.putDue(c.NextAt, callAtKind, c.ID); err != nil {
+				return err
+			}
+		case fo.OutcomeNote:
+			if notes == "" {
+				return fo.Errorf(fo.EINVALID, "err.empty")
+			}
+		default:
+			return fo.Errorf(fo.EINVALID, "err.call.outcome")
+		}
+		c.Attempts = append(c.Attempts, att)
+		if err := w.putCall(c, &old); err != nil {
+			return err
+		}
+		if req.Outcome != fo.OutcomeNote {
+			if err := w.registerCall(c, req.Outcome, by, notes+" "+fo.TopicNames(fo.ZH, att.Topics)); err != nil {
+				return err
+			}
+		}
+		if req.Outcome == fo.OutcomeReached {
+			if err := w.afterCall(&st, c, req); err != nil {
+				return err
+			}
+		}
+		return idemPut(tx, req.Idem, c)
+	})
+	return c, err
+}
+
+// afterCall does what a reached call leaves: the second call after a first
+// (FU-3, FU-4), tasks for requests and complaints for complaints (FU-5).
+func (w *writer) afterCall(st *fo.Settings, c fo.Call, req CallOutcome) error {
+	if c.Kind == fo.CallFirst {
+		if _, err := w.addCall(st, secondCall(st, c, c.DoneAt)); err != nil {
+			return err
+		}
+	}
+	name, plate := w.callParty(c)
+	for _, r := range req.Requests {
+		text, err := fo.ParseNote(r, 500)
+		if err != nil {
+			return err
+		}
+		if err := w.addTask(c, name, plate, text, req.Staff); err != nil {
+			return err
+		}
+	}
+	for _, text := range req.Complaints {
+		if _, err := w.fileComplaint(st, ComplaintRequest{Channel: fo.ChannelCall, Category: "other", Text: text,
+			CustomerID: c.CustomerID, VehicleID: c.VehicleID, VisitID: c.VisitID, CallID: c.ID,
+			Assignee: req.Staff, By: "staff:" + req.Staff}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// secondCall is the second follow-up call after first, made (or missed) on
+// the day of base: day 7 to day 14 after it (FU-3), not repeating the
+// first's topics (FU-4).
+func secondCall(st *fo.Settings, first fo.Call, base time.Time) fo.Call {
+	return fo.Call{Kind: fo.CallSecond, CustomerID: first.CustomerID, VehicleID: first.VehicleID, VisitID: first.VisitID,
+		PrevCallID: first.ID, Staff: first.Staff, Window: st.SecondCallWindow(base), ServiceID: first.ServiceID,
+		Work: first.Work, DeliveredAt: first.DeliveredAt, AvoidTopics: first.Topics}
+}
+
+// callParty returns the customer's name and the plate of a call.
+func (w *writer) callParty(c fo.Call) (name, plate string) {
+	var cust fo.Customer
+	if getJSON(w.tx.Bucket(bCustomers), u64(c.CustomerID), &cust) == nil {
+		name = cust.Name
+	}
+	var v fo.Vehicle
+	if c.VehicleID != 0 && getJSON(w.tx.Bucket(bVehicles), u64(c.VehicleID), &v) == nil {
+		plate = v.Plate
+	}
+	return name, plate
+}
+
+// registerCall writes a call in the call register (FU-7).
+func (w *writer) registerCall(c fo.Call, action, by, note string) error {
+	name, plate := w.callParty(c)
+	detail := strings.TrimSpace(fo.Texts.T(fo.ZH, "call.kind."+string(c.Kind)) + " " + name + " " + fo.FormatPlate(plate) + " " + clip(strings.TrimSpace(note), 80))
+	return w.register(bRegCall, fo.RegisterEntry{Action: action, Ref: c.ID, Code: string(c.Kind), By: by, Detail: detail})
+}
+
+// designatedOf returns who the call's customer's designated staff member
+// is now.
+func (w *writer) designatedOf(c fo.Call) string {
+	var cust fo.Customer
+	if getJSON(w.tx.Bucket(bCustomers), u64(c.CustomerID), &cust) == nil && cust.FollowUpStaff != "" {
+		return cust.FollowUpStaff
+	}
+	return c.Staff
+}
+
+// dueCallWarn tells the supervisor, on the window's last open day, of a
+// call still not made, so that someone makes it that day (FU-1, FU-2).
+func dueCallWarn(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
+	c, err := getCall(w.tx, id)
+	if err != nil || c.Status != fo.CallOpen || !now.Before(c.Closes) {
+		return nil
+	}
+	name, plate := w.callParty(c)
+	taker := st.CallTaker(w.designatedOf(c), now)
+	text := fo.Texts.T(fo.ZH, "staff.call.closing", fo.Texts.T(fo.ZH, "call.kind."+string(c.Kind)), name, fo.FormatPlate(plate),
+		st.StaffName(taker), fo.FormatDay(fo.ZH, c.Closes.Add(-time.Second), st.Location()), len(c.Attempts))
+	return w.enqueue(toChats(supervisorChats(st), fmt.Sprintf("call:%d:closing", c.ID), text, callButtons(c.ID), time.Time{})...)
+}
+
+// dueCallMiss marks a call whose window closed unattended missed, in the
+// call and the call register (FU-2, FU-3). A missed first call still gets
+// its second, counted from the first window's last day: the customer is
+// not dropped from the follow-up.
+func dueCallMiss(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
+	c, err := getCall(w.tx, id)
+	if err != nil || c.Status != fo.CallOpen || tkey(c.Closes) != tkey(at) {
+		return nil
+	}
+	old := c
+	c.Status, c.MissedAt = fo.CallMissed, at
+	if err := w.putCall(c, &old); err != nil {
+		return err
+	}
+	if err := w.registerCall(c, "missed", "system", ""); err != nil {
+		return err
+	}
+	if c.Kind == fo.CallFirst {
+		_, err := w.addCall(st, secondCall(st, c, c.Closes.Add(-time.Second)))
+		return err
+	}
+	return nil
+}
+
+// dueCallAt reminds the caller of a time agreed with the customer (FU-9).
+func dueCallAt(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
+	c, err := getCall(w.tx, id)
+	if err != nil || c.Status != fo.CallOpen || tkey(c.NextAt) != tkey(at) {
+		return nil
+	}
+	var cust fo.Customer
+	getJSON(w.tx.Bucket(bCustomers), u64(c.CustomerID), &cust)
+	taker := st.CallTaker(w.designatedOf(c), now)
+	text := fo.Texts.T(fo.ZH, "staff.call.at", c.NextAt.In(st.Location()).Format("15:04"), cust.Name, fo.MaskPhone(cust.Phone), "+86"+cust.Phone)
+	return w.enqueue(toChats(staffChats(st, taker), fmt.Sprintf("call:%d:at:%d", c.ID, tkey(at)), text, callButtons(c.ID), time.Time{})...)
+}
+
+// Tasks (FU-5).
+
+func taskOpenKey(id uint64) []byte { return append([]byte("O"), u64(id)...) }
+
+// addTask records a request heard on call c as an open task, escalated to
+// the supervisor when unresolved after 2 days (FU-5).
+func (w *writer) addTask(c fo.Call, name, plate, text, staff string) error {
+	b := w.tx.Bucket(bTasks)
+	id, err := nextID(b)
+	if err != nil {
+		return err
+	}
+	t := fo.Task{ID: id, CallID: c.ID, CustomerID: c.CustomerID, CustomerName: name, Plate: plate, Text: text, Staff: staff,
+		Open: true, CreatedAt: w.now, EscalateAt: w.now.Add(fo.TaskEscalateAfter)}
+	if err := putJSON(b, u64(id), t); err != nil {
+		return err
+	}
+	if err := b.Put(taskOpenKey(id), nil); err != nil {
+		return err
+	}
+	return w.putDue(t.EscalateAt, taskEscKind, id)
+}
+
+// SolveTask records the solution of an open task (else ErrNotAllowed) and
+// tells the customer the same day (FU-5): in their chat (outside quiet
+// hours, so at the latest the next morning) with a letter register entry,
+// or on the reception's phone list.
+func (s *Store) SolveTask(id uint64, solution, staff string) (fo.Task, error) {
+	var t fo.Task
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if _, ok := st.StaffMember(staff); !ok {
+			return fo.ErrForbidden
+		}
+		b := tx.Bucket(bTasks)
+		if err := getJSON(b, u64(id), &t); err != nil {
+			return err
+		}
+		if !t.Open {
+			return fo.ErrNotAllowed
+		}
+		if t.Solution, err = fo.ParseNote(solution, 1000); err != nil {
+			return err
+		}
+		t.Open, t.SolvedAt, t.SolvedBy = false, w.now, staff
+		if err := b.Delete(taskOpenKey(id)); err != nil {
+			return err
+		}
+		if err := putJSON(b, u64(id), t); err != nil {
+			return err
+		}
+		var cust fo.Customer
+		if err := getJSON(tx.Bucket(bCustomers), u64(t.CustomerID), &cust); err != nil {
+			return err
+		}
+		k := fmt.Sprintf("task:%d:solved", id)
+		if cust.ChatID == 0 {
+			return w.addPhoneTask(&st, PhoneTask{Key: k, CustomerID: cust.ID, Kind: "task.solved",
+				Text: fo.Texts.T(fo.ZH, "task.solved", st.ShopName(fo.ZH), t.Text, t.Solution)})
+		}
+		if err := w.register(bRegLetter, fo.RegisterEntry{Action: "solution", Ref: id, Code: "task", By: "staff:" + staff,
+			Detail: clip(cust.Name+" "+t.Solution, 100)}); err != nil {
+			return err
+		}
+		return w.enqueue(fo.Message{Key: k, ChatID: cust.ChatID, Lang: cust.Lang, NotBefore: notQuiet(&st, w.now),
+			Text: fo.Texts.T(cust.Lang, "task.solved", st.ShopName(cust.Lang), t.Text, t.Solution)})
+	})
+	return t, err
+}
+
+// OpenTasks returns the tasks not solved yet, oldest first.
+func (s *Store) OpenTasks() ([]fo.Task, error) {
+	var out []fo.Task
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bTasks)
+		c := b.Cursor()
+		for k, _ := c.Seek([]byte("O")); k != nil && k[0] == 'O'; k, _ = c.Next() {
+			var t fo.Task
+			if err := getJSON(b, k[1:], &t); err != nil {
+				return err
+			}
+			out = append(out, t)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// dueTaskEsc tells the supervisor of a task still unresolved 2 days after
+// the call (FU-5).
+func dueTaskEsc(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
+	b := w.tx.Bucket(bTasks)
+	var t fo.Task
+	if getJSON(b, u64(id), &t) != nil || !t.Open || tkey(t.EscalateAt) != tkey(at) {
+		return nil
+	}
+	t.EscalatedAt = w.now
+	text := fo.Texts.T(fo.ZH, "staff.task.stale", t.CustomerName, fo.FormatPlate(t.Plate), t.Text, st.StaffName(t.Staff),
+		fo.FormatWhen(fo.ZH, t.CreatedAt, st.Location()))
+	if err := w.enqueue(toChats(supervisorChats(st), fmt.Sprintf("task:%d:stale", id), text, nil, time.Time{})...); err != nil {
+		return err
+	}
+	return putJSON(b, u64(id), t)
+}
+
+// Monthly summary (FU-8).
+
+// callLookBack bounds how long before a month a call whose window ends in
+// it can have been made: a second call after a missed first closes 23 days
+// after it was made.
+const callLookBack = 40
+
+// MonthlySummary returns the supervisor's summary of the month holding day
+// (FU-8): the follow-up calls (first and second) whose window ends in the
+// month — due, done in the window, missed, still open —, the complaints
+// filed in it by category, answered in time, satisfied, dissatisfied and
+// still open, and the surveys answered in it with their averages. It reads
+// the calls and surveys of the month and the weeks before (newest first),
+// and the month's part of the ticket index.
+func (s *Store) MonthlySummary(day time.Time) (fo.MonthlySummary, error) {
+	var m fo.MonthlySummary
+	err := s.db.View(func(tx *bolt.Tx) error {
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		m, err = monthlySummaryTx(tx, &st, day)
+		return err
+	})
+	return m, err
+}
+
+func monthlySummaryTx(tx *bolt.Tx, st *fo.Settings, day time.Time) (fo.MonthlySummary, error) {
+	loc := st.Location()
+	d := day.In(loc)
+	first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, loc)
+	next := first.AddDate(0, 1, 0)
+	m := fo.MonthlySummary{Month: first.Format("2006-01"), ByCategory: map[string]int{}}
+	floor := first.AddDate(0, 0, -callLookBack)
+	c := tx.Bucket(bCalls).Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		var call fo.Call
+		if err := jsonUnmarshal(v, &call); err != nil {
+			return m, fmt.Errorf("call %d: %w", btou(k), err)
+		}
+		if call.CreatedAt.Before(floor) {
+			break
+		}
+		if call.Kind == fo.CallPromo || !call.Closes.After(first) || call.Closes.After(next) {
+			continue
+		}
+		m.CallsDue++
+		switch {
+		case call.Status == fo.CallDone && call.InWindow(call.DoneAt):
+			m.CallsDoneInWindow++
+		case call.Status == fo.CallMissed:
+			m.CallsMissed++
+		case call.Status == fo.CallOpen:
+			m.CallsOpen++
+		}
+	}
+	cmps, err := complaintsFiledTx(tx, first, next.AddDate(0, 0, -1))
+	if err != nil {
+		return m, err
+	}
+	for _, cp := range cmps {
+		m.Complaints++
+		m.ByCategory[cp.Category]++
+		if cp.AnsweredInTime() {
+			m.AnsweredInTime++
+		}
+		switch {
+		case cp.Status != fo.CmpClosed:
+			m.StillOpen++
+		case cp.Verdict == fo.VerdictSatisfied:
+			m.Satisfied++
+		default:
+			m.Dissatisfied++
+		}
+	}
+	var sums [fo.Questions]int
+	err = eachRecentSurvey(tx, first.AddDate(0, 0, -surveyLookBack), func(sv fo.Survey) {
+		if sv.Status != fo.SurveyDone || sv.DoneAt.Before(first) || !sv.DoneAt.Before(next) {
+			return
+		}
+		m.Surveys++
+		for i, sc := range sv.Scores {
+			sums[i] += sc
+		}
+		if _, low := sv.Low(); low {
+			m.LowSurveys++
+		}
+	})
+	if m.Surveys > 0 {
+		for i := range sums {
+			m.SurveyAverages[i] = float64(sums[i]) / float64(m.Surveys)
+		}
+	}
+	return m, err
+}
+
+// SendMonthlySummary sends the summary of the month holding day to the
+// supervisor's chat (FU-8), once per month, and returns it.
+func (s *Store) SendMonthlySummary(day time.Time) (fo.MonthlySummary, error) {
+	var m fo.MonthlySummary
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if m, err = monthlySummaryTx(tx, &st, day); err != nil {
+			return err
+		}
+		return w.enqueue(toChats(supervisorChats(&st), "fu8:"+m.Month, fo.MonthlySummaryText(m, fo.ZH), nil, time.Time{})...)
+	})
+	return m, err
+}

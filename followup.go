@@ -1,0 +1,571 @@
+package frontoffice
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// AfterSales are the shop's settings for complaints (CMP-3), follow-up
+// calls (FU-1, FU-2) and surveys (SUR-1). A zero field means its default
+// (see DefaultAfterSales), so that data files written before a field
+// existed keep working: read the values through WithDefaults.
+type AfterSales struct {
+	// ComplaintGeneralHours and ComplaintMajorHours are the answer
+	// deadlines (CMP-3 defaults: 24 and 4 hours). A complaint is major when
+	// it is about safety or the vehicle cannot be used.
+	ComplaintGeneralHours int `json:"complaint_general_hours"`
+	ComplaintMajorHours   int `json:"complaint_major_hours"`
+	// ComplaintBusinessHours makes the deadline clock run only while the
+	// shop is open. Off by default: the customer is told a clock time
+	// (CMP-2) and reads "within 24 hours" as 24 hours; a major complaint is
+	// about safety or a vehicle that cannot be used and must not wait for
+	// Monday; escalations reach the supervisor's phone in any case.
+	ComplaintBusinessHours bool `json:"complaint_business_hours"`
+	// ComplaintWarnPercent is the share of the answer time after which the
+	// assignee is warned (default 75: 6 h before a 24 h deadline, 1 h
+	// before a 4 h one).
+	ComplaintWarnPercent int `json:"complaint_warn_percent"`
+	// FirstCallTargetDay is the day after delivery on which the first
+	// follow-up call first shows on the call list (FU-2 default: day 3,
+	// within the window of day 2 to day 7).
+	FirstCallTargetDay int `json:"first_call_target_day"`
+	// SurveyAfterDays is how many days after delivery the in-chat
+	// satisfaction survey goes out (SUR-1, default 1).
+	SurveyAfterDays int `json:"survey_after_days"`
+	// MessagesAt is the time of day at which scheduled, non-urgent
+	// customer messages go out: surveys, promotion notices (default 10:00;
+	// 00:00 means the default).
+	MessagesAt HM `json:"messages_at"`
+	// Absences mark follow-up staff away; their calls go to the substitute
+	// the supervisor chose (FU-1).
+	Absences []Absence `json:"absences,omitempty"`
+}
+
+// Absence marks a follow-up staff member away from From to To (both
+// YYYY-MM-DD in the shop's zone and included; To empty: until further
+// notice). Their calls go to Substitute, whom the supervisor assigns; with
+// no substitute they go to the supervisor (FU-1).
+type Absence struct {
+	Staff      string `json:"staff"`
+	Substitute string `json:"substitute,omitempty"`
+	From       string `json:"from"`
+	To         string `json:"to,omitempty"`
+}
+
+// DefaultAfterSales returns the defaults of the after-sales settings.
+func DefaultAfterSales() AfterSales {
+	return AfterSales{
+		ComplaintGeneralHours: 24, ComplaintMajorHours: 4, ComplaintWarnPercent: 75,
+		FirstCallTargetDay: 3, SurveyAfterDays: 1, MessagesAt: 10 * 60,
+	}
+}
+
+// WithDefaults returns a with every zero field set to its default.
+func (a AfterSales) WithDefaults() AfterSales {
+	d := DefaultAfterSales()
+	set := func(v *int, def int) {
+		if *v == 0 {
+			*v = def
+		}
+	}
+	set(&a.ComplaintGeneralHours, d.ComplaintGeneralHours)
+	set(&a.ComplaintMajorHours, d.ComplaintMajorHours)
+	set(&a.ComplaintWarnPercent, d.ComplaintWarnPercent)
+	set(&a.FirstCallTargetDay, d.FirstCallTargetDay)
+	set(&a.SurveyAfterDays, d.SurveyAfterDays)
+	if a.MessagesAt == 0 {
+		a.MessagesAt = d.MessagesAt
+	}
+	return a
+}
+
+// check returns what is wrong with the after-sales settings, "" when
+// nothing. Zero values are allowed (they mean the default).
+func (a AfterSales) check(s *Settings) string {
+	switch {
+	case a.ComplaintGeneralHours < 0 || a.ComplaintGeneralHours > 7*24:
+		return "complaint_general_hours must be 1..168 (CMP-3)"
+	case a.ComplaintMajorHours < 0 || a.ComplaintMajorHours > a.WithDefaults().ComplaintGeneralHours:
+		return "complaint_major_hours must be 1..complaint_general_hours (CMP-3)"
+	case a.ComplaintWarnPercent < 0 || a.ComplaintWarnPercent > 95 || (a.ComplaintWarnPercent > 0 && a.ComplaintWarnPercent < 10):
+		return "complaint_warn_percent must be 10..95"
+	case a.FirstCallTargetDay < 0 || (a.FirstCallTargetDay > 0 && (a.FirstCallTargetDay < FirstCallFromDay || a.FirstCallTargetDay > FirstCallToDay)):
+		return "first_call_target_day must be 2..7 (FU-2)"
+	case a.SurveyAfterDays < 0 || a.SurveyAfterDays > 14:
+		return "survey_after_days must be 1..14 (SUR-1)"
+	case a.MessagesAt < 0 || a.MessagesAt >= 24*60:
+		return "messages_at must be within the day"
+	}
+	for _, ab := range a.Absences {
+		m, ok := s.StaffMember(ab.Staff)
+		if !ok || !m.Has(RoleFollowUp) {
+			return "absence of " + strconv.Quote(ab.Staff) + ": not a follow-up staff member (FU-1)"
+		}
+		if _, ok := s.StaffMember(ab.Substitute); ab.Substitute != "" && (!ok || ab.Substitute == ab.Staff) {
+			return "absence of " + ab.Staff + ": substitute " + strconv.Quote(ab.Substitute) + " is not another staff member"
+		}
+		from, err := time.Parse(time.DateOnly, ab.From)
+		if err != nil {
+			return "absence of " + ab.Staff + ": from " + strconv.Quote(ab.From) + " is not YYYY-MM-DD"
+		}
+		if ab.To != "" {
+			if to, err := time.Parse(time.DateOnly, ab.To); err != nil || to.Before(from) {
+				return "absence of " + ab.Staff + ": to must be YYYY-MM-DD on or after from"
+			}
+		}
+	}
+	return ""
+}
+
+// StaffMember returns the staff member with id.
+func (s *Settings) StaffMember(id string) (StaffMember, bool) {
+	for _, m := range s.Staff {
+		if m.ID == id && id != "" {
+			return m, true
+		}
+	}
+	return StaffMember{}, false
+}
+
+// StaffWith returns the staff members having role, in settings order.
+func (s *Settings) StaffWith(role string) []StaffMember {
+	var out []StaffMember
+	for _, m := range s.Staff {
+		if m.Has(role) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// SupervisorID returns the ID of the first supervisor, "" when there is
+// none.
+func (s *Settings) SupervisorID() string {
+	if sv := s.StaffWith(RoleSupervisor); len(sv) > 0 {
+		return sv[0].ID
+	}
+	return ""
+}
+
+// Away reports whether staff member id is marked away on day (FU-1), and
+// the substitute the supervisor assigned.
+func (s *Settings) Away(id string, day time.Time) (substitute string, away bool) {
+	d := day.In(s.Location()).Format(time.DateOnly)
+	for _, a := range s.AfterSales.Absences {
+		if a.Staff == id && a.From <= d && (a.To == "" || d <= a.To) {
+			return a.Substitute, true
+		}
+	}
+	return "", false
+}
+
+// CallTaker returns who makes, on day, the calls of designated follow-up
+// staff member id (FU-1): id itself; while id is away, the substitute (and
+// the substitute's substitute, and so on); the supervisor when there is no
+// substitute, the chain loops, or id is not a staff member any more.
+func (s *Settings) CallTaker(id string, day time.Time) string {
+	seen := map[string]bool{}
+	for {
+		if _, ok := s.StaffMember(id); !ok || seen[id] {
+			return s.SupervisorID()
+		}
+		seen[id] = true
+		sub, away := s.Away(id, day)
+		if !away {
+			return id
+		}
+		if sub == "" {
+			return s.SupervisorID()
+		}
+		id = sub
+	}
+}
+
+// StaffName returns the name of staff member id, or id itself.
+func (s *Settings) StaffName(id string) string {
+	if m, ok := s.StaffMember(id); ok && m.Name != "" {
+		return m.Name
+	}
+	return id
+}
+
+// Follow-up call windows, in days after the event that opens them, both
+// days included (FU-2, FU-3).
+const (
+	FirstCallFromDay  = 2  // FU-2: 2 days to 1 week after the vehicle left
+	FirstCallToDay    = 7  // FU-2
+	SecondCallFromDay = 7  // FU-3: in the 7 days after one week from the first call
+	SecondCallToDay   = 14 // FU-3
+	// PromoCallDays is how many days a promotion call stays on the list
+	// before the formal letter follows (FU-6: letter within 2 days).
+	PromoCallDays = 2
+)
+
+// Window is when a call may be made: from Opens up to (not including)
+// Closes. Target is when it first shows on the call list.
+type Window struct {
+	Opens  time.Time `json:"opens"`
+	Target time.Time `json:"target"`
+	Closes time.Time `json:"closes"`
+}
+
+// DayWindow returns the window of days from..to after base's calendar day
+// (both included) in loc, showing on the list from day target.
+func DayWindow(base time.Time, from, target, to int, loc *time.Location) Window {
+	d := DayStart(base, loc)
+	return Window{Opens: d.AddDate(0, 0, from).UTC(), Target: d.AddDate(0, 0, target).UTC(), Closes: d.AddDate(0, 0, to+1).UTC()}
+}
+
+// FirstCallWindow is the window of the first follow-up call of a vehicle
+// delivered at delivered: day 2 to day 7 after it, on the list from the
+// target day (FU-2).
+func (s *Settings) FirstCallWindow(delivered time.Time) Window {
+	target := min(max(s.AfterSales.WithDefaults().FirstCallTargetDay, FirstCallFromDay), FirstCallToDay)
+	return DayWindow(delivered, FirstCallFromDay, target, FirstCallToDay, s.Location())
+}
+
+// SecondCallWindow is the window of the second follow-up call after a first
+// call on day first: day 7 to day 14 after it (FU-3).
+func (s *Settings) SecondCallWindow(first time.Time) Window {
+	return DayWindow(first, SecondCallFromDay, SecondCallFromDay, SecondCallToDay, s.Location())
+}
+
+// CallKind says why a call is made.
+type CallKind string
+
+// Call kinds.
+const (
+	CallFirst  CallKind = "first"  // FU-2
+	CallSecond CallKind = "second" // FU-3
+	CallPromo  CallKind = "promo"  // FU-6, customers without a linked chat
+)
+
+// CallStatus is where a call stands.
+type CallStatus string
+
+// Call statuses.
+const (
+	CallOpen   CallStatus = "open"   // on the lists while its window lasts
+	CallDone   CallStatus = "done"   // the customer was reached
+	CallMissed CallStatus = "missed" // the window closed unattended (FU-2)
+)
+
+// Call outcomes staff record (FU-5, FU-7).
+const (
+	OutcomeReached  = "reached"
+	OutcomeNoAnswer = "no_answer" // back on tomorrow's list while the window lasts
+	OutcomeLater    = "later"     // the customer asked for another time (FU-9)
+	OutcomeNote     = "note"      // a note, no call made
+)
+
+// Call topics (FU-4). The second call does not repeat the first's.
+var CallTopics = []string{"vehicle", "opinion", "needs", "tips", "services", "promotions", "maintenance"}
+
+// ParseTopics checks topics against CallTopics and returns them without
+// duplicates, in CallTopics order.
+func ParseTopics(topics []string) ([]string, error) {
+	var out []string
+	for _, t := range CallTopics {
+		if slices.Contains(topics, t) {
+			out = append(out, t)
+		}
+	}
+	for _, t := range topics {
+		if !slices.Contains(CallTopics, t) {
+			return nil, Errorf(EINVALID, "err.call.topic")
+		}
+	}
+	return out, nil
+}
+
+// CallAttempt is one recorded outcome of a call (FU-5, FU-7).
+type CallAttempt struct {
+	At      time.Time `json:"at"`
+	By      string    `json:"by"`
+	Outcome string    `json:"outcome"`
+	Notes   string    `json:"notes,omitempty"`
+	Topics  []string  `json:"topics,omitempty"`
+	Later   time.Time `json:"later,omitzero"`
+}
+
+// Call is a follow-up call to make (跟踪服务电话): the first after a
+// delivery (FU-2), the second after the first (FU-3), or a promotion call
+// (FU-6). It is on the call list of every day from NextAt's day while its
+// window lasts and it is open.
+type Call struct {
+	ID          uint64     `json:"id"`
+	Kind        CallKind   `json:"kind"`
+	Status      CallStatus `json:"status"`
+	CustomerID  uint64     `json:"customer_id"`
+	VehicleID   uint64     `json:"vehicle_id,omitempty"`
+	VisitID     uint64     `json:"visit_id,omitempty"`
+	PromotionID uint64     `json:"promotion_id,omitempty"`
+	PrevCallID  uint64     `json:"prev_call_id,omitempty"`
+	// Staff is the designated follow-up staff member when the call was
+	// made; the list goes by the customer's current one (FU-1).
+	Staff string `json:"staff"`
+	Window
+	// NextAt is when the call next shows: the target day, tomorrow after no
+	// answer, the agreed time after "later".
+	NextAt time.Time `json:"next_at"`
+	// What was done: the visit's service, work and delivery (display copy).
+	ServiceID   string    `json:"service_id,omitempty"`
+	Work        string    `json:"work,omitempty"`
+	DeliveredAt time.Time `json:"delivered_at,omitzero"`
+	// AvoidTopics are the earlier call's topics (FU-4).
+	AvoidTopics []string      `json:"avoid_topics,omitempty"`
+	Topics      []string      `json:"topics,omitempty"` // covered, when reached
+	Survey      *SurveyResult `json:"survey,omitempty"` // SUR-2
+	Attempts    []CallAttempt `json:"attempts,omitempty"`
+	DoneAt      time.Time     `json:"done_at,omitzero"`
+	DoneBy      string        `json:"done_by,omitempty"`
+	MissedAt    time.Time     `json:"missed_at,omitzero"`
+	CreatedAt   time.Time     `json:"created_at"`
+	UpdatedAt   time.Time     `json:"updated_at"`
+}
+
+// InWindow reports whether t is inside the call's window.
+func (c *Call) InWindow(t time.Time) bool { return !t.Before(c.Opens) && t.Before(c.Closes) }
+
+// Short reports whether the call may be a short one: the customer rated
+// every survey question 4 or 5 and left no comment (SUR-2).
+func (c *Call) Short() bool { return c.Survey != nil && c.Survey.Short() }
+
+// CallItem is one line of a call list: the call and what the caller needs
+// to know (FU-4, FU-6).
+type CallItem struct {
+	Call         Call      `json:"call"`
+	CustomerName string    `json:"customer_name"`
+	Phone        string    `json:"phone"`        // full, for staff tap-to-call only
+	PhoneMasked  string    `json:"phone_masked"` // for display
+	Lang         Lang      `json:"lang"`
+	Plate        string    `json:"plate,omitempty"`
+	Model        string    `json:"model,omitempty"`
+	NextMaint    time.Time `json:"next_maintenance,omitzero"`
+	Promotions   []string  `json:"promotions,omitempty"` // current promotions, titles in zh
+	// Staff is the designated follow-up staff member whose call this is;
+	// Taker who makes it that day (their substitute while they are away,
+	// FU-1).
+	Staff string `json:"staff"`
+	Taker string `json:"taker"`
+	// ClosesToday is set on the window's last day.
+	ClosesToday bool `json:"closes_today,omitempty"`
+}
+
+// StaffCalls is one staff member's calls of a day, most urgent first.
+type StaffCalls struct {
+	Staff string     `json:"staff"`
+	Name  string     `json:"name"`
+	Calls []CallItem `json:"calls"`
+}
+
+// CallList is the day's call list: per staff member, the calls due, most
+// urgent window first (FU-2, FU-3).
+type CallList struct {
+	Day   time.Time    `json:"day"`
+	Staff []StaffCalls `json:"staff"`
+}
+
+// Len returns how many calls the list holds.
+func (l CallList) Len() int {
+	n := 0
+	for _, s := range l.Staff {
+		n += len(s.Calls)
+	}
+	return n
+}
+
+// SortCallItems orders calls most urgent first: the window closing
+// soonest, then the earliest agreed time, then the oldest call.
+func SortCallItems(items []CallItem) {
+	slices.SortFunc(items, func(a, b CallItem) int {
+		return cmp.Or(a.Call.Closes.Compare(b.Call.Closes), a.Call.NextAt.Compare(b.Call.NextAt), cmp.Compare(a.Call.ID, b.Call.ID))
+	})
+}
+
+// TopicNames writes topics in lang, separated by "、" or ", ".
+func TopicNames(lang Lang, topics []string) string {
+	names := make([]string, len(topics))
+	for i, t := range topics {
+		names[i] = Texts.T(lang, "topic."+t)
+	}
+	if lang == EN {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names, "、")
+}
+
+// CallItemText is one call of the list as staff read it: kind and window,
+// customer with the masked phone and, for tap-to-call, the full number
+// (staff chats only), vehicle, what was done, topics to avoid (FU-4), the
+// survey's answers (SUR-2), next maintenance and current promotions (FU-6).
+func CallItemText(st *Settings, it CallItem, day time.Time, lang Lang) string {
+	loc := st.Location()
+	c := it.Call
+	var b strings.Builder
+	last := c.Closes.Add(-time.Hour)
+	b.WriteString(Texts.T(lang, "call.head", Texts.T(lang, "call.kind."+string(c.Kind)), FormatDay(lang, last, loc)))
+	if it.ClosesToday {
+		b.WriteString(Texts.T(lang, "call.closes_today"))
+	}
+	line := func(key string, args ...any) {
+		b.WriteString("\n")
+		b.WriteString(Texts.T(lang, key, args...))
+	}
+	line("call.customer", it.CustomerName, it.PhoneMasked, "+86"+it.Phone)
+	if it.Plate != "" {
+		line("call.vehicle", FormatPlate(it.Plate), it.Model)
+	}
+	switch {
+	case c.Kind == CallPromo:
+		line("call.promo_about", c.Work)
+	case !c.DeliveredAt.IsZero():
+		sv, _ := st.Service(c.ServiceID)
+		line("call.done", strings.TrimSpace(sv.Name(lang)+" "+c.Work), FormatDay(lang, c.DeliveredAt, loc))
+	}
+	if len(c.AvoidTopics) > 0 {
+		line("call.avoid", TopicNames(lang, c.AvoidTopics))
+	}
+	if c.Survey != nil {
+		r := c.Survey
+		key := "call.survey"
+		if r.Short() {
+			key = "call.survey_short"
+		}
+		line(key, r.Scores[0], r.Scores[1], r.Scores[2], r.Scores[3], r.Comment)
+	}
+	if !it.NextMaint.IsZero() {
+		line("call.maint", FormatDay(lang, it.NextMaint, loc))
+	}
+	if len(it.Promotions) > 0 {
+		line("call.promos", strings.Join(it.Promotions, "；"))
+	}
+	if next := c.NextAt.In(loc); DayStart(next, loc).Equal(DayStart(day, loc)) && !next.Equal(DayStart(next, loc)) {
+		line("call.agreed", next.Format("15:04"))
+	}
+	tries := 0
+	for _, a := range c.Attempts {
+		if a.Outcome == OutcomeNoAnswer {
+			tries++
+		}
+	}
+	if tries > 0 {
+		line("call.tried", tries)
+	}
+	if it.Staff != "" && it.Taker != "" && it.Staff != it.Taker {
+		line("call.for", st.StaffName(it.Staff))
+	}
+	return b.String()
+}
+
+// CallListHeader is the head of a staff member's call list: the day, the
+// name, how many calls and how many of them close today.
+func CallListHeader(st *Settings, sc StaffCalls, day time.Time, lang Lang) string {
+	closing := 0
+	for _, it := range sc.Calls {
+		if it.ClosesToday {
+			closing++
+		}
+	}
+	return Texts.T(lang, "calls.head", FormatDay(lang, day, st.Location()), sc.Name, len(sc.Calls), closing)
+}
+
+// CallListText is a staff member's call list as plain text (the CLI): the
+// header and every call.
+func CallListText(st *Settings, sc StaffCalls, day time.Time, lang Lang) string {
+	var b strings.Builder
+	b.WriteString(CallListHeader(st, sc, day, lang))
+	for i, it := range sc.Calls {
+		b.WriteString("\n\n")
+		b.WriteString(strconv.Itoa(i+1) + ". ")
+		b.WriteString(CallItemText(st, it, day, lang))
+	}
+	return b.String()
+}
+
+// CallData returns the callback data of a call-list button: action ok
+// (reached), na (no answer), later or note, for call id.
+func CallData(action string, id uint64) string {
+	return "call:" + action + ":" + strconv.FormatUint(id, 10)
+}
+
+// ParseCallData parses "call:<action>:<id>" with action ok, na, later or
+// note. It accepts only what CallData writes.
+func ParseCallData(s string) (action string, id uint64, ok bool) {
+	rest, ok := strings.CutPrefix(s, "call:")
+	if !ok || len(s) > MaxCallbackData {
+		return "", 0, false
+	}
+	action, num, ok := strings.Cut(rest, ":")
+	if !ok {
+		return "", 0, false
+	}
+	switch action {
+	case "ok", "na", "later", "note":
+	default:
+		return "", 0, false
+	}
+	id, ok = parseID(num)
+	return action, id, ok
+}
+
+// parseID parses a record id written by strconv.FormatUint: digits only,
+// no leading zero, not 0.
+func parseID(s string) (uint64, bool) {
+	if s == "" || s[0] == '0' || len(s) > 20 {
+		return 0, false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	id, err := strconv.ParseUint(s, 10, 64)
+	return id, err == nil
+}
+
+// MonthlySummary is the supervisor's monthly review of the follow-up work
+// (FU-8): the follow-up calls whose window ended in the month, the
+// complaints filed in it, the surveys answered in it.
+type MonthlySummary struct {
+	Month string `json:"month"` // YYYY-MM
+	// Follow-up calls (first and second) whose window ends in the month.
+	CallsDue          int `json:"calls_due"`
+	CallsDoneInWindow int `json:"calls_done_in_window"`
+	CallsMissed       int `json:"calls_missed"`
+	CallsOpen         int `json:"calls_open"` // window still running
+	// Complaints filed in the month.
+	Complaints     int            `json:"complaints"`
+	ByCategory     map[string]int `json:"by_category"`
+	AnsweredInTime int            `json:"answered_in_time"`
+	Satisfied      int            `json:"satisfied"`
+	Dissatisfied   int            `json:"dissatisfied"`
+	StillOpen      int            `json:"still_open"`
+	// Surveys answered in the month: how many, averages per question, and
+	// how many had a low score (SUR-2).
+	Surveys        int                `json:"surveys"`
+	SurveyAverages [Questions]float64 `json:"survey_averages"`
+	LowSurveys     int                `json:"low_surveys"`
+}
+
+// MonthlySummaryText is the summary as the supervisor's chat shows it.
+func MonthlySummaryText(m MonthlySummary, lang Lang) string {
+	var b strings.Builder
+	b.WriteString(Texts.T(lang, "fu8.head", m.Month))
+	b.WriteString("\n")
+	b.WriteString(Texts.T(lang, "fu8.calls", m.CallsDue, m.CallsDoneInWindow, m.CallsMissed, m.CallsOpen))
+	b.WriteString("\n")
+	b.WriteString(Texts.T(lang, "fu8.complaints", m.Complaints, m.AnsweredInTime, m.Satisfied, m.Dissatisfied, m.StillOpen))
+	for _, c := range ComplaintCategories {
+		if n := m.ByCategory[c]; n > 0 {
+			b.WriteString("\n  · " + Texts.T(lang, "cmp.cat."+c) + ": " + strconv.Itoa(n))
+		}
+	}
+	b.WriteString("\n")
+	a := m.SurveyAverages
+	b.WriteString(Texts.T(lang, "fu8.surveys", m.Surveys, a[0], a[1], a[2], a[3], m.LowSurveys))
+	return b.String()
+}
