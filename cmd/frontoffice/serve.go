@@ -16,6 +16,7 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/data"
+	"frontoffice/kiosk"
 	"frontoffice/scheduler"
 )
 
@@ -71,7 +72,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		}
 	}
 
+	bots := &botRunner{}
+	web, err := kiosk.New(kiosk.Config{Store: store, Clock: clock, Logger: log.With("part", "web"), BotUsername: bots.Username})
+	if err != nil {
+		return err
+	}
+
 	mux := http.NewServeMux()
+	web.Register(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if _, err := store.Settings(); err != nil {
@@ -97,12 +105,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	sched.Start(runCtx)
 
 	var wg sync.WaitGroup
-	botStop, err := startBot(runCtx, cfg, store, clock, log, &wg)
-	if err != nil {
-		sched.Stop()
-		srv.Close()
-		return err
-	}
+	bots.start(runCtx, cfg, store, clock, nil, log, &wg)
 
 	select {
 	case <-ctx.Done():
@@ -110,10 +113,12 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	case err := <-httpDone:
 		cancel()
 		sched.Stop()
-		botStop()
 		wg.Wait()
 		return fmt.Errorf("http server: %w", err)
 	}
+	// In order: stop taking requests, stop the scheduler (waits for a
+	// running job), stop the bot (finishes the update in hand), then the
+	// deferred store.Close.
 	shutCtx, done := context.WithTimeout(context.Background(), 10*time.Second)
 	defer done()
 	if err := srv.Shutdown(shutCtx); err != nil {
@@ -121,7 +126,6 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	}
 	cancel()
 	sched.Stop()
-	botStop()
 	wg.Wait()
 	log.Info("stopped")
 	return nil

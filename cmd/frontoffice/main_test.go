@@ -1,0 +1,249 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/data"
+	"frontoffice/internal/telegramtest"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's log and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+// The command line as a table: exit codes and messages.
+func TestRunTable(t *testing.T) {
+	dir := t.TempDir()
+	dataFile := filepath.Join(dir, "f.db")
+	badSettings := filepath.Join(dir, "bad.json")
+	os.WriteFile(badSettings, []byte(`{"shop":{"name":"x","time_zone":"Asia/Shanghai"},"bays":0}`), 0o600)
+	notJSON := filepath.Join(dir, "nope.json")
+	os.WriteFile(notJSON, []byte(`{{`), 0o600)
+	tokenFile := filepath.Join(dir, "token")
+	os.WriteFile(tokenFile, []byte("12345:abc\n"), 0o600)
+	base := map[string]string{"FRONTOFFICE_DATA": dataFile}
+	with := func(kv ...string) map[string]string {
+		m := map[string]string{}
+		for k, v := range base {
+			m[k] = v
+		}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return m
+	}
+	cases := []struct {
+		name string
+		args []string
+		env  map[string]string
+		code int
+		out  string // in stdout or stderr
+	}{
+		{"help", []string{"help"}, base, 0, "frontoffice backup FILE"},
+		{"unknown command", []string{"frobnicate"}, base, 2, `unknown command "frobnicate"`},
+		{"bad flag", []string{"serve", "-nope"}, base, 2, "flag provided but not defined"},
+		{"bad addr", []string{}, with("FRONTOFFICE_ADDR", "8080"), 2, "FRONTOFFICE_ADDR (-addr)"},
+		{"bad tz", []string{}, with("FRONTOFFICE_TZ", "Mars/Base"), 2, "FRONTOFFICE_TZ (-tz)"},
+		{"bad endpoint", []string{}, with("TELEGRAM_API_ENDPOINT", "http://x/bot"), 2, "TELEGRAM_API_ENDPOINT"},
+		{"bad token", []string{}, with("TELEGRAM_BOT_TOKEN", "not a token"), 2, "does not look like a bot token"},
+		{"token twice", []string{}, with("TELEGRAM_BOT_TOKEN", "1:a", "TELEGRAM_BOT_TOKEN_FILE", tokenFile), 2, "not both"},
+		{"bad log level", []string{}, with("FRONTOFFICE_LOG_LEVEL", "loud"), 2, "FRONTOFFICE_LOG_LEVEL"},
+		{"backup no file arg", []string{"backup"}, base, 2, "usage: frontoffice backup FILE"},
+		{"backup onto itself", []string{"backup", dataFile}, base, 2, "must not overwrite"},
+		{"settings export", []string{"settings", "export"}, base, 0, `"time_zone": "Asia/Shanghai"`},
+		{"settings import invalid", []string{"settings", "import", badSettings}, base, 1, "Invalid settings: the shop is closed every day"},
+		{"settings import not json", []string{"settings", "import", notJSON}, base, 1, "is not a settings file"},
+		{"settings usage", []string{"settings", "frob"}, base, 2, "usage: frontoffice settings"},
+		{"backup offline", []string{"backup", filepath.Join(dir, "copy.db")}, base, 0, "backup written to"},
+		{"demo", []string{"demo"}, base, 0, "demo data loaded"},
+		{"demo again", []string{"demo"}, base, 0, "already loaded"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(context.Background(), c.args, &out, &errOut, env(c.env))
+			all := out.String() + errOut.String()
+			if code != c.code || !strings.Contains(all, c.out) {
+				t.Errorf("run(%q) = %d, want %d with %q; output:\n%s", c.args, code, c.code, c.out, all)
+			}
+		})
+	}
+	// The invalid import changed nothing.
+	s, err := data.Open(dataFile, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st, _ := s.Settings(); st.Bays != fo.DefaultSettings().Bays {
+		t.Errorf("invalid import stored bays=%d", st.Bays)
+	}
+}
+
+var listenRe = regexp.MustCompile(`msg=listening addr=(\S+)`)
+
+// serveAddr waits for the server's "listening" log line and returns the
+// address.
+func serveAddr(t *testing.T, logs *syncBuffer) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := listenRe.FindStringSubmatch(logs.String()); m != nil {
+			return m[1]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("server did not start:\n%s", logs.String())
+	return ""
+}
+
+// The product end to end: serve with a bot token against the fake Bot API
+// server, greet a customer (REC-1), pass an unknown question to the staff
+// chat (REC-3), serve /healthz and /metrics, make a hot backup while it
+// runs, and shut down in order on a signal (the store closes, so it opens
+// again at once).
+func TestServeEndToEnd(t *testing.T) {
+	tg := telegramtest.New(t, telegramtest.Options{MaxLongPoll: 200 * time.Millisecond})
+	dir := t.TempDir()
+	dataFile := filepath.Join(dir, "f.db")
+	// A staff chat, set before the start.
+	{
+		s, err := data.Open(dataFile, data.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, _ := s.Settings()
+		st.StaffChats = []int64{-500}
+		if err := s.SaveSettings(st); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	e := env(map[string]string{
+		"FRONTOFFICE_DATA":      dataFile,
+		"FRONTOFFICE_ADDR":      "127.0.0.1:0",
+		"TELEGRAM_BOT_TOKEN":    telegramtest.Token,
+		"TELEGRAM_API_ENDPOINT": tg.Endpoint(),
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve"}, io.Discard, logs, e) }()
+	addr := serveAddr(t, logs)
+
+	for path, want := range map[string]string{"/healthz": "ok", "/metrics": "frontoffice_outbox_waiting"} {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("%s: %d %q", path, resp.StatusCode, body)
+		}
+	}
+
+	customer := telegramtest.Customer(42, "zh-hans")
+	tg.SendText(42, customer, "/start")
+	if _, ok := tg.WaitText(42, 10*time.Second, "您好", fo.DefaultSettings().Shop.Name); !ok {
+		t.Fatalf("no greeting; log:\n%s", logs.String())
+	}
+	tg.SendText(42, customer, "你们周末营业吗？")
+	if _, ok := tg.WaitText(-500, 10*time.Second, "你们周末营业吗"); !ok {
+		t.Fatalf("question not passed to the staff chat; log:\n%s", logs.String())
+	}
+
+	// Hot backup while serving.
+	copyFile := filepath.Join(dir, "copy.db")
+	var out, errOut bytes.Buffer
+	_, port, _ := strings.Cut(addr, ":")
+	if code := run(context.Background(), []string{"backup", copyFile, "-addr", "127.0.0.1:" + port}, &out, &errOut,
+		env(map[string]string{"FRONTOFFICE_DATA": dataFile})); code != 0 {
+		t.Fatalf("backup: %d %s %s", code, out.String(), errOut.String())
+	}
+	c, err := data.Open(copyFile, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cust, err := c.CustomerByChat(42); err == nil {
+		t.Logf("backup has customer %d", cust.ID)
+	}
+	if st, _ := c.Settings(); len(st.StaffChats) != 1 {
+		t.Errorf("backup settings %+v", st.StaffChats)
+	}
+	c.Close()
+
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("serve exited %d:\n%s", code, logs.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if strings.Contains(logs.String(), telegramtest.Token) {
+		t.Error("the token appears in the log")
+	}
+	s, err := data.Open(dataFile, data.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("store not closed on shutdown: %v", err)
+	}
+	s.Close()
+}
+
+// Without Telegram the rest of the shop runs and the bot keeps trying.
+func TestServeWithTelegramDown(t *testing.T) {
+	dir := t.TempDir()
+	e := env(map[string]string{
+		"FRONTOFFICE_DATA":      filepath.Join(dir, "f.db"),
+		"FRONTOFFICE_ADDR":      "127.0.0.1:0",
+		"TELEGRAM_BOT_TOKEN":    telegramtest.Token,
+		"TELEGRAM_API_ENDPOINT": "http://127.0.0.1:1/bot%s/%s",
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, nil, io.Discard, logs, e) }()
+	addr := serveAddr(t, logs)
+	resp, err := http.Get("http://" + addr + "/healthz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("healthz with Telegram down: %v", err)
+	}
+	resp.Body.Close()
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(logs.String(), "Telegram not reachable") || strings.Contains(logs.String(), telegramtest.Token) {
+		t.Errorf("log:\n%s", logs.String())
+	}
+}
