@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -65,13 +66,28 @@ const (
 // There is no sliding renewal, so reading a page never writes the file.
 const SessionTTL = 12 * time.Hour
 
-// bcryptCost is the work factor of stored hashes.
-var bcryptCost = bcrypt.DefaultCost
+// passwordCost is the bcrypt work factor of new hashes (SetPasswordCost).
+var passwordCost atomic.Int32
+
+// SetPasswordCost sets the bcrypt work factor of password hashes made from
+// now on (bcrypt.MinCost to bcrypt.MaxCost; 0 restores bcrypt.DefaultCost).
+// Tests lower it: under the race detector one default-cost hash takes
+// seconds. Existing hashes keep the cost they were made with.
+func SetPasswordCost(cost int) {
+	passwordCost.Store(int32(cost))
+}
+
+func bcryptCost() int {
+	if c := int(passwordCost.Load()); c >= bcrypt.MinCost && c <= bcrypt.MaxCost {
+		return c
+	}
+	return bcrypt.DefaultCost
+}
 
 // dummyHash is compared against when a login does not exist, so that the
 // answer takes as long as for a wrong password.
 var dummyHash = sync.OnceValue(func() []byte {
-	h, _ := bcrypt.GenerateFromPassword([]byte("no such account, no such password"), bcryptCost)
+	h, _ := bcrypt.GenerateFromPassword([]byte("no such account, no such password"), bcryptCost())
 	return h
 })
 
@@ -141,7 +157,7 @@ func (s *Store) AddAccount(a Account, password string) (Account, error) {
 	if err := checkPassword(password); err != nil {
 		return a, err
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost)
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost())
 	if err != nil {
 		return a, fmt.Errorf("hash password: %w", err)
 	}
@@ -208,7 +224,7 @@ func (s *Store) SetPassword(login, password string) error {
 	if err := checkPassword(password); err != nil {
 		return err
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost)
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost())
 	if err != nil {
 		return fmt.Errorf("hash password: %w", err)
 	}

@@ -6,10 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	fo "frontoffice"
 )
 
 func TestAccountsAndSessions(t *testing.T) {
+	SetPasswordCost(bcrypt.MinCost)
+	defer SetPasswordCost(0)
 	s, clock := testStore(t)
 	if _, err := s.AddAccount(Account{Login: "Li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"}, "short"); !errors.Is(err, ErrBadPassword) {
 		t.Fatalf("short password: %v", err)
@@ -29,6 +33,9 @@ func TestAccountsAndSessions(t *testing.T) {
 	}
 	if bytes.Contains(a.PasswordHash, []byte("long enough pw")) || len(a.PasswordHash) < 50 {
 		t.Fatal("password not hashed")
+	}
+	if cost, err := bcrypt.Cost(a.PasswordHash); err != nil || cost != bcrypt.MinCost {
+		t.Errorf("bcrypt cost %d %v", cost, err)
 	}
 	if _, err := s.AddAccount(Account{Login: "li", Name: "x", Role: fo.RoleAdmin}, "long enough pw"); !errors.Is(err, ErrLoginTaken) {
 		t.Fatalf("login taken: %v", err)
