@@ -288,3 +288,33 @@ func TestTypedPhoneOfAnotherCustomer(t *testing.T) {
 		t.Errorf("chat linked to %+v, %v; want customer %d", c, err, owner.CustomerID)
 	}
 }
+
+// TestServiceDroppedMidConversation: settings change under a conversation
+// (the chosen service is removed); the user is told, nothing is retried.
+func TestServiceDroppedMidConversation(t *testing.T) {
+	h := newHarness(t)
+	h.start()
+	chat := int64(7007)
+	u := telegramtest.Customer(chat, "en")
+	h.text(chat, u, "/book")
+	h.press(chat, u, serviceLabel(mustService(t, h, "repair"), fo.EN))
+	st := h.settings()
+	var kept []fo.Service
+	for _, sv := range st.Services {
+		if sv.ID != "repair" {
+			kept = append(kept, sv)
+		}
+	}
+	st.Services = kept
+	if err := h.store.SaveSettings(st); err != nil {
+		t.Fatal(err)
+	}
+	h.pressPrefix(chat, u, "c:") // a day: FreeSlots now refuses the service
+	h.wait(chat, fo.Texts.T(fo.EN, "err.service"))
+	if c := h.conv(chat); c != nil {
+		t.Errorf("conversation after the error: %+v", c)
+	}
+	if strings.Contains(h.logs.String(), "give up on update") {
+		t.Errorf("a rule's refusal was retried as a failure")
+	}
+}

@@ -25,8 +25,10 @@ import (
 // commit. The other order — mark first, then send — would lose the message
 // in the same window, and a lost confirmation, reminder or staff reply
 // (REC-3) costs the shop far more than a customer reading one message twice.
-// Within a running process nothing is sent twice: when MarkSent fails after
-// a send, the message id is kept in memory and only MarkSent is retried.
+// The same holds for a send whose answer never came (a timeout, a dropped
+// connection): Telegram may have taken it, and it is sent again. Within a
+// running process nothing else is sent twice: when MarkSent fails after a
+// send, the message id is kept in memory and only MarkSent is retried.
 //
 // Limits (Telegram's, see Limits): at most one message per second to a
 // private chat and one per three seconds to a group, measured from the end

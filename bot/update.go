@@ -154,7 +154,17 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 		err = t.callback(u.CallbackQuery)
 	}
 	if err != nil {
-		return err
+		msg, ok := t.userError(err)
+		if !ok {
+			return err // ours or the store's: try again
+		}
+		// A rule said no where no step expected it (a service dropped
+		// from the settings mid-conversation, say): tell the user, end
+		// the conversation, do not retry.
+		t.b.log.Info("conversation ended by a rule", "chat", chat.ID, "err", err)
+		t.replies, t.conv, t.editID = nil, nil, 0
+		t.answer(msg)
+		t.say(msg, nil)
 	}
 	if t.conv != nil {
 		t.conv.Updated = t.now
