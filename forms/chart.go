@@ -2,6 +2,7 @@ package forms
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -28,20 +29,24 @@ type BarChart struct {
 // Negative values are drawn as zero. The chart breaks pages between bars.
 func (d *Doc) BarChart(c BarChart) {
 	const size, barH, gap = 9.0, 5.0, 2.2
-	if c.Title != "" {
-		d.Heading(c.Title, barH+gap+6)
-	}
 	top := 0.0
 	for _, b := range c.Bars {
 		top = max(top, b.Value)
 	}
 	if len(c.Bars) == 0 || top <= 0 {
+		if c.Title != "" {
+			d.Heading(c.Title, lineHeight(size))
+		}
 		if c.Empty != "" {
 			d.Paragraph(c.Empty, Style{Size: size, Muted: true, Indent: 3})
 		}
 		return
 	}
-	scale := niceCeil(top)
+	whole := true
+	for _, b := range c.Bars {
+		whole = whole && b.Value == math.Trunc(b.Value)
+	}
+	scale, step := niceScale(top, whole)
 	labelW := 0.0
 	texts := make([]string, len(c.Bars))
 	textW := 0.0
@@ -56,50 +61,86 @@ func (d *Doc) BarChart(c BarChart) {
 	labelW = min(labelW+2, ContentWidth*0.35)
 	x0 := MarginLeft + 3 + labelW
 	areaW := MarginLeft + ContentWidth - x0 - textW - 3
-	drawScale := func(y0, y1 float64) {
-		for k := 0; k <= 4; k++ {
-			gx := x0 + areaW*float64(k)/4
+	// The scale goes behind the bars: its ops are put where the page's
+	// part of the chart began (at), once the part's height is known.
+	drawScale := func(y0, y1 float64, at int) {
+		p := d.cur()
+		rest := slices.Clone(p.ops[at:])
+		p.ops = p.ops[:at]
+		for v := 0.0; v <= scale+step/2; v += step {
+			gx := x0 + areaW*v/scale
 			d.line(gx, y0, gx, y1, colGridLight, 0.15)
-			t := formatNumber(scale * float64(k) / 4)
+			t := formatNumber(v)
 			d.text(gx-d.Width(t, 7, false)/2, y1+3, t, 7, false, colMuted)
 		}
+		p.ops = append(p.ops, rest...)
 	}
-	d.Ensure(min(float64(len(c.Bars))*(barH+gap)+6, d.Bottom()-d.top))
-	start := d.y
+	// Labels wrap (never cut) in their column; a row is as tall as its
+	// label or its bar.
+	labels := make([][]string, len(c.Bars))
+	rowH := make([]float64, len(c.Bars))
+	total := 0.0
 	for i, b := range c.Bars {
-		if d.Ensure(barH + gap + 5) {
-			start = d.y
+		labels[i] = d.wrap(clean(b.Label), labelW-1, size, false)
+		rowH[i] = max(barH, float64(len(labels[i]))*lineHeight(size)) + gap
+		total += rowH[i]
+	}
+	// The title stays with the whole chart when that fits on a page, else
+	// with its first bar.
+	keep := total + 5
+	if keep > d.freshRoom()-10 {
+		keep = rowH[0] + 5
+	}
+	if c.Title != "" {
+		d.Heading(c.Title, keep)
+	} else {
+		d.Ensure(keep)
+	}
+	start, at := d.y, len(d.cur().ops)
+	for i, b := range c.Bars {
+		if d.y+rowH[i]+5 > d.Bottom() {
+			drawScale(start, d.y, at)
+			d.Ensure(math.MaxFloat64)
+			start, at = d.y, len(d.cur().ops)
 		}
-		label := b.Label
-		if lines := d.wrap(label, labelW-1, size, false); len(lines) > 1 {
-			label = strings.TrimSpace(lines[0]) + "…"
+		mid := d.y + 0.6 + barH/2 // the bar's middle
+		lh := lineHeight(size)
+		ly := mid - float64(len(labels[i]))*lh/2
+		for k, l := range labels[i] {
+			l = strings.TrimRight(l, " ")
+			d.text(x0-2-d.Width(l, size, false), baseline(ly+float64(k)*lh, size), l, size, false, colText)
 		}
-		d.text(x0-2-d.Width(label, size, false), baseline(d.y, size)+0.2, label, size, false, colText)
 		w := areaW * max(b.Value, 0) / scale
 		if w > 0 {
 			d.rect(x0, d.y+0.6, w, barH, &colBar, nil, 0)
 		}
-		d.text(x0+w+1.5, baseline(d.y, size)+0.2, texts[i], size, false, colText)
-		d.y += barH + gap
-		if i == len(c.Bars)-1 || d.y+barH+gap+5 > d.Bottom() {
-			drawScale(start, d.y)
-			d.y += 5
-		}
+		d.text(x0+w+1.5, baseline(mid-lh/2, size), texts[i], size, false, colText)
+		d.y += rowH[i]
 	}
+	drawScale(start, d.y, at)
+	d.y += 5
 }
 
 var colGridLight = rgb{205, 210, 218}
 
-// niceCeil returns the smallest of 1, 2, 2.5, 5 × 10^k not below v (v > 0),
-// so that the chart's scale reads in round numbers.
-func niceCeil(v float64) float64 {
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, f := range []float64{1, 2, 2.5, 5, 10} {
-		if f*p >= v {
-			return f * p
+// niceScale returns the end of a chart's scale for values up to top (> 0)
+// and the step of its ticks: the step is 1, 2, 2.5 or 5 × 10^k (at least 1
+// for whole-number data) and about a quarter of top, the end a multiple of
+// it, so that the scale reads in round numbers with three to five ticks.
+func niceScale(top float64, whole bool) (end, step float64) {
+	raw := top / 4
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	step = 10 * p
+	for _, f := range []float64{1, 2, 2.5, 5} {
+		if f*p >= raw {
+			step = f * p
+			break
 		}
 	}
-	return 10 * p
+	if whole {
+		step = max(step, 1)
+	}
+	return step * math.Ceil(top/step-1e-9), step
 }
 
 // formatNumber prints v without a fraction when it is whole, else with up

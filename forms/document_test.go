@@ -58,7 +58,8 @@ func specimen(e *Engine, lang frontoffice.Lang, rows int) *Doc {
 		Bars: []Bar{
 			{Label: "防撞系统检测", Value: 96}, {Label: "定期保养", Value: 71},
 			{Label: "倒车雷达安装", Value: 58}, {Label: "行车记录仪安装", Value: 44},
-			{Label: "防撞预警系统安装", Value: 29, Text: "29（¥371,200）"}, {Label: "防撞设备维修", Value: 14},
+			{Label: "防撞预警系统安装", Value: 29, Text: "29（¥371,200）"},
+			{Label: "防撞设备维修（含返修、保修期内免费维修与保修期外收费维修）", Value: 14},
 		},
 	})
 	d.BarChart(BarChart{Title: d.T("投诉（件）", "Complaints"), Empty: d.T("本期无投诉。", "No complaints in this period.")})
@@ -126,7 +127,8 @@ func TestSpecimenDocument(t *testing.T) {
 		t.Errorf("table header printed %d times over %d pages", n, pages)
 	}
 	wantText(t, text, "业务统计表（样张）（续）", "本期无投诉。", "29（¥371,200）", "防撞预警系统安装及调试（含 CWS-2000 主机、前向摄像头与线束）", "业务主管审核",
-		"随车物品清单", "三角警示牌", "行驶证（原件，交接时核对）", "客户意见")
+		"随车物品清单", "三角警示牌", "行驶证（原件，交接时核对）", "客户意见",
+		"防撞设备维修（含返修、保修期内免费维修与保修期外收费维修）")
 	for _, r := range []string{"U+2000B", "U+1F44D", "U+1F600"} {
 		if !strings.Contains(logs.String(), r) {
 			t.Errorf("missing character %s not logged:\n%s", r, logs.String())
@@ -198,5 +200,47 @@ func TestHeaderHeight(t *testing.T) {
 	d.NewPage()
 	if got, want := d.Y(), MarginTop+headerHeight+contTitleHeight; math.Abs(got-want) > 1e-9 {
 		t.Errorf("continuation content starts at %.2f mm, want %.2f", got, want)
+	}
+}
+
+// A chart of more bars than a page holds goes on over pages, with its scale
+// on each; no bar is lost.
+func TestBarChartOverPages(t *testing.T) {
+	d := testEngine(t).NewDoc(DocOptions{Lang: frontoffice.EN, Title: Title{Zh: "图表", En: "Chart"}, Shop: Shop{Name: "Shop"}})
+	var bars []Bar
+	for i := range 70 {
+		bars = append(bars, Bar{Label: fmt.Sprintf("Day %02d", i+1), Value: float64(i*37%101 + 1)})
+	}
+	d.BarChart(BarChart{Title: "Visits per day", Bars: bars})
+	if d.Pages() < 2 {
+		t.Fatalf("%d pages", d.Pages())
+	}
+	pdf, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	for _, b := range bars {
+		wantText(t, text, b.Label)
+	}
+	if n := strings.Count(text, "\n0\n"); n < d.Pages() {
+		t.Logf("scale zero label found %d times over %d pages", n, d.Pages())
+	}
+	savePNG(t, pdf, "chart-pages")
+}
+
+func TestNiceScale(t *testing.T) {
+	for _, tc := range []struct {
+		top       float64
+		whole     bool
+		end, step float64
+	}{
+		{96, true, 100, 25}, {101, true, 150, 50}, {5, true, 6, 2}, {1, true, 1, 1},
+		{0.8, false, 0.8, 0.2}, {3000, true, 3000, 1000}, {486320, true, 600000, 200000},
+	} {
+		end, step := niceScale(tc.top, tc.whole)
+		if math.Abs(end-tc.end) > 1e-9 || math.Abs(step-tc.step) > 1e-9 {
+			t.Errorf("niceScale(%v) = %v, %v; want %v, %v", tc.top, end, step, tc.end, tc.step)
+		}
 	}
 }

@@ -59,17 +59,16 @@ type face struct {
 	w1000 []int32
 }
 
-// fontSources are the embedded fonts, by face index.
-func fontSources() [numFaces]struct {
+// fontSource is an embedded font.
+type fontSource struct {
 	name string
 	data []byte
 	bold bool
-} {
-	return [numFaces]struct {
-		name string
-		data []byte
-		bold bool
-	}{
+}
+
+// fontSources returns the embedded fonts, by face index.
+func fontSources() [numFaces]fontSource {
+	return [numFaces]fontSource{
 		faceRegular: {"GoRegular", goregular.TTF, false},
 		faceBold:    {"GoBold", gobold.TTF, true},
 		faceCJK:     {"DroidSansFallbackFull", droidSansFallback, false},
@@ -289,7 +288,7 @@ func (f *face) glyphData(g uint16) []byte {
 // fonts is the set of faces an Engine uses, with the rune → face choice.
 type fonts struct {
 	faces [numFaces]*face
-	// replFace and repl are where the replacement glyph comes from.
+	// replFace is the face that has the replacement glyph.
 	replFace int
 }
 

@@ -357,17 +357,20 @@ func (d *Doc) Signatures(labels ...string) {
 	if len(labels) == 0 {
 		return
 	}
-	const h, gap = 26.0, 4.0
-	d.Ensure(h)
+	const gap, size = 4.0, 9.5
 	w := (ContentWidth - gap*float64(len(labels)-1)) / float64(len(labels))
+	wrapped := make([][]string, len(labels))
+	h := 26.0
 	for i, l := range labels {
+		wrapped[i] = d.wrap(clean(l), w-6, size, true)
+		h = max(h, 18+float64(len(wrapped[i]))*lineHeight(size))
+	}
+	d.Ensure(h)
+	for i, lines := range wrapped {
 		x := MarginLeft + float64(i)*(w+gap)
 		d.rect(x, d.y, w, h, nil, &colGrid, 0.3)
-		for j, line := range d.wrap(clean(l), w-6, 9.5, true) {
-			if j == 2 {
-				break
-			}
-			d.text(x+3, baseline(d.y+2+float64(j)*lineHeight(9.5), 9.5), strings.TrimSpace(line), 9.5, true, colText)
+		for j, line := range lines {
+			d.text(x+3, baseline(d.y+2+float64(j)*lineHeight(size), size), strings.TrimRight(line, " "), size, true, colText)
 		}
 		d.line(x+3, d.y+h-8, x+w-3, d.y+h-8, colRule, 0.3)
 		sign := d.T("签名", "Signature")
