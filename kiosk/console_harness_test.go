@@ -216,7 +216,7 @@ func excerpt(body string) string {
 func conIntakeForm(promised time.Time, minutes string) url.Values {
 	return url.Values{
 		"purpose": {"倒车雷达维修"}, "consent": {"1"},
-		"lines":   {"1"}, "l0_desc": {"更换探头"}, "l0_mode": {"item"}, "l0_labor": {"100"}, "l0_parts": {"200"},
+		"lines": {"1"}, "l0_desc": {"更换探头"}, "l0_mode": {"item"}, "l0_labor": {"100"}, "l0_parts": {"200"},
 		"l0_source": {"shop"}, "l0_kind": {"original"}, "l0_critical": {"1"},
 		"docs": {"1"}, "anomalies": {"右后门划痕"}, "belongings": {"雨伞\n行车记录仪"}, "fuel": {"4"},
 		"odometer": {"42000"}, "key": {"K-17"}, "minutes": {minutes}, "receiver": {"车间 老张"},

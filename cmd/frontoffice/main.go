@@ -9,6 +9,7 @@
 //	frontoffice demo                 load demo data into the data file
 //	frontoffice settings export [FILE]
 //	frontoffice settings import FILE
+//	frontoffice staff add|passwd|list   staff console accounts
 //
 // Flags and environment variables: see Config and the README.
 package main
@@ -40,6 +41,9 @@ Usage:
   frontoffice demo [flags]             load demo customers, vehicles and appointments
   frontoffice settings export [FILE]   print the shop settings as JSON (to FILE)
   frontoffice settings import FILE     validate and store shop settings from JSON
+  frontoffice staff add|passwd|list    staff console accounts; the first admin:
+                                       frontoffice staff add --login admin --name 管理员 --role admin
+                                       (password on stdin or --password-file; "frontoffice staff help")
 
 Flags (each also an environment variable):
   -data FILE                FRONTOFFICE_DATA        data file (default frontoffice.db)
@@ -61,6 +65,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprint(stdout, usage)
 		return 0
 	case "serve", "backup", "demo", "settings":
+	case "staff":
+		return staffMain(args, os.Stdin, stdout, stderr, getenv)
 	default:
 		fmt.Fprintf(stderr, "frontoffice: unknown command %q\n\n%s", cmd, usage)
 		return 2
