@@ -27,6 +27,8 @@ type Message struct {
 	// RelayTo is a customer's chat: a staff reply to this message (sent to a
 	// staff chat) is passed on to that chat (REC-3).
 	RelayTo int64 `json:"relay_to,omitempty"`
+	// RelayLang is the language of the RelayTo chat, for the relayed reply.
+	RelayLang Lang `json:"relay_lang,omitempty"`
 	// NotBefore holds the message back until then (quiet hours).
 	NotBefore time.Time `json:"not_before,omitzero"`
 	// Lang is the recipient's language, for a document rendered at send time.

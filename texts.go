@@ -14,6 +14,7 @@ var coreTexts = Catalog{
 	"err.not_allowed":  {"当前状态下不能进行此操作。", "That is not possible in the current state."},
 	"err.plate":        {"车牌号格式不对。请按“京A12345”或新能源“粤BD12345”的格式输入。", "That plate is not valid. Please type it like 京A12345, or 粤BD12345 for a new-energy vehicle."},
 	"err.phone":        {"手机号格式不对。请输入 11 位手机号，例如 13812345678。", "That mobile number is not valid. Please enter the 11-digit number, e.g. 13812345678."},
+	"err.phone_verify": {"这个手机号已在本店登记。为保护您的信息，请点击下方“分享手机号”按钮验证。", "This number is already registered with us. To protect your data, please verify it with the “Share my phone number” button below."},
 	"err.name":         {"请输入您的姓名（1 到 40 个字）。", "Please enter your name (1 to 40 characters)."},
 	"err.date":         {"日期格式不对，请按 2026-12-01 的格式输入。", "That date is not valid. Please type it like 2026-12-01."},
 	"err.money":        {"金额格式不对，例如 1280 或 99.50。", "That amount is not valid, e.g. 1280 or 99.50."},

@@ -341,7 +341,7 @@ func (t *turn) gotPhone(text string, verified bool) error {
 		t.send(fo.Message{Text: t.T("book.phone_verify"), AskContact: true})
 		return nil
 	}
-	t.conv.Phone, t.conv.CustomerID = phone, 0
+	t.conv.Phone, t.conv.CustomerID, t.conv.Verified = phone, 0, verified
 	keyboard := t.conv.Keyboard
 	t.conv.Keyboard = false
 	switch {
@@ -419,7 +419,7 @@ func (t *turn) confirmBooking() error {
 	c := t.conv
 	in := data.CustomerInput{ID: c.CustomerID, ChatID: t.chatID, Lang: t.lang}
 	if c.CustomerID == 0 {
-		in.Phone, in.Name = c.Phone, c.Name
+		in.Phone, in.Name, in.Verified = c.Phone, c.Name, c.Verified
 	}
 	a, err := t.b.store.Book(data.BookRequest{
 		Idem:      t.idem(),

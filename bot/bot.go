@@ -56,7 +56,7 @@ type Store interface {
 	Pending(now time.Time, limit int) ([]data.OutboxEntry, time.Time, error)
 	MarkSent(seq uint64, messageID int) error
 	MarkFailed(seq uint64, reason string, permanent bool) error
-	RelayTarget(chatID int64, messageID int) (int64, error)
+	RelayTarget(chatID int64, messageID int) (int64, fo.Lang, error)
 	// Customers and appointments.
 	CustomerByChat(chatID int64) (fo.Customer, error)
 	CustomerByPhone(phone string) (fo.Customer, error)

@@ -49,7 +49,9 @@ type conversation struct {
 	// customer chosen with "use my number" (then Phone is empty).
 	Phone      string `json:"phone,omitempty"`
 	CustomerID uint64 `json:"customer_id,omitempty"`
-	Name       string `json:"name,omitempty"`
+	// Verified is set when Phone came from the user's own shared contact.
+	Verified bool   `json:"verified,omitempty"`
+	Name     string `json:"name,omitempty"`
 	// Keyboard is set while the request_contact reply keyboard shows.
 	Keyboard bool `json:"keyboard,omitempty"`
 

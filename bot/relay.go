@@ -31,7 +31,7 @@ func (t *turn) handOff(m *tgbotapi.Message) error {
 	}
 	text := t.b.texts.T(fo.ZH, "handoff.staff", who, m.Text) // staff read Chinese
 	for _, staff := range t.st.StaffChats {
-		t.send(fo.Message{ChatID: staff, Text: text, Lang: fo.ZH, RelayTo: t.chatID})
+		t.send(fo.Message{ChatID: staff, Text: text, Lang: fo.ZH, RelayTo: t.chatID, RelayLang: t.lang})
 	}
 	t.say(t.T("handoff.customer", shop), nil)
 	return nil
@@ -72,14 +72,14 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 			"chat", t.chatID, "user", m.From.ID)
 		return nil
 	}
-	to, err := t.b.store.RelayTarget(t.chatID, m.ReplyToMessage.MessageID)
+	to, relayLang, err := t.b.store.RelayTarget(t.chatID, m.ReplyToMessage.MessageID)
 	if errors.Is(err, fo.ErrNotFound) {
 		return nil // a reply to something else
 	}
 	if err != nil {
 		return err
 	}
-	lang, err := t.customerLang(to)
+	lang, err := t.customerLang(to, relayLang)
 	if err != nil {
 		return err
 	}
@@ -92,10 +92,9 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 	return nil
 }
 
-// customerLang is the language of the customer in chat: the archive's,
-// Chinese for a chat not linked to a customer (the relay remembers only
-// the chat).
-func (t *turn) customerLang(chat int64) (fo.Lang, error) {
+// customerLang is the language of the customer in chat: the archive's, or
+// for a chat not linked to a customer the language the relay remembered.
+func (t *turn) customerLang(chat int64, remembered fo.Lang) (fo.Lang, error) {
 	c, err := t.b.store.CustomerByChat(chat)
 	if err == nil && c.Lang != "" {
 		return c.Lang, nil
@@ -103,5 +102,5 @@ func (t *turn) customerLang(chat int64) (fo.Lang, error) {
 	if err != nil && !errors.Is(err, fo.ErrNotFound) {
 		return "", err
 	}
-	return fo.ZH, nil
+	return remembered, nil
 }

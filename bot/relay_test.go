@@ -22,13 +22,14 @@ func TestRelayBothWays(t *testing.T) {
 	h.text(chat, u, "Can you fit a dashcam on a truck?")
 	h.wait(chat, "A colleague will answer your question")
 	fwd := h.wait(staffChat, "Can you fit a dashcam on a truck?", "@driver8001")
-	if target, err := h.store.RelayTarget(staffChat, fwd.ID); err != nil || target != chat {
+	if target, _, err := h.store.RelayTarget(staffChat, fwd.ID); err != nil || target != chat {
 		t.Fatalf("relay target of the forwarded message = %d, %v", target, err)
 	}
 
 	staff := tgbotapi.User{ID: staffUser, FirstName: "Li"}
 	h.handled(h.srv.Reply(staffChat, staff, fwd.ID, "Yes, from ¥450. Come any weekday."))
-	h.wait(chat, "泰远汽车安装服务中心：Yes, from ¥450. Come any weekday.")
+	// An English speaker gets the reply under the shop's English name.
+	h.wait(chat, "Taiyuan Auto Installation Center: Yes, from ¥450. Come any weekday.")
 
 	// Someone in the staff chat who is not staff is not relayed; nor is
 	// a reply to another message, nor plain staff talk — and none of it

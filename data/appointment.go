@@ -244,6 +244,12 @@ type DaySlots struct {
 // Days without a free slot are left out. It reads only the start index over
 // the horizon.
 func (s *Store) FreeSlots(serviceID string) ([]DaySlots, error) {
+	return s.FreeSlotsExcept(serviceID, 0)
+}
+
+// FreeSlotsExcept is FreeSlots as if appointment skip held no bay: the
+// slots an appointment can move to, its own time's neighbours included.
+func (s *Store) FreeSlotsExcept(serviceID string, skip uint64) ([]DaySlots, error) {
 	var out []DaySlots
 	now := s.now()
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -259,7 +265,7 @@ func (s *Store) FreeSlots(serviceID string) ([]DaySlots, error) {
 		if len(days) == 0 {
 			return nil
 		}
-		occ, err := occupancyTx(tx, &st, days[0], days[len(days)-1].AddDate(0, 0, 1), 0)
+		occ, err := occupancyTx(tx, &st, days[0], days[len(days)-1].AddDate(0, 0, 1), skip)
 		if err != nil {
 			return err
 		}

@@ -384,7 +384,7 @@ func TestOutboxDedupeAndRestart(t *testing.T) {
 	if es, _, _ = s.Pending(time.Now(), 10); len(es) != 0 {
 		t.Fatalf("sent message queued again")
 	}
-	if to, err := s.RelayTarget(5, 77); err != nil || to != 9 {
+	if to, _, err := s.RelayTarget(5, 77); err != nil || to != 9 {
 		t.Errorf("relay %d %v", to, err)
 	}
 	if keys, _ := s.SentKeys("k"); len(keys) != 1 {

@@ -101,6 +101,11 @@ type CustomerInput struct {
 	ChatID  int64
 	Lang    fo.Lang
 	Consent bool
+	// Verified is set when the phone is proven to belong to the person at
+	// ChatID (a Telegram contact shared by its own user). Without it a chat
+	// is never linked to a customer already on file: typing someone's
+	// number must not show their appointments.
+	Verified bool
 }
 
 // upsertCustomer finds the customer by ID, then by phone, then creates one
@@ -122,6 +127,9 @@ func (w *writer) upsertCustomer(in CustomerInput) (fo.Customer, error) {
 				return c, err
 			}
 			found = true
+			if in.ChatID != 0 && c.ChatID != in.ChatID && !in.Verified {
+				return c, fo.Errorf(fo.EFORBIDDEN, "err.phone_verify")
+			}
 		}
 	}
 	if !found {

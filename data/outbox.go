@@ -125,7 +125,7 @@ func (s *Store) MarkSent(seq uint64, messageID int) error {
 			return err
 		}
 		if r.RelayTo != 0 && messageID != 0 {
-			return tx.Bucket(bRelay).Put(key(uint64(r.ChatID), uint64(messageID)), i64(r.RelayTo))
+			return tx.Bucket(bRelay).Put(key(uint64(r.ChatID), uint64(messageID)), append(i64(r.RelayTo), r.RelayLang...))
 		}
 		return nil
 	})
@@ -157,18 +157,23 @@ func (s *Store) MarkFailed(seq uint64, reason string, permanent bool) error {
 }
 
 // RelayTarget returns the customer chat that a staff reply to message
-// messageID in chatID goes to, or ErrNotFound (REC-3).
-func (s *Store) RelayTarget(chatID int64, messageID int) (int64, error) {
+// messageID in chatID goes to, and its language (RelayLang of the relayed
+// message; Chinese when none was given), or ErrNotFound (REC-3).
+func (s *Store) RelayTarget(chatID int64, messageID int) (int64, fo.Lang, error) {
 	var to int64
+	lang := fo.ZH
 	err := s.db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bRelay).Get(key(uint64(chatID), uint64(messageID)))
 		if v == nil {
 			return fo.ErrNotFound
 		}
-		to = int64(btou(v))
+		to = int64(btou(v[:8]))
+		if len(v) > 8 {
+			lang = fo.ParseLang(string(v[8:]))
+		}
 		return nil
 	})
-	return to, err
+	return to, lang, err
 }
 
 // SentKeys returns the idempotency keys of sent messages that start with
