@@ -468,3 +468,32 @@ func TestFinishUpdateOnce(t *testing.T) {
 		t.Errorf("conversation not cleared: %q", c)
 	}
 }
+
+// Typing someone's phone must not link this chat to their archive: only a
+// verified contact moves a chat to a customer on file.
+func TestBookForeignPhoneNeedsVerification(t *testing.T) {
+	s, _ := testStore(t)
+	owner := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
+	owner.Customer.ChatID = 1
+	if _, err := s.Book(owner); err != nil {
+		t.Fatal(err)
+	}
+	stranger := bookReq("13812345678", "京B54321", at(2026, 11, 30, 11, 0))
+	stranger.Customer.ChatID = 2
+	if _, err := s.Book(stranger); fo.ErrorCode(err) != fo.EFORBIDDEN {
+		t.Fatalf("unverified foreign phone: %v", err)
+	}
+	if _, err := s.CustomerByChat(2); !errors.Is(err, fo.ErrNotFound) {
+		t.Fatal("the stranger's chat was linked")
+	}
+	stranger.Customer.Verified = true // the owner on a new Telegram account
+	if _, err := s.Book(stranger); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.CustomerByChat(2); c.Phone != "13812345678" {
+		t.Errorf("verified chat not linked: %+v", c)
+	}
+	if _, err := s.CustomerByChat(1); !errors.Is(err, fo.ErrNotFound) {
+		t.Error("the old chat still linked")
+	}
+}
