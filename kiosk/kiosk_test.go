@@ -204,8 +204,9 @@ func TestKioskEarlyLateWrongDay(t *testing.T) {
 	}
 }
 
-// A walk-in creates the archive (ARC-1) with consent and gives W001; a
-// QR code is shown for a new customer only.
+// A walk-in creates the archive (ARC-1) with consent and gives W001; what
+// the customer wants is recorded with the visit at once (INT-1: the purpose
+// asked first); a QR code is shown for a new customer only.
 func TestKioskWalkInARC1(t *testing.T) {
 	h := newHarness(t)
 	c := h.client()

@@ -71,7 +71,7 @@ var kioskTexts = fo.Catalog{
 
 	// Queue board.
 	"b.title":   {Zh: "叫号", En: "Queue"},
-	"b.now":     {Zh: "请到前台", En: "Now serving"},
+	"b.now":     {Zh: "当前叫号", En: "Now serving"},
 	"b.recent":  {Zh: "已叫号", En: "Called"},
 	"b.waiting": {Zh: "等候", En: "Waiting"},
 	"b.none":    {Zh: "暂无叫号", En: "No number called yet"},

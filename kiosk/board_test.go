@@ -1,0 +1,178 @@
+package kiosk
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"frontoffice/data"
+)
+
+// sseEvent is one server-sent event.
+type sseEvent struct {
+	name string
+	id   string
+	data string
+	at   time.Time // when it was read
+}
+
+// openEvents connects to the board's event stream and returns its events
+// as they come; the channel closes when the stream ends.
+func openEvents(tb testing.TB, ctx context.Context, base string) <-chan sseEvent {
+	tb.Helper()
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/board/events", nil)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/event-stream") {
+		tb.Fatalf("events: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	ch := make(chan sseEvent, 16)
+	go func() {
+		defer close(ch)
+		defer res.Body.Close()
+		br := bufio.NewReader(res.Body)
+		var ev sseEvent
+		for {
+			line, err := br.ReadString('\n')
+			if err != nil {
+				return
+			}
+			line = strings.TrimRight(line, "\n")
+			switch {
+			case line == "":
+				if ev.name != "" || ev.data != "" {
+					ev.at = time.Now()
+					ch <- ev
+				}
+				ev = sseEvent{}
+			case strings.HasPrefix(line, "event: "):
+				ev.name = line[len("event: "):]
+			case strings.HasPrefix(line, "id: "):
+				ev.id = line[len("id: "):]
+			case strings.HasPrefix(line, "data: "):
+				ev.data = line[len("data: "):]
+			}
+		}
+	}()
+	return ch
+}
+
+// nextBoard waits up to limit for the next board event.
+func nextBoard(tb testing.TB, ch <-chan sseEvent, limit time.Duration) boardView {
+	tb.Helper()
+	select {
+	case ev, ok := <-ch:
+		if !ok {
+			tb.Fatal("stream ended")
+		}
+		if ev.name != "board" {
+			tb.Fatalf("event %q", ev.name)
+		}
+		var b boardView
+		if err := json.Unmarshal([]byte(ev.data), &b); err != nil {
+			tb.Fatal(err)
+		}
+		return b
+	case <-time.After(limit):
+		tb.Fatalf("no board event within %s", limit)
+	}
+	return boardView{}
+}
+
+func walkIn(tb testing.TB, h *harness, phone, plate string) {
+	tb.Helper()
+	_, err := h.store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: "王五", Phone: phone, Consent: true},
+		Plate: plate, ServiceID: "repair", Source: "kiosk"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// The board's stream sends the board at connect and a call within 2 s,
+// plates masked; check-ins change the waiting count.
+func TestBoardEvents(t *testing.T) {
+	h := newHarness(t)
+	walkIn(t, h, "13900000001", "京B11111")
+	walkIn(t, h, "13900000002", "京B22222")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch := openEvents(t, ctx, h.ts.URL)
+	b := nextBoard(t, ch, 2*time.Second)
+	if b.Now != nil || b.Waiting != 2 || len(b.Recent) != 0 {
+		t.Fatalf("first board %+v", b)
+	}
+	if _, err := h.store.CallNext(0, "staff:li"); err != nil {
+		t.Fatal(err)
+	}
+	b = nextBoard(t, ch, 2*time.Second)
+	if b.Now == nil || b.Now.QueueNo != "W001" || b.Now.Plate != "京B·***11" || b.Waiting != 1 {
+		t.Fatalf("after the call %+v", b)
+	}
+	walkIn(t, h, "13900000003", "京B33333")
+	if b = nextBoard(t, ch, 2*time.Second); b.Waiting != 2 {
+		t.Fatalf("after a check-in %+v", b)
+	}
+	h.store.CallNext(0, "staff:li")
+	b = nextBoard(t, ch, 2*time.Second)
+	if b.Now.QueueNo != "W002" || len(b.Recent) != 1 || b.Recent[0].QueueNo != "W001" || b.Recent[0].Plate != "京B·***11" {
+		t.Fatalf("second call %+v", b)
+	}
+}
+
+// CloseBoardStreams ends open streams, so that shutdown does not wait for
+// the TVs; they reconnect to the next server and get the whole board.
+func TestBoardStreamsEndAtShutdown(t *testing.T) {
+	h := newHarness(t)
+	walkIn(t, h, "13900000001", "京B11111")
+	h.store.CallNext(0, "staff:li")
+	ch := openEvents(t, context.Background(), h.ts.URL)
+	nextBoard(t, ch, 2*time.Second)
+	h.restart()
+	select {
+	case _, ok := <-ch:
+		if ok {
+			t.Fatal("an event after shutdown")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the stream outlived the shutdown")
+	}
+	ch = openEvents(t, context.Background(), h.ts.URL)
+	if b := nextBoard(t, ch, 2*time.Second); b.Now == nil || b.Now.QueueNo != "W001" {
+		t.Fatalf("after restart %+v", b)
+	}
+}
+
+// The page and the JSON show the board, masked, in both languages.
+func TestBoardPageAndState(t *testing.T) {
+	h := newHarness(t)
+	walkIn(t, h, "13900000001", "京B11111")
+	walkIn(t, h, "13900000002", "沪C12345")
+	h.store.CallNext(0, "staff:li")
+	h.store.CallNext(0, "staff:li")
+	c := h.client()
+	r := c.get("/board")
+	mustContain(t, "board", r.body, "当前叫号", "Now serving", `id="now-no">W002<`, "沪C·***45", "京B·***11", `src="/static/board.js"`)
+	mustNotContain(t, "board", r.body, "京B11111", "沪C12345", "13900000001", "王五")
+	if r.header.Get("Cache-Control") != "no-store" {
+		t.Errorf("Cache-Control %q", r.header.Get("Cache-Control"))
+	}
+	r = c.get("/board/state")
+	var b boardView
+	if err := json.Unmarshal([]byte(r.body), &b); err != nil || b.Now.QueueNo != "W002" || b.Now.Plate != "沪C·***45" {
+		t.Fatalf("state %s %v", r.body, err)
+	}
+}
+
+func TestRemask(t *testing.T) {
+	for in, want := range map[string]string{"京A12345": "京A·***45", "京A·***45": "京A·***45", "": ""} {
+		if got := remask(in); got != want {
+			t.Errorf("remask(%q) = %q", in, got)
+		}
+	}
+}
