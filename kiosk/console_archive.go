@@ -54,12 +54,8 @@ func (s *Server) archivesPage(w http.ResponseWriter, r *http.Request, c *staffCt
 		for i, k := range g.Gaps {
 			names[i] = p.T(k)
 		}
-		sep := "、"
-		if c.lang == fo.EN {
-			sep = ", "
-		}
 		p.Gaps = append(p.Gaps, gapRow{VehicleID: g.VehicleID, Plate: g.Plate, Name: g.CustomerName, Since: g.Since,
-			Days: int(c.now.Sub(g.Since).Hours() / 24), Missing: strings.Join(names, sep)})
+			Days: int(c.now.Sub(g.Since).Hours() / 24), Missing: p.Join(names)})
 	}
 	return p, true
 }
@@ -122,11 +118,12 @@ func archivePath(id uint64) string { return "/staff/archives/" + strconv.FormatU
 // archivePage is one vehicle's archive (客户档案基本资料表, ARC-1).
 type archivePage struct {
 	consolePage
-	A       data.Archive
-	F       archiveForm
-	Missing []string
-	Types   []string
-	History []visitRow // newest first
+	A        data.Archive
+	F        archiveForm
+	Missing  []string
+	Types    []string
+	History  []visitRow        // newest first
+	Services map[string]string // service id → name
 }
 
 // archiveForm is the archive's editable fields as typed.
@@ -135,7 +132,10 @@ type archiveForm struct {
 }
 
 func (s *Server) archivePage(c *staffCtx, a data.Archive) *archivePage {
-	p := &archivePage{consolePage: s.consolePage(c, "con.archive.title"), A: a, Types: fo.VehicleTypes}
+	p := &archivePage{consolePage: s.consolePage(c, "con.archive.title"), A: a, Types: fo.VehicleTypes, Services: map[string]string{}}
+	for _, sv := range c.st.Services {
+		p.Services[sv.ID] = sv.Name(c.lang)
+	}
 	p.Title = p.T("con.archive.title") + " " + fo.FormatPlate(a.Vehicle.Plate)
 	v := a.Vehicle
 	p.F = archiveForm{Name: a.Customer.Name, Address: a.Customer.Address, Model: v.Model, Type: v.Type, Wants: v.Wants}

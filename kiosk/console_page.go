@@ -111,6 +111,14 @@ func (p consolePage) Plate(s string) string { return fo.FormatPlate(s) }
 // Past reports whether t has passed.
 func (p consolePage) Past(t time.Time) bool { return !t.IsZero() && !t.After(p.now) }
 
+// Join lists items with the language's separator: "、" or ", ".
+func (p consolePage) Join(items []string) string {
+	if p.Lang == fo.EN {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items, "、")
+}
+
 // Status names a visit status.
 func (p consolePage) Status(s fo.VisitStatus) string { return p.T("con.status." + string(s)) }
 

@@ -173,8 +173,16 @@ var consoleTexts = fo.Catalog{
 	"con.parts.original":    {Zh: "正厂件", En: "Original"},
 	"con.parts.aftermarket": {Zh: "副厂件", En: "Aftermarket"},
 
-	"con.wo.title": {Zh: "进厂安装服务单", En: "Work order"},
-	"con.wo.total": {Zh: "估价合计", En: "Estimate total"},
+	"con.wo.belongings": {Zh: "随车物品", En: "Belongings"},
+	"con.f.name":        {Zh: "姓名", En: "Name"},
+	"con.f.phone":       {Zh: "电话", En: "Phone"},
+	"con.f.address":     {Zh: "地址", En: "Address"},
+	"con.f.plate":       {Zh: "车牌", En: "Plate"},
+	"con.f.model":       {Zh: "车型", En: "Model"},
+	"con.f.type":        {Zh: "车种", En: "Vehicle type"},
+	"con.f.next_maint":  {Zh: "下次保养日期", En: "Next maintenance"},
+	"con.wo.title":      {Zh: "进厂安装服务单", En: "Work order"},
+	"con.wo.total":      {Zh: "估价合计", En: "Estimate total"},
 
 	"con.leave.title":   {Zh: "客户不签单，离店（出厂通知单）", En: "Customer declines — exit notice"},
 	"con.leave.hint":    {Zh: "客户不同意施工时，开具出厂通知单，收取诊断费或估价费（INT-4）。", En: "A customer who declines the work order leaves with an exit notice and pays any diagnosis or estimate fee (INT-4)."},

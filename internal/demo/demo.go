@@ -2,7 +2,8 @@
 // complete archives, their vehicles, past appointments that were kept or
 // missed, and appointments over the coming days. It drives the real store
 // with a clock it moves through the past, so the demo history is made by the
-// same rules as real data. Later features extend Load.
+// same rules as real data, and today's visits in every status so that the
+// staff console is believable on first start. Later features extend Load.
 package demo
 
 import (
@@ -19,6 +20,9 @@ import (
 // Summary says what Load made.
 type Summary struct {
 	Customers, Vehicles, PastAppointments, Upcoming int
+	// Visits are today's visits in every status (and one job over two
+	// days), for the staff console.
+	Visits int
 }
 
 // ErrLoaded is returned when the data file already has the demo data.
@@ -154,6 +158,13 @@ func Load(store *data.Store, clock *fakeclock.Clock, now time.Time, seed uint64)
 			sum.Vehicles++
 		}
 	}
+	// Today's visits for the staff console.
+	n, err := loadToday(store, clock, now, r)
+	if err != nil {
+		return sum, err
+	}
+	sum.Visits = n
+	clock.Set(now)
 	return sum, nil
 }
 

@@ -1,0 +1,93 @@
+package demo
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/data"
+	"frontoffice/internal/fakeclock"
+)
+
+// The demo gives the console a believable day at any time of day: visits
+// in every status, additional work waiting (INT-6), a delay and a customer
+// told to come for a job not ready (DEL-2), a progress alert (INT-7), a job
+// over two days, pickup calls, and a second load is refused.
+func TestLoadToday(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	for _, now := range []time.Time{
+		time.Date(2026, 11, 27, 15, 20, 0, 0, loc), // Friday afternoon
+		time.Date(2026, 11, 28, 10, 5, 0, 0, loc),  // Saturday morning, just open
+		time.Date(2026, 11, 29, 20, 0, 0, 0, loc),  // Sunday evening, closed
+		time.Date(2026, 11, 30, 7, 0, 0, 0, loc),   // Monday before opening
+	} {
+		t.Run(now.Format("Mon 15:04"), func(t *testing.T) {
+			clock := fakeclock.New(now)
+			store, err := data.Open(filepath.Join(t.TempDir(), "demo.db"), data.Options{Clock: clock, NoSync: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			sum, err := Load(store, clock, now, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !clock.Now().Equal(now) || sum.Visits < 10 {
+				t.Fatalf("clock %v, summary %+v", clock.Now(), sum)
+			}
+			visits, err := store.VisitsOn(now.In(loc).Format(time.DateOnly))
+			if err != nil {
+				t.Fatal(err)
+			}
+			statuses := map[fo.VisitStatus]int{}
+			var pendingWork, delayed, alerted, told, settled int
+			for _, v := range visits {
+				statuses[v.Status]++
+				for _, aw := range v.Additional {
+					if aw.Status == fo.AddPending {
+						pendingWork++
+					}
+				}
+				if len(v.Delays) > 0 {
+					delayed++
+				}
+				if v.ProgressAlerted && v.Status == fo.VisitWorkshop {
+					alerted++
+				}
+				if v.Status == fo.VisitWorkshop && !v.PickupNoticeAt.After(now) {
+					told++
+				}
+				if v.Settlement != nil && v.Status == fo.VisitDelivered {
+					settled++
+				}
+			}
+			for _, s := range fo.VisitStatuses {
+				if statuses[s] == 0 {
+					t.Errorf("no visit %s today: %v", s, statuses)
+				}
+			}
+			if pendingWork == 0 || delayed == 0 || alerted == 0 || told == 0 || settled < 2 {
+				t.Errorf("pending work %d, delayed %d, alerted %d, told %d, settled %d", pendingWork, delayed, alerted, told, settled)
+			}
+			open, _ := store.OpenVisits()
+			earlier := 0
+			for _, v := range open {
+				if v.Day < now.In(loc).Format(time.DateOnly) && v.PromisedAt().Sub(v.WorkOrder.HandoverAt) >= fo.PickupLongJob {
+					earlier++
+				}
+			}
+			if earlier != 1 {
+				t.Errorf("%d jobs over two days from earlier days", earlier)
+			}
+			tasks, _, _ := store.PhoneTasks(now.In(loc).Format(time.DateOnly))
+			if len(tasks) < 3 {
+				t.Errorf("%d pickup calls", len(tasks))
+			}
+			if _, err := Load(store, clock, now, 7); !errors.Is(err, ErrLoaded) {
+				t.Errorf("second load: %v", err)
+			}
+		})
+	}
+}

@@ -1,0 +1,266 @@
+package kiosk
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	fo "frontoffice"
+	"frontoffice/data"
+)
+
+// The console in headless Chromium: a staff login, an intake and the move
+// to ready, with screenshots of the console's pages in Chinese and English
+// saved to testdata/artifacts/console_*.png (git-ignored) for a person to
+// look at.
+
+// conArtifacts is where the console's screenshots go.
+const conArtifacts = "testdata/artifacts"
+
+// conChromium finds Chromium. Without it the test fails, it does not skip.
+func conChromium(tb testing.TB) string {
+	tb.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	tb.Fatal("the console's browser test needs Chromium on PATH and CJK fonts: apt-get install -y chromium fonts-noto-cjk " +
+		"(the project's test script installs them in CI)")
+	return ""
+}
+
+// conBrowser is a headless Chromium with a fresh profile that records the
+// URL of every request.
+type conBrowser struct {
+	tb  testing.TB
+	h   *conHarness
+	ctx context.Context
+
+	mu   sync.Mutex
+	urls []string
+}
+
+func newConBrowser(tb testing.TB, h *conHarness) *conBrowser {
+	tb.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(conChromium(tb)),
+		chromedp.NoSandbox,
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.WindowSize(1366, 900),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	tb.Cleanup(func() { cancel(); cancelAlloc() })
+	b := &conBrowser{tb: tb, h: h, ctx: ctx}
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("start Chromium: %v", err)
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			b.mu.Lock()
+			b.urls = append(b.urls, e.Request.URL)
+			b.mu.Unlock()
+		}
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func (b *conBrowser) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.tb.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		b.tb.Fatalf("browser: %v (at %s)", err, b.eval(`location.pathname`))
+	}
+}
+
+func (b *conBrowser) eval(js string) string {
+	b.tb.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		b.tb.Fatalf("eval %s: %v", js, err)
+	}
+	return s
+}
+
+// waitFor polls the JavaScript condition js until it holds, across page
+// loads, or fails the test after limit.
+func (b *conBrowser) waitFor(js string, limit time.Duration) {
+	b.tb.Helper()
+	start := time.Now()
+	for time.Since(start) < limit {
+		ctx, cancel := context.WithTimeout(b.ctx, time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.tb.Fatalf("not within %s: %s", limit, js)
+}
+
+// submit clicks sel and waits for the next page to be loaded and to hold
+// the condition js.
+func (b *conBrowser) submit(sel, js string) {
+	b.tb.Helper()
+	b.do(chromedp.Evaluate[chromedp.Void](`window.oldPage = true`), chromedp.Click(chromedp.CSS(sel)))
+	b.waitFor(`!window.oldPage && document.readyState === "complete" && (`+js+`)`, 15*time.Second)
+}
+
+// shot saves a full-page screenshot as testdata/artifacts/console_<name>.png.
+func (b *conBrowser) shot(name string) {
+	b.tb.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.tb.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.MkdirAll(conArtifacts, 0o755); err != nil {
+		b.tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(conArtifacts, "console_"+name+".png"), png, 0o644); err != nil {
+		b.tb.Fatal(err)
+	}
+}
+
+func (b *conBrowser) goTo(path, js string) {
+	b.tb.Helper()
+	b.do(chromedp.Navigate(b.h.ts.URL + path))
+	b.waitFor(`document.readyState === "complete" && (`+js+`)`, 15*time.Second)
+}
+
+func (b *conBrowser) login(login string) {
+	b.tb.Helper()
+	b.goTo("/staff", `!!document.querySelector("#login-form")`)
+	b.do(chromedp.SendKeys(chromedp.CSS("#login"), login), chromedp.SendKeys(chromedp.CSS("#password"), conPassword))
+	b.submit("#login-submit", `!!document.querySelector("#logout")`)
+}
+
+// TestBrowserConsole logs in as reception, calls the next customer, takes
+// the vehicle in (INT-1..INT-5, with INT-2's live notice) and marks it
+// ready; then it photographs every console page in both languages.
+func TestBrowserConsole(t *testing.T) {
+	h := newConHarness(t)
+	b := newConBrowser(t, h)
+	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
+	h.walkIn("Anna Müller", "13900000002", "京C22222", "radar")
+	if _, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: conAt(27, 10, 30), Plate: "京D33333", Source: "test", By: "test",
+		Customer: data.CustomerInput{Name: "张三", Phone: "13900000003"}}); err != nil {
+		t.Fatal(err)
+	}
+
+	b.goTo("/staff", `!!document.querySelector("#login-form")`)
+	b.shot("login_zh")
+	b.login("li")
+	if got := b.eval(`location.pathname`); got != "/staff/today" {
+		t.Fatalf("after login at %s", got)
+	}
+	b.shot("today_zh")
+
+	// Call the next number: the reception lands on its intake.
+	b.submit("#call-next", `!!document.querySelector("#intake-form")`)
+	if got := b.eval(`location.pathname`); got != visitPath(v.ID) {
+		t.Fatalf("called into %s", got)
+	}
+	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitCalled {
+		t.Fatalf("visit %s after the call", got.Status)
+	}
+	// INT-2, live: a customer-supplied part at a critical place.
+	if b.eval(`String(document.querySelector("#noguar-all").hidden)`) != "true" {
+		t.Error("no-guarantee notice shown before any such line")
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`for (const [n, v] of [["l0_source", "customer"], ["l0_kind", "original"]]) {
+		const s = document.querySelector('select[name="' + n + '"]'); s.value = v; s.dispatchEvent(new Event("change", {bubbles: true})) }`),
+		chromedp.Click(chromedp.CSS(`input[name="l0_critical"]`)))
+	b.waitFor(`document.querySelector("#noguar-all").hidden === false`, 5*time.Second)
+	b.do(chromedp.SendKeys(chromedp.CSS("#odometer"), "42000"),
+		chromedp.SendKeys(chromedp.CSS("#key"), "K-17"),
+		chromedp.SendKeys(chromedp.CSS("#receiver"), "车间 老张"),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name="belongings"]`), "雨伞\n行车记录仪"))
+	b.shot("intake_zh")
+	b.submit("#intake-submit", `!!document.querySelector("#set-ready")`)
+	got, _ := h.store.Visit(v.ID)
+	if got.Status != fo.VisitWorkshop || got.WorkOrder == nil || got.WorkOrder.KeyNo != "K-17" || !got.WorkOrder.NoGuarantee() {
+		t.Fatalf("after intake: %s %+v", got.Status, got.WorkOrder)
+	}
+	b.shot("workshop_zh")
+
+	// Ready (DEL-1); the settlement form follows the typed amounts.
+	b.submit("#set-ready", `!!document.querySelector("#deliver-form")`)
+	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitReady {
+		t.Fatalf("after ready: %s", got.Status)
+	}
+	if s := b.eval(`document.querySelector("#visit-status").textContent`); s != "已完工待交车" {
+		t.Errorf("status shown %q", s)
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="paid"]').value = ""`),
+		chromedp.SendKeys(chromedp.CSS(`input[name="paid"]`), "100"))
+	b.waitFor(`document.querySelector("#receivable").textContent === "¥250.00"`, 5*time.Second)
+	b.shot("ready_zh")
+
+	// English.
+	b.submit("#lang-switch", `document.documentElement.lang === "en"`)
+	b.shot("ready_en")
+	if s := b.eval(`document.querySelector("#visit-status").textContent`); s != "Ready" {
+		t.Errorf("English status %q", s)
+	}
+	for _, p := range []struct{ path, name string }{{"/staff/today", "today"}, {"/staff/pickups", "pickups"}, {"/staff/archives", "archives"}, {archivePath(v.VehicleID), "archive"}} {
+		b.goTo(p.path, `!!document.querySelector("main")`)
+		b.shot(p.name + "_en")
+	}
+	// Back to Chinese for the remaining pages, then the admin's settings.
+	b.submit("#lang-switch", `document.documentElement.lang === "zh-CN"`)
+	b.goTo("/staff/pickups", `!!document.querySelector("main")`)
+	b.shot("pickups_zh")
+	b.goTo(archivePath(v.VehicleID), `!!document.querySelector("#archive-form")`)
+	b.shot("archive_zh")
+	b.submit("#logout", `!!document.querySelector("#login-form")`)
+	b.login("admin")
+	b.goTo("/staff/settings", `!!document.querySelector("#settings-form")`)
+	b.shot("settings_zh")
+	b.submit("#lang-switch", `document.documentElement.lang === "en"`)
+	b.shot("settings_en")
+
+	// Nothing left the machine; no personal data went into a URL.
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	base, _ := url.Parse(h.ts.URL)
+	for _, raw := range b.urls {
+		u, err := url.Parse(raw)
+		if err != nil || (u.Host != base.Host && u.Scheme != "data" && raw != "about:blank") {
+			t.Errorf("request leaving the server: %s", raw)
+		}
+		dec, _ := url.QueryUnescape(raw)
+		for _, leak := range []string{"13900000001", "京B", "11111", "王五", "Anna", "张三"} {
+			if strings.Contains(dec, leak) {
+				t.Errorf("personal data %q in URL %s", leak, raw)
+			}
+		}
+	}
+	if len(b.urls) < 10 {
+		t.Errorf("only %d requests recorded", len(b.urls))
+	}
+}
