@@ -50,8 +50,16 @@ func asStore(t testing.TB) (*Store, *fakeclock.Clock) {
 // it: the start of the after-sales loop.
 func deliver(t testing.TB, s *Store, phone, plate string, chat int64, lang fo.Lang) fo.Visit {
 	t.Helper()
-	v, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "王五", Phone: phone, ChatID: chat, Lang: lang},
-		Plate: plate, ServiceID: "radar", Source: "kiosk", By: "kiosk"})
+	in := CustomerInput{Name: "王五", Phone: phone, ChatID: chat, Lang: lang}
+	if c, err := s.CustomerByPhone(phone); err == nil { // a returning customer
+		in = CustomerInput{ID: c.ID}
+		if chat != 0 && c.ChatID != chat {
+			if _, err := s.LinkChat(c.ID, chat, lang); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	v, err := s.CheckIn(CheckInRequest{Customer: in, Plate: plate, ServiceID: "radar", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,11 +304,7 @@ func TestComplaintDeadlineEscalationsCMP5(t *testing.T) {
 	for m := 0; m <= 5*24*60; m++ {
 		now := start.Add(time.Duration(m) * time.Minute)
 		clock.Set(now)
-		n, err := s.RunDue(now.Add(59 * time.Second))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n == 0 {
+		if !runDueMinute(t, s, now) {
 			continue
 		}
 		for _, msg := range outbox(t, s, "cmp:") {

@@ -25,6 +25,9 @@ const surveyKind = "survey"
 // fo.SurveyExpiry.
 const surveyLookBack = 50
 
+// surveyLate is how late a survey may still go out after downtime.
+const surveyLate = 72 * time.Hour
+
 func surveyVisitKey(visitID uint64) []byte { return append([]byte("V"), u64(visitID)...) }
 
 func getSurvey(tx *bolt.Tx, id uint64) (fo.Survey, error) {
@@ -78,15 +81,16 @@ func (w *writer) scheduleSurvey(st *fo.Settings, v *fo.Visit, first fo.Call) err
 
 // dueSurvey sends a scheduled survey's first question to the customer's
 // linked chat, in their language, outside quiet hours, and writes it in the
-// letter register (FU-7); a customer without a chat is skipped (the first
-// follow-up call asks for their opinion, SUR-2).
+// letter register (FU-7). A customer without a chat is skipped (the first
+// follow-up call asks for their opinion, SUR-2), and so is a survey caught
+// up more than surveyLate after its time: the first call is near by then.
 func dueSurvey(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 	sv, err := getSurvey(w.tx, id)
 	if err != nil || sv.Status != fo.SurveyScheduled || tkey(sv.SendAt) != tkey(at) {
 		return nil
 	}
 	var cust fo.Customer
-	if err := getJSON(w.tx.Bucket(bCustomers), u64(sv.CustomerID), &cust); err != nil || cust.ChatID == 0 {
+	if err := getJSON(w.tx.Bucket(bCustomers), u64(sv.CustomerID), &cust); err != nil || cust.ChatID == 0 || now.Sub(at) > surveyLate {
 		sv.Status = fo.SurveySkipped
 		return putSurvey(w, sv)
 	}

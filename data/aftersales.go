@@ -1,0 +1,253 @@
+package data
+
+// The after-sales loop (issue #4) in the store: what a delivery sets going
+// (FU-1, FU-2, SUR-1), how staff are addressed, the call and letter
+// registers (FU-7) and the supervisor's monthly summary (FU-8). Each part
+// documents its buckets where it lives: data/complaint.go (complaints,
+// complaint_open, reg_call, reg_letter), data/followup.go (calls,
+// call_due), data/task.go (tasks), data/survey.go (surveys),
+// data/promotion.go (promotions); data/escalation.go holds the due
+// handlers that bring things to staff and the supervisor.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	fo "frontoffice"
+)
+
+// startAfterSales starts the after-sales loop of a delivered visit: the
+// customer's designated follow-up staff member (FU-1), the first follow-up
+// call in the window of day 2 to day 7 (FU-2), and the satisfaction survey
+// (SUR-1).
+func (w *writer) startAfterSales(st *fo.Settings, v *fo.Visit) error {
+	var cust fo.Customer
+	if err := getJSON(w.tx.Bucket(bCustomers), u64(v.CustomerID), &cust); err != nil {
+		return fmt.Errorf("customer of visit %d: %w", v.ID, err)
+	}
+	staff, err := w.designate(st, &cust, nil)
+	if err != nil {
+		return err
+	}
+	c, err := w.addCall(st, fo.Call{Kind: fo.CallFirst, CustomerID: cust.ID, VehicleID: v.VehicleID, VisitID: v.ID,
+		Staff: staff, Window: st.FirstCallWindow(v.DeliveredAt), ServiceID: v.ServiceID, Work: workSummary(v),
+		DeliveredAt: v.DeliveredAt})
+	if err != nil {
+		return err
+	}
+	return w.scheduleSurvey(st, v, c)
+}
+
+// designate returns the customer's designated follow-up staff member and,
+// when they have none or theirs left the staff, chooses one (FU-1): of the
+// follow-up staff not away today, the one with the fewest open calls (the
+// call_due index's values, or load when not nil: a fan-out counts once and
+// keeps load up to date), the first in settings order on a tie. With no
+// follow-up staff at all the supervisor takes the calls and the customer
+// stays undesignated.
+func (w *writer) designate(st *fo.Settings, c *fo.Customer, load map[string]int) (string, error) {
+	if _, ok := st.StaffMember(c.FollowUpStaff); ok {
+		return c.FollowUpStaff, nil
+	}
+	cands := st.StaffWith(fo.RoleFollowUp)
+	var here []fo.StaffMember
+	for _, m := range cands {
+		if _, away := st.Away(m.ID, w.now); !away {
+			here = append(here, m)
+		}
+	}
+	if len(here) > 0 {
+		cands = here
+	}
+	if len(cands) == 0 {
+		return st.SupervisorID(), nil
+	}
+	if load == nil {
+		load = map[string]int{}
+		if len(cands) > 1 {
+			w.tx.Bucket(bCallDue).ForEach(func(_, v []byte) error {
+				load[string(v)]++
+				return nil
+			})
+		}
+	}
+	best := cands[0]
+	for _, m := range cands[1:] {
+		if load[m.ID] < load[best.ID] {
+			best = m
+		}
+	}
+	load[best.ID]++
+	c.FollowUpStaff, c.UpdatedAt = best.ID, w.now
+	return best.ID, putJSON(w.tx.Bucket(bCustomers), u64(c.ID), c)
+}
+
+// staffChats returns the private chat of staff member id (a private chat's
+// id is the user's Telegram id), or every staff chat when they have none.
+func staffChats(st *fo.Settings, id string) []int64 {
+	if m, ok := st.StaffMember(id); ok && m.TelegramUserID != 0 {
+		return []int64{m.TelegramUserID}
+	}
+	return st.StaffChats
+}
+
+// supervisorChats returns the supervisor's chats (staffChats).
+func supervisorChats(st *fo.Settings) []int64 { return staffChats(st, st.SupervisorID()) }
+
+// toChats addresses text to every chat, keyed keyBase plus the chat.
+func toChats(chats []int64, keyBase, text string, buttons [][]fo.Button, notBefore time.Time) []fo.Message {
+	out := make([]fo.Message, 0, len(chats))
+	for _, c := range chats {
+		out = append(out, fo.Message{Key: keyBase + ":c:" + strconv.FormatInt(c, 10), ChatID: c, Text: text, Lang: fo.ZH,
+			Buttons: buttons, NotBefore: notBefore})
+	}
+	return out
+}
+
+// appendNew appends the chats not yet in list.
+func appendNew(list []int64, chats ...int64) []int64 {
+	for _, c := range chats {
+		if !slices.Contains(list, c) {
+			list = append(list, c)
+		}
+	}
+	return list
+}
+
+// clip shortens s to n characters.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// CallRegister returns the call register's entries (FU-7) written in
+// [from, to), oldest first.
+func (s *Store) CallRegister(from, to time.Time) ([]fo.RegisterEntry, error) {
+	return s.registerRange(bRegCall, from, to)
+}
+
+// LetterRegister returns the letter register's entries (FU-7) written in
+// [from, to), oldest first.
+func (s *Store) LetterRegister(from, to time.Time) ([]fo.RegisterEntry, error) {
+	return s.registerRange(bRegLetter, from, to)
+}
+
+// Monthly summary (FU-8).
+
+// callLookBack bounds how long before a month a call whose window ends in
+// it can have been made: a second call after a missed first closes 23 days
+// after it was made.
+const callLookBack = 40
+
+// MonthlySummary returns the supervisor's summary of the month holding day
+// (FU-8): the follow-up calls (first and second) whose window ends in the
+// month — due, done in the window, missed, still open —, the complaints
+// filed in it by category, answered in time, satisfied, dissatisfied and
+// still open, and the surveys answered in it with their averages. It reads
+// the calls and surveys of the month and the weeks before (newest first),
+// and the month's part of the ticket index.
+func (s *Store) MonthlySummary(day time.Time) (fo.MonthlySummary, error) {
+	var m fo.MonthlySummary
+	err := s.db.View(func(tx *bolt.Tx) error {
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		m, err = monthlySummaryTx(tx, &st, day)
+		return err
+	})
+	return m, err
+}
+
+func monthlySummaryTx(tx *bolt.Tx, st *fo.Settings, day time.Time) (fo.MonthlySummary, error) {
+	loc := st.Location()
+	d := day.In(loc)
+	first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, loc)
+	next := first.AddDate(0, 1, 0)
+	m := fo.MonthlySummary{Month: first.Format("2006-01"), ByCategory: map[string]int{}}
+	floor := first.AddDate(0, 0, -callLookBack)
+	c := tx.Bucket(bCalls).Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		var call fo.Call
+		if err := jsonUnmarshal(v, &call); err != nil {
+			return m, fmt.Errorf("call %d: %w", btou(k), err)
+		}
+		if call.CreatedAt.Before(floor) {
+			break
+		}
+		if call.Kind == fo.CallPromo || !call.Closes.After(first) || call.Closes.After(next) {
+			continue
+		}
+		m.CallsDue++
+		switch {
+		case call.Status == fo.CallDone && call.InWindow(call.DoneAt):
+			m.CallsDoneInWindow++
+		case call.Status == fo.CallMissed:
+			m.CallsMissed++
+		case call.Status == fo.CallOpen:
+			m.CallsOpen++
+		}
+	}
+	cmps, err := complaintsFiledTx(tx, first, next.AddDate(0, 0, -1))
+	if err != nil {
+		return m, err
+	}
+	for _, cp := range cmps {
+		m.Complaints++
+		m.ByCategory[cp.Category]++
+		if cp.AnsweredInTime() {
+			m.AnsweredInTime++
+		}
+		switch {
+		case cp.Status != fo.CmpClosed:
+			m.StillOpen++
+		case cp.Verdict == fo.VerdictSatisfied:
+			m.Satisfied++
+		default:
+			m.Dissatisfied++
+		}
+	}
+	var sums [fo.Questions]int
+	err = eachRecentSurvey(tx, first.AddDate(0, 0, -surveyLookBack), func(sv fo.Survey) {
+		if sv.Status != fo.SurveyDone || sv.DoneAt.Before(first) || !sv.DoneAt.Before(next) {
+			return
+		}
+		m.Surveys++
+		for i, sc := range sv.Scores {
+			sums[i] += sc
+		}
+		if _, low := sv.Low(); low {
+			m.LowSurveys++
+		}
+	})
+	if m.Surveys > 0 {
+		for i := range sums {
+			m.SurveyAverages[i] = float64(sums[i]) / float64(m.Surveys)
+		}
+	}
+	return m, err
+}
+
+// SendMonthlySummary sends the summary of the month holding day to the
+// supervisor's chat (FU-8), once per month, and returns it.
+func (s *Store) SendMonthlySummary(day time.Time) (fo.MonthlySummary, error) {
+	var m fo.MonthlySummary
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if m, err = monthlySummaryTx(tx, &st, day); err != nil {
+			return err
+		}
+		return w.enqueue(toChats(supervisorChats(&st), "fu8:"+m.Month, fo.MonthlySummaryText(m, fo.ZH), nil, time.Time{})...)
+	})
+	return m, err
+}
