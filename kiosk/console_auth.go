@@ -75,6 +75,9 @@ func (l *staffLimiter) failed(login, ip string) {
 	}
 	for _, k := range []string{"login:" + login, "ip:" + ip} {
 		f := l.fails[k]
+		if f == nil && len(l.fails) >= 2*limiterMax && !strings.HasPrefix(k, "ip:") {
+			continue // a flood of made-up logins: count the addresses only
+		}
 		if f == nil || now.Sub(f.first) >= loginWindow {
 			f = &loginFails{first: now}
 			l.fails[k] = f

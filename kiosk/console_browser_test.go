@@ -16,6 +16,7 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/data"
+	"frontoffice/internal/demo"
 )
 
 // The console in headless Chromium: a staff login, an intake and the move
@@ -262,5 +263,53 @@ func TestBrowserConsole(t *testing.T) {
 	}
 	if len(b.urls) < 10 {
 		t.Errorf("only %d requests recorded", len(b.urls))
+	}
+}
+
+// TestBrowserConsoleDemo photographs the console on the demo's day (what a
+// newcomer sees after "frontoffice demo"): today, a visit in each status,
+// pickup calls and archives, in Chinese and English.
+func TestBrowserConsoleDemo(t *testing.T) {
+	h := newConHarness(t)
+	now := conAt(27, 15, 20)
+	h.clock.Set(now)
+	if _, err := demo.Load(h.store, h.clock, now, 42); err != nil {
+		t.Fatal(err)
+	}
+	visits, _ := h.store.VisitsOn("2026-11-27")
+	pick := map[string]uint64{}
+	for _, v := range visits {
+		switch {
+		case len(v.Additional) > 0 && pick["work"] == 0:
+			pick["work"] = v.ID
+		case len(v.Delays) > 0 && pick["delayed"] == 0:
+			pick["delayed"] = v.ID
+		case v.Status == fo.VisitReady && pick["ready"] == 0:
+			pick["ready"] = v.ID
+		case v.Status == fo.VisitDelivered && v.Settlement.Discount > 0:
+			pick["delivered"] = v.ID
+		case v.Status == fo.VisitCalled:
+			pick["called"] = v.ID
+		}
+	}
+	if len(pick) != 5 {
+		t.Fatalf("demo visits %v", pick)
+	}
+	b := newConBrowser(t, h)
+	b.login("zhao")
+	for _, lang := range []string{"zh", "en"} {
+		if lang == "en" {
+			b.submit("#lang-switch", `document.documentElement.lang === "en"`)
+		}
+		b.goTo("/staff/today", `!!document.querySelector("#call-next")`)
+		b.shot("demo_today_" + lang)
+		for _, name := range []string{"work", "delayed", "ready", "delivered", "called"} {
+			b.goTo(visitPath(pick[name]), `!!document.querySelector("#visit")`)
+			b.shot("demo_" + name + "_" + lang)
+		}
+		b.goTo("/staff/pickups", `!!document.querySelector("main")`)
+		b.shot("demo_pickups_" + lang)
+		b.goTo("/staff/archives", `!!document.querySelector("#archive-search")`)
+		b.shot("demo_archives_" + lang)
 	}
 }

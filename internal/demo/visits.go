@@ -138,7 +138,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 		return func(time.Time) time.Time { return now.Add(d).Truncate(30 * time.Minute).Add(30 * time.Minute) }
 	}
 	within := func(frac float64) func(time.Time) time.Time {
-		return func(h time.Time) time.Time { return h.Add(time.Duration(frac * float64(span))) }
+		return func(h time.Time) time.Time { return h.Add(time.Duration(frac * float64(span))).Round(10 * time.Minute) }
 	}
 
 	person := func(i int, name string) data.CustomerInput {
