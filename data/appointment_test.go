@@ -141,7 +141,9 @@ func TestBookRaceLastPlace(t *testing.T) {
 		st, _ := s.Settings()
 		slot := start.Add(time.Duration(free) * 24 * time.Hour)
 		for i := 0; i < st.Bays-free; i++ {
-			if _, err := s.Book(bookReq(fmt.Sprintf("1390000%04d", i), fmt.Sprintf("京B%05d", i+free*100), slot)); err != nil {
+			req := bookReq(fmt.Sprintf("1390000%04d", i+free*100), fmt.Sprintf("京B%05d", i+free*100), slot)
+			req.Customer.ChatID = 0
+			if _, err := s.Book(req); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -152,7 +154,9 @@ func TestBookRaceLastPlace(t *testing.T) {
 			wg.Add(1)
 			go func(i int) {
 				defer wg.Done()
-				_, err := s.Book(bookReq(fmt.Sprintf("1370000%04d", i+free*100), fmt.Sprintf("京C%05d", i+free*100), slot))
+				req := bookReq(fmt.Sprintf("1370000%04d", i+free*100), fmt.Sprintf("京C%05d", i+free*100), slot)
+				req.Customer.ChatID = int64(2000 + i + free*100)
+				_, err := s.Book(req)
 				mu.Lock()
 				defer mu.Unlock()
 				switch {
