@@ -177,6 +177,11 @@ func (b *browser) shot(name string) {
 	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	for try := 0; err != nil && try < 20 && strings.Contains(err.Error(), "0 width"); try++ {
+		// The page is still being laid out after a navigation.
+		time.Sleep(50 * time.Millisecond)
+		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	}
 	if err != nil {
 		b.tb.Fatalf("screenshot %s: %v", name, err)
 	}
@@ -405,7 +410,7 @@ func TestBrowserIdleReset(t *testing.T) {
 	// …and fields typed since are in the page only.
 	b.do(chromedp.SendKeys(chromedp.CSS("input[name=plate]"), "A12345"), chromedp.SendKeys(chromedp.CSS("#concern"), "noise"))
 	b.shot("idle_before")
-	b.waitFor(`document.body.classList.contains("screen-start")`, idle+10*time.Second)
+	b.waitFor(`document.readyState === "complete" && document.body.classList.contains("screen-start")`, idle+10*time.Second)
 	b.shot("idle_after")
 	if got := b.eval(`document.documentElement.lang`); got != "zh-CN" {
 		t.Errorf("after the reset the kiosk speaks %q", got)

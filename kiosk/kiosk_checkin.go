@@ -29,6 +29,10 @@ type aptView struct {
 	Plate     string // masked: 京A·***45
 	Phone     string // masked: 138****1234
 	Name      string // masked: 张*
+	// Linked is set when the customer's Telegram is linked already: the
+	// pickup notice goes there, and no QR code is offered that would let
+	// whoever stands at the kiosk link another chat instead.
+	Linked bool
 }
 
 // aptPage is the confirm screen's view of an appointment in a language.
@@ -50,7 +54,9 @@ type doneView struct {
 	// link to Telegram is made at the desk, not by a QR code anyone at the
 	// kiosk could scan.
 	DeskLink bool
-	link     string // the deep link in the QR code, for tests
+	// Linked is set when the customer's Telegram is linked already.
+	Linked bool
+	link   string // the deep link in the QR code, for tests
 }
 
 // provinceList is the plate regions offered on the kiosk, in the order of
@@ -135,7 +141,7 @@ func (s *Server) kioskFind(w http.ResponseWriter, r *http.Request, sess *session
 		return
 	}
 	sess.apt = &aptView{ID: a.ID, Start: a.Start, ServiceID: a.ServiceID,
-		Plate: fo.MaskPlate(a.Plate), Phone: fo.MaskPhone(c.Phone), Name: maskName(c.Name)}
+		Plate: fo.MaskPlate(a.Plate), Phone: fo.MaskPhone(c.Phone), Name: maskName(c.Name), Linked: c.ChatID != 0}
 	http.Redirect(w, r, "/kiosk/confirm", http.StatusSeeOther)
 }
 
@@ -219,26 +225,42 @@ func (s *Server) kioskCheckIn(w http.ResponseWriter, r *http.Request, sess *sess
 		s.kioskError(w, r, sess, &st, "confirm", err)
 		return
 	}
+	offer := offerQR
+	if sess.apt.Linked {
+		offer = offerNone
+	}
 	sess.msg, sess.apt = nil, nil
-	sess.done = s.doneView(v, true, true)
+	sess.done = s.doneView(v, true, offer)
 	http.Redirect(w, r, "/kiosk/done", http.StatusSeeOther)
 }
 
 // botNameRe is a Telegram bot username.
 var botNameRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{3,31}$`)
 
-// doneView builds the result screen of visit v. When the bot runs and
-// link is set, it carries the QR code of a Telegram deep link
-// (https://t.me/<bot>?start=<token>) with a fresh single-use token that
-// expires (store.CreateLinkToken), so that the customer gets the pickup
-// notice in Telegram.
-func (s *Server) doneView(v fo.Visit, appointment, link bool) *doneView {
+// linkOffer is how the result screen offers to link Telegram.
+type linkOffer int
+
+const (
+	offerQR   linkOffer = iota // a QR code of a fresh deep link
+	offerDesk                  // the customer was on file: the desk links it
+	offerNone                  // the customer's Telegram is linked already
+)
+
+// doneView builds the result screen of visit v. When the bot runs, it
+// offers the Telegram link as offer says: offerQR gives the QR code of a
+// deep link (https://t.me/<bot>?start=<token>) with a fresh single-use
+// token that expires (store.CreateLinkToken), so that the customer gets
+// the pickup notice in Telegram. Without the bot it offers nothing.
+func (s *Server) doneView(v fo.Visit, appointment bool, offer linkOffer) *doneView {
 	d := &doneView{QueueNo: v.QueueNo, Plate: fo.MaskPlate(v.Plate), Appointment: appointment}
 	bot := s.cfg.BotUsername()
-	if bot == "" {
+	switch {
+	case bot == "":
 		return d
-	}
-	if !link {
+	case offer == offerNone:
+		d.Linked = true
+		return d
+	case offer == offerDesk:
 		d.DeskLink = true
 		return d
 	}

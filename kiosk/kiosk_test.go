@@ -123,6 +123,22 @@ func TestKioskQRLinksTelegram(t *testing.T) {
 	mustNotContain(t, "done without bot", r.body, "<svg", "t.me")
 }
 
+// A customer whose Telegram is linked already gets no QR code: the
+// pickup notice goes there, and nobody at the kiosk can link another chat
+// to them.
+func TestKioskLinkedCustomerNoQR(t *testing.T) {
+	h := newHarness(t)
+	a := h.book("13812345678", "京A12345", "张三", at(27, 11, 0))
+	if _, err := h.store.LinkChat(a.CustomerID, 777, fo.ZH); err != nil {
+		t.Fatal(err)
+	}
+	c := h.client()
+	c.post("/kiosk/find", "mode", "plate", "province", "京", "plate", "A12345", "last4", "5678")
+	r := c.post("/kiosk/checkin")
+	mustContain(t, "done", r.body, `id="queue-no">A001<`, `id="linked"`, "我们会通过 Telegram 通知您")
+	mustNotContain(t, "done", r.body, "<svg", "t.me")
+}
+
 func onlySession(t *testing.T, h *harness) *session {
 	t.Helper()
 	ss := h.srv.kiosk.sessions

@@ -66,7 +66,8 @@ var kioskTexts = fo.Catalog{
 	"k.done.number":    {Zh: "您的排队号", En: "Your queue number"},
 	"k.done.wait":      {Zh: "请在休息区稍候，叫到您的号码时请到前台。", En: "Please take a seat. Come to the desk when your number is called."},
 	"k.done.qr":        {Zh: "用手机扫码打开 Telegram，车辆完工时我们会第一时间通知您。二维码 15 分钟内有效，只能使用一次。", En: "Scan with your phone to open Telegram: we will message you when your vehicle is ready. The code works once, within 15 minutes."},
-	"k.done.desk_link": {Zh: "如需通过 Telegram 接收取车通知，请到前台办理绑定。", En: "To get the pickup notice in Telegram, ask the desk to link your account."},
+	"k.done.desk_link": {Zh: "如果您还没有在 Telegram 收到过本店的消息，可到前台办理绑定，以便接收取车通知。", En: "If you do not get our messages in Telegram yet, ask the desk to link your account for the pickup notice."},
+	"k.done.linked":    {Zh: "车辆完工时，我们会通过 Telegram 通知您。", En: "We will message you in Telegram when your vehicle is ready."},
 	"k.done.finish":    {Zh: "完成", En: "Done"},
 
 	// Queue board.

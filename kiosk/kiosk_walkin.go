@@ -144,9 +144,9 @@ func (s *Server) kioskWalkInPost(w http.ResponseWriter, r *http.Request, sess *s
 	// A phone already on file gets no QR code: whoever stands at the kiosk
 	// could type someone else's number and link their own Telegram to that
 	// customer. The desk links it after seeing the customer.
-	link := false
+	offer := offerDesk
 	if _, err := s.cfg.Store.CustomerByPhone(ws.phone); errors.Is(err, fo.ErrNotFound) {
-		link = true
+		offer = offerQR
 	} else if err != nil {
 		s.kioskError(w, r, sess, &st, "walkin", err)
 		return
@@ -164,7 +164,7 @@ func (s *Server) kioskWalkInPost(w http.ResponseWriter, r *http.Request, sess *s
 		return
 	}
 	sess.walk = walkState{}
-	sess.done = s.doneView(v, false, link)
+	sess.done = s.doneView(v, false, offer)
 	http.Redirect(w, r, "/kiosk/done", http.StatusSeeOther)
 }
 
