@@ -46,6 +46,14 @@ type Settings struct {
 	// written before they existed reads them as zero values, which
 	// AfterSales.WithDefaults turns into the defaults.
 	AfterSales AfterSales `json:"after_sales"`
+
+	// ReportAt is when the business statistics are made and sent to the
+	// supervisor: daily, weekly on Saturday, monthly on the month's last
+	// day (REP-1: before the end of the day shift). On a day the shop
+	// closes earlier the reports come half an hour before closing
+	// (Settings.ReportTime, report.go). Zero — a data file written before
+	// the field existed — means DefaultReportAt, 17:30.
+	ReportAt HM `json:"report_at"`
 }
 
 // Shop is who the shop is, as greeted and printed.
@@ -247,6 +255,7 @@ func DefaultSettings() Settings {
 			{ID: "zhao", Name: "赵敏", Roles: []string{RoleSupervisor}},
 		},
 		AfterSales: DefaultAfterSales(),
+		ReportAt:   DefaultReportAt,
 	}
 }
 
@@ -340,6 +349,9 @@ func (s *Settings) Validate() error {
 				return bad("staff %s has unknown role %q", m.ID, r)
 			}
 		}
+	}
+	if s.ReportAt < 0 || s.ReportAt >= 24*60 {
+		return bad("report_at must be within the day (REP-1)")
 	}
 	if msg := s.AfterSales.check(s); msg != "" {
 		return bad("after_sales: %s", msg)

@@ -1,0 +1,436 @@
+package frontoffice
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Business statistics (业务统计表, REP-1) and the after-sales figures that go
+// with them (REP-3, FU-8): the pure computation over the records of a
+// period. The store reads the records (data/report.go), the forms print the
+// result (forms/report.go), the scheduler sends it (scheduler/reports.go).
+
+// ReportKind is the period a business statistics report covers (REP-1).
+type ReportKind string
+
+// Report kinds.
+const (
+	ReportDaily   ReportKind = "daily"
+	ReportWeekly  ReportKind = "weekly"
+	ReportMonthly ReportKind = "monthly"
+)
+
+// ReportKinds lists the kinds, shortest period first.
+var ReportKinds = []ReportKind{ReportDaily, ReportWeekly, ReportMonthly}
+
+// ParseReportKind parses "daily", "weekly" or "monthly"; anything else is
+// an ENOTFOUND *Error whose message names the kinds.
+func ParseReportKind(s string) (ReportKind, error) {
+	k := ReportKind(s)
+	if !slices.Contains(ReportKinds, k) {
+		return "", &Error{Code: ENOTFOUND, Key: "err.not_found",
+			Err: fmt.Errorf("report %q: want daily, weekly or monthly", s)}
+	}
+	return k, nil
+}
+
+// DocKind is the kind of the Document that prints the report
+// ("report-daily", …), as messages name it.
+func (k ReportKind) DocKind() string { return "report-" + string(k) }
+
+// ReportKindOfDoc returns the report kind a Document kind names, ok false
+// when it names none.
+func ReportKindOfDoc(docKind string) (ReportKind, bool) {
+	for _, k := range ReportKinds {
+		if k.DocKind() == docKind {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// ReportPeriod returns the period [from, to) of the report of kind that
+// holds day, midnight to midnight in loc: the calendar day; the week from
+// Sunday to Saturday, which the weekly report closes on Saturday (REP-1);
+// the calendar month.
+func ReportPeriod(kind ReportKind, day time.Time, loc *time.Location) (from, to time.Time) {
+	d := DayStart(day, loc)
+	switch kind {
+	case ReportWeekly:
+		from = d.AddDate(0, 0, -int(d.Weekday()))
+		return from, from.AddDate(0, 0, 7)
+	case ReportMonthly:
+		from = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, loc)
+		return from, from.AddDate(0, 1, 0)
+	}
+	return d, d.AddDate(0, 0, 1)
+}
+
+// ReportRef is the Document.Ref of a report: its day as the number
+// YYYYMMDD in loc (20261130).
+func ReportRef(day time.Time, loc *time.Location) uint64 {
+	d := day.In(loc)
+	return uint64(d.Year()*10000 + int(d.Month())*100 + d.Day())
+}
+
+// ParseReportRef returns midnight in loc of the day a ReportRef names, or
+// an EINVALID *Error (key "err.date") when ref is no real day.
+func ParseReportRef(ref uint64, loc *time.Location) (time.Time, error) {
+	s := strconv.FormatUint(ref, 10)
+	t, err := time.ParseInLocation("20060102", s, loc)
+	if err != nil || len(s) != 8 {
+		return time.Time{}, &Error{Code: EINVALID, Key: "err.date", Err: fmt.Errorf("report day %d is not YYYYMMDD", ref)}
+	}
+	return t, nil
+}
+
+// DefaultReportAt is when the reports are made unless the settings say
+// otherwise: half an hour before the weekday closing time of the default
+// hours (REP-1: before the end of the day shift).
+const DefaultReportAt HM = 17*60 + 30
+
+// ReportBeforeClose is how long before a day's closing time its reports are
+// made at the latest (REP-1: before the end of the shift).
+const ReportBeforeClose HM = 30
+
+// ReportTime returns when, on weekday wd, the reports are made (REP-1): at
+// Settings.ReportAt (DefaultReportAt when zero), but on a day the shop
+// closes earlier, ReportBeforeClose before its closing time — with the
+// default hours 17:30 on weekdays and 16:30 on Saturday, which closes at
+// 17:00. A closed weekday keeps ReportAt (a month may end on it).
+func (s *Settings) ReportTime(wd time.Weekday) HM {
+	at := s.ReportAt
+	if at <= 0 {
+		at = DefaultReportAt
+	}
+	if h := s.Hours[wd]; h.IsOpen() && at > h.Close-ReportBeforeClose {
+		at = max(h.Close-ReportBeforeClose, h.Open)
+	}
+	return at
+}
+
+// Tally is one line of a breakdown: how many vehicles came in for Key (a
+// vehicle type or a service id) and the revenue settled for it.
+type Tally struct {
+	Key      string `json:"key"`
+	Vehicles int    `json:"vehicles"`
+	Revenue  Money  `json:"revenue"`
+}
+
+// DayTally is one day of a weekly or monthly report.
+type DayTally struct {
+	Day      time.Time `json:"day"` // midnight, shop zone
+	Received int       `json:"received"`
+	Revenue  Money     `json:"revenue"`
+}
+
+// BusinessStats are the business statistics of a period (业务统计表, REP-1),
+// exact counts of the records as of AsOf, and the after-sales figures of
+// the period (REP-3, FU-8).
+type BusinessStats struct {
+	Kind ReportKind `json:"kind"`
+	From time.Time  `json:"from"` // the period [From, To)
+	To   time.Time  `json:"to"`
+	AsOf time.Time  `json:"as_of"`
+
+	// Vehicles: checked in during the period (进厂台次), delivered in it
+	// (交车台次), left without the work in it (INT-4).
+	Received  int `json:"received"`
+	Delivered int `json:"delivered"`
+	Declined  int `json:"declined"`
+	// ByType counts the vehicles received by vehicle type (VehicleTypes
+	// order, then "" for a type not recorded); ByService the vehicles
+	// received and the revenue settled by service (price-list order, then
+	// other ids, then "" for none). Every known type and service has a
+	// line, zero or not.
+	ByType    []Tally `json:"by_type"`
+	ByService []Tally `json:"by_service"`
+
+	// Money of the settlements made in the period (DEL-3, INT-4): the
+	// amount before discount, the discounts, the revenue (amount less
+	// discounts, 营业收入), what was paid and what is still owed
+	// (receivables, 应收账款). Fees are the diagnosis and estimate fees of
+	// declined visits, part of the revenue.
+	Settlements int   `json:"settlements"`
+	Amount      Money `json:"amount"`
+	Discounts   Money `json:"discounts"`
+	Revenue     Money `json:"revenue"`
+	Collected   Money `json:"collected"`
+	Receivables Money `json:"receivables"`
+	Fees        Money `json:"fees"`
+
+	// Appointments starting in the period that hold or held a bay: kept
+	// (checked in), missed (marked no-show, or still booked after the
+	// check-in window closed) and pending (still to come).
+	Appointments int `json:"appointments"`
+	Kept         int `json:"kept"`
+	Missed       int `json:"missed"`
+	Pending      int `json:"pending"`
+
+	// Days has one line per day of a weekly or monthly report.
+	Days []DayTally `json:"days,omitempty"`
+
+	// AfterSales are the follow-up calls whose window ends in the period,
+	// the complaints filed in it and the surveys answered in it, counted
+	// as the supervisor's monthly summary counts them (FU-8).
+	AfterSales MonthlySummary `json:"after_sales"`
+}
+
+// Empty reports whether nothing at all happened in the period: no visit,
+// settlement, appointment, call, complaint or survey. The printed report
+// then says so.
+func (b *BusinessStats) Empty() bool {
+	a := b.AfterSales
+	return b.Received == 0 && b.Delivered == 0 && b.Declined == 0 && b.Settlements == 0 && b.Appointments == 0 &&
+		a.CallsDue == 0 && a.Complaints == 0 && a.Surveys == 0
+}
+
+// ReportRecords are the records a report counts. Each slice may hold more
+// than the period's records (the store reads a little around it); Stats
+// picks what belongs to the period. A record listed twice counts once.
+type ReportRecords struct {
+	// Visits checked in, delivered, left or settled in the period.
+	Visits []Visit
+	// VehicleTypes maps a vehicle id to its type (Vehicle.Type).
+	VehicleTypes map[uint64]string
+	// Appointments starting in the period, of any status.
+	Appointments []Appointment
+	// AfterSales are the period's after-sales figures (SummarizeAfterSales
+	// or, for a month, the store's monthly summary).
+	AfterSales MonthlySummary
+}
+
+// Stats counts the business statistics of the report of kind holding day,
+// from recs as of asOf (REP-1). It reads nothing but its arguments.
+func (s *Settings) Stats(kind ReportKind, day, asOf time.Time, recs ReportRecords) BusinessStats {
+	loc := s.Location()
+	from, to := ReportPeriod(kind, day, loc)
+	b := BusinessStats{Kind: kind, From: from.UTC(), To: to.UTC(), AsOf: asOf.UTC(), AfterSales: recs.AfterSales}
+	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(from) && t.Before(to) }
+
+	types := map[string]*Tally{}
+	for _, t := range VehicleTypes {
+		b.ByType = append(b.ByType, Tally{Key: t})
+	}
+	services := map[string]*Tally{}
+	for _, sv := range s.Services {
+		b.ByService = append(b.ByService, Tally{Key: sv.ID})
+	}
+	var extraTypes, extraServices []string
+	if kind != ReportDaily {
+		for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
+			b.Days = append(b.Days, DayTally{Day: d})
+		}
+	}
+	dayOf := func(t time.Time) *DayTally {
+		if len(b.Days) == 0 {
+			return nil
+		}
+		for i := range b.Days {
+			if !t.Before(b.Days[i].Day) && (i+1 == len(b.Days) || t.Before(b.Days[i+1].Day)) {
+				return &b.Days[i]
+			}
+		}
+		return nil
+	}
+
+	seen := map[uint64]bool{}
+	var received, settled []Visit
+	for _, v := range recs.Visits {
+		if seen[v.ID] {
+			continue
+		}
+		seen[v.ID] = true
+		if in(v.CheckedInAt) {
+			received = append(received, v)
+		}
+		if v.Status == VisitDelivered && in(v.DeliveredAt) {
+			b.Delivered++
+		}
+		if v.Status == VisitLeft && in(v.LeftAt) {
+			b.Declined++
+		}
+		if v.Settlement != nil && in(v.Settlement.At) {
+			settled = append(settled, v)
+		}
+	}
+	for _, v := range received {
+		b.Received++
+		t := recs.VehicleTypes[v.VehicleID]
+		if !slices.Contains(VehicleTypes, t) && t != "" && !slices.Contains(extraTypes, t) {
+			extraTypes = append(extraTypes, t)
+		}
+		types[t] = tallyOf(types, t)
+		types[t].Vehicles++
+		if !s.hasService(v.ServiceID) && v.ServiceID != "" && !slices.Contains(extraServices, v.ServiceID) {
+			extraServices = append(extraServices, v.ServiceID)
+		}
+		services[v.ServiceID] = tallyOf(services, v.ServiceID)
+		services[v.ServiceID].Vehicles++
+		if d := dayOf(v.CheckedInAt); d != nil {
+			d.Received++
+		}
+	}
+	for _, v := range settled {
+		set := v.Settlement
+		b.Settlements++
+		b.Amount += set.Amount
+		b.Discounts += set.Discount
+		b.Revenue += set.Due()
+		b.Collected += set.Paid
+		b.Receivables += set.Receivable()
+		if v.Status == VisitLeft {
+			b.Fees += set.Due()
+		}
+		if !s.hasService(v.ServiceID) && v.ServiceID != "" && !slices.Contains(extraServices, v.ServiceID) {
+			extraServices = append(extraServices, v.ServiceID)
+		}
+		services[v.ServiceID] = tallyOf(services, v.ServiceID)
+		services[v.ServiceID].Revenue += set.Due()
+		if d := dayOf(set.At); d != nil {
+			d.Revenue += set.Due()
+		}
+	}
+	slices.Sort(extraTypes)
+	slices.Sort(extraServices)
+	for _, t := range append(extraTypes, "") {
+		b.ByType = append(b.ByType, Tally{Key: t})
+	}
+	for _, id := range append(extraServices, "") {
+		b.ByService = append(b.ByService, Tally{Key: id})
+	}
+	fill := func(lines []Tally, m map[string]*Tally) []Tally {
+		out := lines[:0]
+		for _, l := range lines {
+			if t := m[l.Key]; t != nil {
+				l.Vehicles, l.Revenue = t.Vehicles, t.Revenue
+			}
+			if l.Key == "" && l.Vehicles == 0 && l.Revenue == 0 {
+				continue // no line for "not recorded" when there is none
+			}
+			out = append(out, l)
+		}
+		return out
+	}
+	b.ByType = fill(b.ByType, types)
+	b.ByService = fill(b.ByService, services)
+
+	clear(seen)
+	for _, a := range recs.Appointments {
+		if seen[a.ID] || !in(a.Start) {
+			continue
+		}
+		seen[a.ID] = true
+		switch {
+		case a.Status == AptCheckedIn:
+			b.Kept++
+		case a.Status == AptNoShow:
+			b.Missed++
+		case a.Status == AptBooked && asOf.After(a.Start.Add(CheckInLate)):
+			b.Missed++ // the kiosk no longer checks it in
+		case a.Status == AptBooked:
+			b.Pending++
+		default:
+			continue // cancelled: it holds no bay
+		}
+		b.Appointments++
+	}
+	return b
+}
+
+func tallyOf(m map[string]*Tally, k string) *Tally {
+	if t := m[k]; t != nil {
+		return t
+	}
+	return &Tally{Key: k}
+}
+
+func (s *Settings) hasService(id string) bool {
+	_, ok := s.Service(id)
+	return ok
+}
+
+// SummarizeAfterSales counts the after-sales figures of [from, to) as the
+// supervisor's monthly summary counts those of a month (FU-8, REP-3): the
+// first and second follow-up calls whose window closes in the period — due,
+// done inside the window, missed, still open —, the complaints filed in it
+// (by category, answered by the deadline told at filing (CMP-2),
+// satisfied, dissatisfied, still open) and the surveys answered in it with
+// their averages and low scores. The slices may hold more than the
+// period's records; a record listed twice counts once. Month is set to the
+// period ("2026-11-23..2026-11-29", or "2026-11" for a calendar month).
+func SummarizeAfterSales(from, to time.Time, loc *time.Location, calls []Call, complaints []Complaint, surveys []Survey) MonthlySummary {
+	m := MonthlySummary{Month: periodLabel(from, to, loc), ByCategory: map[string]int{}}
+	seen := map[uint64]bool{}
+	for _, c := range calls {
+		if seen[c.ID] || c.Kind == CallPromo || !c.Closes.After(from) || c.Closes.After(to) {
+			continue
+		}
+		seen[c.ID] = true
+		m.CallsDue++
+		switch {
+		case c.Status == CallDone && c.InWindow(c.DoneAt):
+			m.CallsDoneInWindow++
+		case c.Status == CallMissed:
+			m.CallsMissed++
+		case c.Status == CallOpen:
+			m.CallsOpen++
+		}
+	}
+	clear(seen)
+	for _, c := range complaints {
+		if seen[c.ID] || c.FiledAt.Before(from) || !c.FiledAt.Before(to) {
+			continue
+		}
+		seen[c.ID] = true
+		m.Complaints++
+		m.ByCategory[c.Category]++
+		if c.AnsweredInTime() {
+			m.AnsweredInTime++
+		}
+		switch {
+		case c.Status != CmpClosed:
+			m.StillOpen++
+		case c.Verdict == VerdictSatisfied:
+			m.Satisfied++
+		default:
+			m.Dissatisfied++
+		}
+	}
+	clear(seen)
+	var sums [Questions]int
+	for _, sv := range surveys {
+		if seen[sv.ID] || sv.Status != SurveyDone || sv.DoneAt.Before(from) || !sv.DoneAt.Before(to) {
+			continue
+		}
+		seen[sv.ID] = true
+		m.Surveys++
+		for i, sc := range sv.Scores {
+			sums[i] += sc
+		}
+		if _, low := sv.Low(); low {
+			m.LowSurveys++
+		}
+	}
+	if m.Surveys > 0 {
+		for i := range sums {
+			m.SurveyAverages[i] = float64(sums[i]) / float64(m.Surveys)
+		}
+	}
+	return m
+}
+
+// periodLabel names [from, to): "2026-11" for a calendar month,
+// "2026-11-28" for a day, "2026-11-22..2026-11-28" otherwise.
+func periodLabel(from, to time.Time, loc *time.Location) string {
+	f, l := from.In(loc), to.In(loc).AddDate(0, 0, -1)
+	switch {
+	case f.Day() == 1 && to.In(loc).Day() == 1 && f.AddDate(0, 1, 0).Equal(to.In(loc)):
+		return f.Format("2006-01")
+	case f.Format(time.DateOnly) == l.Format(time.DateOnly):
+		return f.Format(time.DateOnly)
+	}
+	return fmt.Sprintf("%s..%s", f.Format(time.DateOnly), l.Format(time.DateOnly))
+}
