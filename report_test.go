@@ -186,7 +186,9 @@ func TestStatsREP1(t *testing.T) {
 // FU-8, REP-3, CMP-2: the after-sales figures of a period.
 func TestSummarizeAfterSalesFU8(t *testing.T) {
 	from, to := at(2026, 11, 22, 0, 0), at(2026, 11, 29, 0, 0)
-	w := func(closes time.Time) Window { return Window{Opens: closes.AddDate(0, 0, -6), Target: closes.AddDate(0, 0, -5), Closes: closes} }
+	w := func(closes time.Time) Window {
+		return Window{Opens: closes.AddDate(0, 0, -6), Target: closes.AddDate(0, 0, -5), Closes: closes}
+	}
 	calls := []Call{
 		{ID: 1, Kind: CallFirst, Status: CallDone, Window: w(at(2026, 11, 25, 0, 0)), DoneAt: at(2026, 11, 23, 10, 0)},
 		{ID: 2, Kind: CallSecond, Status: CallMissed, Window: w(at(2026, 11, 29, 0, 0))},
