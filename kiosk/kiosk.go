@@ -33,6 +33,8 @@ type kioskState struct {
 	sessions *sessions
 	limiter  *limiter
 	board    boardStreams
+	// origin refuses state changes sent by pages of other sites.
+	origin *http.CrossOriginProtection
 }
 
 // kioskIdle returns the configured idle timeout, DefaultKioskIdle when unset.
@@ -50,6 +52,7 @@ func (s *Server) kioskIdle() time.Duration {
 func (s *Server) kioskRoutes(mux *http.ServeMux) {
 	s.kiosk.sessions = newSessions(s.cfg.Clock, s.kioskIdle)
 	s.kiosk.limiter = newLimiter(s.cfg.Clock)
+	s.kiosk.origin = http.NewCrossOriginProtection()
 	mux.HandleFunc("GET /kiosk", s.kioskHandler(s.kioskStart))
 	mux.HandleFunc("GET /kiosk/{$}", s.kioskHandler(s.kioskStart))
 	mux.HandleFunc("POST /kiosk/lang", s.kioskHandler(s.kioskLang))
@@ -66,10 +69,18 @@ func (s *Server) kioskRoutes(mux *http.ServeMux) {
 // kioskHandler wraps a kiosk handler: it finds or starts the visitor's
 // kiosk session (locked for the request) and marks every kiosk response
 // Cache-Control: no-store, since most screens show personal data, masked
-// or typed, and none may be kept by the browser or shown by "back".
+// or typed, and none may be kept by the browser or shown by "back". A POST
+// from a page of another site is refused with 403 (the kiosk has no login
+// and so no CSRF token; the browser's Sec-Fetch-Site and Origin headers
+// tell), so that no web page can register walk-ins through a browser on
+// the shop's network.
 func (s *Server) kioskHandler(h func(w http.ResponseWriter, r *http.Request, sess *session)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
+		if err := s.kiosk.origin.Check(r); err != nil {
+			http.Error(w, "forbidden / 禁止访问", http.StatusForbidden)
+			return
+		}
 		sess := s.kiosk.sessions.get(w, r, s.cfg.SecureCookies)
 		defer sess.mu.Unlock()
 		r.Body = http.MaxBytesReader(w, r.Body, 16<<10)

@@ -455,6 +455,24 @@ func TestKioskPrivacy(t *testing.T) {
 	}
 }
 
+// A page of another site cannot post to the kiosk.
+func TestKioskRefusesCrossSitePosts(t *testing.T) {
+	h := newHarness(t)
+	for _, hdr := range [][2]string{{"Sec-Fetch-Site", "cross-site"}, {"Origin", "https://evil.example"}} {
+		req := httptest.NewRequest("POST", "/kiosk/walkin", strings.NewReader("province=京&plate=A12345&phone=13912345678&name=x&service=repair&consent=yes"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set(hdr[0], hdr[1])
+		w := httptest.NewRecorder()
+		h.srv.Handler().ServeHTTP(w, req)
+		if w.Code != http.StatusForbidden {
+			t.Errorf("%s: %d", hdr[0], w.Code)
+		}
+	}
+	if _, err := h.store.CustomerByPhone("13912345678"); !errors.Is(err, fo.ErrNotFound) {
+		t.Errorf("a cross-site post registered a walk-in: %v", err)
+	}
+}
+
 func TestMaskName(t *testing.T) {
 	for in, want := range map[string]string{"张三": "张*", "欧阳娜娜": "欧***", "Wang Wu": "W******", "李": "李*", "": "*"} {
 		if got := maskName(in); got != want {
