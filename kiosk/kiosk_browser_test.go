@@ -171,9 +171,31 @@ func (b *browser) lang(lang fo.Lang) {
 	b.waitFor(fmt.Sprintf(`!window.oldPage && document.readyState === "complete" && document.documentElement.lang === %q`, want), 15*time.Second)
 }
 
+// smallTargetsJS lists the touch targets of the page smaller than 48 px in
+// either direction (visually hidden radio buttons excepted: their tiles
+// are the targets).
+const smallTargetsJS = `Array.from(document.querySelectorAll(
+  "a, button, select, textarea, input:not([type=hidden]):not([type=radio]), label.tile span"))
+  .filter(e => e.offsetParent !== null)
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.width < 48 || r.height < 48)
+  .map(([e, r]) => (e.id || e.name || e.textContent.trim()) + " " + Math.round(r.width) + "x" + Math.round(r.height))
+  .join("; ")`
+
+// checkTargets fails when a touch target of the screen is under 48 px.
+func (b *browser) checkTargets(screen string) {
+	b.tb.Helper()
+	if small := b.eval(smallTargetsJS); small != "" {
+		b.tb.Errorf("%s: touch targets under 48 px: %s", screen, small)
+	}
+}
+
 // shot saves a full-page PNG screenshot as testdata/artifacts/<name>.png.
 func (b *browser) shot(name string) {
 	b.tb.Helper()
+	if !strings.HasPrefix(name, "board") {
+		b.checkTargets(name)
+	}
 	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
