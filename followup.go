@@ -216,7 +216,7 @@ func TopicNames(lang Lang, topics []string) string {
 
 // CallItemText is one call of the list as staff read it: kind and window,
 // customer with the masked phone and, for tap-to-call, the full number
-// (staff chats only), vehicle, what was done, topics to avoid (FU-4), the
+// (staff chats only; left out when it.Phone is empty), vehicle, what was done, topics to avoid (FU-4), the
 // survey's answers (SUR-2), next maintenance and current promotions (FU-6).
 func CallItemText(st *Settings, it CallItem, day time.Time, lang Lang) string {
 	loc := st.Location()
@@ -231,16 +231,24 @@ func CallItemText(st *Settings, it CallItem, day time.Time, lang Lang) string {
 		b.WriteString("\n")
 		b.WriteString(Texts.T(lang, key, args...))
 	}
-	line("call.customer", it.CustomerName, it.PhoneMasked, "+86"+it.Phone)
+	if it.Phone != "" {
+		line("call.customer", it.CustomerName, it.PhoneMasked, "+86"+it.Phone)
+	} else {
+		line("call.customer_masked", it.CustomerName, it.PhoneMasked)
+	}
 	if it.Plate != "" {
-		line("call.vehicle", FormatPlate(it.Plate), it.Model)
+		line("call.vehicle", strings.TrimSpace(FormatPlate(it.Plate)+" "+it.Model))
 	}
 	switch {
 	case c.Kind == CallPromo:
 		line("call.promo_about", c.Work)
 	case !c.DeliveredAt.IsZero():
 		sv, _ := st.Service(c.ServiceID)
-		line("call.done", strings.TrimSpace(sv.Name(lang)+" "+c.Work), FormatDay(lang, c.DeliveredAt, loc))
+		what := sv.Name(lang)
+		if c.Work != "" && c.Work != sv.NameZh {
+			what = strings.TrimSpace(what + "：" + c.Work)
+		}
+		line("call.done", what, FormatDay(lang, c.DeliveredAt, loc))
 	}
 	if len(c.AvoidTopics) > 0 {
 		line("call.avoid", TopicNames(lang, c.AvoidTopics))
@@ -252,9 +260,18 @@ func CallItemText(st *Settings, it CallItem, day time.Time, lang Lang) string {
 			key = "call.survey_short"
 		}
 		line(key, r.Scores[0], r.Scores[1], r.Scores[2], r.Scores[3], r.Comment)
+		if r.Ticket != "" {
+			line("call.survey_ticket", r.Ticket)
+		}
 	}
 	if !it.NextMaint.IsZero() {
-		line("call.maint", FormatDay(lang, it.NextMaint, loc))
+		d := FormatDay(lang, it.NextMaint, loc)
+		if y := it.NextMaint.In(loc).Year(); y != day.In(loc).Year() && lang == EN {
+			d += " " + strconv.Itoa(y)
+		} else if y != day.In(loc).Year() {
+			d = strconv.Itoa(y) + "年" + d
+		}
+		line("call.maint", d)
 	}
 	if len(it.Promotions) > 0 {
 		line("call.promos", strings.Join(it.Promotions, "；"))
@@ -286,7 +303,11 @@ func CallListHeader(st *Settings, sc StaffCalls, day time.Time, lang Lang) strin
 			closing++
 		}
 	}
-	return Texts.T(lang, "calls.head", FormatDay(lang, day, st.Location()), sc.Name, len(sc.Calls), closing)
+	head := Texts.T(lang, "calls.head", FormatDay(lang, day, st.Location()), sc.Name, len(sc.Calls), closing)
+	if st.IsClosedDate(day) {
+		head += Texts.T(lang, "calls.closed_day")
+	}
+	return head
 }
 
 // CallListText is a staff member's call list as plain text (the CLI): the

@@ -113,15 +113,15 @@ func TestCallListText(t *testing.T) {
 		NextMaint: at(2027, 2, 24, 0, 0), Promotions: []string{"冬季保养节 (12月20日 周日)"}, ClosesToday: true, Staff: "wang", Taker: "zhao"}
 	sc := StaffCalls{Staff: "zhao", Name: "赵敏", Calls: []CallItem{it}}
 	zh := CallListText(&st, sc, day, ZH)
-	for _, want := range []string{"12月8日 周二 回访清单 · 赵敏：1 个电话，其中 1 个今天截止", "二次回访", "今天截止", "139****0001", "+8613900000001",
-		"京B·11111 比亚迪 汉 EV", "倒车雷达安装 更换探头（11月24日 周二 交车）", "勿重复（FU-4）：车辆使用情况", "简短回访", "2月24日",
+	for _, want := range []string{"12月8日 周二 回访清单 · 赵敏：1 个电话，其中 1 个当天截止", "二次回访", "当天截止", "139****0001", "+8613900000001",
+		"京B·11111 比亚迪 汉 EV", "倒车雷达安装：更换探头（11月24日 周二 交车）", "勿重复（FU-4）：车辆使用情况", "简短回访", "2027年2月24日",
 		"冬季保养节", "约定时间：15:00", "1 次未接通", "代 王强"} {
 		if !strings.Contains(zh, want) {
 			t.Errorf("zh list lacks %q:\n%s", want, zh)
 		}
 	}
 	en := CallListText(&st, sc, day, EN)
-	for _, want := range []string{"Call list Tue 8 Dec", "Second follow-up", "closes today", "Parking sensor installation", "short call", "Agreed time: 15:00", "(for 王强)"} {
+	for _, want := range []string{"Call list Tue 8 Dec", "Second follow-up", "last day", "Wed 24 Feb 2027", "Parking sensor installation", "short call", "Agreed time: 15:00", "(for 王强)"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("en list lacks %q:\n%s", want, en)
 		}

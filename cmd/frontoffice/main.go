@@ -7,6 +7,7 @@
 //	frontoffice [serve] [flags]      run everything (the default)
 //	frontoffice backup FILE          consistent copy of the data file, also while serving
 //	frontoffice demo                 load demo data into the data file
+//	frontoffice calls --date D       the follow-up call list of a day
 //	frontoffice settings export [FILE]
 //	frontoffice settings import FILE
 //	frontoffice staff add|passwd|list   staff console accounts
@@ -39,6 +40,7 @@ Usage:
   frontoffice [serve] [flags]          run kiosk, console, scheduler and (with a token) the bot
   frontoffice backup FILE [flags]      write a consistent copy of the data file (works while serving)
   frontoffice demo [flags]             load demo customers, vehicles and appointments
+  frontoffice calls [--date D]         print the follow-up call list of a day (default today)
   frontoffice settings export [FILE]   print the shop settings as JSON (to FILE)
   frontoffice settings import FILE     validate and store shop settings from JSON
   frontoffice staff add|passwd|list    staff console accounts; the first admin:
@@ -67,6 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "serve", "backup", "demo", "settings":
 	case "staff":
 		return staffMain(args, os.Stdin, stdout, stderr, getenv)
+	case "calls":
+		return callsMain(ctx, args, stdout, stderr, getenv)
 	default:
 		fmt.Fprintf(stderr, "frontoffice: unknown command %q\n\n%s", cmd, usage)
 		return 2

@@ -135,6 +135,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 func jobs(store *data.Store) []scheduler.Job {
 	return []scheduler.Job{
 		scheduler.DueJob(store),
+		scheduler.CallListJob(store),       // FU-2, FU-3
+		scheduler.MonthlySummaryJob(store), // FU-8
 	}
 }
 

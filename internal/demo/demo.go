@@ -158,6 +158,10 @@ func Load(store *data.Store, clock *fakeclock.Clock, now time.Time, seed uint64)
 			sum.Vehicles++
 		}
 	}
+	// The after-sales loop of the past weeks (aftersales.go).
+	if _, err := loadAfterSales(store, clock, now, r); err != nil {
+		return sum, fmt.Errorf("demo after-sales: %w", err)
+	}
 	// Today's visits for the staff console.
 	n, err := loadToday(store, clock, now, r)
 	if err != nil {

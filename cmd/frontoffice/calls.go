@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/data"
+)
+
+const callsUsage = `Usage: frontoffice calls [--date D] [--lang zh|en] [--phones] [--pdf FILE] [flags]
+
+Prints the follow-up call list of day D (default today): per staff member,
+the calls due, the window closing soonest first (FU-2, FU-3), with what to
+say and what not to repeat (FU-4). D is 2026-12-01, 12-01, 12月1日, today,
+tomorrow, 明天, ... Phone numbers are masked unless --phones is given.
+Works while the server runs (it reads a consistent copy from it).
+--pdf is not available yet: the PDF call list comes with the forms package.
+`
+
+// callsMain is "frontoffice calls": the day's call list as text.
+func callsMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	own, rest, err := splitCallsFlags(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice calls: %v\n\n%s", err, callsUsage)
+		return 2
+	}
+	cfg, pos, err := loadConfig("calls", rest, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, callsUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
+		return 2
+	}
+	if len(pos) != 0 {
+		fmt.Fprintf(stderr, "frontoffice calls: unexpected argument %q\n\n%s", pos[0], callsUsage)
+		return 2
+	}
+	lang := fo.ParseLang(own.lang)
+	if own.lang != "" && own.lang != "zh" && own.lang != "en" {
+		fmt.Fprintf(stderr, "frontoffice calls: --lang must be zh or en\n")
+		return 2
+	}
+	store, done, err := openForReading(ctx, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
+		return 1
+	}
+	defer done()
+	st, err := store.Settings()
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
+		return 1
+	}
+	day, err := fo.ParseDate(own.date, time.Now(), st.Location())
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice calls: --date %q: %s\n", own.date, fo.ErrorText(fo.EN, err))
+		return 2
+	}
+	list, err := store.CallList(day)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
+		return 1
+	}
+	if list.Len() == 0 {
+		fmt.Fprintln(stdout, fo.Texts.T(lang, "calls.none", fo.FormatDay(lang, day, st.Location())))
+	}
+	for i, sc := range list.Staff {
+		if !own.phones {
+			for k := range sc.Calls {
+				sc.Calls[k].Phone = ""
+			}
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout, "\n"+strings.Repeat("─", 40))
+		}
+		fmt.Fprintln(stdout, fo.CallListText(&st, sc, day, lang))
+	}
+	if own.pdf != "" {
+		fmt.Fprintf(stderr, "frontoffice calls: --pdf: the PDF call list is not available yet (it comes with the forms package); %s not written\n", own.pdf)
+		return 1
+	}
+	return 0
+}
+
+type callsFlags struct {
+	date, lang, pdf string
+	phones          bool
+}
+
+// splitCallsFlags takes the calls command's own flags out of args (in
+// -name value, -name=value or --name forms) and leaves the global ones.
+func splitCallsFlags(args []string) (callsFlags, []string, error) {
+	f := callsFlags{date: "today"}
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if !strings.HasPrefix(args[i], "-") {
+			rest = append(rest, args[i])
+			continue
+		}
+		var dst *string
+		switch name {
+		case "date":
+			dst = &f.date
+		case "lang":
+			dst = &f.lang
+		case "pdf":
+			dst = &f.pdf
+		case "phones":
+			f.phones = !hasValue || value == "true"
+			continue
+		default:
+			rest = append(rest, args[i])
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return f, nil, fmt.Errorf("flag -%s needs a value", name)
+			}
+			i++
+			value = args[i]
+		}
+		*dst = value
+	}
+	return f, rest, nil
+}
+
+// openForReading opens the data file to read it; when a running server
+// holds it, it reads a consistent copy the server makes (as "frontoffice
+// backup" does) from a temporary file. done closes and cleans up.
+func openForReading(ctx context.Context, cfg Config) (*data.Store, func(), error) {
+	if _, err := os.Stat(cfg.DataPath); err != nil {
+		return nil, nil, fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
+	}
+	store, err := data.Open(cfg.DataPath, data.Options{Timeout: 300 * time.Millisecond})
+	if err == nil {
+		return store, func() { store.Close() }, nil
+	}
+	if !strings.Contains(err.Error(), "locked") {
+		return nil, nil, err
+	}
+	dir, err := os.MkdirTemp("", "frontoffice-calls-")
+	if err != nil {
+		return nil, nil, err
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	if err := backupFromServer(ctx, cfg, copyPath); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, fmt.Errorf("the data file is in use by a running server and asking it for a copy failed: %w", err)
+	}
+	store, err = data.Open(copyPath, data.Options{Timeout: time.Second})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return store, func() { store.Close(); os.RemoveAll(dir) }, nil
+}
