@@ -19,6 +19,7 @@ var afterSalesTexts = Catalog{
 	"err.cmp.verdict":      {"请注明客户是否满意。", "Say whether the customer is satisfied."},
 	"err.promo.title":      {"请填写活动名称（最多 100 字）。", "Enter the event's title (up to 100 characters)."},
 	"err.promo.day":        {"活动日期不能早于今天，结束日期须在开始后 60 天内。", "The event cannot be in the past, and must end within 60 days of its start."},
+	"err.sv.no_chat":       {"这位客户还没有关联 Telegram，无法发送调查。", "This customer has no linked Telegram chat to send the survey to."},
 	"err.sv.scores":        {"请为每一项打 1 到 5 分。", "Please give every question 1 to 5 stars."},
 	"staff.nobody":         {"（无人负责）", "(nobody)"},
 	"btn.cmp.take":         {"🙋 我来处理", "🙋 Take it"},

@@ -94,20 +94,61 @@ func dueSurvey(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 		sv.Status = fo.SurveySkipped
 		return putSurvey(w, sv)
 	}
+	return w.sendSurvey(st, &sv, cust, now)
+}
+
+// sendSurvey sends the survey's first question to the customer's chat,
+// outside quiet hours, and writes it in the letter register (FU-7).
+func (w *writer) sendSurvey(st *fo.Settings, sv *fo.Survey, cust fo.Customer, now time.Time) error {
 	sv.Status, sv.SentAt, sv.ChatID, sv.Lang = fo.SurveySent, now, cust.ChatID, cust.Lang
 	if sv.Lang == "" {
 		sv.Lang = fo.ZH
 	}
-	text, buttons := fo.SurveyQuestion(st, sv, fo.QOverall, sv.Lang)
-	if err := w.enqueue(fo.Message{Key: fmt.Sprintf("sv:%d:q0", id), ChatID: sv.ChatID, Text: text, Buttons: buttons,
+	text, buttons := fo.SurveyQuestion(st, *sv, fo.QOverall, sv.Lang)
+	if err := w.enqueue(fo.Message{Key: fmt.Sprintf("sv:%d:q0", sv.ID), ChatID: sv.ChatID, Text: text, Buttons: buttons,
 		Lang: sv.Lang, NotBefore: notQuiet(st, now)}); err != nil {
 		return err
 	}
-	if err := w.register(bRegLetter, fo.RegisterEntry{Action: "survey", Ref: id, Code: "survey", By: "system",
+	if err := w.register(bRegLetter, fo.RegisterEntry{Action: "survey", Ref: sv.ID, Code: "survey", By: "system",
 		Detail: sv.CustomerName + " " + fo.FormatPlate(sv.Plate)}); err != nil {
 		return err
 	}
-	return putSurvey(w, sv)
+	return putSurvey(w, *sv)
+}
+
+// StartSurvey sends the survey of a visit now (SUR-1): one still
+// scheduled, or one skipped because the customer had no linked chat when
+// it was due (they linked it since). A visit without a survey is
+// ErrNotFound; a survey sent or done ErrNotAllowed; a customer without a
+// linked chat EINVALID "err.sv.no_chat".
+func (s *Store) StartSurvey(visitID uint64) (fo.Survey, error) {
+	var sv fo.Survey
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		id := tx.Bucket(bSurveys).Get(surveyVisitKey(visitID))
+		if id == nil {
+			return fo.ErrNotFound
+		}
+		var err error
+		if sv, err = getSurvey(tx, btou(id)); err != nil {
+			return err
+		}
+		if sv.Status != fo.SurveyScheduled && sv.Status != fo.SurveySkipped {
+			return fo.ErrNotAllowed
+		}
+		var cust fo.Customer
+		if err := getJSON(tx.Bucket(bCustomers), u64(sv.CustomerID), &cust); err != nil {
+			return err
+		}
+		if cust.ChatID == 0 {
+			return fo.Errorf(fo.EINVALID, "err.sv.no_chat")
+		}
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		return w.sendSurvey(&st, &sv, cust, w.now)
+	})
+	return sv, err
 }
 
 // SurveyAnswer is a press of a survey button in the chat ("sv:<id>:<q>:<score>").

@@ -148,3 +148,32 @@ func TestRateVisitAtKioskSUR1(t *testing.T) {
 		t.Errorf("call of a visit rated before delivery %+v", c)
 	}
 }
+
+// SUR-1: a survey skipped because the customer had no chat goes out when
+// started after they linked one; only once.
+func TestStartSurveySUR1(t *testing.T) {
+	s, clock := asStore(t)
+	v := deliver(t, s, "13900000001", "京B11111", 0, fo.ZH)
+	if _, err := s.StartSurvey(v.ID); fo.ErrorCode(err) != fo.EINVALID {
+		t.Errorf("no chat: %v", err)
+	}
+	clock.Set(at(2026, 11, 28, 10, 0))
+	s.RunDue(clock.Now())
+	if sv, _ := s.VisitSurvey(v.ID); sv.Status != fo.SurveySkipped {
+		t.Fatalf("status %s", sv.Status)
+	}
+	s.LinkChat(v.CustomerID, chatCust, fo.EN)
+	sv, err := s.StartSurvey(v.ID)
+	if err != nil || sv.Status != fo.SurveySent || sv.ChatID != chatCust {
+		t.Fatalf("%+v %v", sv, err)
+	}
+	if ms := outbox(t, s, "sv:1:q0"); len(ms) != 1 || !hasButton(ms[0], "sv:1:0:3") || !strings.Contains(ms[0].Text, "Overall") {
+		t.Errorf("question %+v", ms)
+	}
+	if _, err := s.StartSurvey(v.ID); !errors.Is(err, fo.ErrNotAllowed) {
+		t.Errorf("started twice: %v", err)
+	}
+	if _, err := s.StartSurvey(99); !errors.Is(err, fo.ErrNotFound) {
+		t.Errorf("no survey: %v", err)
+	}
+}
