@@ -115,8 +115,10 @@ func (s *Store) Book(req BookRequest) (fo.Appointment, error) {
 		if replyKey == "" {
 			replyKey = "apt:" + strconv.FormatUint(id, 10) + ":booked"
 		}
+		// APT-1, APT-2: the appointment slip (安装服务预约单) goes with the
+		// confirmation, printed at send time.
 		msgs := []fo.Message{{Key: replyKey, ChatID: chat, Text: fo.ConfirmationText(&st, a, a.Lang), Lang: a.Lang,
-			Buttons: aptButtons(a)}}
+			Buttons: aptButtons(a), Document: &fo.Document{Kind: "slip", Ref: id, Name: "appointment-" + code + ".pdf"}}}
 		msgs = append(msgs, staffMessages(&st, "apt:"+strconv.FormatUint(id, 10)+":booked", fo.StaffText(&st, "booked", a, time.Time{}))...)
 		if err := w.enqueue(msgs...); err != nil {
 			return err

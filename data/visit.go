@@ -680,7 +680,9 @@ func (s *Store) Deliver(req DeliverRequest) (fo.Visit, error) {
 var afterDelivery = func(w *writer, st *fo.Settings, v *fo.Visit) error {
 	text := fo.Texts.T(v.Lang, "visit.delivered", st.ShopName(v.Lang), fo.FormatPlate(v.Plate), v.Settlement.Due(), v.Settlement.Paid)
 	if chat := w.customerChat(v.CustomerID); chat != 0 {
-		if err := w.enqueue(fo.Message{Key: fmt.Sprintf("visit:%d:delivered", v.ID), ChatID: chat, Text: text, Lang: v.Lang}); err != nil {
+		// DEL-3: the service card (售后服务卡) goes with the message, printed at send time.
+		card := &fo.Document{Kind: "card", Ref: v.ID, Name: fmt.Sprintf("service-card-%s-%s.pdf", strings.ReplaceAll(v.Day, "-", ""), v.QueueNo)}
+		if err := w.enqueue(fo.Message{Key: fmt.Sprintf("visit:%d:delivered", v.ID), ChatID: chat, Text: text, Lang: v.Lang, Document: card}); err != nil {
 			return err
 		}
 	}
