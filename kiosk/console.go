@@ -47,6 +47,7 @@ type consoleStore interface {
 	Session(token string) (data.Session, data.Account, error)
 	DeleteSession(token string) error
 	SetAccountLang(login string, lang fo.Lang) error
+	Account(login string) (data.Account, error)
 	Accounts() ([]data.Account, error)
 
 	Appointment(id uint64) (fo.Appointment, error)

@@ -183,7 +183,7 @@ func (s *Server) staffLogin(w http.ResponseWriter, r *http.Request) {
 		login = login[:64]
 	}
 	if s.console.limiter.blocked(login, ip) {
-		s.log.Warn("console login rate-limited", "login", login, "ip", ip)
+		s.log.Warn("console login rate-limited", "ip", ip)
 		fail(http.StatusTooManyRequests, "con.login.limited")
 		return
 	}
@@ -195,7 +195,13 @@ func (s *Server) staffLogin(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.console.limiter.failed(login, ip)
-		s.log.Info("console login failed", "login", login, "ip", ip)
+		// A password typed into the login field must not reach the log:
+		// only an existing account is named.
+		shown := "(unknown)"
+		if _, err := s.cfg.Store.Account(login); err == nil {
+			shown = login
+		}
+		s.log.Info("console login failed", "login", shown, "ip", ip)
 		fail(http.StatusUnauthorized, "con.login.wrong")
 		return
 	}

@@ -774,3 +774,23 @@ func TestConsoleEnglish(t *testing.T) {
 		t.Errorf("back to %q", r.location)
 	}
 }
+
+// The login limiter stays bounded under a flood of made-up logins, and
+// still locks the address.
+func TestStaffLimiterBounded(t *testing.T) {
+	h := newConHarness(t)
+	l := newStaffLimiter(h.clock)
+	for i := range 3 * limiterMax {
+		l.failed("guess"+strconv.Itoa(i), "10.0.0."+strconv.Itoa(i%7))
+	}
+	if n := len(l.fails); n > 2*limiterMax+10 {
+		t.Errorf("%d entries", n)
+	}
+	if !l.blocked("anyone", "10.0.0.1") {
+		t.Error("flooding address not locked")
+	}
+	h.clock.Advance(loginWindow)
+	if l.blocked("anyone", "10.0.0.1") {
+		t.Error("still locked after the window")
+	}
+}
