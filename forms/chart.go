@@ -22,13 +22,22 @@ type BarChart struct {
 	// Empty is printed instead of the bars when there are none or all are
 	// zero ("当日无数据").
 	Empty string
+	// Max, when set and no bar exceeds it, is where the scale ends (5 for
+	// scores out of 5).
+	Max float64
+	// Dense sets the bars thinner and the labels smaller, for charts of
+	// many bars (a month's days).
+	Dense bool
 }
 
 // BarChart draws c across the content width at the cursor: one bar per
 // row, labels on the left, values at the bar ends, a light scale behind.
 // Negative values are drawn as zero. The chart breaks pages between bars.
 func (d *Doc) BarChart(c BarChart) {
-	const size, barH, gap = 9.0, 5.0, 2.2
+	size, barH, gap := 9.0, 5.0, 2.2
+	if c.Dense {
+		size, barH, gap = 8.0, 3.6, 1.1
+	}
 	top := 0.0
 	for _, b := range c.Bars {
 		top = max(top, b.Value)
@@ -47,6 +56,9 @@ func (d *Doc) BarChart(c BarChart) {
 		whole = whole && b.Value == math.Trunc(b.Value)
 	}
 	scale, step := niceScale(top, whole)
+	if c.Max >= top {
+		scale, step = c.Max, maxStep(c.Max)
+	}
 	labelW := 0.0
 	texts := make([]string, len(c.Bars))
 	textW := 0.0
@@ -141,6 +153,24 @@ func niceScale(top float64, whole bool) (end, step float64) {
 		step = max(step, 1)
 	}
 	return step * math.Ceil(top/step-1e-9), step
+}
+
+// maxStep returns the tick step of a scale that ends at end: the smallest
+// 1, 2, 2.5 or 5 × 10^k of at least end/5 that divides end evenly (end
+// itself when none does).
+func maxStep(end float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(end/5)))
+	for _, m := range []float64{1, 10, 100} {
+		for _, f := range []float64{1, 2, 2.5, 5} {
+			step := f * p * m
+			if step >= end/5-1e-9 {
+				if n := end / step; math.Abs(n-math.Round(n)) < 1e-9 {
+					return step
+				}
+			}
+		}
+	}
+	return end
 }
 
 // formatNumber prints v without a fraction when it is whole, else with up

@@ -229,6 +229,14 @@ func TestBarChartOverPages(t *testing.T) {
 	savePNG(t, pdf, "chart-pages")
 }
 
+func TestMaxStep(t *testing.T) {
+	for end, want := range map[float64]float64{5: 1, 10: 2, 100: 20, 3: 1, 7: 7, 0.5: 0.1} {
+		if got := maxStep(end); math.Abs(got-want) > 1e-9 {
+			t.Errorf("maxStep(%v) = %v, want %v", end, got, want)
+		}
+	}
+}
+
 func TestNiceScale(t *testing.T) {
 	for _, tc := range []struct {
 		top       float64

@@ -148,7 +148,7 @@ func VisitNo(v fo.Visit) string {
 func (d *Doc) staffName(st *fo.Settings, by string) string {
 	kind, id, ok := strings.Cut(by, ":")
 	if !ok {
-		id, kind = by, "staff"
+		kind, id = by, by
 	}
 	switch kind {
 	case "customer":
