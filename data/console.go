@@ -112,8 +112,9 @@ type ArchiveGap struct {
 // IncompleteArchives returns the archives created before now −
 // ArchiveGapGrace that still miss ARC-1 fields, oldest first, at most limit
 // of them, and how many there are in all. It is one read transaction over
-// the vehicles bucket, decoding each owner once; 10,000 archives take a few
-// milliseconds (BenchmarkIncompleteArchives).
+// the vehicles bucket, decoding only the fields the check needs and each
+// owner once (BenchmarkIncompleteArchives: about 60 ms for 10,000 archives
+// on a small machine).
 func (s *Store) IncompleteArchives(limit int) ([]ArchiveGap, int, error) {
 	var out []ArchiveGap
 	total := 0
@@ -122,20 +123,27 @@ func (s *Store) IncompleteArchives(limit int) ([]ArchiveGap, int, error) {
 		cb := tx.Bucket(bCustomers)
 		owners := map[uint64]*fo.Customer{}
 		return tx.Bucket(bVehicles).ForEach(func(k, raw []byte) error {
-			var v fo.Vehicle
-			if err := json.Unmarshal(raw, &v); err != nil {
+			var gv gapVehicle
+			if err := json.Unmarshal(raw, &gv); err != nil {
 				return err
 			}
-			if v.CreatedAt.After(cutoff) {
+			if gv.CreatedAt.After(cutoff) {
 				return nil
 			}
-			c, ok := owners[v.CustomerID]
+			c, ok := owners[gv.CustomerID]
 			if !ok {
-				c = new(fo.Customer)
-				if err := getJSON(cb, u64(v.CustomerID), c); err != nil {
-					c = &fo.Customer{ID: v.CustomerID}
+				var gc gapCustomer
+				if raw := cb.Get(u64(gv.CustomerID)); raw != nil {
+					if err := json.Unmarshal(raw, &gc); err != nil {
+						return err
+					}
 				}
-				owners[v.CustomerID] = c
+				c = &fo.Customer{ID: gv.CustomerID, Name: gc.Name, Phone: gc.Phone, Address: gc.Address}
+				owners[gv.CustomerID] = c
+			}
+			v := fo.Vehicle{ID: gv.ID, Plate: gv.Plate, Model: gv.Model, Type: gv.Type, MaintIntervalDays: gv.MaintIntervalDays}
+			if gv.NextMaintenance != "" && gv.NextMaintenance != "0001-01-01T00:00:00Z" {
+				v.NextMaintenance = gv.CreatedAt // any non-zero time: only its presence counts
 			}
 			gaps := fo.ArchiveGaps(*c, v)
 			if len(gaps) == 0 {
@@ -143,12 +151,31 @@ func (s *Store) IncompleteArchives(limit int) ([]ArchiveGap, int, error) {
 			}
 			total++
 			if len(out) < limit {
-				out = append(out, ArchiveGap{VehicleID: v.ID, CustomerID: c.ID, Plate: v.Plate, CustomerName: c.Name, Since: v.CreatedAt, Gaps: gaps})
+				out = append(out, ArchiveGap{VehicleID: v.ID, CustomerID: c.ID, Plate: v.Plate, CustomerName: c.Name, Since: gv.CreatedAt, Gaps: gaps})
 			}
 			return nil
 		})
 	})
 	return out, total, err
+}
+
+// gapVehicle and gapCustomer are the fields of an archive that the ARC-1
+// check reads; decoding only these keeps the list fast.
+type gapVehicle struct {
+	ID                uint64    `json:"id"`
+	CustomerID        uint64    `json:"customer_id"`
+	Plate             string    `json:"plate"`
+	Model             string    `json:"model"`
+	Type              string    `json:"type"`
+	MaintIntervalDays int       `json:"maint_interval_days"`
+	NextMaintenance   string    `json:"next_maintenance"`
+	CreatedAt         time.Time `json:"created_at"`
+}
+
+type gapCustomer struct {
+	Name    string `json:"name"`
+	Phone   string `json:"phone"`
+	Address string `json:"address"`
 }
 
 // ArchiveEdit is what the console may change in an archive (ARC-1): the
