@@ -434,3 +434,39 @@ func periodLabel(from, to time.Time, loc *time.Location) string {
 	}
 	return fmt.Sprintf("%s..%s", f.Format(time.DateOnly), l.Format(time.DateOnly))
 }
+
+// reportTexts are the texts of the reports' chat messages, kept apart from
+// Texts: only the report's sender uses them.
+var reportTexts = Catalog{
+	"rep.daily":   {"日报", "daily"},
+	"rep.weekly":  {"周报", "weekly"},
+	"rep.monthly": {"月报", "monthly"},
+	"rep.head":    {"业务统计表（%s）%s", "Business statistics (%s) %s"},
+	"rep.figures": {"进厂 %d 台，交车 %d 台，未施工离店 %d 台；营业收入 %s，实收 %s，应收账款 %s；预约 %d：到店 %d，爽约 %d，待到 %d。",
+		"Received %d, delivered %d, declined %d; revenue %s, collected %s, receivables %s; appointments %d: kept %d, missed %d, pending %d."},
+	"rep.aftersales": {"回访 %d（按期 %d，超期 %d）；投诉 %d（按时答复 %d）；满意度调查 %d 份。",
+		"Calls due %d (in window %d, missed %d); complaints %d (answered in time %d); surveys %d."},
+	"rep.empty": {"本期无业务数据。", "No business recorded in this period."},
+	"rep.pdf":   {"详见附件 PDF。", "The PDF is attached."},
+}
+
+// ReportText is the chat message that carries a report's PDF to the
+// supervisor (REP-1): the period and its main figures, or that it has no
+// data.
+func ReportText(st *Settings, b BusinessStats, lang Lang) string {
+	loc := st.Location()
+	period := b.From.In(loc).Format(time.DateOnly)
+	if b.Kind != ReportDaily {
+		period += "–" + b.To.In(loc).AddDate(0, 0, -1).Format(time.DateOnly)
+	}
+	t := reportTexts
+	s := t.T(lang, "rep.head", t.T(lang, "rep."+string(b.Kind)), period) + "\n"
+	if b.Empty() {
+		return s + t.T(lang, "rep.empty") + "\n" + t.T(lang, "rep.pdf")
+	}
+	a := b.AfterSales
+	return s + t.T(lang, "rep.figures", b.Received, b.Delivered, b.Declined, b.Revenue, b.Collected, b.Receivables,
+		b.Appointments, b.Kept, b.Missed, b.Pending) + "\n" +
+		t.T(lang, "rep.aftersales", a.CallsDue, a.CallsDoneInWindow, a.CallsMissed, a.Complaints, a.AnsweredInTime, a.Surveys) + "\n" +
+		t.T(lang, "rep.pdf")
+}

@@ -2,6 +2,7 @@ package frontoffice
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -229,5 +230,28 @@ func TestSummarizeAfterSalesFU8(t *testing.T) {
 	}
 	if l := periodLabel(at(2026, 2, 1, 0, 0), at(2026, 2, 2, 0, 0), shanghai); l != "2026-02-01" {
 		t.Errorf("day label %q", l)
+	}
+}
+
+// REP-1: the message that carries the PDF states the period and the main
+// figures in both languages.
+func TestReportTextREP1(t *testing.T) {
+	for k, v := range reportTexts {
+		if v.Zh == "" || v.En == "" || strings.Count(v.Zh, "%") != strings.Count(v.En, "%") {
+			t.Errorf("report text %q", k)
+		}
+	}
+	st := DefaultSettings()
+	b := BusinessStats{Kind: ReportWeekly, From: at(2026, 11, 22, 0, 0), To: at(2026, 11, 29, 0, 0), Received: 31, Delivered: 28,
+		Revenue: 4560000, Receivables: 12000, Appointments: 9, Kept: 7, Missed: 2}
+	zh := ReportText(&st, b, ZH)
+	for _, want := range []string{"业务统计表（周报）2026-11-22–2026-11-28", "进厂 31 台", "营业收入 ¥45,600.00", "应收账款 ¥120.00", "爽约 2", "详见附件 PDF。"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("zh text lacks %q:\n%s", want, zh)
+		}
+	}
+	en := ReportText(&st, BusinessStats{Kind: ReportDaily, From: at(2026, 11, 29, 0, 0), To: at(2026, 11, 30, 0, 0)}, EN)
+	if !strings.Contains(en, "Business statistics (daily) 2026-11-29") || !strings.Contains(en, "No business recorded") || len([]rune(en)) > 1024 {
+		t.Errorf("en text: %s", en)
 	}
 }

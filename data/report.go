@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -46,43 +47,97 @@ func (s *Store) BusinessStats(kind fo.ReportKind, day time.Time) (fo.BusinessSta
 		if err != nil {
 			return err
 		}
-		now := s.now()
-		loc := st.Location()
-		from, to := fo.ReportPeriod(kind, day, loc)
-		recs := fo.ReportRecords{VehicleTypes: map[uint64]string{}}
-		if recs.Visits, err = reportVisitsTx(tx, from.AddDate(0, 0, -settleLookBack), to, loc); err != nil {
-			return err
+		b, err = businessStatsTx(tx, &st, kind, day, s.now())
+		return err
+	})
+	return b, err
+}
+
+func businessStatsTx(tx *bolt.Tx, st *fo.Settings, kind fo.ReportKind, day, now time.Time) (fo.BusinessStats, error) {
+	loc := st.Location()
+	from, to := fo.ReportPeriod(kind, day, loc)
+	recs := fo.ReportRecords{VehicleTypes: map[uint64]string{}}
+	var err error
+	if recs.Visits, err = reportVisitsTx(tx, from.AddDate(0, 0, -settleLookBack), to, loc); err != nil {
+		return fo.BusinessStats{}, err
+	}
+	vb := tx.Bucket(bVehicles)
+	for _, v := range recs.Visits {
+		if _, ok := recs.VehicleTypes[v.VehicleID]; ok || v.CheckedInAt.Before(from) {
+			continue
 		}
-		vb := tx.Bucket(bVehicles)
-		for _, v := range recs.Visits {
-			if _, ok := recs.VehicleTypes[v.VehicleID]; ok || v.CheckedInAt.Before(from) {
-				continue
+		var veh struct {
+			Type string `json:"type"`
+		}
+		if raw := vb.Get(u64(v.VehicleID)); raw != nil {
+			if err := json.Unmarshal(raw, &veh); err != nil {
+				return fo.BusinessStats{}, fmt.Errorf("vehicle %d: %w", v.VehicleID, err)
 			}
-			var veh struct {
-				Type string `json:"type"`
-			}
-			if raw := vb.Get(u64(v.VehicleID)); raw != nil {
-				if err := json.Unmarshal(raw, &veh); err != nil {
-					return fmt.Errorf("vehicle %d: %w", v.VehicleID, err)
-				}
-			}
-			recs.VehicleTypes[v.VehicleID] = veh.Type
 		}
-		if recs.Appointments, err = reportAppointmentsTx(tx, from, to, now); err != nil {
-			return err
-		}
-		if kind == fo.ReportMonthly {
-			recs.AfterSales, err = monthlySummaryTx(tx, &st, day)
-		} else {
-			recs.AfterSales, err = afterSalesTx(tx, from, to, loc)
-		}
+		recs.VehicleTypes[v.VehicleID] = veh.Type
+	}
+	if recs.Appointments, err = reportAppointmentsTx(tx, from, to, now); err != nil {
+		return fo.BusinessStats{}, err
+	}
+	if kind == fo.ReportMonthly {
+		recs.AfterSales, err = monthlySummaryTx(tx, st, day)
+	} else {
+		recs.AfterSales, err = afterSalesTx(tx, from, to, loc)
+	}
+	if err != nil {
+		return fo.BusinessStats{}, err
+	}
+	return st.Stats(kind, day, now, recs), nil
+}
+
+// SendReport puts the business statistics of the report of kind holding
+// day in the outbox for the supervisors (REP-1): one message per chat,
+// its text the main figures (fo.ReportText) and its document the report's
+// PDF, printed when sent (Document{Kind: "report-<kind>", Ref: YYYYMMDD}).
+// It goes to the private chat of every supervisor on Telegram, or to the
+// staff chats when no supervisor is. Message keys name the kind, the day
+// and the chat, so sending the same report again adds nothing. On a closed
+// date (a holiday) a daily report with no records is not sent. It returns
+// the statistics.
+func (s *Store) SendReport(kind fo.ReportKind, day time.Time) (fo.BusinessStats, error) {
+	var b fo.BusinessStats
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		st, err := settingsTx(tx)
 		if err != nil {
 			return err
 		}
-		b = st.Stats(kind, day, now, recs)
-		return nil
+		if b, err = businessStatsTx(tx, &st, kind, day, w.now); err != nil {
+			return err
+		}
+		if kind == fo.ReportDaily && b.Empty() && st.IsClosedDate(day) {
+			return nil
+		}
+		ymd := strconv.FormatUint(fo.ReportRef(day, st.Location()), 10)
+		doc := &fo.Document{Kind: kind.DocKind(), Ref: fo.ReportRef(day, st.Location()), Name: kind.DocKind() + "-" + ymd + ".pdf"}
+		var msgs []fo.Message
+		for _, chat := range reportChats(&st) {
+			msgs = append(msgs, fo.Message{Key: "report:" + string(kind) + ":" + ymd + ":c:" + strconv.FormatInt(chat, 10), ChatID: chat,
+				Text: fo.ReportText(&st, b, fo.ZH), Lang: fo.ZH, Document: doc})
+		}
+		return w.enqueue(msgs...)
 	})
 	return b, err
+}
+
+// reportChats are the chats the reports go to (REP-1): the private chat of
+// every supervisor on Telegram (a private chat's id is the user's id), or
+// the staff chats when no supervisor is on Telegram.
+func reportChats(st *fo.Settings) []int64 {
+	var out []int64
+	for _, m := range st.StaffWith(fo.RoleSupervisor) {
+		if m.TelegramUserID != 0 {
+			out = appendNew(out, m.TelegramUserID)
+		}
+	}
+	if len(out) == 0 {
+		return st.StaffChats
+	}
+	return out
 }
 
 // visitFigures is the part of a visit the statistics count; decoding only

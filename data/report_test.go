@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -564,5 +565,59 @@ func TestVisitRecord(t *testing.T) {
 	}
 	if _, _, _, err := s.VisitRecord(999); !errors.Is(err, fo.ErrNotFound) {
 		t.Errorf("unknown visit: %v", err)
+	}
+}
+
+// REP-1: a report goes to every supervisor on Telegram with its PDF named
+// as a document, once; without a supervisor on Telegram to the staff
+// chats; a holiday with no records sends no daily report.
+func TestSendReportREP1(t *testing.T) {
+	s, clock := repStore(t, at(2026, 11, 27, 9, 0))
+	if _, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "张伟", Phone: "13910000001"}, Plate: "京A12345", ServiceID: "radar", Source: "kiosk", By: "kiosk"}); err != nil {
+		t.Fatal(err)
+	}
+	clock.Set(at(2026, 11, 27, 17, 30))
+	reports := func() []fo.Message {
+		es, _, err := s.Pending(clock.Now().Add(time.Hour), 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []fo.Message
+		for _, e := range es {
+			if e.Message.Document != nil && strings.HasPrefix(e.Message.Document.Kind, "report-") {
+				out = append(out, e.Message)
+			}
+		}
+		return out
+	}
+	for range 2 {
+		b, err := s.SendReport(fo.ReportDaily, clock.Now())
+		if err != nil || b.Received != 1 {
+			t.Fatalf("%+v, %v", b, err)
+		}
+	}
+	got := reports()
+	if len(got) != 1 || got[0].ChatID != 777 || got[0].Document.Kind != "report-daily" || got[0].Document.Ref != 20261127 ||
+		got[0].Document.Name != "report-daily-20261127.pdf" || !strings.Contains(got[0].Text, "进厂 1 台") || got[0].Lang != fo.ZH {
+		t.Errorf("daily report messages %+v", got)
+	}
+
+	st, _ := s.Settings()
+	for i := range st.Staff {
+		st.Staff[i].TelegramUserID = 0
+	}
+	st.ClosedDates = []string{"2026-12-01"}
+	if err := s.SaveSettings(st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SendReport(fo.ReportWeekly, at(2026, 11, 28, 16, 30)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SendReport(fo.ReportDaily, at(2026, 12, 1, 17, 30)); err != nil {
+		t.Fatal(err)
+	}
+	got = reports()
+	if len(got) != 2 || got[1].ChatID != -100 || got[1].Document.Kind != "report-weekly" || got[1].Document.Ref != 20261128 {
+		t.Errorf("weekly report to the staff chat, no daily on a holiday: %+v", got)
 	}
 }
