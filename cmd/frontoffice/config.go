@@ -20,6 +20,9 @@ type Config struct {
 	TelegramToken    string // TELEGRAM_BOT_TOKEN(_FILE), -telegram-token
 	TelegramEndpoint string // TELEGRAM_API_ENDPOINT, -telegram-endpoint
 	LogLevel         string // FRONTOFFICE_LOG_LEVEL, -log-level
+	// SecureCookies marks console session cookies Secure, for a shop that
+	// serves the console behind HTTPS (FRONTOFFICE_SECURE_COOKIES, -secure-cookies).
+	SecureCookies bool
 }
 
 // Defaults.
@@ -46,6 +49,13 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 		TelegramEndpoint: env("TELEGRAM_API_ENDPOINT", defaultEndpoint),
 		LogLevel:         env("FRONTOFFICE_LOG_LEVEL", "info"),
 	}
+	switch v := strings.ToLower(env("FRONTOFFICE_SECURE_COOKIES", "false")); v {
+	case "1", "true", "yes":
+		c.SecureCookies = true
+	case "0", "false", "no":
+	default:
+		return c, nil, fmt.Errorf("FRONTOFFICE_SECURE_COOKIES %q is not true or false", v)
+	}
 	token, err := secret(getenv, "TELEGRAM_BOT_TOKEN")
 	if err != nil {
 		return c, nil, err
@@ -60,6 +70,7 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 	tokenFile := fs.String("telegram-token-file", "", "file holding the bot token (TELEGRAM_BOT_TOKEN_FILE)")
 	fs.StringVar(&c.TelegramEndpoint, "telegram-endpoint", c.TelegramEndpoint, "Bot API endpoint, %s/%s form (TELEGRAM_API_ENDPOINT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (FRONTOFFICE_LOG_LEVEL)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "console cookies only over HTTPS (FRONTOFFICE_SECURE_COOKIES)")
 	// Flags may come before or after the command's own arguments.
 	var pos []string
 	for {

@@ -32,7 +32,10 @@ func demoCmd(cfg Config, log *slog.Logger, args []string, stdout io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "demo data loaded into %s: %d customers, %d vehicles, %d past and %d upcoming appointments\n",
-		cfg.DataPath, sum.Customers, sum.Vehicles, sum.PastAppointments, sum.Upcoming)
+	fmt.Fprintf(stdout, "demo data loaded into %s: %d customers, %d vehicles, %d past and %d upcoming appointments, %d visits today\n",
+		cfg.DataPath, sum.Customers, sum.Vehicles, sum.PastAppointments, sum.Upcoming, sum.Visits)
+	if accs, err := store.Accounts(); err == nil && len(accs) == 0 {
+		fmt.Fprintln(stdout, `to open the staff console, create an admin: frontoffice staff add --login admin --name 管理员 --role admin (password on stdin)`)
+	}
 	return nil
 }

@@ -54,6 +54,7 @@ Flags (each also an environment variable):
   -telegram-token-file F    TELEGRAM_BOT_TOKEN[_FILE]  bot token; the bot is off without one
   -telegram-endpoint URL    TELEGRAM_API_ENDPOINT   Bot API endpoint (default: the public Bot API)
   -log-level LEVEL          FRONTOFFICE_LOG_LEVEL   debug, info, warn, error
+  -secure-cookies           FRONTOFFICE_SECURE_COOKIES  console cookies only over HTTPS
 `
 
 // run is the program; it returns the exit code. Tests call it directly.

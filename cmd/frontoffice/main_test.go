@@ -201,6 +201,27 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	c.Close()
 
+	// The first admin, created while the server runs (it holds the file).
+	pwFile := filepath.Join(dir, "pw")
+	os.WriteFile(pwFile, []byte("correct horse battery\n"), 0o600)
+	out.Reset()
+	errOut.Reset()
+	staffEnv := env(map[string]string{"FRONTOFFICE_DATA": dataFile, "FRONTOFFICE_ADDR": "127.0.0.1:" + port})
+	if code := staffMain([]string{"add", "--login", "admin", "--name", "管理员", "--role", "admin", "--password-file", pwFile},
+		strings.NewReader(""), &out, &errOut, staffEnv); code != 0 || !strings.Contains(out.String(), "account admin (admin) created") {
+		t.Fatalf("staff add while serving: %d %q %q", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	if code := staffMain([]string{"list"}, strings.NewReader(""), &out, &errOut, staffEnv); code != 0 || !strings.Contains(out.String(), "admin") {
+		t.Fatalf("staff list while serving: %d %q %q", code, out.String(), errOut.String())
+	}
+	// A caller without the secret is refused.
+	resp, err := http.Post("http://"+addr+"/internal/staff", "application/json", strings.NewReader(`{"sub":"list","own":{}}`))
+	if err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("internal endpoint without the secret: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
+
 	cancel()
 	select {
 	case code := <-done:

@@ -73,7 +73,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	}
 
 	bots := &botRunner{}
-	web, err := kiosk.New(kiosk.Config{Store: store, Clock: clock, Logger: log.With("part", "web"), BotUsername: bots.Username})
+	web, err := kiosk.New(kiosk.Config{Store: store, Clock: clock, Logger: log.With("part", "web"), BotUsername: bots.Username, SecureCookies: cfg.SecureCookies})
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", metricsHandler(store))
-	mux.Handle("GET /internal/backup", backupHandler(store, secret, log))
+	mux.Handle("GET /internal/backup", localOnly(secret, backupHandler(store, log)))
+	mux.Handle("POST /internal/staff", localOnly(secret, staffHandler(store)))
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -159,9 +160,9 @@ func adminSecret(dataPath string) (string, error) {
 	return s, nil
 }
 
-// backupHandler streams a consistent copy of the data file to a local tool
-// that shows the admin secret. Only loopback callers are served.
-func backupHandler(store *data.Store, secret string, log *slog.Logger) http.Handler {
+// localOnly serves h only to a local tool: a loopback caller showing the
+// admin secret kept beside the data file (readable by its owner only).
+func localOnly(secret string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		host, _, _ := net.SplitHostPort(r.RemoteAddr)
 		ip := net.ParseIP(host)
@@ -170,6 +171,14 @@ func backupHandler(store *data.Store, secret string, log *slog.Logger) http.Hand
 			http.Error(w, "forbidden", http.StatusForbidden)
 			return
 		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// backupHandler streams a consistent copy of the data file (frontoffice
+// backup while the server runs).
+func backupHandler(store *data.Store, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/octet-stream")
 		if err := store.WriteBackup(w); err != nil {
 			log.Error("backup over http", "err", err)

@@ -2,10 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -26,8 +30,9 @@ ROLE is reception, followup, supervisor or admin. --staff-id links the
 account to a staff member of the settings (e.g. li). The password is read
 from the first line of FILE, or of standard input, never from the command
 line; it needs at least 10 characters. Create the first admin this way
-before opening /staff, with the server stopped (the data file is locked
-while it runs), for example:
+before opening /staff; it works with the server running (the command then
+asks the server, over loopback, with the secret kept beside the data file)
+or stopped. For example:
 
   read -rs PW && echo "$PW" | frontoffice staff add --login admin --name "管理员" --role admin
 
@@ -75,22 +80,39 @@ func staffMain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv 
 		fmt.Fprintf(stderr, "frontoffice staff: unknown command %q\n\n%s", sub, staffUsage)
 		return 2
 	}
+	if sub != "list" {
+		pw, err := readPassword(own["password-file"], stdin, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "frontoffice staff %s: %v\n", sub, err)
+			return 1
+		}
+		own["password"] = pw
+	}
 	log := newLogger(stderr, cfg.LogLevel)
-	store, err := openStore(cfg, log, nil)
+	store, err := data.Open(cfg.DataPath, data.Options{Logger: log, Timeout: 300 * time.Millisecond})
+	if err != nil && strings.Contains(err.Error(), "locked") {
+		// The server holds the file: ask it.
+		if err := staffViaServer(cfg, sub, own, stdout); err != nil {
+			fmt.Fprintf(stderr, "frontoffice staff %s: %v\n", sub, err)
+			return 1
+		}
+		return 0
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice staff: %v (stop the server first)\n", err)
+		fmt.Fprintf(stderr, "frontoffice staff: %v\n", err)
 		return 1
 	}
 	defer store.Close()
-	if err := staffCmd(store, sub, own, stdin, stdout, stderr); err != nil {
+	if err := staffCmd(store, sub, own, stdout); err != nil {
 		fmt.Fprintf(stderr, "frontoffice staff %s: %v\n", sub, err)
 		return 1
 	}
 	return 0
 }
 
-// staffCmd does one staff subcommand on an open store.
-func staffCmd(store *data.Store, sub string, own map[string]string, stdin io.Reader, stdout, stderr io.Writer) error {
+// staffCmd does one staff subcommand on an open store; own["password"]
+// holds the password already read for add and passwd.
+func staffCmd(store *data.Store, sub string, own map[string]string, stdout io.Writer) error {
 	switch sub {
 	case "list":
 		accs, err := store.Accounts()
@@ -104,23 +126,15 @@ func staffCmd(store *data.Store, sub string, own map[string]string, stdin io.Rea
 		}
 		return tw.Flush()
 	case "add":
-		pw, err := readPassword(own["password-file"], stdin, stderr)
-		if err != nil {
-			return err
-		}
-		a, err := store.AddAccount(data.Account{Login: own["login"], Name: own["name"], Role: own["role"], StaffID: own["staff-id"]}, pw)
+		a, err := store.AddAccount(data.Account{Login: own["login"], Name: own["name"], Role: own["role"], StaffID: own["staff-id"]}, own["password"])
 		if err != nil {
 			return accountError(err)
 		}
 		fmt.Fprintf(stdout, "account %s (%s) created; log in at /staff\n", a.Login, a.Role)
 		return nil
 	case "passwd":
-		pw, err := readPassword(own["password-file"], stdin, stderr)
-		if err != nil {
-			return err
-		}
 		login := strings.ToLower(strings.TrimSpace(own["login"]))
-		if err := store.SetPassword(login, pw); err != nil {
+		if err := store.SetPassword(login, own["password"]); err != nil {
 			return accountError(err)
 		}
 		fmt.Fprintf(stdout, "password of %s changed; its sessions are ended\n", login)
@@ -204,4 +218,62 @@ func accountError(err error) error {
 		return errors.New("no such account")
 	}
 	return err
+}
+
+// staffRequest is what staffViaServer sends to a running server.
+type staffRequest struct {
+	Sub string            `json:"sub"`
+	Own map[string]string `json:"own"`
+}
+
+// staffViaServer runs a staff subcommand in the running server (which holds
+// the data file), over loopback, authenticated by the admin secret.
+func staffViaServer(cfg Config, sub string, own map[string]string, stdout io.Writer) error {
+	secret, err := os.ReadFile(cfg.DataPath + ".secret")
+	if err != nil {
+		return fmt.Errorf("the data file is in use by a running server, and its admin secret cannot be read: %w", err)
+	}
+	body, _ := json.Marshal(staffRequest{Sub: sub, Own: own})
+	_, port, _ := net.SplitHostPort(cfg.Addr)
+	req, err := http.NewRequest(http.MethodPost, "http://127.0.0.1:"+port+"/internal/staff", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("X-Frontoffice-Secret", strings.TrimSpace(string(secret)))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
+	if err != nil {
+		return fmt.Errorf("the data file is in use by a running server, and asking it failed: %w", err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if resp.StatusCode != http.StatusOK {
+		return errors.New(strings.TrimSpace(string(out)))
+	}
+	_, err = stdout.Write(out)
+	return err
+}
+
+// staffHandler runs a staff subcommand sent by staffViaServer.
+func staffHandler(store *data.Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req staffRequest
+		if err := json.NewDecoder(io.LimitReader(r.Body, 1<<16)).Decode(&req); err != nil || req.Own == nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		switch req.Sub {
+		case "add", "passwd", "list":
+		default:
+			http.Error(w, "unknown staff command", http.StatusBadRequest)
+			return
+		}
+		var out bytes.Buffer
+		if err := staffCmd(store, req.Sub, req.Own, &out); err != nil {
+			http.Error(w, err.Error(), http.StatusUnprocessableEntity)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(out.Bytes())
+	})
 }
