@@ -8,6 +8,8 @@
 //	frontoffice backup FILE          consistent copy of the data file, also while serving
 //	frontoffice demo                 load demo data into the data file
 //	frontoffice calls --date D       the follow-up call list of a day
+//	frontoffice report daily|weekly|monthly --date D --pdf FILE   business statistics
+//	frontoffice card VISIT --pdf FILE   the service card of a delivered visit
 //	frontoffice settings export [FILE]
 //	frontoffice settings import FILE
 //	frontoffice staff add|passwd|list   staff console accounts
@@ -41,6 +43,9 @@ Usage:
   frontoffice backup FILE [flags]      write a consistent copy of the data file (works while serving)
   frontoffice demo [flags]             load demo customers, vehicles and appointments
   frontoffice calls [--date D]         print the follow-up call list of a day (default today)
+  frontoffice report daily|weekly|monthly [--date D] [--pdf FILE]
+                                       business statistics of a day, week or month (PDF with --pdf)
+  frontoffice card VISIT --pdf FILE    the service card of a delivered visit (20261127-A003) as PDF
   frontoffice settings export [FILE]   print the shop settings as JSON (to FILE)
   frontoffice settings import FILE     validate and store shop settings from JSON
   frontoffice staff add|passwd|list    staff console accounts; the first admin:
@@ -72,6 +77,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return staffMain(args, os.Stdin, stdout, stderr, getenv)
 	case "calls":
 		return callsMain(ctx, args, stdout, stderr, getenv)
+	case "report":
+		return reportMain(ctx, args, stdout, stderr, getenv)
+	case "card":
+		return cardMain(ctx, args, stdout, stderr, getenv)
 	default:
 		fmt.Fprintf(stderr, "frontoffice: unknown command %q\n\n%s", cmd, usage)
 		return 2

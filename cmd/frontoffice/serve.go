@@ -16,6 +16,7 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/data"
+	"frontoffice/forms"
 	"frontoffice/kiosk"
 	"frontoffice/scheduler"
 )
@@ -65,8 +66,13 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return err
 	}
 
+	engine, err := forms.New(log.With("part", "forms"))
+	if err != nil {
+		return err
+	}
+
 	sched := scheduler.New(scheduler.Config{Store: store, Clock: clock, Logger: log, Location: loc})
-	for _, j := range jobs(store) {
+	for _, j := range jobs(store, &st) {
 		if err := sched.Add(j); err != nil {
 			return err
 		}
@@ -106,7 +112,10 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	sched.Start(runCtx)
 
 	var wg sync.WaitGroup
-	bots.start(runCtx, cfg, store, clock, nil, log, &wg)
+	// The PDFs that messages carry (slip, service card, reports) are
+	// printed when the bot sends them.
+	docs := &forms.Renderer{Engine: engine, Store: store, BotUsername: bots.Username}
+	bots.start(runCtx, cfg, store, clock, docs, log, &wg)
 
 	select {
 	case <-ctx.Done():
@@ -133,12 +142,12 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 }
 
 // jobs is the cron table.
-func jobs(store *data.Store) []scheduler.Job {
-	return []scheduler.Job{
+func jobs(store *data.Store, st *fo.Settings) []scheduler.Job {
+	return append([]scheduler.Job{
 		scheduler.DueJob(store),
 		scheduler.CallListJob(store),       // FU-2, FU-3
 		scheduler.MonthlySummaryJob(store), // FU-8
-	}
+	}, scheduler.ReportJobs(st, store)...) // REP-1: daily, weekly, monthly business statistics
 }
 
 // adminSecret returns the secret that local tools (frontoffice backup) show

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/data"
+	"frontoffice/forms"
+)
+
+const cardUsage = `Usage: frontoffice card VISIT --pdf FILE [--lang zh|en] [flags]
+
+Writes the after-sales service card 售后服务卡 of a delivered visit to FILE
+as a PDF (DEL-3), in the customer's language unless --lang says otherwise.
+VISIT is the visit's number as its forms print it (20261127-A003) or its
+id. Works while the server runs (it reads a consistent copy from it).
+`
+
+// cardMain is "frontoffice card".
+func cardMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	own := map[string]string{"pdf": "", "lang": ""}
+	rest, err := splitOwnFlags(args, own)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice card: %v\n\n%s", err, cardUsage)
+		return 2
+	}
+	cfg, pos, err := loadConfig("card", rest, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, cardUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintf(stderr, "frontoffice card: say which visit (its number, e.g. 20261127-A003)\n\n%s", cardUsage)
+		return 2
+	}
+	if own["pdf"] == "" {
+		fmt.Fprintf(stderr, "frontoffice card: --pdf FILE is required\n\n%s", cardUsage)
+		return 2
+	}
+	var lang fo.Lang
+	if own["lang"] != "" {
+		l, ok := parseLangFlag(own["lang"])
+		if !ok {
+			fmt.Fprintf(stderr, "frontoffice card: --lang must be zh or en\n")
+			return 2
+		}
+		lang = l
+	}
+	store, done, err := openForReading(ctx, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
+		return 1
+	}
+	defer done()
+	v, err := findVisit(store, pos[0])
+	switch {
+	case errors.Is(err, fo.ErrNotFound):
+		fmt.Fprintf(stderr, "frontoffice card: there is no visit %s\n", pos[0])
+		return 1
+	case fo.ErrorCode(err) == fo.EINVALID:
+		fmt.Fprintf(stderr, "frontoffice card: %q is no visit number (like 20261127-A003) or id\n", pos[0])
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
+		return 1
+	}
+	if lang == "" {
+		lang = v.Lang
+	}
+	e, err := forms.New(nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
+		return 1
+	}
+	r := &forms.Renderer{Engine: e, Store: store}
+	pdf, err := r.Render(ctx, fo.Document{Kind: forms.KindCard, Ref: v.ID}, lang)
+	if fo.ErrorCode(err) == fo.ECONFLICT {
+		fmt.Fprintf(stderr, "frontoffice card: visit %s is %s, not delivered: its service card comes at delivery\n", forms.VisitNo(v), v.Status)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
+		return 1
+	}
+	if err := writeFileAtomic(own["pdf"], pdf); err != nil {
+		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "service card of visit %s (%s) written to %s (%d bytes)\n", forms.VisitNo(v), fo.FormatPlate(v.Plate), own["pdf"], len(pdf))
+	return 0
+}
+
+// findVisit finds a visit by its number ("20261127-A003", the day and the
+// queue number) or its id. A malformed reference is an EINVALID *Error, an
+// unknown visit ErrNotFound.
+func findVisit(store *data.Store, ref string) (fo.Visit, error) {
+	ref = strings.ToUpper(strings.TrimSpace(ref))
+	if id, err := strconv.ParseUint(ref, 10, 64); err == nil && len(ref) < 8 {
+		return store.Visit(id)
+	}
+	day, queue, ok := strings.Cut(ref, "-")
+	t, err := time.Parse("20060102", day)
+	if !ok || err != nil || len(queue) != 4 {
+		return fo.Visit{}, fo.Errorf(fo.EINVALID, "err.not_found")
+	}
+	visits, err := store.VisitsOn(t.Format(time.DateOnly))
+	if err != nil {
+		return fo.Visit{}, err
+	}
+	for _, v := range visits {
+		if v.QueueNo == queue {
+			return v, nil
+		}
+	}
+	return fo.Visit{}, fo.ErrNotFound
+}

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/forms"
+)
+
+const reportUsage = `Usage: frontoffice report daily|weekly|monthly [--date D] [--pdf FILE] [--lang zh|en] [flags]
+
+Prints the business statistics 业务统计表 (REP-1) of the day, the week
+(Sunday to Saturday) or the month holding day D (default today): vehicles
+by type and service, revenue, receivables, appointments kept and missed,
+and the after-sales figures (REP-3, FU-8). D is 2026-11-30, 11-30, 11月30日,
+today or yesterday (昨天); a day without a year that is still to come is
+last year's. With --pdf the report is written to FILE as a PDF with its
+bar charts, else its main figures are printed. --lang: zh (default) or en.
+Works while the server runs (it reads a consistent copy from it).
+`
+
+// reportMain is "frontoffice report".
+func reportMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	own := map[string]string{"date": "today", "pdf": "", "lang": "zh"}
+	rest, err := splitOwnFlags(args, own)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %v\n\n%s", err, reportUsage)
+		return 2
+	}
+	cfg, pos, err := loadConfig("report", rest, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, reportUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintf(stderr, "frontoffice report: say which report: daily, weekly or monthly\n\n%s", reportUsage)
+		return 2
+	}
+	kind, err := fo.ParseReportKind(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %q is not a report: daily, weekly or monthly\n", pos[0])
+		return 2
+	}
+	lang, ok := parseLangFlag(own["lang"])
+	if !ok {
+		fmt.Fprintf(stderr, "frontoffice report: --lang must be zh or en\n")
+		return 2
+	}
+	store, done, err := openForReading(ctx, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
+		return 1
+	}
+	defer done()
+	st, err := store.Settings()
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
+		return 1
+	}
+	day, err := reportDay(own["date"], time.Now(), st.Location())
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: --date %q: %s\n", own["date"], fo.ErrorText(fo.EN, err))
+		return 2
+	}
+	if own["pdf"] == "" {
+		b, err := store.BusinessStats(kind, day)
+		if err != nil {
+			fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
+			return 1
+		}
+		fmt.Fprintln(stdout, fo.ReportText(&st, b, lang))
+		return 0
+	}
+	e, err := forms.New(nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
+		return 1
+	}
+	r := &forms.Renderer{Engine: e, Store: store}
+	pdf, err := r.Render(ctx, fo.Document{Kind: kind.DocKind(), Ref: fo.ReportRef(day, st.Location())}, lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
+		return 1
+	}
+	if err := writeFileAtomic(own["pdf"], pdf); err != nil {
+		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
+		return 1
+	}
+	from, to := fo.ReportPeriod(kind, day, st.Location())
+	fmt.Fprintf(stdout, "%s report %s..%s written to %s (%d bytes)\n", kind, from.Format(time.DateOnly), to.AddDate(0, 0, -1).Format(time.DateOnly), own["pdf"], len(pdf))
+	return 0
+}
+
+// yearless matches a typed day without a year: "11-30", "11/30", "11月30日".
+var yearless = regexp.MustCompile(`^\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*$`)
+
+// reportDay reads the day of a report with fo.ParseDate, and "yesterday";
+// a day without a year that is still to come is last year's, since
+// reports look back.
+func reportDay(s string, now time.Time, loc *time.Location) (time.Time, error) {
+	switch strings.TrimSpace(strings.ToLower(s)) {
+	case "yesterday", "昨天", "昨日":
+		return fo.DayStart(now, loc).AddDate(0, 0, -1), nil
+	}
+	day, err := fo.ParseDate(s, now, loc)
+	if err != nil {
+		return day, err
+	}
+	if yearless.MatchString(s) && day.After(fo.DayStart(now, loc)) {
+		day = day.AddDate(-1, 0, 0)
+	}
+	return day, nil
+}
+
+// parseLangFlag reads --lang: zh or en.
+func parseLangFlag(s string) (fo.Lang, bool) {
+	switch s {
+	case "zh":
+		return fo.ZH, true
+	case "en":
+		return fo.EN, true
+	}
+	return "", false
+}
+
+// splitOwnFlags takes a command's own flags — the keys of own, each with a
+// value, as -name value, -name=value or --name value — out of args into
+// own, and returns the other arguments for loadConfig.
+func splitOwnFlags(args []string, own map[string]string) ([]string, error) {
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			rest = append(rest, a)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if _, ok := own[name]; !ok {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return nil, fmt.Errorf("flag -%s needs a value", name)
+			}
+			i++
+			value = args[i]
+		}
+		own[name] = value
+	}
+	return rest, nil
+}
+
+// writeFileAtomic writes b to path through a temporary file in the same
+// folder, synced and then renamed, so that path is never half written.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	_, err = tmp.Write(b)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
