@@ -31,7 +31,7 @@ var coreTexts = Catalog{
 
 	// Appointments (APT-1, APT-2, APT-4, APT-5).
 	"apt.confirmed": {
-		"您好，%s 已为您确认预约：\n预约号：%s\n时间：%s\n项目：%s\n车牌：%s\n地址：%s\n电话：%s",
+		"您好，%s已为您确认预约：\n预约号：%s\n时间：%s\n项目：%s\n车牌：%s\n地址：%s\n电话：%s",
 		"Hello, %s has confirmed your appointment:\nBooking code: %s\nTime: %s\nService: %s\nPlate: %s\nAddress: %s\nPhone: %s",
 	},
 	"apt.deposit": {

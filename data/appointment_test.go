@@ -501,3 +501,30 @@ func TestBookForeignPhoneNeedsVerification(t *testing.T) {
 		t.Error("the old chat still linked")
 	}
 }
+
+// ARC-1: a plate on file stays with its archive's owner when someone else
+// books for it (a driver, a family member); nobody takes an archive by
+// typing a plate.
+func TestBookOthersPlateKeepsArchive(t *testing.T) {
+	s, _ := testStore(t)
+	a, err := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := bookReq("13912345678", "京A12345", at(2026, 11, 30, 11, 0))
+	req.Customer.ChatID = 2
+	b, err := s.Book(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.VehicleID != a.VehicleID || b.CustomerID == a.CustomerID {
+		t.Fatalf("second booking: vehicle %d customer %d", b.VehicleID, b.CustomerID)
+	}
+	v, _ := s.VehicleByPlate("京A12345")
+	if v.CustomerID != a.CustomerID {
+		t.Errorf("the archive moved to customer %d", v.CustomerID)
+	}
+	if vs, _ := s.Vehicles(b.CustomerID); len(vs) != 0 {
+		t.Errorf("the booker now owns %+v", vs)
+	}
+}

@@ -196,33 +196,25 @@ func (w *writer) linkChat(c *fo.Customer, chatID int64) error {
 }
 
 // upsertVehicle finds the vehicle by plate or creates its archive for the
-// customer (ARC-1: one archive per vehicle). A plate already on file for
-// another customer moves to this one: the vehicle changed hands.
+// customer (ARC-1: one archive per vehicle). A plate on file under another
+// customer stays theirs: a family member or driver may book for it, and
+// typing a plate must not take someone's archive. Staff move a vehicle
+// that changed hands in the console.
 func (w *writer) upsertVehicle(customerID uint64, plate string) (fo.Vehicle, error) {
 	vb := w.tx.Bucket(bVehicles)
 	var v fo.Vehicle
 	if id := w.tx.Bucket(bVehPlate).Get([]byte(plate)); id != nil {
-		if err := getJSON(vb, id, &v); err != nil {
-			return v, err
-		}
-		if v.CustomerID == customerID {
-			return v, nil
-		}
-		if err := w.tx.Bucket(bVehCust).Delete(key(v.CustomerID, v.ID)); err != nil {
-			return v, err
-		}
-		v.CustomerID = customerID
-	} else {
-		id, err := nextID(vb)
-		if err != nil {
-			return v, err
-		}
-		v = fo.Vehicle{ID: id, CustomerID: customerID, Plate: plate, CreatedAt: w.now}
-		if err := w.tx.Bucket(bVehPlate).Put([]byte(plate), u64(id)); err != nil {
-			return v, err
-		}
+		err := getJSON(vb, id, &v)
+		return v, err
 	}
-	v.UpdatedAt = w.now
+	id, err := nextID(vb)
+	if err != nil {
+		return v, err
+	}
+	v = fo.Vehicle{ID: id, CustomerID: customerID, Plate: plate, CreatedAt: w.now, UpdatedAt: w.now}
+	if err := w.tx.Bucket(bVehPlate).Put([]byte(plate), u64(id)); err != nil {
+		return v, err
+	}
 	if err := w.tx.Bucket(bVehCust).Put(key(customerID, v.ID), nil); err != nil {
 		return v, err
 	}
