@@ -90,8 +90,33 @@ func TestSetMyCommands(t *testing.T) {
 		t.Fatal("no setMyCommands")
 	}
 	zh, en := h.srv.Commands(""), h.srv.Commands("en")
-	if len(zh) != 5 || len(en) != 5 {
+	if len(zh) != 6 || len(en) != 6 {
 		t.Fatalf("commands: %v / %v", zh, en)
+	}
+	// CMP-1: customers can file a complaint with /complaint.
+	if zh[3].Command != "complaint" || zh[3].Description != "投诉" || en[3].Description != "File a complaint" {
+		t.Errorf("complaint command: %v / %v", zh[3], en[3])
+	}
+	// The staff commands show in the staff chat and in a staff member's
+	// private chat, never in the default list.
+	if !h.srv.WaitFor(func() bool { return len(h.srv.ChatCommands(staffUser, "en")) > 0 }, waitLong) {
+		t.Fatal("no setMyCommands for the staff")
+	}
+	names := func(cs []tgbotapi.BotCommand) string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.Command)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := names(h.srv.ChatCommands(staffChat, "")); got != "calls complaints cancel" {
+		t.Errorf("staff chat commands: %s", got)
+	}
+	if got := names(h.srv.ChatCommands(staffUser, "en")); got != "start book my complaint help cancel calls complaints" {
+		t.Errorf("staff member's private chat commands: %s", got)
+	}
+	if strings.Contains(names(zh), "calls") {
+		t.Errorf("customers see the staff commands: %s", names(zh))
 	}
 	for i, c := range zh {
 		if c.Command != en[i].Command || c.Description == en[i].Description {

@@ -93,33 +93,34 @@ func (t *turn) chooseService(id string) error {
 }
 
 // freeDays returns the days with free slots for the conversation's
-// service.
+// service. A move counts the appointment's own bay as free
+// (FreeSlotsExcept), so that the times next to it — which overlap it —
+// are offered too; its own time is no move and is left out.
 func (t *turn) freeDays() ([]data.DaySlots, error) {
-	days, err := t.b.store.FreeSlots(t.conv.Service)
+	if t.conv.Flow != flowMove {
+		return t.b.store.FreeSlots(t.conv.Service)
+	}
+	days, err := t.b.store.FreeSlotsExcept(t.conv.Service, t.conv.Appointment)
 	if err != nil {
 		return nil, err
 	}
-	if t.conv.Flow == flowMove {
-		// The appointment's own time is no move.
-		a, err := t.b.store.Appointment(t.conv.Appointment)
-		if err != nil {
-			return nil, err
-		}
-		out := days[:0:0]
-		for _, d := range days {
-			var slots []time.Time
-			for _, s := range d.Slots {
-				if !s.Equal(a.Start) {
-					slots = append(slots, s)
-				}
-			}
-			if len(slots) > 0 {
-				out = append(out, data.DaySlots{Day: d.Day, Slots: slots})
-			}
-		}
-		days = out
+	a, err := t.b.store.Appointment(t.conv.Appointment)
+	if err != nil {
+		return nil, err
 	}
-	return days, nil
+	out := days[:0:0]
+	for _, d := range days {
+		var slots []time.Time
+		for _, s := range d.Slots {
+			if !s.Equal(a.Start) {
+				slots = append(slots, s)
+			}
+		}
+		if len(slots) > 0 {
+			out = append(out, data.DaySlots{Day: d.Day, Slots: slots})
+		}
+	}
+	return out, nil
 }
 
 // showDays shows the days with free slots, under note (an error to read

@@ -1,8 +1,10 @@
 // Package bot is the front office's Telegram door: a getUpdates loop that
 // turns customers' messages and button presses into conversations (booking,
-// "my appointments", moving and cancelling) and staff hand-overs (REC-3),
-// and a sender that drains the store's outbox to Telegram within its rate
-// limits.
+// "my appointments", moving and cancelling, complaints, surveys, answers to
+// additional work, linking a chat from the kiosk's QR code) and staff
+// hand-overs (REC-3); staff work in staff chats (complaints taken and
+// answered, call outcomes recorded); and a sender that drains the store's
+// outbox to Telegram within its rate limits.
 //
 // Exactly once, from Telegram to the store: every state-changing store call
 // made while handling update U carries the idempotency key "tg:U" (its own
@@ -57,15 +59,42 @@ type Store interface {
 	MarkSent(seq uint64, messageID int) error
 	MarkFailed(seq uint64, reason string, permanent bool) error
 	RelayTarget(chatID int64, messageID int) (int64, fo.Lang, error)
+	// Staff members' own conversations, keyed by chat and user.
+	StaffConversation(chatID, userID int64) ([]byte, error)
+	FinishStaffUpdate(updateID int, chatID, userID int64, conv []byte, replies []fo.Message) (bool, error)
 	// Customers and appointments.
+	Customer(id uint64) (fo.Customer, error)
 	CustomerByChat(chatID int64) (fo.Customer, error)
 	CustomerByPhone(phone string) (fo.Customer, error)
+	Vehicles(customerID uint64) ([]fo.Vehicle, error)
+	RedeemLinkToken(token string, chatID int64, lang fo.Lang) (fo.Customer, error)
 	FreeSlots(serviceID string) ([]data.DaySlots, error)
+	FreeSlotsExcept(serviceID string, skip uint64) ([]data.DaySlots, error)
 	Book(req data.BookRequest) (fo.Appointment, error)
 	Reschedule(req data.ChangeRequest) (fo.Appointment, error)
 	Cancel(req data.ChangeRequest) (fo.Appointment, error)
 	Appointment(id uint64) (fo.Appointment, error)
 	CustomerAppointments(customerID uint64, from time.Time) ([]fo.Appointment, error)
+	// Visits: additional work (INT-6).
+	Visit(id uint64) (fo.Visit, error)
+	VehicleVisits(vehicleID uint64) ([]fo.Visit, error)
+	AnswerWork(visitID uint64, n int, approve bool, customerID uint64, by string) (fo.Visit, error)
+	// Complaints (CMP-1..CMP-4).
+	FileComplaint(req data.ComplaintRequest) (fo.Complaint, error)
+	Complaint(id uint64) (fo.Complaint, error)
+	OpenComplaints() ([]fo.Complaint, error)
+	TakeComplaint(id uint64, staff string) (fo.Complaint, error)
+	AnswerComplaint(req data.AnswerRequest) (fo.Complaint, error)
+	RecordVerdict(req data.VerdictRequest) (fo.Complaint, error)
+	// Follow-up calls (FU-5, FU-7).
+	Call(id uint64) (fo.Call, error)
+	CallList(day time.Time) (fo.CallList, error)
+	RecordCall(req data.CallOutcome) (fo.Call, error)
+	// Surveys (SUR-1).
+	VisitSurvey(visitID uint64) (fo.Survey, error)
+	StartSurvey(visitID uint64) (fo.Survey, error)
+	AnswerSurvey(a data.SurveyAnswer) (fo.Survey, error)
+	CommentSurvey(id uint64, chatID int64, text string) (fo.Survey, error)
 }
 
 // Documents renders the PDF a message names, at send time. The forms

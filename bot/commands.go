@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -9,26 +10,52 @@ import (
 	fo "frontoffice"
 )
 
-// commands are the bot's commands, as setMyCommands lists them.
-var commands = []string{"start", "book", "my", "help", "cancel"}
+// commands are the customers' commands, as setMyCommands lists them.
+var commands = []string{"start", "book", "my", "complaint", "help", "cancel"}
 
-// setCommands registers the command list: Chinese as the default, English
+// staffCommands are the staff's own, listed in the staff chats and the
+// staff members' private chats (after the customers' there). In a
+// customer's chat they are unknown commands.
+var staffCommands = []string{"calls", "complaints", "cancel"}
+
+// setCommands registers the command lists: Chinese as the default, English
 // for users whose language_code is "en" (Telegram matches the prefix of
-// codes such as "en-GB" to it). A failure is logged and the bot runs on:
-// the commands work without the list.
+// codes such as "en-GB" to it); the staff commands in the scope of each
+// staff chat and each staff member's private chat. A failure is logged and
+// the bot runs on: the commands work without the lists.
 func (b *Bot) setCommands() {
-	for _, lang := range []fo.Lang{fo.ZH, fo.EN} {
-		var list []tgbotapi.BotCommand
-		for _, c := range commands {
-			list = append(list, tgbotapi.BotCommand{Command: c, Description: b.texts.T(lang, "cmd."+c)})
+	st, err := b.store.Settings()
+	if err != nil {
+		b.log.Warn("setMyCommands: read settings", "err", err)
+	}
+	type scoped struct {
+		scope tgbotapi.BotCommandScope
+		cmds  []string
+	}
+	scopes := []scoped{{tgbotapi.NewBotCommandScopeDefault(), commands}}
+	for _, chat := range st.StaffChats {
+		scopes = append(scopes, scoped{tgbotapi.NewBotCommandScopeChat(chat), staffCommands})
+	}
+	private := append(slices.Clone(commands), "calls", "complaints")
+	for _, m := range st.Staff {
+		if m.TelegramUserID > 0 {
+			scopes = append(scopes, scoped{tgbotapi.NewBotCommandScopeChat(m.TelegramUserID), private})
 		}
-		code := ""
-		if lang == fo.EN {
-			code = "en"
-		}
-		cfg := tgbotapi.NewSetMyCommandsWithScopeAndLanguage(tgbotapi.NewBotCommandScopeDefault(), code, list...)
-		if _, err := b.request(cfg); err != nil {
-			b.log.Warn("setMyCommands", "lang", lang, "err", err)
+	}
+	for _, sc := range scopes {
+		for _, lang := range []fo.Lang{fo.ZH, fo.EN} {
+			var list []tgbotapi.BotCommand
+			for _, c := range sc.cmds {
+				list = append(list, tgbotapi.BotCommand{Command: c, Description: b.texts.T(lang, "cmd."+c)})
+			}
+			code := ""
+			if lang == fo.EN {
+				code = "en"
+			}
+			cfg := tgbotapi.NewSetMyCommandsWithScopeAndLanguage(sc.scope, code, list...)
+			if _, err := b.request(cfg); err != nil {
+				b.log.Warn("setMyCommands", "lang", lang, "scope", sc.scope.Type, "err", err)
+			}
 		}
 	}
 }
@@ -37,7 +64,7 @@ func (b *Bot) setCommands() {
 func (t *turn) menu() [][]fo.Button {
 	return [][]fo.Button{
 		{button(t.T("menu.book"), dataMenuBook), button(t.T("menu.my"), dataMenuMy)},
-		{button(t.T("menu.contact"), dataMenuContact)},
+		{button(t.T("menu.complaint"), dataMenuComplaint), button(t.T("menu.contact"), dataMenuContact)},
 	}
 }
 

@@ -15,6 +15,10 @@ const (
 	flowBook   = "book"
 	flowMove   = "move"
 	flowCancel = "cancel"
+	// flowComplaint files a complaint (CMP-1); flowSurvey waits for a
+	// survey's comment (SUR-1).
+	flowComplaint = "complaint"
+	flowSurvey    = "survey"
 
 	stepService = "service" // book: choose a service (buttons)
 	stepDay     = "day"     // book, move: choose a day (buttons)
@@ -23,6 +27,12 @@ const (
 	stepPhone   = "phone"   // book: type or share the phone, or use the known one
 	stepName    = "name"    // book: type the name (new customers only)
 	stepConfirm = "confirm" // book, cancel: confirm (buttons)
+
+	stepCategory = "category" // complaint: what it is about (buttons)
+	stepWhat     = "what"     // complaint: type what happened
+	stepPhoto    = "photo"    // complaint: send a photo, or skip (button)
+	stepMajor    = "major"    // complaint: safety or vehicle unusable? (buttons)
+	stepComment  = "comment"  // survey: type a comment (or the store's "no comment" button)
 )
 
 // convTTL is how long an untouched conversation stays: older ones are
@@ -57,6 +67,16 @@ type conversation struct {
 
 	// Appointment is the one being moved or cancelled.
 	Appointment uint64 `json:"appointment,omitempty"`
+
+	// A complaint being filed: its category, what happened and the
+	// Telegram file_id of a photo.
+	Category string `json:"category,omitempty"`
+	What     string `json:"what,omitempty"`
+	PhotoID  string `json:"photo_id,omitempty"`
+	// Survey waits for its comment in Message, the question message the
+	// store edits as the customer answers.
+	Survey  uint64 `json:"survey,omitempty"`
+	Message int    `json:"message,omitempty"`
 }
 
 // decodeConversation reads a saved conversation; nil when there is none,
@@ -103,20 +123,30 @@ func newNonce() string {
 // Callback data. Every button's data is at most 64 bytes
 // (fo.MaxCallbackData):
 //
-//	m:book | m:my | m:contact        main menu, always valid
+//	m:book | m:my | m:contact | m:cmp   main menu, always valid
 //	apt:mv:<id> | apt:cx:<id>        move / cancel an appointment (also under
 //	                                 the store's confirmation messages)
 //	c:<nonce>:<action>[:<arg>]       a step of the current conversation
+//	s:<nonce>:<action>[:<arg>]       a step of a staff member's conversation
+//	                                 (staff.go)
 //
 // Actions: sv:<service id>, d:<YYYYMMDD>, t:<unix start>, me (use the phone
-// on file), ok (confirm), y / n (cancel or keep), bk (back), x (stop).
+// on file), ok (confirm), y / n (cancel or keep; a complaint's major
+// question), cat:<category>, skip (no photo), bk (back), x (stop).
+//
+// The store's messages carry data of its own, parsed by the domain:
+// cmp:take|ans:<id> (staff), cmp:ok|no:<id> (the customer's verdict),
+// call:ok|na|later|note:<id> (staff), sv:<id>:<q>:<score> (surveys), and
+// aw:ok|no:<visit>:<n> (additional work, work.go).
 const (
-	dataMenuBook    = "m:book"
-	dataMenuMy      = "m:my"
-	dataMenuContact = "m:contact"
-	prefixMove      = "apt:mv:"
-	prefixCancel    = "apt:cx:"
-	prefixConv      = "c:"
+	dataMenuBook      = "m:book"
+	dataMenuMy        = "m:my"
+	dataMenuContact   = "m:contact"
+	dataMenuComplaint = "m:cmp"
+	prefixMove        = "apt:mv:"
+	prefixCancel      = "apt:cx:"
+	prefixConv        = "c:"
+	prefixStaff       = "s:"
 )
 
 // data returns the callback data of action (with arg) in c.
@@ -133,8 +163,11 @@ type convAction struct {
 	nonce, action, arg string
 }
 
-func parseConvData(s string) (convAction, bool) {
-	rest, ok := strings.CutPrefix(s, prefixConv)
+func parseConvData(s string) (convAction, bool) { return parseStepData(s, prefixConv) }
+
+// parseStepData parses "<prefix><nonce>:<action>[:<arg>]".
+func parseStepData(s, prefix string) (convAction, bool) {
+	rest, ok := strings.CutPrefix(s, prefix)
 	if !ok {
 		return convAction{}, false
 	}

@@ -58,38 +58,31 @@ func (t *turn) who(u *tgbotapi.User) (string, error) {
 	return strings.Join(parts, " · "), nil
 }
 
-// staffUpdate handles an update in a staff chat. A staff member's text
-// reply to a forwarded customer message reaches that customer (REC-3);
-// everything else there is staff talk and left alone.
-func (t *turn) staffUpdate(u tgbotapi.Update) error {
-	m := u.Message
-	if m == nil || m.ReplyToMessage == nil || m.Text == "" || m.From == nil {
-		return nil
-	}
-	member, ok := t.st.StaffByTelegram(m.From.ID)
-	if !ok {
-		t.b.log.Warn("REC-3: reply in a staff chat from a user who is not staff; add their telegram_user_id to the settings",
-			"chat", t.chatID, "user", m.From.ID)
-		return nil
+// relayReply passes a staff member's text reply to a forwarded customer
+// message on to that customer (REC-3), and reports whether m was such a
+// reply. t.member is the staff member.
+func (t *turn) relayReply(m *tgbotapi.Message) (bool, error) {
+	if m.ReplyToMessage == nil || m.Text == "" {
+		return false, nil
 	}
 	to, relayLang, err := t.b.store.RelayTarget(t.chatID, m.ReplyToMessage.MessageID)
 	if errors.Is(err, fo.ErrNotFound) {
-		return nil // a reply to something else
+		return false, nil // a reply to something else
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	lang, err := t.customerLang(to, relayLang)
 	if err != nil {
-		return err
+		return false, err
 	}
 	text := m.Text
 	if r := []rune(text); len(r) > fo.MaxTextLen-100 {
 		text = string(r[:fo.MaxTextLen-100]) + "…"
 	}
 	t.send(fo.Message{ChatID: to, Lang: lang, Text: t.b.texts.T(lang, "relay.customer", t.st.ShopName(lang), text)})
-	t.b.log.Info("REC-3: staff reply relayed", "staff", member.ID, "to_chat", to)
-	return nil
+	t.b.log.Info("REC-3: staff reply relayed", "staff", t.member.ID, "to_chat", to)
+	return true, nil
 }
 
 // customerLang is the language of the customer in chat: the archive's, or

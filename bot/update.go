@@ -35,7 +35,18 @@ type turn struct {
 	// editID is the message show edits in place (the pressed one); 0
 	// sends a new message.
 	editID int
+
+	// from is the user the update came from; member the staff member
+	// they are (zero when they are none).
+	from   *tgbotapi.User
+	member fo.StaffMember
+	// sconv is the staff member's own conversation in this chat (staff
+	// work only); nil when there is none.
+	sconv *staffConv
 }
+
+// isStaff reports whether the update's user is a staff member.
+func (t *turn) isStaff() bool { return t.member.ID != "" }
 
 // idem is the idempotency key of the state change this update makes.
 func (t *turn) idem() string { return fmt.Sprintf("tg:%d", t.update) }
@@ -119,6 +130,7 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 	}
 	if from != nil {
 		t.lang = fo.ParseLang(from.LanguageCode)
+		t.from = from
 	}
 	if chat == nil {
 		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, nil)
@@ -130,18 +142,27 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 	}
 	t.now = b.clock.Now()
 
-	// Staff chats are never customer conversations (REC-3).
-	if t.st.IsStaffChat(chat.ID) {
-		if err := t.staffUpdate(u); err != nil {
-			return err
-		}
-		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, t.replies)
-		return err
-	}
-	if !chat.IsPrivate() {
+	staffChat := t.st.IsStaffChat(chat.ID)
+	if !staffChat && !chat.IsPrivate() {
 		// A group the bot was added to: not ours to talk in.
 		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, nil)
 		return err
+	}
+	// Staff work happens only for users the settings know as staff
+	// (StaffByTelegram), in the staff chats or their own private chats.
+	if from != nil {
+		if m, ok := t.st.StaffByTelegram(from.ID); ok {
+			t.member = m
+			raw, err := b.store.StaffConversation(chat.ID, from.ID)
+			if err != nil {
+				return fmt.Errorf("read staff conversation: %w", err)
+			}
+			t.sconv = decodeStaffConv(raw, t.now)
+		}
+	}
+	// Staff chats are never customer conversations (REC-3).
+	if staffChat || t.staffWork(u) {
+		return t.finishStaff(u)
 	}
 	raw, err := b.store.Conversation(chat.ID)
 	if err != nil {
@@ -208,6 +229,9 @@ func (t *turn) message(m *tgbotapi.Message) error {
 		t.say(t.T("bot.use_buttons"), nil)
 		return nil
 	}
+	if len(m.Photo) > 0 && t.conv != nil && t.conv.Flow == flowComplaint {
+		return t.complaintPhoto(m)
+	}
 	if m.Text == "" {
 		t.say(t.T("bot.text_only"), nil)
 		return nil
@@ -217,10 +241,14 @@ func (t *turn) message(m *tgbotapi.Message) error {
 		return nil
 	}
 	if m.IsCommand() {
-		return t.command(m.Command())
+		return t.command(m.Command(), m.CommandArguments())
 	}
 	if t.conv != nil {
 		switch {
+		case t.conv.Flow == flowComplaint:
+			return t.complaintText(m.Text)
+		case t.conv.Flow == flowSurvey && t.conv.Step == stepComment:
+			return t.surveyComment(m.Text)
 		case t.conv.Flow == flowBook && t.conv.Step == stepPlate:
 			return t.typedPlate(m.Text)
 		case t.conv.Flow == flowBook && t.conv.Step == stepPhone:
@@ -234,13 +262,19 @@ func (t *turn) message(m *tgbotapi.Message) error {
 	return t.handOff(m)
 }
 
-// command handles /start /book /my /help /cancel; any other command gets
-// the help.
-func (t *turn) command(cmd string) error {
+// command handles /start (with a kiosk link token, or plain), /book, /my,
+// /complaint, /help and /cancel; any other command — the staff commands
+// too, in a customer's chat — gets the help.
+func (t *turn) command(cmd, args string) error {
 	switch cmd {
 	case "start":
 		t.conv = nil
+		if args != "" {
+			return t.link(args)
+		}
 		t.welcome()
+	case "complaint":
+		return t.startComplaint()
 	case "book":
 		return t.startBooking()
 	case "my":
@@ -268,6 +302,20 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	case dataMenuContact:
 		t.contact()
 		return nil
+	case dataMenuComplaint:
+		return t.startComplaint()
+	}
+	// Buttons under the store's messages: a complaint's answer (CMP-4),
+	// a survey's questions (SUR-1), additional work (INT-6). Each checks
+	// that this chat is the one asked; anything else is stale.
+	if action, id, ok := fo.ParseComplaintData(d); ok && (action == "ok" || action == "no") {
+		return t.verdict(cq, id, action == "ok")
+	}
+	if id, q, score, ok := fo.ParseSurveyData(d); ok {
+		return t.surveyAnswer(cq, id, q, score)
+	}
+	if w, ok := parseWorkData(d); ok {
+		return t.answerWork(cq, w)
 	}
 	if id, ok := parseID(d, prefixMove); ok {
 		return t.startMove(id)
@@ -290,6 +338,8 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 		return t.moveAction(a)
 	case flowCancel:
 		return t.cancelAction(a)
+	case flowComplaint:
+		return t.complaintAction(a)
 	}
 	t.stale()
 	return nil

@@ -142,11 +142,31 @@ func (s *Server) AnswerText(u tgbotapi.Update) (string, bool) {
 }
 
 // Commands returns the commands of the last successful setMyCommands call
-// for languageCode ("" for the default list).
+// for languageCode ("" for the default list) in the default scope (no
+// scope, or type "default").
 func (s *Server) Commands(languageCode string) []tgbotapi.BotCommand {
+	return s.scopedCommands(languageCode, func(sc commandScope) bool { return sc.Type == "" || sc.Type == "default" })
+}
+
+// ChatCommands returns the commands of the last successful setMyCommands
+// call for languageCode in the scope of one chat (type "chat").
+func (s *Server) ChatCommands(chatID int64, languageCode string) []tgbotapi.BotCommand {
+	return s.scopedCommands(languageCode, func(sc commandScope) bool { return sc.Type == "chat" && sc.ChatID == chatID })
+}
+
+type commandScope struct {
+	Type   string `json:"type"`
+	ChatID int64  `json:"chat_id"`
+}
+
+func (s *Server) scopedCommands(languageCode string, match func(commandScope) bool) []tgbotapi.BotCommand {
 	var out []tgbotapi.BotCommand
 	for _, c := range s.Calls("setMyCommands") {
-		if c.Code == http.StatusOK && c.Params["language_code"] == languageCode {
+		var sc commandScope
+		if raw := c.Params["scope"]; raw != "" {
+			json.Unmarshal([]byte(raw), &sc)
+		}
+		if c.Code == http.StatusOK && c.Params["language_code"] == languageCode && match(sc) {
 			out = nil
 			json.Unmarshal([]byte(c.Params["commands"]), &out)
 		}

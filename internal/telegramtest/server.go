@@ -15,10 +15,11 @@
 // and can fail the next calls of a method (429 with retry_after, 403, 400)
 // on demand.
 //
-// Updates behave as Telegram's do: the test queues them (SendText, Press,
-// ShareContact, Reply, Push); getUpdates returns those with an id at or above
-// the requested offset and forgets those below it, so an update is delivered
-// again until the bot confirms it by asking for a higher offset.
+// Updates behave as Telegram's do: the test queues them (SendText,
+// SendPhoto, Press, ShareContact, Reply, Push); getUpdates returns those
+// with an id at or above the requested offset and forgets those below it,
+// so an update is delivered again until the bot confirms it by asking for
+// a higher offset.
 package telegramtest
 
 import (

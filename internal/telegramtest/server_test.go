@@ -191,3 +191,47 @@ func TestWaitFor(t *testing.T) {
 		t.Error("PressButton found a missing button")
 	}
 }
+
+// TestPhotoAndStartPayload: a photo arrives in three sizes, largest last,
+// with its caption; "/start <payload>" carries the payload as the
+// command's argument, as a deep link does.
+func TestPhotoAndStartPayload(t *testing.T) {
+	s := New(t, Options{})
+	api := newAPI(t, s)
+	s.SendPhoto(1, Customer(1, "zh"), "ph1", "裂了")
+	s.SendText(1, Customer(1, "zh"), "/start AbC_12-x")
+	ups := getUpdates(t, api, 0, 0)
+	if len(ups) != 2 {
+		t.Fatalf("updates = %+v", ups)
+	}
+	p := ups[0].Message
+	if len(p.Photo) != 3 || p.Photo[2].FileID != "ph1-l" || p.Photo[2].Width <= p.Photo[0].Width || p.Caption != "裂了" {
+		t.Errorf("photo = %+v caption %q", p.Photo, p.Caption)
+	}
+	if m := ups[1].Message; m.Command() != "start" || m.CommandArguments() != "AbC_12-x" {
+		t.Errorf("start payload = %q %q", m.Command(), m.CommandArguments())
+	}
+}
+
+// TestCommandScopes: Commands reads the default scope, ChatCommands one
+// chat's.
+func TestCommandScopes(t *testing.T) {
+	s := New(t, Options{})
+	api := newAPI(t, s)
+	def := tgbotapi.NewSetMyCommandsWithScopeAndLanguage(tgbotapi.NewBotCommandScopeDefault(), "en", tgbotapi.BotCommand{Command: "book", Description: "Book"})
+	chat := tgbotapi.NewSetMyCommandsWithScopeAndLanguage(tgbotapi.NewBotCommandScopeChat(-5), "en", tgbotapi.BotCommand{Command: "calls", Description: "Calls"})
+	for _, c := range []tgbotapi.Chattable{def, chat} {
+		if _, err := api.Request(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := s.Commands("en"); len(got) != 1 || got[0].Command != "book" {
+		t.Errorf("default scope: %v", got)
+	}
+	if got := s.ChatCommands(-5, "en"); len(got) != 1 || got[0].Command != "calls" {
+		t.Errorf("chat scope: %v", got)
+	}
+	if got := s.ChatCommands(-6, "en"); got != nil {
+		t.Errorf("another chat: %v", got)
+	}
+}

@@ -101,6 +101,22 @@ func (s *Server) SendContact(chatID int64, from tgbotapi.User, c tgbotapi.Contac
 	return u
 }
 
+// SendPhoto queues a photo from the user in chatID with an optional
+// caption. Telegram sends a photo in several sizes, smallest first; the
+// sizes here have the file ids fileID+"-s", fileID+"-m" and fileID+"-l".
+func (s *Server) SendPhoto(chatID int64, from tgbotapi.User, fileID, caption string) tgbotapi.Update {
+	m := s.userMessage(chatID, from)
+	m.Caption = caption
+	for i, size := range []string{"s", "m", "l"} {
+		w := 90 << (2 * i)
+		m.Photo = append(m.Photo, tgbotapi.PhotoSize{FileID: fileID + "-" + size, FileUniqueID: "u" + fileID + size,
+			Width: w, Height: w * 3 / 4, FileSize: w * w / 4})
+	}
+	u := tgbotapi.Update{Message: m}
+	u.UpdateID = s.Push(u)
+	return u
+}
+
 // Press queues a callback query: the user pressed the button with data
 // on the bot's message messageID in chatID. The data need not be on the
 // message, so that tests can forge it.

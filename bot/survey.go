@@ -1,0 +1,72 @@
+package bot
+
+import (
+	"errors"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	fo "frontoffice"
+	"frontoffice/data"
+)
+
+// SUR-1: the satisfaction survey (顾客满意度调查表) goes to a linked
+// customer's chat after delivery. The store asks the questions and edits
+// them in place; the bot passes the presses on ("sv:<id>:<q>:<score>") and,
+// once the four scores are in, catches the next text as the comment. What
+// the answers lead to — a shorter first call, or a complaint for the
+// supervisor on a score of 2 or less (SUR-2) — is the store's business.
+
+// surveyAnswer records a score (or "no comment", q = fo.QComment with
+// score 0) through store.AnswerSurvey, which edits the question message
+// into the next question. After the last score the chat waits for the
+// comment: the next text is it. A press from another chat than the
+// survey's, for a question not the one asked, or on a finished or expired
+// survey is stale and changes nothing.
+func (t *turn) surveyAnswer(cq *tgbotapi.CallbackQuery, id uint64, q, score int) error {
+	sv, err := t.b.store.AnswerSurvey(data.SurveyAnswer{SurveyID: id, Q: q, Score: score, ChatID: t.chatID, MessageID: cq.Message.MessageID})
+	if errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrStale) {
+		t.stale()
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case sv.Status == fo.SurveyDone:
+		// "No comment": the store thanks the customer; the button goes.
+		if t.conv != nil && t.conv.Flow == flowSurvey {
+			t.conv = nil
+		}
+		t.editID = cq.Message.MessageID
+		t.show(cq.Message.Text, nil)
+	case sv.Next() == fo.QComment:
+		t.conv = &conversation{Flow: flowSurvey, Step: stepComment, Nonce: newNonce(), Survey: sv.ID, Message: cq.Message.MessageID}
+	}
+	return nil
+}
+
+// surveyComment records the text as the survey's comment
+// (store.CommentSurvey), which finishes the survey; the comment prompt
+// shows it. Too long a comment is refused and the chat keeps waiting; a
+// survey finished meanwhile (at the kiosk) or expired ends the wait.
+func (t *turn) surveyComment(text string) error {
+	c := t.conv
+	_, err := t.b.store.CommentSurvey(c.Survey, t.chatID, text)
+	switch {
+	case errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrStale):
+		t.conv = nil
+		t.say(t.T("sv.closed"), nil)
+		return nil
+	case err != nil:
+		if msg, ok := t.userError(err); ok {
+			t.say(msg, nil)
+			return nil
+		}
+		return err
+	}
+	t.conv = nil
+	if c.Message != 0 {
+		t.send(fo.Message{EditMessageID: c.Message, Text: t.T("sv.comment_got", text)})
+	}
+	return nil
+}

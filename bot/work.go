@@ -1,0 +1,118 @@
+package bot
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	fo "frontoffice"
+)
+
+// INT-6: additional work found in the workshop. store.AddWork asks the
+// customer in their chat with two buttons, "aw:ok:<visit>:<n>" (approve)
+// and "aw:no:<visit>:<n>" (decline); the workshop waits for the answer.
+
+// workAnswer is a parsed additional-work button.
+type workAnswer struct {
+	approve bool
+	visit   uint64
+	n       int
+}
+
+// maxWorkItems bounds n: no visit has a thousand additional items.
+const maxWorkItems = 999
+
+// parseWorkData parses "aw:ok:<visit>:<n>" or "aw:no:<visit>:<n>", with
+// ids written as strconv writes them (digits, no leading zero, not 0). It
+// accepts nothing else.
+func parseWorkData(s string) (workAnswer, bool) {
+	rest, ok := strings.CutPrefix(s, "aw:")
+	if !ok || len(s) > fo.MaxCallbackData {
+		return workAnswer{}, false
+	}
+	parts := strings.Split(rest, ":")
+	if len(parts) != 3 || (parts[0] != "ok" && parts[0] != "no") {
+		return workAnswer{}, false
+	}
+	visit, ok1 := parseRecordID(parts[1])
+	n, ok2 := parseRecordID(parts[2])
+	if !ok1 || !ok2 || n > maxWorkItems {
+		return workAnswer{}, false
+	}
+	return workAnswer{approve: parts[0] == "ok", visit: visit, n: int(n)}, true
+}
+
+// parseRecordID parses a record id as strconv.FormatUint writes it.
+func parseRecordID(s string) (uint64, bool) {
+	if s == "" || s[0] == '0' || len(s) > 20 {
+		return 0, false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	id, err := strconv.ParseUint(s, 10, 64)
+	return id, err == nil
+}
+
+// answerWork records the customer's answer to additional work with its
+// time (INT-6, store.AnswerWork with this chat's customer) and edits the
+// question to show the answer and when it was given. The store tells the
+// staff chat (the workshop proceeds or not) and thanks the customer with
+// the delivery time. A press from a chat whose customer does not own the
+// visit (forged data), for an unknown item, or a second press is stale and
+// changes nothing.
+func (t *turn) answerWork(cq *tgbotapi.CallbackQuery, w workAnswer) error {
+	c, err := t.b.store.CustomerByChat(t.chatID)
+	if errors.Is(err, fo.ErrNotFound) {
+		t.stale()
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	v, err := t.b.store.AnswerWork(w.visit, w.n, w.approve, c.ID, "customer:bot")
+	switch {
+	case errors.Is(err, fo.ErrNotAllowed):
+		// Answered already (a second press, or this update delivered
+		// again after a crash): nothing changes, but the question shows
+		// the answer on record.
+		t.stale()
+		v, err := t.b.store.Visit(w.visit)
+		if err != nil || v.CustomerID != c.ID || w.n > len(v.Additional) || v.Additional[w.n-1].Status == fo.AddPending {
+			return nil
+		}
+		t.showWorkAnswer(cq, v.Additional[w.n-1])
+		return nil
+	case errors.Is(err, fo.ErrNotFound):
+		t.stale()
+		return nil
+	case err != nil:
+		return err
+	}
+	t.answer(t.showWorkAnswer(cq, v.Additional[w.n-1]))
+	return nil
+}
+
+// showWorkAnswer edits the question to show the recorded answer and its
+// time, and returns that line.
+func (t *turn) showWorkAnswer(cq *tgbotapi.CallbackQuery, aw fo.AdditionalWork) string {
+	key := "aw.declined"
+	if aw.Status == fo.AddApproved {
+		key = "aw.approved"
+	}
+	line := t.T(key, fo.FormatWhen(t.lang, aw.AnsweredAt, t.st.Location()))
+	text := cq.Message.Text
+	if text == "" {
+		text = aw.Description
+	}
+	if strings.Contains(text, line) {
+		return line
+	}
+	t.editID = cq.Message.MessageID
+	t.show(text+"\n\n"+line, nil)
+	return line
+}
