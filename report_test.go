@@ -255,3 +255,20 @@ func TestReportTextREP1(t *testing.T) {
 		t.Errorf("en text: %s", en)
 	}
 }
+
+// A report's Ref comes back from the outbox and the console's URLs: any
+// number parses without a panic, and a day parsed prints back the same.
+func FuzzParseReportRef(f *testing.F) {
+	for _, s := range []uint64{20261130, 0, 1, 20260229, 20280229, 99999999, 1 << 63} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, ref uint64) {
+		day, err := ParseReportRef(ref, shanghai)
+		if err != nil {
+			return
+		}
+		if back := ReportRef(day, shanghai); back != ref {
+			t.Fatalf("%d → %v → %d", ref, day, back)
+		}
+	})
+}

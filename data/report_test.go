@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -619,5 +620,35 @@ func TestSendReportREP1(t *testing.T) {
 	got = reports()
 	if len(got) != 2 || got[1].ChatID != -100 || got[1].Document.Kind != "report-weekly" || got[1].Document.Ref != 20261128 {
 		t.Errorf("weekly report to the staff chat, no daily on a holiday: %+v", got)
+	}
+}
+
+// endsSince spares decoding only visits that ended before the period.
+func TestEndsSince(t *testing.T) {
+	since := at(2026, 12, 1, 0, 0)
+	enc := func(v fo.Visit) []byte {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	before, after := at(2026, 11, 30, 17, 0).UTC(), at(2026, 12, 1, 9, 0).UTC()
+	for _, tc := range []struct {
+		v    fo.Visit
+		want bool
+	}{
+		{fo.Visit{ID: 1, Status: fo.VisitWorkshop, Delays: []fo.Delay{{At: after}}}, false},
+		{fo.Visit{ID: 2, Status: fo.VisitDelivered, DeliveredAt: before, Settlement: &fo.Settlement{At: before}}, false},
+		{fo.Visit{ID: 3, Status: fo.VisitDelivered, DeliveredAt: after, Settlement: &fo.Settlement{At: after}}, true},
+		{fo.Visit{ID: 4, Status: fo.VisitLeft, LeftAt: after}, true},
+		{fo.Visit{ID: 5, Status: fo.VisitLeft, LeftAt: before, Settlement: &fo.Settlement{At: after}}, true},
+	} {
+		if got := endsSince(enc(tc.v), since); got != tc.want {
+			t.Errorf("visit %d: %v, want %v", tc.v.ID, got, tc.want)
+		}
+	}
+	if !endsSince([]byte(`{"delivered_at":"garbage"}`), since) {
+		t.Error("an unreadable time is not counted as maybe")
 	}
 }
