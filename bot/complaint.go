@@ -144,10 +144,14 @@ func (t *turn) afterPhoto() error {
 // the customer what was filed.
 func (t *turn) fileComplaint(major bool) error {
 	c := t.conv
-	_, err := t.b.store.FileComplaint(data.ComplaintRequest{
+	visit, vehicle, err := t.complaintSubject()
+	if err != nil {
+		return err
+	}
+	_, err = t.b.store.FileComplaint(data.ComplaintRequest{
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), Channel: fo.ChannelBot,
 		Category: c.Category, Text: c.What, PhotoID: c.PhotoID, Major: major || c.Category == "safety",
-		ChatID: t.chatID, Customer: data.CustomerInput{Lang: t.lang}, By: "customer:bot",
+		ChatID: t.chatID, Customer: data.CustomerInput{Lang: t.lang}, VisitID: visit, VehicleID: vehicle, By: "customer:bot",
 	})
 	if err != nil {
 		msg, ok := t.userError(err)
@@ -167,6 +171,46 @@ func (t *turn) fileComplaint(major bool) error {
 	t.conv = nil
 	t.show(t.T("cmpc.filed", t.T("cmp.cat."+c.Category), c.What, yesNo(c.PhotoID != ""), yesNo(major || c.Category == "safety")), nil)
 	return nil
+}
+
+// complaintVisitDays is how long after a delivery a complaint from the
+// customer's chat is taken to be about that visit.
+const complaintVisitDays = 30
+
+// complaintSubject returns what a complaint from this chat is about, so
+// that it is linked to the visit or vehicle when there is one (CMP-1): the
+// latest visit of the chat's customer still in the shop or delivered
+// within complaintVisitDays, else their only vehicle; nothing for a chat
+// not linked to a customer.
+func (t *turn) complaintSubject() (visit, vehicle uint64, err error) {
+	cust, err := t.b.store.CustomerByChat(t.chatID)
+	if errors.Is(err, fo.ErrNotFound) {
+		return 0, 0, nil
+	}
+	if err != nil {
+		return 0, 0, err
+	}
+	vs, err := t.b.store.Vehicles(cust.ID)
+	if err != nil {
+		return 0, 0, err
+	}
+	var latest time.Time
+	for _, veh := range vs {
+		visits, err := t.b.store.VehicleVisits(veh.ID)
+		if err != nil {
+			return 0, 0, err
+		}
+		for _, v := range visits {
+			recent := v.Open() || t.now.Sub(v.DeliveredAt) <= complaintVisitDays*24*time.Hour
+			if recent && v.CheckedInAt.After(latest) {
+				visit, latest = v.ID, v.CheckedInAt
+			}
+		}
+	}
+	if visit == 0 && len(vs) == 1 {
+		vehicle = vs[0].ID
+	}
+	return visit, vehicle, nil
 }
 
 // verdict records the customer's verdict on an answer (CMP-4) and shows
