@@ -62,6 +62,7 @@ type Store interface {
 	// Staff members' own conversations, keyed by chat and user.
 	StaffConversation(chatID, userID int64) ([]byte, error)
 	FinishStaffUpdate(updateID int, chatID, userID int64, conv []byte, replies []fo.Message) (bool, error)
+	DeleteStaffConversation(chatID, userID int64) error
 	// Customers and appointments.
 	Customer(id uint64) (fo.Customer, error)
 	CustomerByChat(chatID int64) (fo.Customer, error)
@@ -91,6 +92,7 @@ type Store interface {
 	CallList(day time.Time) (fo.CallList, error)
 	RecordCall(req data.CallOutcome) (fo.Call, error)
 	// Surveys (SUR-1).
+	Survey(id uint64) (fo.Survey, error)
 	VisitSurvey(visitID uint64) (fo.Survey, error)
 	StartSurvey(visitID uint64) (fo.Survey, error)
 	AnswerSurvey(a data.SurveyAnswer) (fo.Survey, error)

@@ -231,8 +231,12 @@ func (t *turn) verdict(cq *tgbotapi.CallbackQuery, id uint64, satisfied bool) er
 	if satisfied {
 		key = "cmpc.verdict_ok"
 	}
+	text := t.T(key)
+	if cq.Message.Text != "" {
+		text = cq.Message.Text + "\n\n" + text
+	}
 	t.editID = cq.Message.MessageID
-	t.show(cq.Message.Text+"\n\n"+t.T(key), nil)
+	t.show(text, nil)
 	return nil
 }
 

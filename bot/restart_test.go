@@ -150,6 +150,13 @@ func (s *flakyStore) FinishUpdate(updateID int, chatID int64, conv []byte, repli
 	return s.Store.FinishUpdate(updateID, chatID, conv, replies)
 }
 
+func (s *flakyStore) FinishStaffUpdate(updateID int, chatID, userID int64, conv []byte, replies []fo.Message) (bool, error) {
+	if s.failFinish.CompareAndSwap(true, false) {
+		return false, errors.New("disk gone (test)")
+	}
+	return s.Store.FinishStaffUpdate(updateID, chatID, userID, conv, replies)
+}
+
 // TestBookThenFailBeforeFinish: Book commits (with its confirmation and
 // staff notice, APT-4) but finishing the update fails; the update is
 // handled again, the store answers the repeated booking with the first

@@ -115,7 +115,7 @@ func isStaffData(d string) bool {
 // staffWork reports whether an update in a private chat is a staff
 // member's work rather than their own business as a customer: a staff
 // button, a staff command, or the text (or /cancel) their staff
-// conversation waits for.
+// conversation waits for. t.conv is the chat's customer conversation.
 func (t *turn) staffWork(u tgbotapi.Update) bool {
 	if !t.isStaff() {
 		return false
@@ -132,11 +132,19 @@ func (t *turn) staffWork(u tgbotapi.Update) bool {
 		case "calls", "complaints":
 			return true
 		case "cancel":
-			return t.sconv != nil
+			return t.staffNewer()
 		}
 		return false
 	}
-	return t.sconv != nil && m.Text != ""
+	return m.Text != "" && t.staffNewer()
+}
+
+// staffNewer reports whether the staff member has staff work waiting for
+// their text in this private chat that is newer than their own
+// conversation as a customer there (a booking, say): the text is for the
+// one they touched last.
+func (t *turn) staffNewer() bool {
+	return t.sconv != nil && (t.conv == nil || !t.sconv.Updated.Before(t.conv.Updated))
 }
 
 // finishStaff handles an update as staff work and finishes it in the

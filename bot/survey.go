@@ -19,16 +19,28 @@ import (
 // surveyAnswer records a score (or "no comment", q = fo.QComment with
 // score 0) through store.AnswerSurvey, which edits the question message
 // into the next question. After the last score the chat waits for the
-// comment: the next text is it. A press from another chat than the
-// survey's, for a question not the one asked, or on a finished or expired
-// survey is stale and changes nothing.
+// comment: the next text is it (this replaces any other conversation of
+// the chat, whose buttons then go stale). A press from another chat than
+// the survey's, for a question not the one asked, or on a finished or
+// expired survey is stale and changes nothing.
 func (t *turn) surveyAnswer(cq *tgbotapi.CallbackQuery, id uint64, q, score int) error {
 	sv, err := t.b.store.AnswerSurvey(data.SurveyAnswer{SurveyID: id, Q: q, Score: score, ChatID: t.chatID, MessageID: cq.Message.MessageID})
-	if errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrStale) {
+	switch {
+	case errors.Is(err, fo.ErrStale):
+		t.stale()
+		// Answered already — maybe by this very update, delivered again
+		// after a crash before it was finished: the chat still waits for
+		// the comment when the survey does.
+		sv, err := t.b.store.Survey(id)
+		if err == nil && sv.ChatID == t.chatID && sv.Status == fo.SurveySent && sv.Next() == fo.QComment &&
+			(t.conv == nil || t.conv.Survey != sv.ID) {
+			t.conv = &conversation{Flow: flowSurvey, Step: stepComment, Nonce: newNonce(), Survey: sv.ID, Message: cq.Message.MessageID}
+		}
+		return nil
+	case errors.Is(err, fo.ErrNotFound):
 		t.stale()
 		return nil
-	}
-	if err != nil {
+	case err != nil:
 		return err
 	}
 	switch {

@@ -161,7 +161,7 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 		}
 	}
 	// Staff chats are never customer conversations (REC-3).
-	if staffChat || t.staffWork(u) {
+	if staffChat {
 		return t.finishStaff(u)
 	}
 	raw, err := b.store.Conversation(chat.ID)
@@ -169,6 +169,18 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 		return fmt.Errorf("read conversation: %w", err)
 	}
 	t.conv = decodeConversation(raw, t.now)
+	if t.staffWork(u) {
+		return t.finishStaff(u)
+	}
+	if t.sconv != nil && u.Message != nil && u.Message.IsCommand() {
+		// A staff member going on to their own business in their private
+		// chat with a command leaves their unfinished staff work, so that
+		// no later text is taken for it.
+		if err := b.store.DeleteStaffConversation(chat.ID, from.ID); err != nil {
+			return fmt.Errorf("drop staff conversation: %w", err)
+		}
+		t.sconv = nil
+	}
 	if u.Message != nil {
 		err = t.message(u.Message)
 	} else {

@@ -61,3 +61,11 @@ func (s *Store) FinishStaffUpdate(updateID int, chatID, userID int64, conv []byt
 	})
 	return handled, err
 }
+
+// DeleteStaffConversation forgets the staff conversation of user userID in
+// chat chatID (the staff member went on to something else); none is fine.
+func (s *Store) DeleteStaffConversation(chatID, userID int64) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bConversations).Delete(staffConvKey(chatID, userID))
+	})
+}
