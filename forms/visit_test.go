@@ -2,6 +2,7 @@ package forms
 
 import (
 	"errors"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -243,7 +244,17 @@ func TestServiceCard(t *testing.T) {
 		if len(pdf) > 60<<10 {
 			t.Errorf("%s card is %d bytes, more than 60 KB", tc.lang, len(pdf))
 		}
-		savePNG(t, pdf, "service-card-"+string(tc.lang))
+		png := savePNG(t, pdf, "service-card-"+string(tc.lang))
+		if _, err := exec.LookPath("zbarimg"); err == nil {
+			want := tc.link
+			if want == "" {
+				want = "tel:01088886666"
+			}
+			out, err := exec.Command("zbarimg", "-q", "--raw", png[0]).Output()
+			if got := strings.TrimSpace(string(out)); err != nil || got != want {
+				t.Errorf("card QR code reads %q (%v), want %q", got, err, want)
+			}
+		}
 	}
 	st, r := visitFixture(fo.ZH)
 	r.Visit.Status = fo.VisitReady
