@@ -27,27 +27,42 @@ import (
 // benchArchives is how many archives the benchmarks' data file holds.
 const benchArchives = 10000
 
+// seedVersion names the seeding below; change it when seed changes, so
+// that a cached file made by the old seed is not used.
+const seedVersion = 1
+
 var (
 	seedOnce sync.Once
-	seedDir  string
+	seedPath string
 	seedErr  error
 )
 
 // seededFile returns a copy, in tb's temp dir, of a data file holding
-// benchArchives archives. The file is made once per test binary.
+// benchArchives archives. The seeded file is cached in the system's temp
+// folder, keyed by the store's schema version and seedVersion, so that
+// runs neither pay for seeding again nor leave a file behind each time.
 func seededFile(tb testing.TB) string {
 	tb.Helper()
 	seedOnce.Do(func() {
-		seedDir, seedErr = os.MkdirTemp("", "kiosk-bench-")
-		if seedErr != nil {
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("frontoffice-kiosk-bench-s%d-v%d-n%d", data.SchemaVersion, seedVersion, benchArchives))
+		seedPath = filepath.Join(dir, "f.db")
+		if _, err := os.Stat(seedPath); err == nil {
 			return
 		}
-		seedErr = seed(filepath.Join(seedDir, "f.db"))
+		if seedErr = os.MkdirAll(dir, 0o755); seedErr != nil {
+			return
+		}
+		tmp := filepath.Join(dir, fmt.Sprintf("seed-%d.db", os.Getpid()))
+		if seedErr = seed(tmp); seedErr != nil {
+			os.Remove(tmp)
+			return
+		}
+		seedErr = os.Rename(tmp, seedPath) // atomic: a parallel run sees all or nothing
 	})
 	if seedErr != nil {
 		tb.Fatal(seedErr)
 	}
-	raw, err := os.ReadFile(filepath.Join(seedDir, "f.db"))
+	raw, err := os.ReadFile(seedPath)
 	if err != nil {
 		tb.Fatal(err)
 	}
