@@ -181,3 +181,30 @@ func FuzzParseClock(f *testing.F) {
 }
 
 func day3Of(loc *time.Location) time.Time { return time.Date(2026, 12, 3, 9, 17, 0, 0, loc) }
+
+// TestCallLaterOutsideWindowFU9: on the window's last day "tomorrow 10:00"
+// falls outside it: refused with the window's end, and the staff member
+// can choose again; "in 1 hour" is taken.
+func TestCallLaterOutsideWindowFU9(t *testing.T) {
+	h := newHarness(t)
+	h.afterSales()
+	h.start()
+	h.deliver("王一", "13900000001", "京B11111", 0, fo.ZH)
+	last := monday0900.Add(7 * 24 * time.Hour) // Monday 7 Dec: day 7, the window's last (FU-2)
+	h.clock.Set(last)
+	if _, err := h.store.SendCallLists(last); err != nil {
+		t.Fatal(err)
+	}
+	h.waitMsg(wangUser, "the call", func(m telegramtest.Message) bool { return m.HasButton("call:later:1") })
+	h.press(wangUser, wangTG, "call:later:1")
+	h.press(wangUser, wangTG, h.T(fo.ZH, "btn.later_tomorrow"))
+	h.wait(wangUser, "约定时间须在现在之后、回访窗口结束（12月7日 周一）之前")
+	if raw, _ := h.store.StaffConversation(wangUser, wangUser); raw == nil {
+		t.Fatalf("the refused time ended the conversation")
+	}
+	h.press(wangUser, wangTG, h.T(fo.ZH, "btn.later_1h"))
+	h.wait(wangUser, "已记录", "🕒 约定 12月7日 周一 10:00")
+	if c, _ := h.store.Call(1); !c.NextAt.Equal(last.Add(time.Hour)) {
+		t.Errorf("next %v", c.NextAt)
+	}
+}
