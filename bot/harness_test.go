@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -281,6 +282,18 @@ func (h *harness) count(chat int64, part string) int {
 		}
 	}
 	return n
+}
+
+// dumpChats logs the chats' messages when DUMP_CHATS is set, so that a
+// person can read what the customer and the staff received:
+// DUMP_CHATS=1 go test ./bot -run TestComplaintLoop -v.
+func (h *harness) dumpChats(t *testing.T, chats ...int64) {
+	if os.Getenv("DUMP_CHATS") == "" {
+		return
+	}
+	for _, c := range chats {
+		t.Logf("===== chat %d =====\n%s", c, h.dump(c))
+	}
 }
 
 // syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.
