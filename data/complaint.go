@@ -145,7 +145,9 @@ func (w *writer) fileComplaint(st *fo.Settings, req ComplaintRequest) (fo.Compla
 		if k == "" {
 			k = "cmp:" + id + ":filed"
 		}
-		msgs = append(msgs, fo.Message{Key: k, ChatID: chat, Text: fo.ComplaintFiledText(st, c, c.Lang), Lang: c.Lang})
+		// The receipt with the answer deadline goes with it (CMP-2).
+		msgs = append(msgs, fo.Message{Key: k, ChatID: chat, Text: fo.ComplaintFiledText(st, c, c.Lang), Lang: c.Lang,
+			Document: &fo.Document{Kind: "complaint", Ref: c.ID, Name: c.Ticket + ".pdf"}})
 		if err := w.registerComplaint(c, fo.ChannelBot, "ack", "system", ""); err != nil {
 			return c, err
 		}

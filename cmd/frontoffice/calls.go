@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	fo "frontoffice"
 	"frontoffice/data"
+	"frontoffice/forms"
 )
 
 const callsUsage = `Usage: frontoffice calls [--date D] [--lang zh|en] [--phones] [--pdf FILE] [flags]
@@ -22,7 +24,8 @@ the calls due, the window closing soonest first (FU-2, FU-3), with what to
 say and what not to repeat (FU-4). D is 2026-12-01, 12-01, 12月1日, today,
 tomorrow, 明天, ... Phone numbers are masked unless --phones is given.
 Works while the server runs (it reads a consistent copy from it).
---pdf is not available yet: the PDF call list comes with the forms package.
+--pdf FILE also writes the printed call list with the day's call register
+(跟踪服务电话登记表) as a PDF.
 `
 
 // callsMain is "frontoffice calls": the day's call list as text.
@@ -86,8 +89,23 @@ func callsMain(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		fmt.Fprintln(stdout, fo.CallListText(&st, sc, day, lang))
 	}
 	if own.pdf != "" {
-		fmt.Fprintf(stderr, "frontoffice calls: --pdf: the PDF call list is not available yet (it comes with the forms package); %s not written\n", own.pdf)
-		return 1
+		// The printed call list and the day's call register (FU-7).
+		e, err := forms.New(nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
+			return 1
+		}
+		r := &forms.Renderer{Engine: e, Store: store}
+		ref, _ := strconv.ParseUint(day.Format("20060102"), 10, 64)
+		pdf, err := r.Render(ctx, fo.Document{Kind: forms.KindCalls, Ref: ref}, lang)
+		if err == nil {
+			err = writeFileAtomic(own.pdf, pdf)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "frontoffice calls: --pdf: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "call list written to %s (%d bytes)\n", own.pdf, len(pdf))
 	}
 	return 0
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -61,8 +62,11 @@ func TestCallsCommand(t *testing.T) {
 	if code, _, stderr := call("--date", "13-45"); code != 2 || !strings.Contains(stderr, "not valid") {
 		t.Errorf("bad date: %d %s", code, stderr)
 	}
-	if code, stdout, stderr := call("--date", day, "--pdf", filepath.Join(dir, "x.pdf")); code != 1 || !strings.Contains(stderr, "not available yet") || stdout == "" {
+	pdfPath := filepath.Join(dir, "x.pdf")
+	if code, stdout, stderr := call("--date", day, "--pdf", pdfPath); code != 0 || !strings.Contains(stderr, "call list written to") || stdout == "" {
 		t.Errorf("pdf: %d %s", code, stderr)
+	} else if b, err := os.ReadFile(pdfPath); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("pdf file: %v", err)
 	}
 	if code, _, _ := call("extra"); code != 2 {
 		t.Errorf("extra argument: %d", code)
