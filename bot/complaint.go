@@ -261,7 +261,7 @@ func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint
 		// The store tells the staff chats; the pressed notice keeps only
 		// the answer button and names the assignee.
 		t.answer(t.T("staffc.took", c.Ticket))
-		if text := cq.Message.Text; text != "" && !strings.Contains(text, t.T("staffc.assignee", "")) {
+		if text := cq.Message.Text; text != "" && !strings.Contains(text, "\n🙋 ") {
 			var rows [][]fo.Button
 			if c.Unanswered() {
 				rows = [][]fo.Button{{button(t.T("btn.cmp.ans"), fo.ComplaintData("ans", c.ID))}}
@@ -284,7 +284,11 @@ func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint
 		return nil
 	}
 	t.sconv = &staffConv{Flow: sflowAnswer, Step: sstepText, Nonce: newNonce(), Complaint: c.ID}
-	t.say(t.T("staffc.ask_answer", t.member.Name, c.Ticket, fo.MaxAnswerText, c.CustomerName, c.Text),
+	who := c.CustomerName
+	if who == "" {
+		who = t.T("staffc.unnamed")
+	}
+	t.say(t.T("staffc.ask_answer", t.member.Name, c.Ticket, fo.MaxAnswerText, who, c.Text),
 		[][]fo.Button{{button(t.T("btn.abort"), t.sconv.data("x"))}})
 	return nil
 }

@@ -132,7 +132,11 @@ func TestComplaintLoopCMP1toCMP4(t *testing.T) {
 
 			// li answers: the prompt, then a reply to it.
 			h.press(staffChat, liTG, "cmp:ans:1")
-			prompt := h.wait(staffChat, h.T(fo.ZH, "staffc.ask_answer", "李娜", ticket, fo.MaxAnswerText, c.CustomerName, what))
+			who := c.CustomerName
+			if !zh {
+				who = h.T(fo.ZH, "staffc.unnamed")
+			}
+			prompt := h.wait(staffChat, h.T(fo.ZH, "staffc.ask_answer", "李娜", ticket, fo.MaxAnswerText, who, what))
 			answer := "非常抱歉！技师明天上午上门重新校准雷达，费用全免。"
 			if !zh {
 				answer = "We are sorry. Next time we call you the moment it is ready, and this visit's labour is on us."

@@ -207,6 +207,7 @@ var Texts = fo.Catalog{
 		Zh: "✍️ %s，请回复本条消息，输入对投诉 %s 的答复（最多 %d 字），客户会在 Telegram 收到并确认是否满意。\n客户：%s\n内容：%s\n发送 /cancel 放弃。",
 		En: "✍️ %s, reply to this message with your answer to complaint %s (up to %d characters); the customer gets it in Telegram and says whether they are satisfied.\nCustomer: %s\nWhat happened: %s\nSend /cancel to stop.",
 	},
+	"staffc.unnamed": {Zh: "（未建档，来自 Telegram）", En: "(not on file, from Telegram)"},
 	"staffc.answered": {
 		Zh: "✅ 投诉 %s 的答复已发给客户，等待客户确认是否满意。", En: "✅ The answer to complaint %s went to the customer, who will say whether they are satisfied.",
 	},
