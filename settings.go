@@ -54,6 +54,23 @@ type Settings struct {
 	// (Settings.ReportTime, report.go). Zero — a data file written before
 	// the field existed — means DefaultReportAt, 17:30.
 	ReportAt HM `json:"report_at"`
+
+	// GuaranteeMonths is how long the shop guarantees its work and the
+	// parts it supplied, from delivery, as the service card states (DEL-3,
+	// INT-3). Zero — a data file written before the field existed — means
+	// DefaultGuaranteeMonths.
+	GuaranteeMonths int `json:"guarantee_months"`
+}
+
+// DefaultGuaranteeMonths is the guarantee period unless set otherwise.
+const DefaultGuaranteeMonths = 12
+
+// Guarantee returns the guarantee period in months.
+func (s *Settings) Guarantee() int {
+	if s.GuaranteeMonths <= 0 {
+		return DefaultGuaranteeMonths
+	}
+	return s.GuaranteeMonths
 }
 
 // Shop is who the shop is, as greeted and printed.
@@ -254,8 +271,9 @@ func DefaultSettings() Settings {
 			{ID: "wang", Name: "王强", Roles: []string{RoleFollowUp}},
 			{ID: "zhao", Name: "赵敏", Roles: []string{RoleSupervisor}},
 		},
-		AfterSales: DefaultAfterSales(),
-		ReportAt:   DefaultReportAt,
+		AfterSales:      DefaultAfterSales(),
+		ReportAt:        DefaultReportAt,
+		GuaranteeMonths: DefaultGuaranteeMonths,
 	}
 }
 
@@ -352,6 +370,9 @@ func (s *Settings) Validate() error {
 	}
 	if s.ReportAt < 0 || s.ReportAt >= 24*60 {
 		return bad("report_at must be within the day (REP-1)")
+	}
+	if s.GuaranteeMonths < 0 || s.GuaranteeMonths > 120 {
+		return bad("guarantee_months must be 0..120 (0: %d)", DefaultGuaranteeMonths)
 	}
 	if msg := s.AfterSales.check(s); msg != "" {
 		return bad("after_sales: %s", msg)

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -79,8 +80,8 @@ func (e *Engine) ServiceCard(st *fo.Settings, r VisitRecord, lang fo.Lang, link 
 
 	d.Heading(d.T("质量保证条款", "Guarantee terms"), 20)
 	terms := []string{
-		d.T("本店对上表中标明“保修”的施工项目及本店提供的配件承担质量保证责任，期限自交车之日起，以结算单及配件厂家的规定为准。",
-			"The shop guarantees the work marked “Yes” above and the parts it supplied, from the delivery date, for the periods on the settlement and of the parts' makers."),
+		d.T(fmt.Sprintf("本店对上表中标明“保修”的施工项目及本店提供的配件承担质量保证责任，期限自交车之日起 %d 个月；配件厂家保修期更长的，按厂家规定。", st.Guarantee()),
+			fmt.Sprintf("The shop guarantees the work marked “Yes” above and the parts it supplied for %d months from the delivery date; where a part's maker gives longer, the maker's term applies.", st.Guarantee())),
 		d.T("客户自带配件或安装于关键部位的副厂配件不在质量保证范围内（见进厂安装服务单）。",
 			"Parts brought by the customer, and aftermarket parts at critical places, are not guaranteed (see the work order)."),
 		d.T("如有质量问题，请持本卡致电售后服务热线 "+st.Shop.Phone+" 或在 Telegram 留言，我们会及时答复并告知处理时间。",

@@ -221,11 +221,11 @@ func TestServiceCard(t *testing.T) {
 		{fo.ZH, "https://t.me/TaiyuanAutoBot", []string{"售后服务卡", "After-Sales Service Card", "编号 20261127-A003", "张伟", "138****5678",
 			"京A·12345", "比亚迪 汉 EV · 轿车", "防撞预警系统安装", "交车日期", "2026-11-27", "交车里程", "42,318 km", "售后热线", "010-8888-6666",
 			"本次施工项目", "防撞预警系统安装（CWS-2000 主机、前向摄像头与线束）", "本店提供·正厂件", "保修（关键部位）", "客户自带·副厂件", "不保修",
-			"更换前刹车片（追加）", "质量保证条款", "客户自带配件或安装于关键部位的副厂配件不在质量保证范围内（见进厂安装服务单）。",
+			"更换前刹车片（追加）", "质量保证条款", "自交车之日起 12 个月", "客户自带配件或安装于关键部位的副厂配件不在质量保证范围内（见进厂安装服务单）。",
 			"保养提醒", "下次保养日期", "2027-05-26", "保养周期", "180 天", "扫码打开本店 Telegram 服务号：预约保养、咨询、投诉",
 			"感谢您选择泰远汽车安装服务中心，祝您行车平安！"}},
 		{fo.EN, "", []string{"After-Sales Service Card", "Anna Müller", "138****5678", "Delivered", "2026-11-27", "Hotline", "Work done",
-			"Customer's · aftermarket", "None", "(additional)", "Guarantee terms", "Next maintenance", "2027-05-26", "180 days",
+			"Customer's · aftermarket", "None", "(additional)", "Guarantee terms", "for 12 months from the delivery date", "Next maintenance", "2027-05-26", "180 days",
 			"Scan to call the after-sales hotline", "Thank you for choosing Taiyuan Auto Installation Center. Drive safely!"}},
 	} {
 		st, r := visitFixture(tc.lang)
