@@ -24,7 +24,8 @@
 //	outbox_dead    seq → JSON deadMessage (Telegram refused it for good)
 //	relay          chat id | message id → customer chat id (REC-3)
 //	bot            "offset" → next update id (8 bytes)
-//	conversations  chat id → the bot's opaque conversation state
+//	conversations  chat id → the bot's opaque conversation state of a customer chat;
+//	               chat id | user id (16 bytes) → a staff member's conversation in a chat
 //	idem           idempotency key → JSON result of the first request
 //	due            time | kind ":" id → empty (what the scheduler must do when)
 //	jobs           job name → last run time
