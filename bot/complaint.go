@@ -151,7 +151,7 @@ func (t *turn) fileComplaint(major bool) error {
 	_, err = t.b.store.FileComplaint(data.ComplaintRequest{
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), Channel: fo.ChannelBot,
 		Category: c.Category, Text: c.What, PhotoID: c.PhotoID, Major: major || c.Category == "safety",
-		ChatID: t.chatID, Customer: data.CustomerInput{Lang: t.lang}, VisitID: visit, VehicleID: vehicle, By: "customer:bot",
+		ChatID: t.chatID, Customer: data.CustomerInput{Lang: t.lang, Name: t.telegramName()}, VisitID: visit, VehicleID: vehicle, By: "customer:bot",
 	})
 	if err != nil {
 		msg, ok := t.userError(err)
@@ -374,4 +374,18 @@ func (t *turn) openComplaints() error {
 func (t *turn) duration(d time.Duration) string {
 	d = d.Round(time.Minute)
 	return t.T("staffc.duration", int(d/time.Hour), int(d%time.Hour/time.Minute))
+}
+
+// telegramName is how the user of this turn calls themselves in Telegram,
+// shown to staff for a chat that is not linked to an archive.
+func (t *turn) telegramName() string {
+	u := t.from
+	if u == nil {
+		return ""
+	}
+	name := strings.TrimSpace(u.FirstName + " " + u.LastName)
+	if u.UserName != "" {
+		name = strings.TrimSpace(name + " @" + u.UserName)
+	}
+	return "Telegram: " + name
 }

@@ -134,7 +134,11 @@ func TestComplaintLoopCMP1toCMP4(t *testing.T) {
 			h.press(staffChat, liTG, "cmp:ans:1")
 			who := c.CustomerName
 			if !zh {
-				who = h.T(fo.ZH, "staffc.unnamed")
+				// Not on file: the name the chat goes by in Telegram.
+				who = "Telegram: " + strings.TrimSpace(u.FirstName+" "+u.LastName)
+				if got, _ := h.store.Complaint(1); got.CustomerName != who {
+					t.Errorf("complaint names %q, want %q", got.CustomerName, who)
+				}
 			}
 			prompt := h.wait(staffChat, h.T(fo.ZH, "staffc.ask_answer", "李娜", ticket, fo.MaxAnswerText, who, what))
 			answer := "非常抱歉！技师明天上午上门重新校准雷达，费用全免。"

@@ -191,6 +191,11 @@ func (w *writer) complaintParties(c *fo.Complaint, req ComplaintRequest) error {
 		return fo.Errorf(fo.EINVALID, "err.cmp.customer")
 	}
 	c.CustomerID, c.CustomerName = cust.ID, cust.Name
+	if c.CustomerName == "" {
+		// A chat not linked to an archive: the name it goes by (the bot
+		// passes the Telegram name), so that staff know whom they answer.
+		c.CustomerName = req.Customer.Name
+	}
 	if cust.Lang != "" {
 		c.Lang = cust.Lang
 	}

@@ -151,16 +151,21 @@ func (w *writer) upsertCustomer(in CustomerInput) (fo.Customer, error) {
 			return c, err
 		}
 	}
-	if in.Name != "" {
+	// A customer found by a phone that nobody proved (a kiosk walk-in, a
+	// typed number) keeps the archive's name, address and language: a
+	// stranger typing a number must not rewrite someone's archive. Only
+	// empty fields are filled.
+	trusted := !found || in.ID != 0 || in.Verified
+	if in.Name != "" && (trusted || c.Name == "") {
 		c.Name = in.Name
 	}
-	if in.Address != "" {
+	if in.Address != "" && (trusted || c.Address == "") {
 		c.Address = in.Address
 	}
 	if in.Consent {
 		c.Consent = true
 	}
-	if in.Lang != "" {
+	if in.Lang != "" && (trusted || c.Lang == "") {
 		c.Lang = in.Lang
 	}
 	if in.ChatID != 0 && c.ChatID != in.ChatID {

@@ -105,7 +105,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 // funcs are the template functions shared by all pages.
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t": func(lang fo.Lang, key string, args ...any) string { return s.texts.T(lang, key, args...) },
+		"t":         func(lang fo.Lang, key string, args ...any) string { return s.texts.T(lang, key, args...) },
 		"maskPlate": func(p string) string { return fo.MaskPlate(p) },
 		"maskPhone": func(p string) string { return fo.MaskPhone(p) },
 		"plate":     func(p string) string { return fo.FormatPlate(p) },

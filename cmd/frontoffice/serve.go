@@ -103,6 +103,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return fmt.Errorf("listen on %s (FRONTOFFICE_ADDR): %w", cfg.Addr, err)
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	// The lobby TV's event stream never ends by itself: end it at shutdown
+	// so that Shutdown does not wait for its timeout.
+	srv.RegisterOnShutdown(web.CloseBoardStreams)
 	httpDone := make(chan error, 1)
 	go func() { httpDone <- srv.Serve(ln) }()
 	log.Info("listening", "addr", ln.Addr().String())
