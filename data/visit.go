@@ -505,7 +505,8 @@ func (s *Store) BackToWorkshop(id uint64, by string) (fo.Visit, error) {
 
 // Delay moves the promised time of a late job and tells the customer at once
 // with the reason and an apology — at least as early as the lead time
-// before the old promise, since it goes now (DEL-2). The pickup notice and
+// before the old promise, since it goes now (DEL-2; REC-4: a customer kept
+// waiting is given an apology and the reason). The pickup notice and
 // progress check follow the new time.
 func (s *Store) Delay(id uint64, newPromise time.Time, reason, by string) (fo.Visit, error) {
 	return s.changeVisit(id, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {

@@ -166,7 +166,7 @@ func TestPickupShortJobDEL2INT7(t *testing.T) {
 }
 
 // DEL-2: a job of 2 days or more is announced 4 hours ahead; a delay is
-// announced at once with the reason and an apology, and the notice follows
+// announced at once with the reason and an apology (REC-4), and the notice follows
 // the new time; a job ready early notifies at once.
 func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
 	s, clock := testStore(t)
