@@ -47,6 +47,9 @@ type Config struct {
 	// to the start screen with every field cleared; DefaultKioskIdle (60 s)
 	// when zero.
 	KioskIdle time.Duration
+	// Documents prints the forms the console offers as PDF downloads
+	// (forms.Renderer); the downloads answer 404 when nil.
+	Documents Documents
 }
 
 // Server serves the kiosk, the board and the console.

@@ -79,7 +79,11 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	}
 
 	bots := &botRunner{}
-	web, err := kiosk.New(kiosk.Config{Store: store, Clock: clock, Logger: log.With("part", "web"), BotUsername: bots.Username, SecureCookies: cfg.SecureCookies})
+	// The PDFs that messages carry (slip, service card, reports) are
+	// printed when the bot sends them; the console's downloads the same way.
+	docs := &forms.Renderer{Engine: engine, Store: store, BotUsername: bots.Username}
+	web, err := kiosk.New(kiosk.Config{Store: store, Clock: clock, Logger: log.With("part", "web"), BotUsername: bots.Username,
+		SecureCookies: cfg.SecureCookies, Documents: docs})
 	if err != nil {
 		return err
 	}
@@ -115,9 +119,6 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	sched.Start(runCtx)
 
 	var wg sync.WaitGroup
-	// The PDFs that messages carry (slip, service card, reports) are
-	// printed when the bot sends them.
-	docs := &forms.Renderer{Engine: engine, Store: store, BotUsername: bots.Username}
 	bots.start(runCtx, cfg, store, clock, docs, log, &wg)
 
 	select {
