@@ -146,6 +146,32 @@ func staffLabel(st *fo.Settings, lang fo.Lang, texts fo.Catalog, by string) stri
 	return by
 }
 
+// label is a domain text (cmp.cat.*, cmp.ch.*, cmp.st.*: written to sit
+// inside a sentence) as a label of the console: capitalised in English.
+func label(texts fo.Catalog, lang fo.Lang, key string) string {
+	s := texts.T(lang, key)
+	if lang == fo.EN && s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
+
+// plainText drops the pictographs chat texts carry (📞, 🆕): the shop's
+// console may have no font for them. Lines lose the space they leave.
+func plainText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r >= 0x1F000 || r == 0xFE0F {
+			return -1
+		}
+		return r
+	}, s)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimLeft(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // dayParam reads a YYYY-MM-DD query parameter as midnight in loc, or
 // returns def.
 func dayParam(r *http.Request, name string, loc *time.Location, def time.Time) time.Time {

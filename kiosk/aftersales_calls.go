@@ -77,7 +77,7 @@ func (s *Server) callsPage(c *staffCtx, day time.Time) (*callsPage, error) {
 	for _, sc := range list.Staff {
 		g := callGroup{Staff: sc.Staff, Name: sc.Name, Mine: sc.Staff != "" && sc.Staff == c.acc.StaffID}
 		for _, it := range sc.Calls {
-			row := callRow{Item: it, Text: fo.CallItemText(&c.st, it, day, c.lang), ClosesToday: it.ClosesToday,
+			row := callRow{Item: it, Text: plainText(fo.CallItemText(&c.st, it, day, c.lang)), ClosesToday: it.ClosesToday,
 				Later: localInput(laterAt, c.loc)}
 			if it.Call.NextAt.After(c.now) && !it.Call.NextAt.Equal(fo.DayStart(it.Call.NextAt, c.loc)) {
 				row.Later = localInput(it.Call.NextAt, c.loc)

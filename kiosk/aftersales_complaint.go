@@ -35,7 +35,7 @@ func (s *Server) complaintDeadline(c fo.Complaint, now time.Time, lang fo.Lang) 
 	d := deadline{Stale: c.Status != fo.CmpClosed && ((!c.StaleAt.IsZero() && !now.Before(c.StaleAt)) ||
 		slices.ContainsFunc(c.History, func(e fo.ComplaintEvent) bool { return e.Action == "escalated" }))}
 	if !c.Unanswered() {
-		d.Text, d.Class = s.texts.T(lang, "cmp.st."+string(c.Status)), "done"
+		d.Text, d.Class = label(s.texts, lang, "cmp.st."+string(c.Status)), "done"
 		return d
 	}
 	left := fo.ComplaintTimeLeft(c, now)
@@ -54,6 +54,7 @@ type complaintRow struct {
 	C        fo.Complaint
 	Category string
 	Channel  string
+	Status   string
 	Assignee string
 	Due      deadline
 }
@@ -74,7 +75,8 @@ func (s *Server) asComplaints(w http.ResponseWriter, r *http.Request, c *staffCt
 	}
 	p := &complaintsPage{consolePage: s.consolePage(c, "as.cmp.list_title")}
 	for _, cm := range list {
-		row := complaintRow{C: cm, Category: p.T("cmp.cat." + cm.Category), Channel: p.T("cmp.ch." + cm.Channel),
+		row := complaintRow{C: cm, Category: label(s.texts, c.lang, "cmp.cat."+cm.Category), Channel: label(s.texts, c.lang, "cmp.ch."+cm.Channel),
+			Status:   label(s.texts, c.lang, "cmp.st."+string(cm.Status)),
 			Assignee: s.assigneeName(c, cm.Assignee), Due: s.complaintDeadline(cm, c.now, c.lang)}
 		if row.Due.Class == "overdue" {
 			p.Overdue++
@@ -130,8 +132,8 @@ type complaintPage struct {
 // complaintPage builds the page of complaint cm for c.
 func (s *Server) complaintPage(c *staffCtx, cm fo.Complaint) *complaintPage {
 	p := &complaintPage{consolePage: s.consolePage(c, "as.cmp.title"), C: cm,
-		Category: s.texts.T(c.lang, "cmp.cat."+cm.Category), Channel: s.texts.T(c.lang, "cmp.ch."+cm.Channel),
-		Status: s.texts.T(c.lang, "cmp.st."+string(cm.Status)), Assignee: s.assigneeName(c, cm.Assignee),
+		Category: label(s.texts, c.lang, "cmp.cat."+cm.Category), Channel: label(s.texts, c.lang, "cmp.ch."+cm.Channel),
+		Status: label(s.texts, c.lang, "cmp.st."+string(cm.Status)), Assignee: s.assigneeName(c, cm.Assignee),
 		Due: s.complaintDeadline(cm, c.now, c.lang), Told: fo.ComplaintFiledText(&c.st, cm, cm.Lang)}
 	p.Title = p.T("as.cmp.title") + " " + cm.Ticket
 	if cm.ChatID != 0 {
@@ -147,7 +149,7 @@ func (s *Server) complaintPage(c *staffCtx, cm fo.Complaint) *complaintPage {
 		note := e.Note
 		switch e.Action {
 		case "filed":
-			note = s.texts.T(c.lang, "cmp.ch."+e.Note)
+			note = label(s.texts, c.lang, "cmp.ch."+e.Note)
 		case "assigned", "reopened", "warned":
 			note = c.st.StaffName(e.Note)
 		}

@@ -57,10 +57,10 @@ type option struct {
 func (s *Server) complaintNewPage(c *staffCtx, f complaintForm) *complaintNewPage {
 	p := &complaintNewPage{consolePage: s.consolePage(c, "as.new.title"), F: f, Max: fo.MaxComplaintText}
 	for _, ch := range staffChannels {
-		p.Channels = append(p.Channels, option{Value: ch, Label: p.T("cmp.ch." + ch), Selected: ch == f.Channel})
+		p.Channels = append(p.Channels, option{Value: ch, Label: label(s.texts, c.lang, "cmp.ch."+ch), Selected: ch == f.Channel})
 	}
 	for _, cat := range fo.ComplaintCategories {
-		p.Categories = append(p.Categories, option{Value: cat, Label: p.T("cmp.cat." + cat), Selected: cat == f.Category})
+		p.Categories = append(p.Categories, option{Value: cat, Label: label(s.texts, c.lang, "cmp.cat."+cat), Selected: cat == f.Category})
 	}
 	return p
 }

@@ -117,9 +117,12 @@ func (s *Server) asReports(w http.ResponseWriter, r *http.Request, c *staffCtx) 
 		p.Links = append(p.Links, reportLink{Label: p.T(l.key), Path: documentPath(l.kind, ref)})
 	}
 	for _, cat := range fo.ComplaintCategories {
-		p.Categories = append(p.Categories, summaryCategory{Label: p.T("cmp.cat." + cat), N: m.ByCategory[cat]})
+		p.Categories = append(p.Categories, summaryCategory{Label: label(s.texts, c.lang, "cmp.cat."+cat), N: m.ByCategory[cat]})
 	}
 	for q := range fo.Questions {
+		if m.Surveys == 0 {
+			break
+		}
 		p.Averages = append(p.Averages, p.T("as.rep.avg", p.T("as.q."+string(rune('0'+q))), m.SurveyAverages[q]))
 	}
 	s.renderConsole(w, r, c, http.StatusOK, "aftersales_reports", p)
