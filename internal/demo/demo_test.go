@@ -37,7 +37,15 @@ func TestLoadToday(t *testing.T) {
 			if !clock.Now().Equal(now) || sum.Visits < 10 {
 				t.Fatalf("clock %v, summary %+v", clock.Now(), sum)
 			}
-			visits, err := store.VisitsOn(now.In(loc).Format(time.DateOnly))
+			// Outside opening hours the demo day is the last open day.
+			st, _ := store.Settings()
+			day, _ := shopDayNow(&st, now)
+			for _, v := range mustVisits(t, store, day.In(loc).Format(time.DateOnly)) {
+				if h := v.CheckedInAt.In(loc); !st.Hours[h.Weekday()].IsOpen() || fo.HM(h.Hour()*60+h.Minute()) < st.Hours[h.Weekday()].Open || fo.HM(h.Hour()*60+h.Minute()) >= st.Hours[h.Weekday()].Close {
+					t.Errorf("visit %s checked in at %v, outside opening hours", v.QueueNo, h)
+				}
+			}
+			visits, err := store.VisitsOn(day.In(loc).Format(time.DateOnly))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +82,7 @@ func TestLoadToday(t *testing.T) {
 			open, _ := store.OpenVisits()
 			earlier := 0
 			for _, v := range open {
-				if v.Day < now.In(loc).Format(time.DateOnly) && v.PromisedAt().Sub(v.WorkOrder.HandoverAt) >= fo.PickupLongJob {
+				if v.Day < day.In(loc).Format(time.DateOnly) && v.PromisedAt().Sub(v.WorkOrder.HandoverAt) >= fo.PickupLongJob {
 					earlier++
 				}
 			}
@@ -90,4 +98,13 @@ func TestLoadToday(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustVisits(t *testing.T, store *data.Store, day string) []fo.Visit {
+	t.Helper()
+	vs, err := store.VisitsOn(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs
 }

@@ -46,13 +46,18 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 		return 0, err
 	}
 	loc := st.Location()
+	// Outside opening hours (before opening, after closing, a closed day)
+	// the day's visits happened during the last opening hours, until half
+	// an hour before that day's closing: no check-in at 02:35.
+	realNow := now
+	now, _ = shopDayNow(&st, now)
 	dayStart := fo.DayStart(now, loc)
 	t0 := now.Add(-6 * time.Hour)
 	if open := st.Hours[now.In(loc).Weekday()].Open.At(now, loc); st.Hours[now.In(loc).Weekday()].IsOpen() && t0.Before(open) && open.Before(now.Add(-2*time.Hour)) {
 		t0 = open
 	}
-	if t0.Before(dayStart.Add(10 * time.Minute)) {
-		t0 = dayStart.Add(10 * time.Minute)
+	if ds := fo.DayStart(now, loc); t0.Before(ds.Add(10 * time.Minute)) {
+		t0 = ds.Add(10 * time.Minute)
 	}
 	span := now.Sub(t0)
 	at := func(f float64) time.Time { return t0.Add(time.Duration(f * float64(span))).Truncate(time.Minute) }
@@ -192,7 +197,12 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 		return 0, err2
 	}
 	clock.Set(start.Add(20 * time.Minute))
-	if err := intake(0, 20*time.Hour, func(time.Time) time.Time { return dayStart.AddDate(0, 0, 1).Add(16 * time.Hour) }, false).do(long, start.Add(20*time.Minute)); err != nil {
+	promise := fo.DayStart(realNow, loc).AddDate(0, 0, 1)
+	for st.IsClosedDate(promise) {
+		promise = promise.AddDate(0, 0, 1)
+	}
+	promise = promise.Add(16 * time.Hour) // the next open day after today
+	if err := intake(0, 20*time.Hour, func(time.Time) time.Time { return promise }, false).do(long, start.Add(20*time.Minute)); err != nil {
 		return 0, fmt.Errorf("demo long job: %w", err)
 	}
 
@@ -229,11 +239,33 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 	}
 	// What has come due by now: progress checks (INT-7), pickup notices
 	// (DEL-2) on the reception's call list.
-	clock.Set(now)
-	if _, err := store.RunDue(now); err != nil {
+	clock.Set(realNow)
+	if _, err := store.RunDue(realNow); err != nil {
 		return 0, err
 	}
 	return len(plans) + 1, nil
+}
+
+// shopDayNow returns the moment the demo's "today" is simulated up to: now
+// while the shop has been open two hours or more today, else half an hour
+// before the closing of the last open day (shifted true).
+func shopDayNow(st *fo.Settings, now time.Time) (time.Time, bool) {
+	loc := st.Location()
+	for d := 0; d < 14; d++ {
+		day := fo.DayStart(now, loc).AddDate(0, 0, -d)
+		if st.IsClosedDate(day) {
+			continue
+		}
+		h := st.Hours[day.Weekday()]
+		open, end := h.Open.At(day, loc), h.Close.At(day, loc).Add(-30*time.Minute)
+		if d == 0 && !now.Before(open.Add(2*time.Hour)) && !now.After(end) {
+			return now, false
+		}
+		if end.Before(now) && !open.Add(2*time.Hour).After(end) {
+			return end, true
+		}
+	}
+	return now, false
 }
 
 // bookFor books p's service for the half hour at or before t, as if the
