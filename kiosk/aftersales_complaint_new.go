@@ -38,6 +38,7 @@ type complaintForm struct {
 	Looked   bool
 	Customer *fo.Customer
 	Visits   []fo.Visit
+	vehicle  fo.Vehicle
 }
 
 type complaintNewPage struct {
@@ -98,8 +99,7 @@ func readComplaintForm(r *http.Request) complaintForm {
 // latest visits. A plate not on file finds nothing and is no error; a
 // plate that is no plate is EINVALID.
 func (s *Server) lookParty(f *complaintForm) error {
-	f.Looked, f.Customer, f.Visits = true, nil, nil
-	var vehicleID uint64
+	f.Looked, f.Customer, f.Visits, f.vehicle = true, nil, nil, fo.Vehicle{}
 	if f.Plate != "" {
 		plate, err := fo.ParsePlate(f.Plate)
 		if err != nil {
@@ -114,41 +114,42 @@ func (s *Server) lookParty(f *complaintForm) error {
 		if err != nil {
 			return err
 		}
-		vehicleID = veh.ID
+		f.vehicle = veh
 	}
-	if vehicleID == 0 && f.VisitID != 0 {
+	if f.vehicle.ID == 0 && f.VisitID != 0 {
 		v, err := s.cfg.Store.Visit(f.VisitID)
 		if err != nil {
 			return err
 		}
-		vehicleID = v.VehicleID
+		f.vehicle = fo.Vehicle{ID: v.VehicleID, CustomerID: v.CustomerID}
 	}
-	if vehicleID == 0 {
+	if f.vehicle.ID == 0 {
 		return nil
 	}
-	visits, err := s.cfg.Store.VehicleVisits(vehicleID)
+	visits, err := s.cfg.Store.VehicleVisits(f.vehicle.ID)
 	if err != nil {
 		return err
 	}
 	slices.Reverse(visits) // newest first
-	if !slices.ContainsFunc(visits, func(v fo.Visit) bool { return v.ID == f.VisitID }) {
-		f.VisitID = 0
-	}
+	i := slices.IndexFunc(visits, func(v fo.Visit) bool { return v.ID == f.VisitID })
 	f.Visits = visits[:min(len(visits), maxVisitsOffered)]
-	if i := slices.IndexFunc(visits, func(v fo.Visit) bool { return v.ID == f.VisitID }); i >= maxVisitsOffered {
+	switch {
+	case i < 0:
+		f.VisitID = 0
+	case i >= maxVisitsOffered:
 		f.Visits = append(f.Visits, visits[i])
 	}
-	var custID uint64
-	if len(visits) > 0 {
-		custID = visits[0].CustomerID
+	// The customer is the vehicle's owner; a visit chosen from an earlier
+	// owner's time is that owner's complaint.
+	owner := f.vehicle.CustomerID
+	if i >= 0 {
+		owner = visits[i].CustomerID
 	}
-	if custID != 0 {
-		cu, err := s.cfg.Store.Customer(custID)
-		if err != nil {
-			return err
-		}
-		f.Customer = &cu
+	cu, err := s.cfg.Store.Customer(owner)
+	if err != nil {
+		return err
 	}
+	f.Customer = &cu
 	return nil
 }
 
@@ -182,10 +183,7 @@ func (s *Server) asComplaintFile(w http.ResponseWriter, r *http.Request, c *staf
 	switch {
 	case f.Customer != nil:
 		// CMP-1: linked to the vehicle (and the visit chosen).
-		req.CustomerID = f.Customer.ID
-		if len(f.Visits) > 0 {
-			req.VehicleID = f.Visits[0].VehicleID
-		}
+		req.CustomerID, req.VehicleID = f.Customer.ID, f.vehicle.ID
 	default:
 		phone, err := fo.ParsePhone(f.Phone)
 		if err != nil {

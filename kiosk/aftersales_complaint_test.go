@@ -10,6 +10,7 @@ import (
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/data"
 )
 
 // cmpID reads the complaint id of a /staff/complaints/<id> redirect.
@@ -231,4 +232,47 @@ func TestAfterSalesComplaintTimeLeftCMP2CMP3CMP5(t *testing.T) {
 	}
 	page = zhao.get(complaintPath(id))
 	mustContain(t, "reopened", page.body, "客户不满意，已重开", "还剩 4 小时 0 分", "重开，转主管", `id="answer-form"`)
+}
+
+// CMP-1: a vehicle on file without a visit yet (booked only) links the
+// complaint to the vehicle and its owner; a customer not on file is
+// recorded from the name and phone given.
+func TestAfterSalesComplaintVehicleOnlyCMP1(t *testing.T) {
+	h := newAsHarness(t)
+	h.clock.Set(conAt(26, 10, 0))
+	a, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: conAt(28, 9, 0), Plate: "京E44444", Source: "test", By: "test",
+		Customer: data.CustomerInput{Name: "孙八", Phone: "13900000004"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.clock.Set(conAt(27, 9, 0))
+	li := h.login("li")
+	li.get("/staff/complaints/new")
+	r := li.post("/staff/complaints/new", url.Values{"op": {"find"}, "plate": {"京E44444"}})
+	mustContain(t, "found", r.body, `id="found"`, "孙八", "13900000004")
+	mustNotContain(t, "found", r.body, `name="visit"`)
+	id := cmpID(t, li.post("/staff/complaints/new", url.Values{"channel": {"letter"}, "category": {"other"}, "text": {"来信：预约改期不方便"},
+		"plate": {"京E44444"}}))
+	cm, _ := h.store.Complaint(id)
+	if cm.CustomerID != a.CustomerID || cm.VehicleID != a.VehicleID || cm.VisitID != 0 || cm.Channel != fo.ChannelLetter {
+		t.Errorf("filed %+v", cm)
+	}
+	// FU-7: a letter goes in the letter register.
+	if reg, _ := h.store.LetterRegister(conAt(27, 0, 0), conAt(28, 0, 0)); len(reg) == 0 || reg[len(reg)-1].Code != cm.Ticket {
+		t.Errorf("letter register %+v", reg)
+	}
+	// Not on file: name and phone make the customer (REC-2).
+	r = li.post("/staff/complaints/new", url.Values{"channel": {"phone"}, "category": {"price"}, "text": {"报价不清楚"},
+		"phone": {"13900000009"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "请输入您的姓名") {
+		t.Errorf("new customer without a name: %d %s", r.status, excerpt(r.body))
+	}
+	id = cmpID(t, li.post("/staff/complaints/new", url.Values{"channel": {"phone"}, "category": {"price"}, "text": {"报价不清楚"},
+		"phone": {"139 0000 0009"}, "name": {"周九"}}))
+	if cm, _ := h.store.Complaint(id); cm.CustomerName != "周九" {
+		t.Errorf("new customer's complaint %+v", cm)
+	}
+	if cu, err := h.store.CustomerByPhone("13900000009"); err != nil || cu.Name != "周九" {
+		t.Errorf("customer %+v %v", cu, err)
+	}
 }
