@@ -128,7 +128,6 @@ type asKioskPage struct {
 	kioskPage
 	Cmp      *cmpView
 	CmpDone  *cmpDone
-	Find     rateFindView
 	Rate     *rateVisit
 	Scores   []scoreRow
 	RateDone *rateDone

@@ -46,9 +46,6 @@ func parseQueueNo(s string) string {
 	return s
 }
 
-// rateFindView is what the find screen remembers: the form used last.
-type rateFindView struct{ Mode string }
-
 // rateVisit is the visit found, as the kiosk keeps it: its id and nothing
 // personal but the masked plate.
 type rateVisit struct {
@@ -104,7 +101,7 @@ func (k *asKiosk) rateFind(w http.ResponseWriter, r *http.Request, sess *session
 	mode := r.PostFormValue("mode")
 	fail := func(status int, key string) {
 		sess.say("rate", k.s.both(key))
-		k.render(w, r, sess, &st, "rate", status, func(p *asKioskPage) { p.Find.Mode = mode })
+		k.render(w, r, sess, &st, "rate", status, nil)
 	}
 	var lookup func() (fo.Visit, error)
 	switch mode {

@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -226,4 +227,23 @@ func FuzzParseQueueNo(f *testing.F) {
 			t.Fatalf("parseQueueNo(%q) = %q", s, q)
 		}
 	})
+}
+
+// A page of another site cannot file a complaint or rate a visit through
+// a browser in the lobby.
+func TestKioskAfterSalesRefusesCrossSitePosts(t *testing.T) {
+	h := newHarness(t)
+	for _, path := range []string{"/kiosk/complaint", "/kiosk/rate/find", "/kiosk/rate/visit"} {
+		req := httptest.NewRequest("POST", path, strings.NewReader("category=quality&text=x&major=no&name=x&phone=13912345678&consent=yes"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		w := httptest.NewRecorder()
+		h.srv.Handler().ServeHTTP(w, req)
+		if w.Code != http.StatusForbidden {
+			t.Errorf("%s: %d", path, w.Code)
+		}
+	}
+	if open, _ := h.store.OpenComplaints(); len(open) != 0 {
+		t.Errorf("a cross-site post filed %+v", open)
+	}
 }
