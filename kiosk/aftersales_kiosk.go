@@ -27,22 +27,6 @@ import (
 // idle timeout, every entry screen starts afresh, and a finished flow
 // keeps only its result screen.
 
-// afterSalesScreens are the screens the kiosk's language switch returns to
-// (kiosk.go's screens), by the name kiosk_top posts.
-var afterSalesScreens = map[string]string{
-	"complaint":      "/kiosk/complaint/edit",
-	"complaint_done": "/kiosk/complaint/done",
-	"rate":           "/kiosk/rate",
-	"rate_visit":     "/kiosk/rate/visit",
-	"rate_done":      "/kiosk/rate/done",
-}
-
-func init() {
-	for k, v := range afterSalesScreens {
-		screens[k] = v
-	}
-}
-
 // asFlow is one kiosk session's after-sales state.
 type asFlow struct {
 	seen time.Time

@@ -159,6 +159,9 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request, sess *sessio
 var screens = map[string]string{
 	"start": "/kiosk", "appointment": "/kiosk/appointment", "confirm": "/kiosk/confirm",
 	"walkin": "/kiosk/walkin", "done": "/kiosk/done",
+	// The after-sales screens (aftersales_kiosk.go).
+	"complaint": "/kiosk/complaint/edit", "complaint_done": "/kiosk/complaint/done",
+	"rate": "/kiosk/rate", "rate_visit": "/kiosk/rate/visit", "rate_done": "/kiosk/rate/done",
 }
 
 // kioskLang switches the session's language and returns to the screen the
