@@ -96,15 +96,15 @@ var afterSalesTexts = Catalog{
 
 	// Complaints (CMP-2, CMP-4).
 	"cmp.filed": {
-		"您好，%s 已收到您的投诉，非常抱歉给您带来不便。\n受理编号：%s\n我们会在 %s 之前答复您。谢谢您的反馈！",
+		"您好，%s已收到您的投诉，非常抱歉给您带来不便。\n受理编号：%s\n我们会在 %s 之前答复您。谢谢您的反馈！",
 		"Hello from %s: we have received your complaint and are very sorry for the trouble.\nTicket: %s\nYou will have our answer by %s. Thank you for telling us!",
 	},
 	"cmp.filed_major": {
-		"您好，%s 已收到您的投诉。涉及安全或车辆无法使用，我们会优先处理。\n受理编号：%s\n我们会在 %s 之前答复您。如情况紧急，请直接致电本店。",
+		"您好，%s已收到您的投诉。涉及安全或车辆无法使用，我们会优先处理。\n受理编号：%s\n我们会在 %s 之前答复您。如情况紧急，请直接致电本店。",
 		"Hello from %s: we have received your complaint. As it concerns safety or a vehicle you cannot use, it has priority.\nTicket: %s\nYou will have our answer by %s. If it is urgent, please call the shop directly.",
 	},
 	"cmp.answer": {
-		"您好，%s 就您的投诉 %s 答复如下：\n\n%s\n\n请问您对这个处理结果满意吗？",
+		"您好，%s就您的投诉 %s 答复如下：\n\n%s\n\n请问您对这个处理结果满意吗？",
 		"Hello from %s, about your complaint %s:\n\n%s\n\nAre you satisfied with this?",
 	},
 	"cmp.thanks_ok": {"谢谢您的确认！投诉 %s 已结案。欢迎随时联系我们，谢谢，再见！", "Thank you for confirming! Complaint %s is closed. Contact us any time. Thank you, goodbye!"},
@@ -132,7 +132,7 @@ var afterSalesTexts = Catalog{
 
 	// Surveys (SUR-1, SUR-2).
 	"sv.intro": {
-		"您好，%s 感谢您的光临！为了做得更好，想请您花半分钟为车辆 %s 的这次服务打个分（1 分最差，5 分最好）。",
+		"您好，%s感谢您的光临！为了做得更好，想请您花半分钟为车辆 %s 的这次服务打个分（1 分最差，5 分最好）。",
 		"Hello from %s, thank you for your visit! To serve you better, could you take half a minute to rate the service on %s (1 worst, 5 best)?",
 	},
 	"sv.q":          {"（%d/%d）%s", "(%d/%d) %s"},
@@ -142,13 +142,13 @@ var afterSalesTexts = Catalog{
 
 	// Requests heard on calls (FU-5).
 	"task.solved": {
-		"您好，%s 回复您在回访电话中提到的问题：“%s”\n%s\n谢谢，再见！",
+		"您好，%s回复您在回访电话中提到的问题：“%s”\n%s\n谢谢，再见！",
 		"Hello from %s about what you asked on our call: “%s”\n%s\nThank you, goodbye!",
 	},
 
 	// Promotions (FU-6).
 	"promo.notice": {
-		"您好，%s 诚邀您参加：%s（%s）。\n%s\n欢迎届时光临！",
+		"您好，%s诚邀您参加：%s（%s）。\n%s\n欢迎届时光临！",
 		"Hello from %s: you are invited to %s (%s).\n%s\nWe look forward to seeing you!",
 	},
 	"promo.letter": {
