@@ -433,7 +433,7 @@ func TestBackupWhileWriting(t *testing.T) {
 func TestOpenLockedTimesOut(t *testing.T) {
 	s, _ := testStore(t)
 	_, err := Open(s.Path(), Options{Timeout: 100 * time.Millisecond})
-	if err == nil || !strings.Contains(err.Error(), "locked") {
+	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second open: %v", err)
 	}
 }

@@ -135,6 +135,10 @@ var migrations = []func(tx *bolt.Tx) error{
 // SchemaVersion is the layout this code reads and writes.
 var SchemaVersion = uint64(len(migrations))
 
+// ErrLocked is returned by Open when another process (a running server)
+// holds the data file.
+var ErrLocked = errors.New("the file is locked by another frontoffice process")
+
 // Options configure Open.
 type Options struct {
 	// Clock gives the time of every change; the wall clock when nil.
@@ -179,7 +183,7 @@ func Open(path string, opts Options) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, fmt.Errorf("open store %s: the file is locked by another frontoffice process: %w", path, err)
+			return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}

@@ -42,7 +42,7 @@ func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) er
 	if _, statErr := os.Stat(cfg.DataPath); statErr != nil {
 		return fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
 	}
-	if !strings.Contains(err.Error(), "locked") {
+	if !errors.Is(err, data.ErrLocked) {
 		return err
 	}
 	// The server holds the file: ask it.

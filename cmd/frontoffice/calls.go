@@ -115,42 +115,14 @@ type callsFlags struct {
 	phones          bool
 }
 
-// splitCallsFlags takes the calls command's own flags out of args (in
-// -name value, -name=value or --name forms) and leaves the global ones.
+// splitCallsFlags takes the calls command's own flags out of args and
+// leaves the global ones.
 func splitCallsFlags(args []string) (callsFlags, []string, error) {
-	f := callsFlags{date: "today"}
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
-		if !strings.HasPrefix(args[i], "-") {
-			rest = append(rest, args[i])
-			continue
-		}
-		var dst *string
-		switch name {
-		case "date":
-			dst = &f.date
-		case "lang":
-			dst = &f.lang
-		case "pdf":
-			dst = &f.pdf
-		case "phones":
-			f.phones = !hasValue || value == "true"
-			continue
-		default:
-			rest = append(rest, args[i])
-			continue
-		}
-		if !hasValue {
-			if i+1 >= len(args) {
-				return f, nil, fmt.Errorf("flag -%s needs a value", name)
-			}
-			i++
-			value = args[i]
-		}
-		*dst = value
-	}
-	return f, rest, nil
+	var f callsFlags
+	own := map[string]string{"date": "today", "lang": "", "pdf": ""}
+	rest, err := splitOwnFlags(args, own, map[string]*bool{"phones": &f.phones})
+	f.date, f.lang, f.pdf = own["date"], own["lang"], own["pdf"]
+	return f, rest, err
 }
 
 // openForReading opens the data file to read it; when a running server
@@ -164,7 +136,7 @@ func openForReading(ctx context.Context, cfg Config) (*data.Store, func(), error
 	if err == nil {
 		return store, func() { store.Close() }, nil
 	}
-	if !strings.Contains(err.Error(), "locked") {
+	if !errors.Is(err, data.ErrLocked) {
 		return nil, nil, err
 	}
 	dir, err := os.MkdirTemp("", "frontoffice-calls-")

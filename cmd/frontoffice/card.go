@@ -26,7 +26,7 @@ id. Works while the server runs (it reads a consistent copy from it).
 // cardMain is "frontoffice card".
 func cardMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	own := map[string]string{"pdf": "", "lang": ""}
-	rest, err := splitOwnFlags(args, own)
+	rest, err := splitOwnFlags(args, own, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "frontoffice card: %v\n\n%s", err, cardUsage)
 		return 2

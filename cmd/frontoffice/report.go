@@ -31,7 +31,7 @@ Works while the server runs (it reads a consistent copy from it).
 // reportMain is "frontoffice report".
 func reportMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	own := map[string]string{"date": "today", "pdf": "", "lang": "zh"}
-	rest, err := splitOwnFlags(args, own)
+	rest, err := splitOwnFlags(args, own, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "frontoffice report: %v\n\n%s", err, reportUsage)
 		return 2
@@ -136,18 +136,23 @@ func parseLangFlag(s string) (fo.Lang, bool) {
 	return "", false
 }
 
-// splitOwnFlags takes a command's own flags — the keys of own, each with a
-// value, as -name value, -name=value or --name value — out of args into
-// own, and returns the other arguments for loadConfig.
-func splitOwnFlags(args []string, own map[string]string) ([]string, error) {
+// splitOwnFlags takes a command's own flags out of args: the keys of own,
+// each with a value (-name value, -name=value, --name value), into own, and
+// the keys of bools (-name, -name=true|false) into the bools they point to.
+// It returns the other arguments, for loadConfig.
+func splitOwnFlags(args []string, own map[string]string, bools map[string]*bool) ([]string, error) {
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if !strings.HasPrefix(a, "-") {
+		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
 			rest = append(rest, a)
 			continue
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if b, ok := bools[name]; ok {
+			*b = !hasValue || value == "true" || value == "1"
+			continue
+		}
 		if _, ok := own[name]; !ok {
 			rest = append(rest, a)
 			continue

@@ -40,14 +40,13 @@ A new password ends the account's open sessions. The usual flags (-data,
 ...) and environment variables choose the data file.
 `
 
-// staffFlags are the staff command's own flags; the rest go to loadConfig.
-var staffFlags = map[string]bool{"login": true, "name": true, "role": true, "staff-id": true, "password-file": true}
-
 // staffMain runs "frontoffice staff add|passwd|list" and returns the exit
 // code: 0, 1 for a failure, 2 for a usage mistake. The password comes from
 // --password-file or the first line of stdin.
 func staffMain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	own, rest, err := splitStaffFlags(args)
+	// The staff command's own flags; the rest go to loadConfig.
+	own := map[string]string{"login": "", "name": "", "role": "", "staff-id": "", "password-file": ""}
+	rest, err := splitOwnFlags(args, own, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "frontoffice staff: %v\n\n%s", err, staffUsage)
 		return 2
@@ -90,7 +89,7 @@ func staffMain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv 
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	store, err := data.Open(cfg.DataPath, data.Options{Logger: log, Timeout: 300 * time.Millisecond})
-	if err != nil && strings.Contains(err.Error(), "locked") {
+	if errors.Is(err, data.ErrLocked) {
 		// The server holds the file: ask it.
 		if err := staffViaServer(cfg, sub, own, stdout); err != nil {
 			fmt.Fprintf(stderr, "frontoffice staff %s: %v\n", sub, err)
@@ -141,35 +140,6 @@ func staffCmd(store *data.Store, sub string, own map[string]string, stdout io.Wr
 		return nil
 	}
 	return nil
-}
-
-// splitStaffFlags takes the staff command's own flags (--login x,
-// --login=x, -login x) out of args.
-func splitStaffFlags(args []string) (map[string]string, []string, error) {
-	own := map[string]string{}
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name := strings.TrimLeft(a, "-")
-		if name == a || a == "-" || a == "--" {
-			rest = append(rest, a)
-			continue
-		}
-		name, val, hasVal := strings.Cut(name, "=")
-		if !staffFlags[name] {
-			rest = append(rest, a)
-			continue
-		}
-		if !hasVal {
-			if i+1 >= len(args) {
-				return nil, nil, fmt.Errorf("flag --%s needs a value", name)
-			}
-			i++
-			val = args[i]
-		}
-		own[name] = val
-	}
-	return own, rest, nil
 }
 
 // readPassword reads the first line of file, or of stdin when file is "".
