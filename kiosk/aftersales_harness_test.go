@@ -2,15 +2,11 @@ package kiosk
 
 import (
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
 
 	fo "frontoffice"
 	"frontoffice/data"
@@ -42,40 +38,9 @@ func testEngine(tb testing.TB) *forms.Engine {
 
 func newAsHarness(t testing.TB) *conHarness {
 	t.Helper()
-	data.SetPasswordCost(bcrypt.MinCost)
-	clock := fakeclock.New(conAt(27, 9, 0))
-	store, err := data.Open(filepath.Join(t.TempDir(), "aftersales.db"), data.Options{Clock: clock, NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, _ := store.Settings()
-	st.StaffChats = []int64{-100}
-	if err := store.SaveSettings(st); err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range []data.Account{
-		{Login: "admin", Name: "管理员", Role: fo.RoleAdmin},
-		{Login: "li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"},
-		{Login: "zhao", Name: "赵敏", Role: fo.RoleSupervisor, StaffID: "zhao"},
-		{Login: "wang", Name: "王强", Role: fo.RoleFollowUp, StaffID: "wang"},
-	} {
-		if _, err := store.AddAccount(a, conPassword); err != nil {
-			t.Fatal(err)
-		}
-	}
-	docs := &forms.Renderer{Engine: testEngine(t), Store: store}
-	srv, err := New(Config{Store: store, Clock: clock, Logger: slog.New(slog.DiscardHandler), Documents: docs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	srv.Register(mux)
-	ts := httptest.NewServer(mux)
-	t.Cleanup(func() {
-		ts.Close()
-		store.Close()
+	return newConHarness(t, func(store *data.Store) Documents {
+		return &forms.Renderer{Engine: testEngine(t), Store: store}
 	})
-	return &conHarness{t: t, store: store, clock: clock, srv: srv, ts: ts}
 }
 
 // delivered takes a walk-in through intake and settlement at the clock's

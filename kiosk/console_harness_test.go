@@ -44,7 +44,10 @@ type conHarness struct {
 	ts    *httptest.Server
 }
 
-func newConHarness(t testing.TB) *conHarness {
+// newConHarness serves the console on a real store with a fake clock and
+// four accounts. withDocs, when given, builds the PDF renderer from the
+// store (the after-sales tests' downloads).
+func newConHarness(t testing.TB, withDocs ...func(*data.Store) Documents) *conHarness {
 	t.Helper()
 	data.SetPasswordCost(bcrypt.MinCost) // a default-cost hash takes seconds under -race
 	clock := fakeclock.New(conAt(27, 9, 0))
@@ -67,7 +70,11 @@ func newConHarness(t testing.TB) *conHarness {
 			t.Fatal(err)
 		}
 	}
-	srv, err := New(Config{Store: store, Clock: clock, Logger: slog.New(slog.DiscardHandler)})
+	cfg := Config{Store: store, Clock: clock, Logger: slog.New(slog.DiscardHandler)}
+	for _, f := range withDocs {
+		cfg.Documents = f(store)
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
