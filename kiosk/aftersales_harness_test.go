@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/forms"
