@@ -52,6 +52,7 @@ type consoleStore interface {
 
 	Appointment(id uint64) (fo.Appointment, error)
 	AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error)
+	Register(from, to time.Time) ([]fo.RegisterEntry, error)
 	SetAppointmentStatus(id uint64, status fo.AppointmentStatus, by string) (fo.Appointment, error)
 	VisitsOn(day string) ([]fo.Visit, error)
 	OpenVisits() ([]fo.Visit, error)

@@ -577,6 +577,11 @@ func TestConsoleTodayCallAndNoShow(t *testing.T) {
 	if got, _ := h.store.Appointment(a.ID); got.Status != fo.AptNoShow {
 		t.Errorf("appointment %s", got.Status)
 	}
+	// The no-show stays on the day's list, marked (APT-3: it is in the
+	// register).
+	if page := c.get("/staff/today"); !strings.Contains(page.body, a.Code) || !strings.Contains(page.body, "未到店") {
+		t.Errorf("no-show gone from today: %s", excerpt(page.body))
+	}
 }
 
 // ARC-1, ARC-2: search, archive page, edit (invalid edits change nothing),

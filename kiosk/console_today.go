@@ -3,6 +3,7 @@ package kiosk
 import (
 	"errors"
 	"net/http"
+	"sort"
 	"strconv"
 	"time"
 
@@ -100,6 +101,24 @@ func (s *Server) consoleToday(w http.ResponseWriter, r *http.Request, c *staffCt
 		s.consoleFail(w, r, c, err)
 		return
 	}
+	// No-shows hold no bay, so AppointmentsBetween leaves them out; those
+	// marked today come back from the appointment register (APT-3), so that
+	// the day's list still shows them.
+	reg, err := s.cfg.Store.Register(from, from.AddDate(0, 0, 1))
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	for _, e := range reg {
+		if e.Action != string(fo.AptNoShow) {
+			continue
+		}
+		a, err := s.cfg.Store.Appointment(e.Ref)
+		if err == nil && a.Status == fo.AptNoShow && !a.Start.Before(from) && a.Start.Before(from.AddDate(0, 0, 1)) {
+			apts = append(apts, a)
+		}
+	}
+	sort.SliceStable(apts, func(i, j int) bool { return apts[i].Start.Before(apts[j].Start) })
 	for _, a := range apts {
 		sv, _ := c.st.Service(a.ServiceID)
 		p.Appointments = append(p.Appointments, aptRow{ID: a.ID, Start: a.Start, End: a.End, Code: a.Code,
