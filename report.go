@@ -20,10 +20,13 @@ const (
 	ReportDaily   ReportKind = "daily"
 	ReportWeekly  ReportKind = "weekly"
 	ReportMonthly ReportKind = "monthly"
+	// ReportYearly is the year's summary (FU-8, REP-3: monthly and yearly
+	// summaries of the after-sales work), made on 31 December.
+	ReportYearly ReportKind = "yearly"
 )
 
 // ReportKinds lists the kinds, shortest period first.
-var ReportKinds = []ReportKind{ReportDaily, ReportWeekly, ReportMonthly}
+var ReportKinds = []ReportKind{ReportDaily, ReportWeekly, ReportMonthly, ReportYearly}
 
 // ParseReportKind parses "daily", "weekly" or "monthly"; anything else is
 // an ENOTFOUND *Error whose message names the kinds.
@@ -31,7 +34,7 @@ func ParseReportKind(s string) (ReportKind, error) {
 	k := ReportKind(s)
 	if !slices.Contains(ReportKinds, k) {
 		return "", &Error{Code: ENOTFOUND, Key: "err.not_found",
-			Err: fmt.Errorf("report %q: want daily, weekly or monthly", s)}
+			Err: fmt.Errorf("report %q: want daily, weekly, monthly or yearly", s)}
 	}
 	return k, nil
 }
@@ -54,7 +57,7 @@ func ReportKindOfDoc(docKind string) (ReportKind, bool) {
 // ReportPeriod returns the period [from, to) of the report of kind that
 // holds day, midnight to midnight in loc: the calendar day; the week from
 // Sunday to Saturday, which the weekly report closes on Saturday (REP-1);
-// the calendar month.
+// the calendar month; the calendar year.
 func ReportPeriod(kind ReportKind, day time.Time, loc *time.Location) (from, to time.Time) {
 	d := DayStart(day, loc)
 	switch kind {
@@ -64,6 +67,9 @@ func ReportPeriod(kind ReportKind, day time.Time, loc *time.Location) (from, to 
 	case ReportMonthly:
 		from = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, loc)
 		return from, from.AddDate(0, 1, 0)
+	case ReportYearly:
+		from = time.Date(d.Year(), 1, 1, 0, 0, 0, 0, loc)
+		return from, from.AddDate(1, 0, 0)
 	}
 	return d, d.AddDate(0, 0, 1)
 }
@@ -169,7 +175,8 @@ type BusinessStats struct {
 	Missed       int `json:"missed"`
 	Pending      int `json:"pending"`
 
-	// Days has one line per day of a weekly or monthly report.
+	// Days has one line per day of a weekly or monthly report, per month
+	// of a yearly one.
 	Days []DayTally `json:"days,omitempty"`
 
 	// AfterSales are the follow-up calls whose window ends in the period,
@@ -219,8 +226,13 @@ func (s *Settings) Stats(kind ReportKind, day, asOf time.Time, recs ReportRecord
 		b.ByService = append(b.ByService, Tally{Key: sv.ID})
 	}
 	var extraTypes, extraServices []string
-	if kind != ReportDaily {
+	switch kind {
+	case ReportWeekly, ReportMonthly:
 		for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
+			b.Days = append(b.Days, DayTally{Day: d})
+		}
+	case ReportYearly: // a line per month
+		for d := from; d.Before(to); d = d.AddDate(0, 1, 0) {
 			b.Days = append(b.Days, DayTally{Day: d})
 		}
 	}
@@ -441,6 +453,7 @@ var reportTexts = Catalog{
 	"rep.daily":   {"日报", "daily"},
 	"rep.weekly":  {"周报", "weekly"},
 	"rep.monthly": {"月报", "monthly"},
+	"rep.yearly":  {"年报", "yearly"},
 	"rep.head":    {"业务统计表（%s）%s", "Business statistics (%s) %s"},
 	"rep.figures": {"进厂 %d 台，交车 %d 台，未施工离店 %d 台；营业收入 %s，实收 %s，应收账款 %s；预约 %d：到店 %d，爽约 %d，待到 %d。",
 		"Received %d, delivered %d, declined %d; revenue %s, collected %s, receivables %s; appointments %d: kept %d, missed %d, pending %d."},

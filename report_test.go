@@ -25,6 +25,8 @@ func TestReportPeriodREP1(t *testing.T) {
 		{ReportMonthly, at(2026, 12, 31, 17, 30), at(2026, 12, 1, 0, 0), at(2027, 1, 1, 0, 0)},
 		// 23:30 UTC on 30 Nov is 1 Dec in Shanghai.
 		{ReportMonthly, time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC), at(2026, 12, 1, 0, 0), at(2027, 1, 1, 0, 0)},
+		{ReportYearly, at(2026, 12, 31, 17, 30), at(2026, 1, 1, 0, 0), at(2027, 1, 1, 0, 0)},
+		{ReportYearly, time.Date(2026, 12, 31, 16, 30, 0, 0, time.UTC), at(2027, 1, 1, 0, 0), at(2028, 1, 1, 0, 0)},
 	} {
 		from, to := ReportPeriod(tc.kind, tc.day, shanghai)
 		if !from.Equal(tc.from) || !to.Equal(tc.to) {
@@ -43,8 +45,8 @@ func TestReportKindAndRef(t *testing.T) {
 			t.Errorf("ReportKindOfDoc(%q) = %q, %v", k.DocKind(), back, ok)
 		}
 	}
-	if _, err := ParseReportKind("yearly"); err == nil || ErrorCode(err) != ENOTFOUND {
-		t.Errorf("yearly: %v", err)
+	if _, err := ParseReportKind("hourly"); err == nil || ErrorCode(err) != ENOTFOUND {
+		t.Errorf("hourly: %v", err)
 	}
 	if _, ok := ReportKindOfDoc("card"); ok {
 		t.Error("card is a report")
@@ -178,6 +180,15 @@ func TestStatsREP1(t *testing.T) {
 	}
 	check("month missed", m.Missed, 4) // by the 30th the 27th 17:30 and the 28th have passed
 
+	// FU-8, REP-3: the year, a line per month; its figures are the sum of
+	// its months'.
+	y := st.Stats(ReportYearly, day, at(2026, 12, 31, 17, 30), ReportRecords{Visits: visits, VehicleTypes: types, Appointments: apts})
+	if len(y.Days) != 12 || !y.Days[10].Day.Equal(at(2026, 11, 1, 0, 0)) || y.Days[10].Received != m.Received || y.Days[10].Revenue != m.Revenue {
+		t.Errorf("months of 2026: %+v", y.Days)
+	}
+	check("year received", y.Received, m.Received)
+	check("year revenue", int(y.Revenue), int(m.Revenue))
+
 	empty := st.Stats(ReportDaily, at(2026, 11, 29, 0, 0), at(2026, 11, 29, 17, 30), ReportRecords{Visits: visits, Appointments: apts})
 	if !empty.Empty() {
 		t.Errorf("Sunday has data: %+v", empty)
@@ -239,6 +250,11 @@ func TestReportTextREP1(t *testing.T) {
 	for k, v := range reportTexts {
 		if v.Zh == "" || v.En == "" || strings.Count(v.Zh, "%") != strings.Count(v.En, "%") {
 			t.Errorf("report text %q", k)
+		}
+	}
+	for _, k := range ReportKinds {
+		if _, ok := reportTexts["rep."+string(k)]; !ok {
+			t.Errorf("no text names the %s report", k)
 		}
 	}
 	st := DefaultSettings()

@@ -12,6 +12,7 @@ var reportTitles = map[fo.ReportKind]Title{
 	fo.ReportDaily:   {Zh: "业务统计表（日报）", En: "Business Statistics — Daily"},
 	fo.ReportWeekly:  {Zh: "业务统计表（周报）", En: "Business Statistics — Weekly"},
 	fo.ReportMonthly: {Zh: "业务统计表（月报）", En: "Business Statistics — Monthly"},
+	fo.ReportYearly:  {Zh: "业务统计表（年报）", En: "Business Statistics — Yearly"},
 }
 
 // BusinessReport prints the business statistics 业务统计表 of b (REP-1) in
@@ -50,6 +51,7 @@ func (e *Engine) BusinessReport(st *fo.Settings, b fo.BusinessStats, lang fo.Lan
 			fo.ReportDaily:   {"本日无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded on this day: no vehicles, settlements, appointments or after-sales records."},
 			fo.ReportWeekly:  {"本周无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded this week: no vehicles, settlements, appointments or after-sales records."},
 			fo.ReportMonthly: {"本月无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded this month: no vehicles, settlements, appointments or after-sales records."},
+			fo.ReportYearly:  {"本年无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded this year: no vehicles, settlements, appointments or after-sales records."},
 		}[b.Kind]
 		d.Paragraph(d.word(none), Style{Size: 11, Bold: true})
 		d.Space(2)
@@ -113,10 +115,17 @@ func (e *Engine) BusinessReport(st *fo.Settings, b fo.BusinessStats, lang fo.Lan
 			for _, dt := range b.Days {
 				day := dt.Day.In(loc)
 				label := day.Format("01-02") + " " + fo.Texts.T(lang, "wd."+strconv.Itoa(int(day.Weekday())))
+				if b.Kind == fo.ReportYearly {
+					label = day.Format("2006-01")
+				}
 				dayBars = append(dayBars, Bar{Label: label, Value: float64(dt.Revenue) / 100,
 					Text: dt.Revenue.String() + d.T(" · "+n(dt.Received)+" 台", " · "+n(dt.Received)+" vehicles")})
 			}
-			d.BarChart(BarChart{Title: d.T("每日营业收入（元）与进厂台次", "Revenue per day (yuan) and vehicles received"), Bars: dayBars, Dense: true,
+			title := d.T("每日营业收入（元）与进厂台次", "Revenue per day (yuan) and vehicles received")
+			if b.Kind == fo.ReportYearly {
+				title = d.T("每月营业收入（元）与进厂台次", "Revenue per month (yuan) and vehicles received")
+			}
+			d.BarChart(BarChart{Title: title, Bars: dayBars, Dense: true,
 				Empty: d.T("本期无结算。", "No settlements in this period.")})
 		}
 

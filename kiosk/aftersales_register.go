@@ -112,7 +112,7 @@ func (s *Server) asReports(w http.ResponseWriter, r *http.Request, c *staffCtx) 
 	ref := dayRef(day, c.loc)
 	for _, l := range []struct{ key, kind string }{
 		{"as.rep.daily", fo.ReportDaily.DocKind()}, {"as.rep.weekly", fo.ReportWeekly.DocKind()},
-		{"as.rep.monthly", fo.ReportMonthly.DocKind()}, {"as.rep.calls", "calls"}, {"as.rep.letters", "letters"},
+		{"as.rep.monthly", fo.ReportMonthly.DocKind()}, {"as.rep.yearly", fo.ReportYearly.DocKind()}, {"as.rep.calls", "calls"}, {"as.rep.letters", "letters"},
 	} {
 		p.Links = append(p.Links, reportLink{Label: p.T(l.key), Path: documentPath(l.kind, ref)})
 	}

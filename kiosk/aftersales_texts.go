@@ -189,6 +189,7 @@ var afterSalesTexts = fo.Catalog{
 	"as.rep.daily":        {Zh: "日报", En: "Daily report"},
 	"as.rep.weekly":       {Zh: "周报", En: "Weekly report"},
 	"as.rep.monthly":      {Zh: "月报", En: "Monthly report"},
+	"as.rep.yearly":       {Zh: "年报", En: "Yearly report"},
 	"as.rep.calls":        {Zh: "当日回访电话登记表", En: "The day's call list and register"},
 	"as.rep.letters":      {Zh: "当月信函登记表", En: "The month's letter register"},
 	"as.rep.month":        {Zh: "%[1]d年%[2]d月", En: "%[3]s %[1]d"},

@@ -36,6 +36,7 @@ var documentRoles = map[string][]string{
 	"report-daily":   supervisorRoles,
 	"report-weekly":  supervisorRoles,
 	"report-monthly": supervisorRoles,
+	"report-yearly":  supervisorRoles,
 }
 
 // documentPath is the download path of a document.

@@ -82,6 +82,7 @@ func TestConsoleDocumentsDownload(t *testing.T) {
 		"report-daily":   "20261127",
 		"report-weekly":  "20261127",
 		"report-monthly": "20261127",
+		"report-yearly":  "20261127",
 	}
 	if len(docs) != len(documentRoles) {
 		t.Fatalf("%d kinds tested, %d offered", len(docs), len(documentRoles))

@@ -36,7 +36,9 @@ type Reports interface {
 //   - "report-monthly@HH:MM": on days 28-31 at HH:MM, for every report
 //     time of the week (cron has no "L"); a run sends the month's report
 //     only on the month's last day (IsLastDayOfMonth) whose weekday's
-//     report time is HH:MM.
+//     report time is HH:MM;
+//   - "report-yearly@HH:MM": on 31 December at its report time, the year's
+//     summary (FU-8, REP-3).
 //
 // Every job catches up each missed run (CatchUpEach).
 func ReportJobs(st *fo.Settings, r Reports) []Job {
@@ -64,6 +66,9 @@ func ReportJobs(st *fo.Settings, r Reports) []Job {
 		t := t
 		jobs = append(jobs, reportJob(fo.ReportMonthly, t, "28-31 * *", r, func(at time.Time) bool {
 			return IsLastDayOfMonth(at) && st.ReportTime(at.Weekday()) == t
+		}))
+		jobs = append(jobs, reportJob(fo.ReportYearly, t, "31 12 *", r, func(at time.Time) bool {
+			return st.ReportTime(at.Weekday()) == t
 		}))
 	}
 	return jobs

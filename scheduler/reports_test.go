@@ -62,8 +62,9 @@ func TestReportJobsREP1(t *testing.T) {
 			t.Errorf("%s does not catch up each missed run", j.Name)
 		}
 	}
-	wantNames := []string{"report-daily@16:30", "report-daily@17:30", "report-weekly@16:30", "report-monthly@16:30", "report-monthly@17:30"}
-	wantSpecs := []string{"30 16 * * 6", "30 17 * * 1,2,3,4,5", "30 16 * * 6", "30 16 28-31 * *", "30 17 28-31 * *"}
+	wantNames := []string{"report-daily@16:30", "report-daily@17:30", "report-weekly@16:30", "report-monthly@16:30", "report-yearly@16:30",
+		"report-monthly@17:30", "report-yearly@17:30"}
+	wantSpecs := []string{"30 16 * * 6", "30 17 * * 1,2,3,4,5", "30 16 * * 6", "30 16 28-31 * *", "30 16 31 12 *", "30 17 28-31 * *", "30 17 31 12 *"}
 	if !slices.Equal(names, wantNames) || !slices.Equal(specs, wantSpecs) {
 		t.Fatalf("jobs %v %v", names, specs)
 	}
@@ -93,10 +94,12 @@ func TestReportJobsREP1(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := &sentReports{}
 			fire(t, ReportJobs(&st, rec), tc.from, tc.to)
-			var monthly, weekly []string
+			var monthly, weekly, yearly []string
 			daily := 0
 			for _, s := range rec.sent {
 				switch {
+				case strings.HasPrefix(s, "yearly"):
+					yearly = append(yearly, s)
 				case strings.HasPrefix(s, "monthly"):
 					monthly = append(monthly, s)
 				case strings.HasPrefix(s, "weekly"):
@@ -107,6 +110,14 @@ func TestReportJobsREP1(t *testing.T) {
 						t.Errorf("daily report at %s", s)
 					}
 				}
+			}
+			// FU-8, REP-3: the year's summary on 31 December only.
+			wantYearly := []string(nil)
+			if tc.name == "December" {
+				wantYearly = []string{"yearly 2026-12-31 Thu 17:30"}
+			}
+			if !slices.Equal(yearly, wantYearly) {
+				t.Errorf("yearly %v, want %v", yearly, wantYearly)
 			}
 			if !slices.Equal(monthly, tc.monthly) {
 				t.Errorf("monthly %v, want %v", monthly, tc.monthly)
@@ -126,7 +137,7 @@ func TestReportJobsREP1(t *testing.T) {
 	for _, j := range ReportJobs(&st, &sentReports{}) {
 		got = append(got, j.Name+" "+j.Spec)
 	}
-	if want := []string{"report-daily@16:00 0 16 * * 1,2,3,4,5,6", "report-weekly@16:00 0 16 * * 6", "report-monthly@16:00 0 16 28-31 * *"}; !slices.Equal(got, want) {
+	if want := []string{"report-daily@16:00 0 16 * * 1,2,3,4,5,6", "report-weekly@16:00 0 16 * * 6", "report-monthly@16:00 0 16 28-31 * *", "report-yearly@16:00 0 16 31 12 *"}; !slices.Equal(got, want) {
 		t.Errorf("jobs at 16:00: %v", got)
 	}
 }

@@ -16,10 +16,10 @@ import (
 	"frontoffice/forms"
 )
 
-const reportUsage = `Usage: frontoffice report daily|weekly|monthly [--date D] [--pdf FILE] [--lang zh|en] [flags]
+const reportUsage = `Usage: frontoffice report daily|weekly|monthly|yearly [--date D] [--pdf FILE] [--lang zh|en] [flags]
 
 Prints the business statistics 业务统计表 (REP-1) of the day, the week
-(Sunday to Saturday) or the month holding day D (default today): vehicles
+(Sunday to Saturday), the month or the year holding day D (default today): vehicles
 by type and service, revenue, receivables, appointments kept and missed,
 and the after-sales figures (REP-3, FU-8). D is 2026-11-30, 11-30, 11月30日,
 today or yesterday (昨天); a day without a year that is still to come is
@@ -46,12 +46,12 @@ func reportMain(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 		return 2
 	}
 	if len(pos) != 1 {
-		fmt.Fprintf(stderr, "frontoffice report: say which report: daily, weekly or monthly\n\n%s", reportUsage)
+		fmt.Fprintf(stderr, "frontoffice report: say which report: daily, weekly, monthly or yearly\n\n%s", reportUsage)
 		return 2
 	}
 	kind, err := fo.ParseReportKind(pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %q is not a report: daily, weekly or monthly\n", pos[0])
+		fmt.Fprintf(stderr, "frontoffice report: %q is not a report: daily, weekly, monthly or yearly\n", pos[0])
 		return 2
 	}
 	lang, ok := parseLangFlag(own["lang"])

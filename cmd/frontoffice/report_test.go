@@ -77,7 +77,7 @@ func TestReportAndCardCommands(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"report"}, 2, "say which report"},
-		{[]string{"report", "yearly"}, 2, `"yearly" is not a report`},
+		{[]string{"report", "hourly"}, 2, `"hourly" is not a report`},
 		{[]string{"report", "daily", "--date", "2026-13-45"}, 2, `--date "2026-13-45"`},
 		{[]string{"report", "daily", "--lang", "fr"}, 2, "--lang must be zh or en"},
 		{[]string{"report", "daily", "--pdf"}, 2, "needs a value"},
