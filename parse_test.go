@@ -2,6 +2,7 @@ package frontoffice
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -188,4 +189,78 @@ func TestParseLang(t *testing.T) {
 			t.Errorf("ParseLang(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func FuzzNormalizeBookingCode(f *testing.F) {
+	for _, s := range []string{"ABC234", " ab-c 234 ", "ＡＢＣ２３４", "O0I1L", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := NormalizeBookingCode(s)
+		if c == "" {
+			return
+		}
+		if len(c) != BookingCodeLen || NormalizeBookingCode(c) != c {
+			t.Fatalf("NormalizeBookingCode(%q) = %q, not a stable code", s, c)
+		}
+		for i := 0; i < len(c); i++ {
+			if !containsByte(bookingAlphabet, c[i]) {
+				t.Fatalf("code %q has %q outside the alphabet", c, c[i])
+			}
+		}
+	})
+}
+
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"1280", "1,280.50", "¥99.90", "￥0.01", "", "-1", "1e9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMoney(s)
+		if err != nil {
+			return
+		}
+		if m < 0 {
+			t.Fatalf("ParseMoney(%q) = %d, negative", s, m)
+		}
+		if again, err := ParseMoney(m.String()); err != nil || again != m {
+			t.Fatalf("ParseMoney(%q) = %v does not round-trip through %q: %v, %v", s, m, m.String(), again, err)
+		}
+	})
+}
+
+func FuzzParseName(f *testing.F) {
+	for _, s := range []string{"张三", "  Anna   Müller ", "<script>", "\x00", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseName(s)
+		if err != nil {
+			return
+		}
+		if again, err := ParseName(n); err != nil || again != n {
+			t.Fatalf("ParseName(%q) = %q, not stable", s, n)
+		}
+		if strings.ContainsAny(n, "<>\x00") || utf8.RuneCountInString(n) > MaxNameLen {
+			t.Fatalf("ParseName(%q) = %q", s, n)
+		}
+	})
+}
+
+func FuzzParseHM(f *testing.F) {
+	for _, s := range []string{"08:30", "24:00", "9:05", "25:00", "", "12:5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := ParseHM(s)
+		if err != nil {
+			return
+		}
+		if h < 0 || h > 24*60 {
+			t.Fatalf("ParseHM(%q) = %d", s, h)
+		}
+		if again, err := ParseHM(h.String()); err != nil || again != h {
+			t.Fatalf("ParseHM(%q) = %v does not round-trip", s, h)
+		}
+	})
 }
