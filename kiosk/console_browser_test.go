@@ -4,14 +4,11 @@ import (
 	"context"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	fo "frontoffice"
@@ -27,62 +24,19 @@ import (
 // conArtifacts is where the console's screenshots go.
 const conArtifacts = "testdata/artifacts"
 
-// conChromium finds Chromium. Without it the test fails, it does not skip.
-func conChromium(tb testing.TB) string {
-	tb.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	tb.Fatal("the console's browser test needs Chromium on PATH and CJK fonts: apt-get install -y chromium fonts-noto-cjk " +
-		"(the project's test script installs them in CI)")
-	return ""
-}
-
 // conBrowser is a headless Chromium with a fresh profile that records the
 // URL of every request.
 type conBrowser struct {
 	tb  testing.TB
 	h   *conHarness
 	ctx context.Context
-
-	mu   sync.Mutex
-	urls []string
+	log *urlLog // every request the page made
 }
 
 func newConBrowser(tb testing.TB, h *conHarness) *conBrowser {
 	tb.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(conChromium(tb)),
-		chromedp.NoSandbox,
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.WindowSize(1366, 900),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	tb.Cleanup(func() { cancel(); cancelAlloc() })
-	b := &conBrowser{tb: tb, h: h, ctx: ctx}
-	if err := chromedp.Do(ctx); err != nil {
-		tb.Fatalf("start Chromium: %v", err)
-	}
-	err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			b.mu.Lock()
-			b.urls = append(b.urls, e.Request.URL)
-			b.mu.Unlock()
-		}
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
+	ctx, log := startChromium(tb, 1366, 900)
+	return &conBrowser{tb: tb, h: h, ctx: ctx, log: log}
 }
 
 func (b *conBrowser) do(actions ...chromedp.Action[chromedp.Void]) {
@@ -246,10 +200,9 @@ func TestBrowserConsole(t *testing.T) {
 	b.shot("settings_en")
 
 	// Nothing left the machine; no personal data went into a URL.
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	urls := b.log.all()
 	base, _ := url.Parse(h.ts.URL)
-	for _, raw := range b.urls {
+	for _, raw := range urls {
 		u, err := url.Parse(raw)
 		if err != nil || (u.Host != base.Host && u.Scheme != "data" && raw != "about:blank") {
 			t.Errorf("request leaving the server: %s", raw)
@@ -261,8 +214,8 @@ func TestBrowserConsole(t *testing.T) {
 			}
 		}
 	}
-	if len(b.urls) < 10 {
-		t.Errorf("only %d requests recorded", len(b.urls))
+	if len(urls) < 10 {
+		t.Errorf("only %d requests recorded", len(urls))
 	}
 }
 

@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	fo "frontoffice"
@@ -25,64 +22,19 @@ import (
 // artifacts is where screenshots go.
 const artifacts = "testdata/artifacts"
 
-// chromiumPath finds Chromium. The browser tests are part of the suite:
-// without a browser they fail, they do not skip.
-func chromiumPath(tb testing.TB) string {
-	tb.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	tb.Fatal("the kiosk's browser tests need Chromium on PATH and CJK fonts: apt-get install -y chromium fonts-noto-cjk " +
-		"(the project's test script installs them in CI)")
-	return ""
-}
-
 // browser is a headless Chromium with a fresh profile, recording the URL of
 // every request its page makes.
 type browser struct {
 	tb  testing.TB
 	h   *harness
 	ctx context.Context
-
-	mu   sync.Mutex
-	urls []string
+	log *urlLog // every request the page made
 }
 
 func newBrowser(tb testing.TB, h *harness) *browser {
 	tb.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(tb)),
-		chromedp.NoSandbox,
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("lang", "zh-CN"),
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.WindowSize(1280, 1024),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	tb.Cleanup(func() { cancel(); cancelAlloc() })
-	b := &browser{tb: tb, h: h, ctx: ctx}
-	if err := chromedp.Do(ctx); err != nil { // starts the browser, bound to ctx
-		tb.Fatalf("start Chromium: %v", err)
-	}
-	err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			b.mu.Lock()
-			b.urls = append(b.urls, e.Request.URL)
-			b.mu.Unlock()
-		}
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
+	ctx, log := startChromium(tb, 1280, 1024, chromedp.Flag("lang", "zh-CN"))
+	return &browser{tb: tb, h: h, ctx: ctx, log: log}
 }
 
 // do runs actions with a time limit.
@@ -219,13 +171,12 @@ func (b *browser) shot(name string) {
 // put personal data into a URL.
 func (b *browser) checkURLs(leaks ...string) {
 	b.tb.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	urls := b.log.all()
 	base, _ := url.Parse(b.h.ts.URL)
-	if len(b.urls) == 0 {
+	if len(urls) == 0 {
 		b.tb.Fatal("no requests recorded")
 	}
-	for _, raw := range b.urls {
+	for _, raw := range urls {
 		u, err := url.Parse(raw)
 		if err != nil {
 			b.tb.Errorf("bad URL %q", raw)
