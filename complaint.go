@@ -235,21 +235,7 @@ func ComplaintData(action string, id uint64) string {
 // ParseComplaintData parses "cmp:<action>:<id>" with action take, ans, ok
 // or no. It accepts only what ComplaintData writes.
 func ParseComplaintData(s string) (action string, id uint64, ok bool) {
-	rest, ok := strings.CutPrefix(s, "cmp:")
-	if !ok || len(s) > MaxCallbackData {
-		return "", 0, false
-	}
-	action, num, ok := strings.Cut(rest, ":")
-	if !ok {
-		return "", 0, false
-	}
-	switch action {
-	case "take", "ans", "ok", "no":
-	default:
-		return "", 0, false
-	}
-	id, ok = parseID(num)
-	return action, id, ok
+	return parseActionData(s, "cmp", "take", "ans", "ok", "no")
 }
 
 // ComplaintFiledText is what the customer is told at filing (CMP-2): the

@@ -332,34 +332,5 @@ func CallData(action string, id uint64) string {
 // ParseCallData parses "call:<action>:<id>" with action ok, na, later or
 // note. It accepts only what CallData writes.
 func ParseCallData(s string) (action string, id uint64, ok bool) {
-	rest, ok := strings.CutPrefix(s, "call:")
-	if !ok || len(s) > MaxCallbackData {
-		return "", 0, false
-	}
-	action, num, ok := strings.Cut(rest, ":")
-	if !ok {
-		return "", 0, false
-	}
-	switch action {
-	case "ok", "na", "later", "note":
-	default:
-		return "", 0, false
-	}
-	id, ok = parseID(num)
-	return action, id, ok
-}
-
-// parseID parses a record id written by strconv.FormatUint: digits only,
-// no leading zero, not 0.
-func parseID(s string) (uint64, bool) {
-	if s == "" || s[0] == '0' || len(s) > 20 {
-		return 0, false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	id, err := strconv.ParseUint(s, 10, 64)
-	return id, err == nil
+	return parseActionData(s, "call", "ok", "na", "later", "note")
 }

@@ -1,6 +1,9 @@
 package frontoffice
 
 import (
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -55,6 +58,48 @@ const MaxTextLen = 4096
 
 // MaxCallbackData is Telegram's limit on callback data, in bytes.
 const MaxCallbackData = 64
+
+// CallbackFields splits callback data "<prefix>:<f1>:…:<fn>" into its n
+// fields. ok is false when the prefix, the number of fields or Telegram's
+// length limit does not hold: callback data comes from outside and may be
+// forged.
+func CallbackFields(s, prefix string, n int) ([]string, bool) {
+	rest, ok := strings.CutPrefix(s, prefix+":")
+	if !ok || len(s) > MaxCallbackData {
+		return nil, false
+	}
+	fields := strings.Split(rest, ":")
+	return fields, len(fields) == n
+}
+
+// parseActionData parses "<prefix>:<action>:<id>" with action one of
+// actions and id as ParseRecordID reads it.
+func parseActionData(s, prefix string, actions ...string) (action string, id uint64, ok bool) {
+	f, ok := CallbackFields(s, prefix, 2)
+	if !ok || !slices.Contains(actions, f[0]) {
+		return "", 0, false
+	}
+	id, ok = ParseRecordID(f[1])
+	if !ok {
+		return "", 0, false
+	}
+	return f[0], id, true
+}
+
+// ParseRecordID parses a record id as strconv.FormatUint writes it: digits
+// only, no leading zero, not 0.
+func ParseRecordID(s string) (uint64, bool) {
+	if s == "" || s[0] == '0' || len(s) > 20 {
+		return 0, false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	id, err := strconv.ParseUint(s, 10, 64)
+	return id, err == nil
+}
 
 // RegisterEntry is a line of one of the shop's registers: the appointment
 // register (APT-3), the call register (FU-7), the letter register (FU-7).

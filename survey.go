@@ -128,15 +128,11 @@ func SurveyData(id uint64, q, score int) string {
 // ParseSurveyData parses "sv:<id>:<q>:<score>": q 0..3 with score 1..5, or
 // q 4 with score 0. It accepts only what SurveyData writes.
 func ParseSurveyData(s string) (id uint64, q, score int, ok bool) {
-	rest, ok := strings.CutPrefix(s, "sv:")
-	if !ok || len(s) > MaxCallbackData {
+	parts, ok := CallbackFields(s, "sv", 3)
+	if !ok || len(parts[1]) != 1 || len(parts[2]) != 1 {
 		return 0, 0, 0, false
 	}
-	parts := strings.Split(rest, ":")
-	if len(parts) != 3 || len(parts[1]) != 1 || len(parts[2]) != 1 {
-		return 0, 0, 0, false
-	}
-	id, ok = parseID(parts[0])
+	id, ok = ParseRecordID(parts[0])
 	q, score = int(parts[1][0])-'0', int(parts[2][0])-'0'
 	switch {
 	case !ok:

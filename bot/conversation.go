@@ -3,7 +3,6 @@ package bot
 import (
 	"crypto/rand"
 	"encoding/json"
-	"strconv"
 	"strings"
 	"time"
 
@@ -188,8 +187,7 @@ func parseID(s, prefix string) (uint64, bool) {
 	if !ok {
 		return 0, false
 	}
-	id, err := strconv.ParseUint(rest, 10, 64)
-	return id, err == nil && id > 0
+	return fo.ParseRecordID(rest)
 }
 
 // dayKey writes a day as YYYYMMDD in loc; parseDay reads it back as

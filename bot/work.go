@@ -2,7 +2,6 @@ package bot
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -28,34 +27,16 @@ const maxWorkItems = 999
 // ids written as strconv writes them (digits, no leading zero, not 0). It
 // accepts nothing else.
 func parseWorkData(s string) (workAnswer, bool) {
-	rest, ok := strings.CutPrefix(s, "aw:")
-	if !ok || len(s) > fo.MaxCallbackData {
+	parts, ok := fo.CallbackFields(s, "aw", 3)
+	if !ok || (parts[0] != "ok" && parts[0] != "no") {
 		return workAnswer{}, false
 	}
-	parts := strings.Split(rest, ":")
-	if len(parts) != 3 || (parts[0] != "ok" && parts[0] != "no") {
-		return workAnswer{}, false
-	}
-	visit, ok1 := parseRecordID(parts[1])
-	n, ok2 := parseRecordID(parts[2])
+	visit, ok1 := fo.ParseRecordID(parts[1])
+	n, ok2 := fo.ParseRecordID(parts[2])
 	if !ok1 || !ok2 || n > maxWorkItems {
 		return workAnswer{}, false
 	}
 	return workAnswer{approve: parts[0] == "ok", visit: visit, n: int(n)}, true
-}
-
-// parseRecordID parses a record id as strconv.FormatUint writes it.
-func parseRecordID(s string) (uint64, bool) {
-	if s == "" || s[0] == '0' || len(s) > 20 {
-		return 0, false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	id, err := strconv.ParseUint(s, 10, 64)
-	return id, err == nil
 }
 
 // answerWork records the customer's answer to additional work with its
