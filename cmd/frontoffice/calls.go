@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,20 +29,13 @@ Works while the server runs (it reads a consistent copy from it).
 
 // callsMain is "frontoffice calls": the day's call list as text.
 func callsMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	own, rest, err := splitCallsFlags(args)
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice calls: %v\n\n%s", err, callsUsage)
-		return 2
+	var own callsFlags
+	flags := map[string]string{"date": "today", "lang": "", "pdf": ""}
+	cfg, pos, code, ok := commandArgs("calls", callsUsage, args, flags, map[string]*bool{"phones": &own.phones}, getenv, stdout, stderr)
+	if !ok {
+		return code
 	}
-	cfg, pos, err := loadConfig("calls", rest, getenv, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, callsUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
-		return 2
-	}
+	own.date, own.lang, own.pdf = flags["date"], flags["lang"], flags["pdf"]
 	if len(pos) != 0 {
 		fmt.Fprintf(stderr, "frontoffice calls: unexpected argument %q\n\n%s", pos[0], callsUsage)
 		return 2
@@ -113,16 +105,6 @@ func callsMain(ctx context.Context, args []string, stdout, stderr io.Writer, get
 type callsFlags struct {
 	date, lang, pdf string
 	phones          bool
-}
-
-// splitCallsFlags takes the calls command's own flags out of args and
-// leaves the global ones.
-func splitCallsFlags(args []string) (callsFlags, []string, error) {
-	var f callsFlags
-	own := map[string]string{"date": "today", "lang": "", "pdf": ""}
-	rest, err := splitOwnFlags(args, own, map[string]*bool{"phones": &f.phones})
-	f.date, f.lang, f.pdf = own["date"], own["lang"], own["pdf"]
-	return f, rest, err
 }
 
 // openForReading opens the data file to read it; when a running server

@@ -76,12 +76,16 @@ func TestCallsCommand(t *testing.T) {
 	}
 }
 
-func TestSplitCallsFlags(t *testing.T) {
-	f, rest, err := splitCallsFlags([]string{"-data", "x.db", "--date=明天", "--phones", "-lang", "en", "--pdf", "a.pdf", "-log-level=debug"})
-	if err != nil || f.date != "明天" || !f.phones || f.lang != "en" || f.pdf != "a.pdf" || !slices.Equal(rest, []string{"-data", "x.db", "-log-level=debug"}) {
-		t.Errorf("%+v %v %v", f, rest, err)
+func TestSplitOwnFlags(t *testing.T) {
+	// The calls command's own flags, as callsMain declares them.
+	var phones bool
+	own := map[string]string{"date": "today", "lang": "", "pdf": ""}
+	rest, err := splitOwnFlags([]string{"-data", "x.db", "--date=明天", "--phones", "-lang", "en", "--pdf", "a.pdf", "-log-level=debug"},
+		own, map[string]*bool{"phones": &phones})
+	if err != nil || own["date"] != "明天" || !phones || own["lang"] != "en" || own["pdf"] != "a.pdf" || !slices.Equal(rest, []string{"-data", "x.db", "-log-level=debug"}) {
+		t.Errorf("%+v %v %v %v", own, phones, rest, err)
 	}
-	if _, _, err := splitCallsFlags([]string{"--date"}); err == nil {
+	if _, err := splitOwnFlags([]string{"--date"}, map[string]string{"date": ""}, nil); err == nil {
 		t.Errorf("missing value accepted")
 	}
 }

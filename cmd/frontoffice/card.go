@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -26,19 +25,9 @@ id. Works while the server runs (it reads a consistent copy from it).
 // cardMain is "frontoffice card".
 func cardMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	own := map[string]string{"pdf": "", "lang": ""}
-	rest, err := splitOwnFlags(args, own, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice card: %v\n\n%s", err, cardUsage)
-		return 2
-	}
-	cfg, pos, err := loadConfig("card", rest, getenv, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, cardUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
-		return 2
+	cfg, pos, code, ok := commandArgs("card", cardUsage, args, own, nil, getenv, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(pos) != 1 {
 		fmt.Fprintf(stderr, "frontoffice card: say which visit (its number, e.g. 20261127-A003)\n\n%s", cardUsage)

@@ -31,19 +31,9 @@ Works while the server runs (it reads a consistent copy from it).
 // reportMain is "frontoffice report".
 func reportMain(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	own := map[string]string{"date": "today", "pdf": "", "lang": "zh"}
-	rest, err := splitOwnFlags(args, own, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %v\n\n%s", err, reportUsage)
-		return 2
-	}
-	cfg, pos, err := loadConfig("report", rest, getenv, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, reportUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
-		return 2
+	cfg, pos, code, ok := commandArgs("report", reportUsage, args, own, nil, getenv, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(pos) != 1 {
 		fmt.Fprintf(stderr, "frontoffice report: say which report: daily, weekly, monthly or yearly\n\n%s", reportUsage)
@@ -134,6 +124,30 @@ func parseLangFlag(s string) (fo.Lang, bool) {
 		return fo.EN, true
 	}
 	return "", false
+}
+
+// commandArgs reads a subcommand's command line: its own flags (own,
+// bools; see splitOwnFlags), then the global flags and environment
+// (loadConfig). It returns the config and the positional arguments, or
+// ok false with the exit code after saying what is wrong (0 for -help,
+// which prints usage).
+func commandArgs(name, usage string, args []string, own map[string]string, bools map[string]*bool,
+	getenv func(string) string, stdout, stderr io.Writer) (cfg Config, pos []string, code int, ok bool) {
+	rest, err := splitOwnFlags(args, own, bools)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice %s: %v\n\n%s", name, err, usage)
+		return cfg, nil, 2, false
+	}
+	cfg, pos, err = loadConfig(name, rest, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return cfg, nil, 0, false
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "frontoffice %s: %v\n", name, err)
+		return cfg, nil, 2, false
+	}
+	return cfg, pos, 0, true
 }
 
 // splitOwnFlags takes a command's own flags out of args: the keys of own,
