@@ -285,3 +285,39 @@ func (s *Settings) ReminderAt(start, now time.Time) (at time.Time, ok bool) {
 	}
 	return from, true
 }
+
+// BookRequest asks for an appointment.
+type BookRequest struct {
+	// Idem, when set, makes the request idempotent: a repeated request with
+	// the same key returns the appointment the first one made.
+	Idem      string
+	ServiceID string
+	Start     time.Time
+	Customer  CustomerInput
+	Plate     string // parsed with ParsePlate
+	Source    string // bot, kiosk, console
+	By        string // who, for the register: "customer:bot", "staff:li"
+	// ReplyKey is the outbox key of the confirmation; "apt:<id>:booked"
+	// when empty. The bot passes a key derived from the update it handles.
+	ReplyKey string
+	Note     string
+}
+
+// DaySlots are the free slots of one day.
+type DaySlots struct {
+	Day   time.Time // midnight in the shop's zone
+	Slots []time.Time
+}
+
+// ChangeRequest moves or cancels an appointment.
+type ChangeRequest struct {
+	ID uint64
+	// CustomerID, when set, must own the appointment: a customer can only
+	// change their own. Staff leave it 0.
+	CustomerID uint64
+	Start      time.Time // the new start, for Reschedule
+	Idem       string
+	ReplyKey   string
+	By         string
+	Reason     string
+}

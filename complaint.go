@@ -313,3 +313,52 @@ func ParseNote(s string, max int) (string, error) {
 	}
 	return s, nil
 }
+
+// ComplaintRequest files a complaint (CMP-1). The customer is CustomerID,
+// or the customer linked to ChatID, or the one with Customer.Phone
+// (created with Customer.Name when new); a bot complaint from a chat not
+// linked to any customer is answered in that chat.
+type ComplaintRequest struct {
+	// Idem makes the request idempotent: a repeat returns the first result.
+	Idem string
+	// ReplyKey is the outbox key of the customer's acknowledgement (the
+	// bot passes its reply key); "cmp:<id>:filed" when empty.
+	ReplyKey   string
+	Channel    string // ChannelBot, ...
+	Category   string // one of ComplaintCategories
+	Text       string
+	PhotoID    string // Telegram file_id of a photo
+	Major      bool   // safety, or the vehicle cannot be used (CMP-3)
+	CustomerID uint64
+	ChatID     int64
+	Customer   CustomerInput
+	VisitID    uint64
+	VehicleID  uint64
+	Plate      string // normalised; finds the vehicle when no visit or vehicle is given
+	CallID     uint64
+	SurveyID   uint64
+	Assignee   string // staff id, when known at filing
+	By         string // "customer:bot", "staff:li", "system"
+}
+
+// AnswerRequest is a staff answer to a complaint.
+type AnswerRequest struct {
+	ID    uint64
+	Staff string // staff id
+	Text  string
+	// ByPhone says the answer was given on the phone, not sent in the chat
+	// (always so for a customer without a chat).
+	ByPhone bool
+	Idem    string
+}
+
+// VerdictRequest is the customer's verdict on an answer (CMP-4): from
+// their chat (ChatID, the "cmp:ok"/"cmp:no" buttons) or recorded by staff
+// after a phone answer (Staff).
+type VerdictRequest struct {
+	ID        uint64
+	Satisfied bool
+	ChatID    int64
+	Staff     string
+	Idem      string
+}

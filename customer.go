@@ -83,3 +83,21 @@ func ArchiveGaps(c Customer, v Vehicle) []string {
 	add(v.NextMaintenance.IsZero(), "arc.next_maint")
 	return gaps
 }
+
+// CustomerInput is what is known of a customer at a contact: an existing
+// customer's ID, or the phone (and for a new customer the name) recorded at
+// the first contact (REC-2).
+type CustomerInput struct {
+	ID      uint64
+	Name    string // parsed with ParseName
+	Phone   string // parsed with ParsePhone
+	Address string
+	ChatID  int64
+	Lang    Lang
+	Consent bool
+	// Verified is set when the phone is proven to belong to the person at
+	// ChatID (a Telegram contact shared by its own user). Without it a chat
+	// is never linked to a customer already on file: typing someone's
+	// number must not show their appointments.
+	Verified bool
+}

@@ -334,3 +334,19 @@ func CallData(action string, id uint64) string {
 func ParseCallData(s string) (action string, id uint64, ok bool) {
 	return parseActionData(s, "call", "ok", "na", "later", "note")
 }
+
+// CallOutcome is what staff record about a call (FU-5, FU-7).
+type CallOutcome struct {
+	Idem    string
+	CallID  uint64
+	Outcome string // OutcomeReached, OutcomeNoAnswer, OutcomeLater, OutcomeNote
+	Notes   string
+	Topics  []string  // reached: the topics covered (FU-4)
+	Later   time.Time // later: when to call again, inside the window (FU-9)
+	// Requests and Complaints heard on a call the customer was reached on
+	// (FU-5): each request becomes a Task, each complaint a Complaint
+	// (CMP-1).
+	Requests   []string
+	Complaints []string
+	Staff      string // who called (staff id)
+}

@@ -111,3 +111,10 @@ type RegisterEntry struct {
 	By     string    `json:"by"` // who: "customer:bot", "staff:li", "system"
 	Detail string    `json:"detail,omitempty"`
 }
+
+// OutboxEntry is a message waiting to be sent, with its place in the queue.
+type OutboxEntry struct {
+	Seq     uint64
+	Message Message
+	Tries   int
+}

@@ -189,3 +189,22 @@ func ValidateScores(scores [Questions]int) error {
 	}
 	return nil
 }
+
+// SurveyAnswer is a press of a survey button in the chat ("sv:<id>:<q>:<score>").
+type SurveyAnswer struct {
+	SurveyID uint64
+	Q, Score int
+	ChatID   int64
+	// MessageID, when set, is the question's message: the next question
+	// replaces it instead of coming as a new message.
+	MessageID int
+}
+
+// RateRequest is a survey answered in one go at the kiosk ("rate your
+// visit").
+type RateRequest struct {
+	VisitID uint64
+	Scores  [Questions]int
+	Comment string
+	Lang    Lang
+}

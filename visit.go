@@ -354,3 +354,75 @@ func CheckInTiming(a Appointment, now time.Time, loc *time.Location) string {
 // QueueNo formats a queue number: prefix A for appointments, W for
 // walk-ins, then the day's count from 001.
 func QueueNo(prefix byte, n int) string { return fmt.Sprintf("%c%03d", prefix, n) }
+
+// CheckInRequest checks a vehicle in at the kiosk or the counter: with an
+// appointment (AppointmentID), or as a walk-in (Customer, Plate, ServiceID,
+// Concern).
+type CheckInRequest struct {
+	AppointmentID uint64
+	Customer      CustomerInput
+	Plate         string
+	ServiceID     string
+	Concern       string
+	Source        string // kiosk, console
+	By            string
+}
+
+// BoardCall is a called queue number as the board shows it.
+type BoardCall struct {
+	QueueNo string    `json:"queue_no"`
+	Plate   string    `json:"plate"` // masked
+	At      time.Time `json:"at"`
+}
+
+// Board is what the lobby TV shows: the number now served, the last few
+// called before it, and how many wait.
+type Board struct {
+	Day     string      `json:"day"`
+	Now     *BoardCall  `json:"now,omitempty"`
+	Recent  []BoardCall `json:"recent"`
+	Waiting int         `json:"waiting"`
+	Version uint64      `json:"version"`
+}
+
+// IntakeRequest is the work order made at intake (INT-1 to INT-5).
+type IntakeRequest struct {
+	VisitID   uint64
+	WorkOrder WorkOrder
+	By        string
+}
+
+// AddWorkRequest proposes additional work found in the workshop (INT-6).
+type AddWorkRequest struct {
+	VisitID      uint64
+	Description  string
+	Reason       string
+	Price        Money
+	ExtraMinutes int
+	Safety       bool
+	By           string
+}
+
+// DeliverRequest hands the vehicle over with its settlement (DEL-3).
+type DeliverRequest struct {
+	VisitID    uint64
+	Settlement Settlement
+	// Supervisor is set when the person delivering is a supervisor, who
+	// alone may grant a discount (DEL-3).
+	Supervisor bool
+	By         string
+}
+
+// PhoneTask is a call the reception must make because the customer has no
+// linked Telegram: a pickup notice, a delay, an additional-work question.
+type PhoneTask struct {
+	Key        string    `json:"key"`
+	VisitID    uint64    `json:"visit_id"`
+	CustomerID uint64    `json:"customer_id"`
+	Kind       string    `json:"kind"`
+	Text       string    `json:"text"` // what to tell the customer
+	Created    time.Time `json:"created"`
+	Done       time.Time `json:"done,omitzero"`
+	DoneBy     string    `json:"done_by,omitempty"`
+	Day        string    `json:"day"`
+}

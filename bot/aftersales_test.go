@@ -7,7 +7,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Test fixtures of the after-sales loop: besides li (reception, staffUser,
@@ -59,13 +58,13 @@ func workOrder(handover time.Time, promised time.Time) fo.WorkOrder {
 // chat is not 0) and takes the vehicle into the workshop.
 func (h *harness) inWorkshop(name, phone, plate string, chat int64, lang fo.Lang) fo.Visit {
 	h.t.Helper()
-	v, err := h.store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: name, Phone: phone, ChatID: chat, Lang: lang},
+	v, err := h.store.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: name, Phone: phone, ChatID: chat, Lang: lang},
 		Plate: plate, ServiceID: "radar", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	now := h.clock.Now()
-	v, err = h.store.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, now.Add(3*time.Hour)), By: "staff:li"})
+	v, err = h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, now.Add(3*time.Hour)), By: "staff:li"})
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -80,7 +79,7 @@ func (h *harness) deliver(name, phone, plate string, chat int64, lang fo.Lang) f
 	if _, err := h.store.SetReady(v.ID, "staff:li"); err != nil {
 		h.t.Fatal(err)
 	}
-	v, err := h.store.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"})
+	v, err := h.store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"})
 	if err != nil {
 		h.t.Fatal(err)
 	}

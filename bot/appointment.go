@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // maxListed is how many upcoming appointments "My appointments" shows.
@@ -123,7 +122,7 @@ func (t *turn) chooseMoveSlot(arg string) error {
 	if !ok || err != nil {
 		return err
 	}
-	_, err = t.b.store.Reschedule(data.ChangeRequest{
+	_, err = t.b.store.Reschedule(fo.ChangeRequest{
 		ID: t.conv.Appointment, CustomerID: cust, Start: start,
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), By: "customer:bot",
 	})
@@ -198,7 +197,7 @@ func (t *turn) cancelAction(a convAction) error {
 	if !ok || err != nil {
 		return err
 	}
-	_, err = t.b.store.Cancel(data.ChangeRequest{
+	_, err = t.b.store.Cancel(fo.ChangeRequest{
 		ID: t.conv.Appointment, CustomerID: cust,
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), By: "customer:bot",
 	})

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -28,8 +27,8 @@ func TestMoveShowsNeighbouringSlots(t *testing.T) {
 	at := func(hh, mm int) time.Time {
 		return tomorrow.Add(time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute).UTC()
 	}
-	a, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: at(10, 0), Source: "bot", By: "customer:bot",
-		Plate: "京A12345", Customer: data.CustomerInput{Name: "张伟", Phone: "13812345678", ChatID: chat, Lang: fo.ZH}})
+	a, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: at(10, 0), Source: "bot", By: "customer:bot",
+		Plate: "京A12345", Customer: fo.CustomerInput{Name: "张伟", Phone: "13812345678", ChatID: chat, Lang: fo.ZH}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // The booking conversation: service → day → slot (buttons, edited in
@@ -96,7 +95,7 @@ func (t *turn) chooseService(id string) error {
 // service. A move counts the appointment's own bay as free
 // (FreeSlotsExcept), so that the times next to it — which overlap it —
 // are offered too; its own time is no move and is left out.
-func (t *turn) freeDays() ([]data.DaySlots, error) {
+func (t *turn) freeDays() ([]fo.DaySlots, error) {
 	if t.conv.Flow != flowMove {
 		return t.b.store.FreeSlots(t.conv.Service)
 	}
@@ -117,7 +116,7 @@ func (t *turn) freeDays() ([]data.DaySlots, error) {
 			}
 		}
 		if len(slots) > 0 {
-			out = append(out, data.DaySlots{Day: d.Day, Slots: slots})
+			out = append(out, fo.DaySlots{Day: d.Day, Slots: slots})
 		}
 	}
 	return out, nil
@@ -418,11 +417,11 @@ func (t *turn) confirmButtons() [][]fo.Button {
 // transaction; a repeat of this update returns the same appointment.
 func (t *turn) confirmBooking() error {
 	c := t.conv
-	in := data.CustomerInput{ID: c.CustomerID, ChatID: t.chatID, Lang: t.lang}
+	in := fo.CustomerInput{ID: c.CustomerID, ChatID: t.chatID, Lang: t.lang}
 	if c.CustomerID == 0 {
 		in.Phone, in.Name, in.Verified = c.Phone, c.Name, c.Verified
 	}
-	a, err := t.b.store.Book(data.BookRequest{
+	a, err := t.b.store.Book(fo.BookRequest{
 		Idem:      t.idem(),
 		ReplyKey:  t.storeReplyKey(),
 		ServiceID: c.Service,

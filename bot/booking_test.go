@@ -8,7 +8,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -200,8 +199,8 @@ func TestKnownCustomerUsesPhoneOnFile(t *testing.T) {
 	h.start()
 	chat := int64(5201)
 	u := telegramtest.Customer(chat, "zh")
-	first, err := h.store.Book(data.BookRequest{ServiceID: "inspect", Start: monday0900.Add(26 * time.Hour), Source: "kiosk", By: "customer:kiosk",
-		Plate: "京A54321", Customer: data.CustomerInput{Name: "周杰", Phone: "13912345678", ChatID: chat}})
+	first, err := h.store.Book(fo.BookRequest{ServiceID: "inspect", Start: monday0900.Add(26 * time.Hour), Source: "kiosk", By: "customer:kiosk",
+		Plate: "京A54321", Customer: fo.CustomerInput{Name: "周杰", Phone: "13912345678", ChatID: chat}})
 	if err != nil {
 		t.Fatal(err)
 	}

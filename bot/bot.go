@@ -35,7 +35,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // API is the part of the Telegram library the bot uses. *tgbotapi.BotAPI
@@ -55,7 +54,7 @@ type Store interface {
 	FinishUpdate(updateID int, chatID int64, conv []byte, replies []fo.Message) (bool, error)
 	// The outbox.
 	Changed() <-chan struct{}
-	Pending(now time.Time, limit int) ([]data.OutboxEntry, time.Time, error)
+	Pending(now time.Time, limit int) ([]fo.OutboxEntry, time.Time, error)
 	MarkSent(seq uint64, messageID int) error
 	MarkFailed(seq uint64, reason string, permanent bool) error
 	RelayTarget(chatID int64, messageID int) (int64, fo.Lang, error)
@@ -69,11 +68,11 @@ type Store interface {
 	CustomerByPhone(phone string) (fo.Customer, error)
 	Vehicles(customerID uint64) ([]fo.Vehicle, error)
 	RedeemLinkToken(token string, chatID int64, lang fo.Lang) (fo.Customer, error)
-	FreeSlots(serviceID string) ([]data.DaySlots, error)
-	FreeSlotsExcept(serviceID string, skip uint64) ([]data.DaySlots, error)
-	Book(req data.BookRequest) (fo.Appointment, error)
-	Reschedule(req data.ChangeRequest) (fo.Appointment, error)
-	Cancel(req data.ChangeRequest) (fo.Appointment, error)
+	FreeSlots(serviceID string) ([]fo.DaySlots, error)
+	FreeSlotsExcept(serviceID string, skip uint64) ([]fo.DaySlots, error)
+	Book(req fo.BookRequest) (fo.Appointment, error)
+	Reschedule(req fo.ChangeRequest) (fo.Appointment, error)
+	Cancel(req fo.ChangeRequest) (fo.Appointment, error)
 	Appointment(id uint64) (fo.Appointment, error)
 	CustomerAppointments(customerID uint64, from time.Time) ([]fo.Appointment, error)
 	// Visits: additional work (INT-6).
@@ -81,21 +80,21 @@ type Store interface {
 	VehicleVisits(vehicleID uint64) ([]fo.Visit, error)
 	AnswerWork(visitID uint64, n int, approve bool, customerID uint64, by string) (fo.Visit, error)
 	// Complaints (CMP-1..CMP-4).
-	FileComplaint(req data.ComplaintRequest) (fo.Complaint, error)
+	FileComplaint(req fo.ComplaintRequest) (fo.Complaint, error)
 	Complaint(id uint64) (fo.Complaint, error)
 	OpenComplaints() ([]fo.Complaint, error)
 	TakeComplaint(id uint64, staff string) (fo.Complaint, error)
-	AnswerComplaint(req data.AnswerRequest) (fo.Complaint, error)
-	RecordVerdict(req data.VerdictRequest) (fo.Complaint, error)
+	AnswerComplaint(req fo.AnswerRequest) (fo.Complaint, error)
+	RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error)
 	// Follow-up calls (FU-5, FU-7).
 	Call(id uint64) (fo.Call, error)
 	CallList(day time.Time) (fo.CallList, error)
-	RecordCall(req data.CallOutcome) (fo.Call, error)
+	RecordCall(req fo.CallOutcome) (fo.Call, error)
 	// Surveys (SUR-1).
 	Survey(id uint64) (fo.Survey, error)
 	VisitSurvey(visitID uint64) (fo.Survey, error)
 	StartSurvey(visitID uint64) (fo.Survey, error)
-	AnswerSurvey(a data.SurveyAnswer) (fo.Survey, error)
+	AnswerSurvey(a fo.SurveyAnswer) (fo.Survey, error)
 	CommentSurvey(id uint64, chatID int64, text string) (fo.Survey, error)
 }
 

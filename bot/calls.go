@@ -10,7 +10,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Follow-up calls from the call list (FU-2 to FU-5, FU-7, FU-9). The store
@@ -113,7 +112,7 @@ func (t *turn) callButton(cq *tgbotapi.CallbackQuery, action string, id uint64) 
 	abort := []fo.Button{button(t.T("btn.abort"), sc.data("x"))}
 	switch action {
 	case "na": // at once; any other business of the staff member stays
-		return t.recordCall(sc, data.CallOutcome{Outcome: fo.OutcomeNoAnswer})
+		return t.recordCall(sc, fo.CallOutcome{Outcome: fo.OutcomeNoAnswer})
 	case "ok":
 		if t.now.Before(c.Opens) {
 			t.answer(fo.ErrorText(t.lang, fo.Errorf(fo.EINVALID, "err.call.early", fo.FormatDay(t.lang, c.Opens, t.st.Location()))))
@@ -273,7 +272,7 @@ func (t *turn) topicList(topics []string) string {
 // recordReached records a reached call with everything gathered.
 func (t *turn) recordReached(complaints []string) error {
 	sc := t.sconv
-	return t.recordCall(sc, data.CallOutcome{Outcome: fo.OutcomeReached, Topics: sc.Topics, Notes: sc.Notes,
+	return t.recordCall(sc, fo.CallOutcome{Outcome: fo.OutcomeReached, Topics: sc.Topics, Notes: sc.Notes,
 		Requests: sc.Requests, Complaints: complaints})
 }
 
@@ -292,7 +291,7 @@ func (t *turn) laterAction(a convAction) error {
 		t.stale()
 		return nil
 	}
-	return t.recordCall(t.sconv, data.CallOutcome{Outcome: fo.OutcomeLater, Later: at})
+	return t.recordCall(t.sconv, fo.CallOutcome{Outcome: fo.OutcomeLater, Later: at})
 }
 
 // laterText reads a typed time of day, HH:MM: today, or tomorrow when it
@@ -303,7 +302,7 @@ func (t *turn) laterText(text string) error {
 		t.say(t.T("callc.bad_time"), nil)
 		return nil
 	}
-	return t.recordCall(t.sconv, data.CallOutcome{Outcome: fo.OutcomeLater, Later: at})
+	return t.recordCall(t.sconv, fo.CallOutcome{Outcome: fo.OutcomeLater, Later: at})
 }
 
 // parseClock reads "HH:MM" (or "HH：MM") as the next such time after now
@@ -325,14 +324,14 @@ func parseClock(s string, now time.Time, loc *time.Location) (time.Time, bool) {
 
 // noteText records a note on the call.
 func (t *turn) noteText(text string) error {
-	return t.recordCall(t.sconv, data.CallOutcome{Outcome: fo.OutcomeNote, Notes: text})
+	return t.recordCall(t.sconv, fo.CallOutcome{Outcome: fo.OutcomeNote, Notes: text})
 }
 
 // recordCall records the outcome of sc's call (store.RecordCall, FU-5,
 // FU-7), shows it on the call list's message and ends sc. A rule the
 // outcome breaks (a time outside the window, too long a note) is told and
 // sc stays; a call closed meanwhile ends it.
-func (t *turn) recordCall(sc *staffConv, out data.CallOutcome) error {
+func (t *turn) recordCall(sc *staffConv, out fo.CallOutcome) error {
 	end := func() {
 		if t.sconv == sc {
 			t.sconv = nil

@@ -8,7 +8,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Complaints in the chat (CMP-1 to CMP-4).
@@ -148,10 +147,10 @@ func (t *turn) fileComplaint(major bool) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.b.store.FileComplaint(data.ComplaintRequest{
+	_, err = t.b.store.FileComplaint(fo.ComplaintRequest{
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), Channel: fo.ChannelBot,
 		Category: c.Category, Text: c.What, PhotoID: c.PhotoID, Major: major || c.Category == "safety",
-		ChatID: t.chatID, Customer: data.CustomerInput{Lang: t.lang, Name: t.telegramName()}, VisitID: visit, VehicleID: vehicle, By: "customer:bot",
+		ChatID: t.chatID, Customer: fo.CustomerInput{Lang: t.lang, Name: t.telegramName()}, VisitID: visit, VehicleID: vehicle, By: "customer:bot",
 	})
 	if err != nil {
 		msg, ok := t.userError(err)
@@ -219,7 +218,7 @@ func (t *turn) complaintSubject() (visit, vehicle uint64, err error) {
 // tells the customer. A press from another chat than the complaint's, or
 // a second press, is stale and changes nothing.
 func (t *turn) verdict(cq *tgbotapi.CallbackQuery, id uint64, satisfied bool) error {
-	_, err := t.b.store.RecordVerdict(data.VerdictRequest{ID: id, Satisfied: satisfied, ChatID: t.chatID, Idem: t.idem()})
+	_, err := t.b.store.RecordVerdict(fo.VerdictRequest{ID: id, Satisfied: satisfied, ChatID: t.chatID, Idem: t.idem()})
 	if errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrStale) {
 		t.stale()
 		return nil
@@ -298,7 +297,7 @@ func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint
 // verdict buttons, or, for a customer without a chat, recorded as given on
 // the phone.
 func (t *turn) complaintAnswer(text string) error {
-	c, err := t.b.store.AnswerComplaint(data.AnswerRequest{ID: t.sconv.Complaint, Staff: t.member.ID, Text: text, Idem: t.idem()})
+	c, err := t.b.store.AnswerComplaint(fo.AnswerRequest{ID: t.sconv.Complaint, Staff: t.member.ID, Text: text, Idem: t.idem()})
 	switch {
 	case errors.Is(err, fo.ErrNotAllowed) || errors.Is(err, fo.ErrNotFound):
 		// Answered (or closed) meanwhile by someone else.

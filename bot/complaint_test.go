@@ -10,7 +10,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -283,7 +282,7 @@ func TestStaffOnlyCMP1FU5(t *testing.T) {
 	h.afterSales()
 	h.start()
 	v := h.deliver("王五", "13900000001", "京B11111", 0, fo.ZH)
-	if _, err := h.store.FileComplaint(data.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达不响",
+	if _, err := h.store.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达不响",
 		CustomerID: v.CustomerID, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
@@ -355,7 +354,7 @@ func TestStaffCommands(t *testing.T) {
 	h.afterSales()
 	h.start()
 	v := h.deliver("王五", "13900000001", "京B11111", 0, fo.ZH)
-	if _, err := h.store.FileComplaint(data.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达不响",
+	if _, err := h.store.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达不响",
 		CustomerID: v.CustomerID, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -178,9 +177,9 @@ func TestSlotTakenMeanwhile(t *testing.T) {
 
 	bays := h.settings().Bays
 	for i := range bays {
-		_, err := h.store.Book(data.BookRequest{ServiceID: "inspect", Start: start, Source: "console", By: "staff:li",
+		_, err := h.store.Book(fo.BookRequest{ServiceID: "inspect", Start: start, Source: "console", By: "staff:li",
 			Plate:    fmt.Sprintf("京B%05d", 10000+i),
-			Customer: data.CustomerInput{Name: "客户" + strconv.Itoa(i), Phone: fmt.Sprintf("137%08d", i)}})
+			Customer: fo.CustomerInput{Name: "客户" + strconv.Itoa(i), Phone: fmt.Sprintf("137%08d", i)}})
 		if err != nil {
 			t.Fatalf("filling the slot: %v", err)
 		}
@@ -212,8 +211,8 @@ func TestSlotTakenMeanwhile(t *testing.T) {
 func TestForgedCancel(t *testing.T) {
 	h := newHarness(t)
 	h.start()
-	victim, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: monday0900.Add(25 * time.Hour), Source: "bot", By: "customer:bot",
-		Plate: "京C12345", Customer: data.CustomerInput{Name: "Victim", Phone: "13600000000", ChatID: 7999}})
+	victim, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: monday0900.Add(25 * time.Hour), Source: "bot", By: "customer:bot",
+		Plate: "京C12345", Customer: fo.CustomerInput{Name: "Victim", Phone: "13600000000", ChatID: 7999}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,8 +236,8 @@ func TestForgedCancel(t *testing.T) {
 	}
 	forge() // a chat with no customer
 	// The same from a chat whose customer has an appointment of their own.
-	if _, err := h.store.Book(data.BookRequest{ServiceID: "inspect", Start: monday0900.Add(26 * time.Hour), Source: "bot", By: "customer:bot",
-		Plate: "京D12345", Customer: data.CustomerInput{Name: "Mallory", Phone: "13500000000", ChatID: chat}}); err != nil {
+	if _, err := h.store.Book(fo.BookRequest{ServiceID: "inspect", Start: monday0900.Add(26 * time.Hour), Source: "bot", By: "customer:bot",
+		Plate: "京D12345", Customer: fo.CustomerInput{Name: "Mallory", Phone: "13500000000", ChatID: chat}}); err != nil {
 		t.Fatal(err)
 	}
 	h.drained()
@@ -258,8 +257,8 @@ func TestForgedCancel(t *testing.T) {
 func TestTypedPhoneOfAnotherCustomer(t *testing.T) {
 	h := newHarness(t)
 	h.start()
-	owner, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: monday0900.Add(25 * time.Hour), Source: "bot", By: "customer:bot",
-		Plate: "京C12345", Customer: data.CustomerInput{Name: "Owner", Phone: "13600000000", ChatID: 7998}})
+	owner, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: monday0900.Add(25 * time.Hour), Source: "bot", By: "customer:bot",
+		Plate: "京C12345", Customer: fo.CustomerInput{Name: "Owner", Phone: "13600000000", ChatID: 7998}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // The sender drains the outbox to Telegram.
@@ -193,7 +192,7 @@ func (s *sender) failed() {
 
 // deliver sends one entry and records the outcome in the store. It
 // reports whether the entry left the outbox (sent, or dead).
-func (s *sender) deliver(ctx context.Context, e data.OutboxEntry) bool {
+func (s *sender) deliver(ctx context.Context, e fo.OutboxEntry) bool {
 	log := s.b.log.With("seq", e.Seq, "key", e.Message.Key, "chat", e.Message.ChatID)
 	msgID, done := s.unmarked[e.Seq]
 	if !done {
@@ -217,7 +216,7 @@ func (s *sender) deliver(ctx context.Context, e data.OutboxEntry) bool {
 }
 
 // sendFailed records a failed send and decides what comes next.
-func (s *sender) sendFailed(e data.OutboxEntry, err error, log interface {
+func (s *sender) sendFailed(e fo.OutboxEntry, err error, log interface {
 	Warn(string, ...any)
 	Error(string, ...any)
 }) bool {
@@ -251,7 +250,7 @@ func (s *sender) sendFailed(e data.OutboxEntry, err error, log interface {
 }
 
 // send makes the Telegram request for one entry and returns the message id.
-func (s *sender) send(ctx context.Context, e data.OutboxEntry) (int, error) {
+func (s *sender) send(ctx context.Context, e fo.OutboxEntry) (int, error) {
 	m := e.Message
 	text := truncate(m.Text, fo.MaxTextLen)
 	if m.Document != nil && s.b.docs != nil {

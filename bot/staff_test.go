@@ -6,7 +6,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -22,7 +21,7 @@ func TestStaffConversationsCMP4(t *testing.T) {
 	h.start()
 	chat := int64(9501)
 	v := h.deliver("张伟", "13812345678", "京A12345", chat, fo.ZH)
-	if _, err := h.store.FileComplaint(data.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达误报",
+	if _, err := h.store.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达误报",
 		CustomerID: v.CustomerID, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}

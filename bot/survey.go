@@ -6,7 +6,6 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // SUR-1: the satisfaction survey (顾客满意度调查表) goes to a linked
@@ -24,7 +23,7 @@ import (
 // the survey's, for a question not the one asked, or on a finished or
 // expired survey is stale and changes nothing.
 func (t *turn) surveyAnswer(cq *tgbotapi.CallbackQuery, id uint64, q, score int) error {
-	sv, err := t.b.store.AnswerSurvey(data.SurveyAnswer{SurveyID: id, Q: q, Score: score, ChatID: t.chatID, MessageID: cq.Message.MessageID})
+	sv, err := t.b.store.AnswerSurvey(fo.SurveyAnswer{SurveyID: id, Q: q, Score: score, ChatID: t.chatID, MessageID: cq.Message.MessageID})
 	switch {
 	case errors.Is(err, fo.ErrStale):
 		t.stale()

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -24,7 +23,7 @@ func TestAdditionalWorkINT6(t *testing.T) {
 	v := h.inWorkshop("周杰", "13912345678", "京A54321", chat, fo.ZH)
 	add := func(desc string) {
 		t.Helper()
-		if _, _, err := h.store.AddWork(data.AddWorkRequest{VisitID: v.ID, Description: desc, Reason: "刹车片磨损到极限",
+		if _, _, err := h.store.AddWork(fo.AddWorkRequest{VisitID: v.ID, Description: desc, Reason: "刹车片磨损到极限",
 			Price: 48000, ExtraMinutes: 60, Safety: true, By: "staff:li"}); err != nil {
 			t.Fatal(err)
 		}
@@ -38,8 +37,8 @@ func TestAdditionalWorkINT6(t *testing.T) {
 
 	// Another customer's chat pressing forged data: stale, nothing changes.
 	mallory := int64(9302)
-	if _, err := h.store.Book(data.BookRequest{ServiceID: "inspect", Start: monday0900.Add(26 * time.Hour), Source: "bot", By: "customer:bot",
-		Plate: "京D12345", Customer: data.CustomerInput{Name: "Mallory", Phone: "13500000000", ChatID: mallory}}); err != nil {
+	if _, err := h.store.Book(fo.BookRequest{ServiceID: "inspect", Start: monday0900.Add(26 * time.Hour), Source: "bot", By: "customer:bot",
+		Plate: "京D12345", Customer: fo.CustomerInput{Name: "Mallory", Phone: "13500000000", ChatID: mallory}}); err != nil {
 		t.Fatal(err)
 	}
 	h.drained()

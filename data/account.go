@@ -12,8 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
@@ -23,48 +21,11 @@ import (
 
 // Staff console accounts and sessions.
 //
-//	accounts   login → JSON Account (bcrypt password hash inside)
-//	sessions   SHA-256(session token) → JSON Session
+//	accounts   login → JSON fo.Account (bcrypt password hash inside)
+//	sessions   SHA-256(session token) → JSON fo.Session
 //
 // A session token is 32 random bytes, base64url; only its hash is stored,
 // so a copy of the data file (a backup) holds no usable session.
-
-// Account is a staff login of the console. Role is one of fo.RoleReception,
-// fo.RoleFollowUp, fo.RoleSupervisor, fo.RoleAdmin; StaffID links it to a
-// fo.StaffMember of the settings, when there is one.
-type Account struct {
-	Login        string    `json:"login"`
-	Name         string    `json:"name"`
-	Role         string    `json:"role"`
-	StaffID      string    `json:"staff_id,omitempty"`
-	Lang         fo.Lang   `json:"lang,omitempty"` // console language; "" = Chinese
-	PasswordHash []byte    `json:"password_hash"`
-	Disabled     bool      `json:"disabled,omitempty"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
-}
-
-// Is reports whether the account has role; an admin has every role.
-func (a Account) Is(role string) bool { return a.Role == role || a.Role == fo.RoleAdmin }
-
-// Session is a logged-in console session. CSRF is the per-session token
-// every state-changing form must carry.
-type Session struct {
-	Login     string    `json:"login"`
-	CSRF      string    `json:"csrf"`
-	CreatedAt time.Time `json:"created_at"`
-	ExpiresAt time.Time `json:"expires_at"`
-}
-
-// Password rules: bcrypt reads at most 72 bytes.
-const (
-	MinPasswordLen = 10 // characters
-	MaxPasswordLen = 72 // bytes
-)
-
-// SessionTTL is how long a console session lasts from login: one long shift.
-// There is no sliding renewal, so reading a page never writes the file.
-const SessionTTL = 12 * time.Hour
 
 // passwordCost is the bcrypt work factor of new hashes (SetPasswordCost).
 var passwordCost atomic.Int32
@@ -91,70 +52,19 @@ var dummyHash = sync.OnceValue(func() []byte {
 	return h
 })
 
-// Account errors. Each is an *fo.Error whose key the console explains.
-var (
-	ErrBadLogin    = fo.Errorf(fo.EINVALID, "err.account.login")
-	ErrBadPassword = fo.Errorf(fo.EINVALID, "err.account.password", MinPasswordLen)
-	ErrBadRole     = fo.Errorf(fo.EINVALID, "err.account.role")
-	ErrLoginTaken  = fo.Errorf(fo.ECONFLICT, "err.account.taken")
-	// ErrWrongCredentials is the one answer to an unknown login, a wrong
-	// password and a disabled account alike.
-	ErrWrongCredentials = fo.Errorf(fo.EFORBIDDEN, "err.account.wrong")
-)
-
-// ParseLogin checks a login name: 2 to 32 of a-z, 0-9, '.', '_', '-',
-// lower-cased. It returns ErrBadLogin otherwise.
-func ParseLogin(s string) (string, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if len(s) < 2 || len(s) > 32 {
-		return "", ErrBadLogin
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
-			return "", ErrBadLogin
-		}
-	}
-	return s, nil
-}
-
-// checkPassword enforces the password rules: at least MinPasswordLen
-// characters, at most MaxPasswordLen bytes, no control characters.
-func checkPassword(pw string) error {
-	if utf8.RuneCountInString(pw) < MinPasswordLen || len(pw) > MaxPasswordLen || !utf8.ValidString(pw) {
-		return ErrBadPassword
-	}
-	for _, r := range pw {
-		if r < 0x20 || r == 0x7f {
-			return ErrBadPassword
-		}
-	}
-	return nil
-}
-
-func validRole(role string) bool {
-	switch role {
-	case fo.RoleReception, fo.RoleFollowUp, fo.RoleSupervisor, fo.RoleAdmin:
-		return true
-	}
-	return false
-}
-
-// AddAccount creates a console account with the password hashed by bcrypt.
-// The login must be new (ErrLoginTaken), the role known (ErrBadRole), the
-// name 1 to 40 characters (err.name), the password long enough
-// (ErrBadPassword); a StaffID must name a staff member of the settings.
-func (s *Store) AddAccount(a Account, password string) (Account, error) {
+// (fo.ErrBadPassword); a StaffID must name a staff member of the settings.
+func (s *Store) AddAccount(a fo.Account, password string) (fo.Account, error) {
 	var err error
-	if a.Login, err = ParseLogin(a.Login); err != nil {
+	if a.Login, err = fo.ParseLogin(a.Login); err != nil {
 		return a, err
 	}
 	if a.Name, err = fo.ParseName(a.Name); err != nil {
 		return a, err
 	}
-	if !validRole(a.Role) {
-		return a, ErrBadRole
+	if !fo.ValidRole(a.Role) {
+		return a, fo.ErrBadRole
 	}
-	if err := checkPassword(password); err != nil {
+	if err := fo.CheckPassword(password); err != nil {
 		return a, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost())
@@ -165,7 +75,7 @@ func (s *Store) AddAccount(a Account, password string) (Account, error) {
 	err = s.update(func(tx *bolt.Tx, w *writer) error {
 		b := tx.Bucket(bAccounts)
 		if b.Get([]byte(a.Login)) != nil {
-			return ErrLoginTaken
+			return fo.ErrLoginTaken
 		}
 		if a.StaffID != "" {
 			st, err := settingsTx(tx)
@@ -191,9 +101,9 @@ func hasStaff(st *fo.Settings, id string) bool {
 	return false
 }
 
-// Account returns the account with login, or ErrNotFound.
-func (s *Store) Account(login string) (Account, error) {
-	var a Account
+// fo.Account returns the account with login, or ErrNotFound.
+func (s *Store) Account(login string) (fo.Account, error) {
+	var a fo.Account
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return getJSON(tx.Bucket(bAccounts), []byte(login), &a)
 	})
@@ -202,11 +112,11 @@ func (s *Store) Account(login string) (Account, error) {
 
 // Accounts returns every account, sorted by login, password hashes left
 // out.
-func (s *Store) Accounts() ([]Account, error) {
-	var out []Account
+func (s *Store) Accounts() ([]fo.Account, error) {
+	var out []fo.Account
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bAccounts).ForEach(func(_, v []byte) error {
-			var a Account
+			var a fo.Account
 			if err := json.Unmarshal(v, &a); err != nil {
 				return err
 			}
@@ -221,7 +131,7 @@ func (s *Store) Accounts() ([]Account, error) {
 
 // SetPassword replaces an account's password and ends all its sessions.
 func (s *Store) SetPassword(login, password string) error {
-	if err := checkPassword(password); err != nil {
+	if err := fo.CheckPassword(password); err != nil {
 		return err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcryptCost())
@@ -229,7 +139,7 @@ func (s *Store) SetPassword(login, password string) error {
 		return fmt.Errorf("hash password: %w", err)
 	}
 	return s.update(func(tx *bolt.Tx, w *writer) error {
-		var a Account
+		var a fo.Account
 		if err := getJSON(tx.Bucket(bAccounts), []byte(login), &a); err != nil {
 			return err
 		}
@@ -244,7 +154,7 @@ func (s *Store) SetPassword(login, password string) error {
 // SetAccountLang stores the console language an account chose.
 func (s *Store) SetAccountLang(login string, lang fo.Lang) error {
 	return s.update(func(tx *bolt.Tx, w *writer) error {
-		var a Account
+		var a fo.Account
 		if err := getJSON(tx.Bucket(bAccounts), []byte(login), &a); err != nil {
 			return err
 		}
@@ -254,21 +164,21 @@ func (s *Store) SetAccountLang(login string, lang fo.Lang) error {
 }
 
 // Authenticate checks a login and password. Every failure — unknown login,
-// wrong password, disabled account — is ErrWrongCredentials and takes about
+// wrong password, disabled account — is fo.ErrWrongCredentials and takes about
 // as long (one bcrypt comparison), so the answer does not tell which logins
 // exist. Rate limiting is the caller's (the console's) job.
-func (s *Store) Authenticate(login, password string) (Account, error) {
+func (s *Store) Authenticate(login, password string) (fo.Account, error) {
 	login = strings.ToLower(strings.TrimSpace(login))
 	a, err := s.Account(login)
 	if err != nil {
 		if !errors.Is(err, fo.ErrNotFound) {
-			return Account{}, err
+			return fo.Account{}, err
 		}
 		bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
-		return Account{}, ErrWrongCredentials
+		return fo.Account{}, fo.ErrWrongCredentials
 	}
 	if bcrypt.CompareHashAndPassword(a.PasswordHash, []byte(password)) != nil || a.Disabled {
-		return Account{}, ErrWrongCredentials
+		return fo.Account{}, fo.ErrWrongCredentials
 	}
 	a.PasswordHash = nil
 	return a, nil
@@ -288,19 +198,19 @@ func randomToken() (string, error) {
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
-// CreateSession starts a session of SessionTTL for login and returns its
+// CreateSession starts a session of fo.SessionTTL for login and returns its
 // token (for the cookie; only its hash is stored) and the session with its
 // CSRF token. Expired sessions are swept on the way.
-func (s *Store) CreateSession(login string) (string, Session, error) {
+func (s *Store) CreateSession(login string) (string, fo.Session, error) {
 	token, err := randomToken()
 	if err != nil {
-		return "", Session{}, err
+		return "", fo.Session{}, err
 	}
 	csrf, err := randomToken()
 	if err != nil {
-		return "", Session{}, err
+		return "", fo.Session{}, err
 	}
-	var sess Session
+	var sess fo.Session
 	err = s.update(func(tx *bolt.Tx, w *writer) error {
 		if tx.Bucket(bAccounts).Get([]byte(login)) == nil {
 			return fo.ErrNotFound
@@ -308,7 +218,7 @@ func (s *Store) CreateSession(login string) (string, Session, error) {
 		b := tx.Bucket(bSessions)
 		var stale [][]byte
 		b.ForEach(func(k, v []byte) error {
-			var old Session
+			var old fo.Session
 			if json.Unmarshal(v, &old) != nil || !old.ExpiresAt.After(w.now) {
 				stale = append(stale, bytes.Clone(k))
 			}
@@ -319,21 +229,21 @@ func (s *Store) CreateSession(login string) (string, Session, error) {
 				return err
 			}
 		}
-		sess = Session{Login: login, CSRF: csrf, CreatedAt: w.now, ExpiresAt: w.now.Add(SessionTTL)}
+		sess = fo.Session{Login: login, CSRF: csrf, CreatedAt: w.now, ExpiresAt: w.now.Add(fo.SessionTTL)}
 		return putJSON(b, sessionKey(token), sess)
 	})
 	if err != nil {
-		return "", Session{}, err
+		return "", fo.Session{}, err
 	}
 	return token, sess, nil
 }
 
-// Session returns the live session of token and its account (password hash
+// fo.Session returns the live session of token and its account (password hash
 // left out). An unknown or expired token, or one whose account is gone or
 // disabled, is ErrNotFound.
-func (s *Store) Session(token string) (Session, Account, error) {
-	var sess Session
-	var a Account
+func (s *Store) Session(token string) (fo.Session, fo.Account, error) {
+	var sess fo.Session
+	var a fo.Account
 	if token == "" || len(token) > 100 {
 		return sess, a, fo.ErrNotFound
 	}
@@ -355,7 +265,7 @@ func (s *Store) Session(token string) (Session, Account, error) {
 		return nil
 	})
 	if err != nil {
-		return Session{}, Account{}, err
+		return fo.Session{}, fo.Account{}, err
 	}
 	return sess, a, nil
 }
@@ -372,7 +282,7 @@ func deleteSessionsOf(tx *bolt.Tx, login string) error {
 	b := tx.Bucket(bSessions)
 	var ks [][]byte
 	b.ForEach(func(k, v []byte) error {
-		var sess Session
+		var sess fo.Session
 		if json.Unmarshal(v, &sess) == nil && sess.Login == login {
 			ks = append(ks, bytes.Clone(k))
 		}

@@ -15,19 +15,19 @@ func TestAccountsAndSessions(t *testing.T) {
 	SetPasswordCost(bcrypt.MinCost)
 	defer SetPasswordCost(0)
 	s, clock := testStore(t)
-	if _, err := s.AddAccount(Account{Login: "Li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"}, "short"); !errors.Is(err, ErrBadPassword) {
+	if _, err := s.AddAccount(fo.Account{Login: "Li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"}, "short"); !errors.Is(err, fo.ErrBadPassword) {
 		t.Fatalf("short password: %v", err)
 	}
-	if _, err := s.AddAccount(Account{Login: "li", Name: "李娜", Role: "boss"}, "long enough pw"); !errors.Is(err, ErrBadRole) {
+	if _, err := s.AddAccount(fo.Account{Login: "li", Name: "李娜", Role: "boss"}, "long enough pw"); !errors.Is(err, fo.ErrBadRole) {
 		t.Fatalf("bad role: %v", err)
 	}
-	if _, err := s.AddAccount(Account{Login: "li", Name: "李娜", Role: fo.RoleReception, StaffID: "nobody"}, "long enough pw"); fo.ErrorCode(err) != fo.EINVALID {
+	if _, err := s.AddAccount(fo.Account{Login: "li", Name: "李娜", Role: fo.RoleReception, StaffID: "nobody"}, "long enough pw"); fo.ErrorCode(err) != fo.EINVALID {
 		t.Fatalf("unknown staff id: %v", err)
 	}
-	if _, err := s.AddAccount(Account{Login: "a b", Name: "x", Role: fo.RoleReception}, "long enough pw"); !errors.Is(err, ErrBadLogin) {
+	if _, err := s.AddAccount(fo.Account{Login: "a b", Name: "x", Role: fo.RoleReception}, "long enough pw"); !errors.Is(err, fo.ErrBadLogin) {
 		t.Fatalf("bad login: %v", err)
 	}
-	a, err := s.AddAccount(Account{Login: "Li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"}, "long enough pw")
+	a, err := s.AddAccount(fo.Account{Login: "Li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"}, "long enough pw")
 	if err != nil || a.Login != "li" {
 		t.Fatalf("add: %+v %v", a, err)
 	}
@@ -37,11 +37,11 @@ func TestAccountsAndSessions(t *testing.T) {
 	if cost, err := bcrypt.Cost(a.PasswordHash); err != nil || cost != bcrypt.MinCost {
 		t.Errorf("bcrypt cost %d %v", cost, err)
 	}
-	if _, err := s.AddAccount(Account{Login: "li", Name: "x", Role: fo.RoleAdmin}, "long enough pw"); !errors.Is(err, ErrLoginTaken) {
+	if _, err := s.AddAccount(fo.Account{Login: "li", Name: "x", Role: fo.RoleAdmin}, "long enough pw"); !errors.Is(err, fo.ErrLoginTaken) {
 		t.Fatalf("login taken: %v", err)
 	}
 	for _, c := range []struct{ login, pw string }{{"li", "wrong password"}, {"nobody", "long enough pw"}} {
-		if _, err := s.Authenticate(c.login, c.pw); !errors.Is(err, ErrWrongCredentials) {
+		if _, err := s.Authenticate(c.login, c.pw); !errors.Is(err, fo.ErrWrongCredentials) {
 			t.Errorf("authenticate %s: %v", c.login, err)
 		}
 	}
@@ -66,7 +66,7 @@ func TestAccountsAndSessions(t *testing.T) {
 		t.Errorf("forged token: %v", err)
 	}
 	// Expiry.
-	clock.Advance(SessionTTL + time.Second)
+	clock.Advance(fo.SessionTTL + time.Second)
 	if _, _, err := s.Session(tok); !errors.Is(err, fo.ErrNotFound) {
 		t.Errorf("expired session: %v", err)
 	}

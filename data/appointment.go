@@ -13,23 +13,6 @@ import (
 	fo "frontoffice"
 )
 
-// BookRequest asks for an appointment.
-type BookRequest struct {
-	// Idem, when set, makes the request idempotent: a repeated request with
-	// the same key returns the appointment the first one made.
-	Idem      string
-	ServiceID string
-	Start     time.Time
-	Customer  CustomerInput
-	Plate     string // parsed with fo.ParsePlate
-	Source    string // bot, kiosk, console
-	By        string // who, for the register: "customer:bot", "staff:li"
-	// ReplyKey is the outbox key of the confirmation; "apt:<id>:booked"
-	// when empty. The bot passes a key derived from the update it handles.
-	ReplyKey string
-	Note     string
-}
-
 // Book books an appointment (APT-1 to APT-5) in one transaction: it checks
 // the slot's rules and that every segment has a free bay, records the
 // customer (REC-2) and the vehicle's archive (ARC-1), writes the appointment,
@@ -38,7 +21,7 @@ type BookRequest struct {
 // Concurrent requests for the last place of a slot cannot both win: bbolt
 // has one writer and the check runs inside the write. A full slot is
 // ErrSlotTaken; a broken rule an EINVALID *Error.
-func (s *Store) Book(req BookRequest) (fo.Appointment, error) {
+func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 	var a fo.Appointment
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if done, err := idemGet(tx, req.Idem, &a); done || err != nil {
@@ -235,24 +218,18 @@ func occupancyTx(tx *bolt.Tx, st *fo.Settings, from, to time.Time, skip uint64) 
 	return occ, nil
 }
 
-// DaySlots are the free slots of one day.
-type DaySlots struct {
-	Day   time.Time // midnight in the shop's zone
-	Slots []time.Time
-}
-
 // FreeSlots returns the slots at which serviceID can be booked now on each
 // open day of the booking horizon (today to MaxDaysAhead), earliest first.
 // Days without a free slot are left out. It reads only the start index over
 // the horizon.
-func (s *Store) FreeSlots(serviceID string) ([]DaySlots, error) {
+func (s *Store) FreeSlots(serviceID string) ([]fo.DaySlots, error) {
 	return s.FreeSlotsExcept(serviceID, 0)
 }
 
 // FreeSlotsExcept is FreeSlots as if appointment skip held no bay: the
 // slots an appointment can move to, its own time's neighbours included.
-func (s *Store) FreeSlotsExcept(serviceID string, skip uint64) ([]DaySlots, error) {
-	var out []DaySlots
+func (s *Store) FreeSlotsExcept(serviceID string, skip uint64) ([]fo.DaySlots, error) {
+	var out []fo.DaySlots
 	now := s.now()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		st, err := settingsTx(tx)
@@ -273,7 +250,7 @@ func (s *Store) FreeSlotsExcept(serviceID string, skip uint64) ([]DaySlots, erro
 		}
 		for _, d := range days {
 			if slots := st.FreeSlots(now, d, sv, occ); len(slots) > 0 {
-				out = append(out, DaySlots{Day: d, Slots: slots})
+				out = append(out, fo.DaySlots{Day: d, Slots: slots})
 			}
 		}
 		return nil
@@ -343,25 +320,12 @@ func (s *Store) AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error
 	return out, err
 }
 
-// ChangeRequest moves or cancels an appointment.
-type ChangeRequest struct {
-	ID uint64
-	// CustomerID, when set, must own the appointment: a customer can only
-	// change their own. Staff leave it 0.
-	CustomerID uint64
-	Start      time.Time // the new start, for Reschedule
-	Idem       string
-	ReplyKey   string
-	By         string
-	Reason     string
-}
-
 // Reschedule moves an appointment atomically: the new slot is checked and
 // taken in the same transaction that frees the old one, so a failed move
 // leaves the old slot booked. The old reminder is dropped and a new one set
 // (APT-5); the move is registered (APT-3), the customer told and the staff
 // chat told the same day (APT-4).
-func (s *Store) Reschedule(req ChangeRequest) (fo.Appointment, error) {
+func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 	var a fo.Appointment
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if done, err := idemGet(tx, req.Idem, &a); done || err != nil {
@@ -424,7 +388,7 @@ func (s *Store) Reschedule(req ChangeRequest) (fo.Appointment, error) {
 // Cancel cancels an appointment: its bay is freed, its reminder dropped, the
 // cancellation registered (APT-3), the customer and the staff chat told
 // (APT-4). Cancelling a cancelled appointment is ErrNotAllowed.
-func (s *Store) Cancel(req ChangeRequest) (fo.Appointment, error) {
+func (s *Store) Cancel(req fo.ChangeRequest) (fo.Appointment, error) {
 	var a fo.Appointment
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if done, err := idemGet(tx, req.Idem, &a); done || err != nil {
@@ -465,7 +429,7 @@ func (s *Store) Cancel(req ChangeRequest) (fo.Appointment, error) {
 // changeable loads the appointment of req and checks that it may change:
 // it exists, belongs to req.CustomerID when that is set, and is still
 // booked.
-func changeable(tx *bolt.Tx, req ChangeRequest) (fo.Appointment, fo.Settings, error) {
+func changeable(tx *bolt.Tx, req fo.ChangeRequest) (fo.Appointment, fo.Settings, error) {
 	var a fo.Appointment
 	if err := getJSON(tx.Bucket(bAppointments), u64(req.ID), &a); err != nil {
 		return a, fo.Settings{}, err

@@ -37,10 +37,10 @@ func testStore(t testing.TB) (*Store, *fakeclock.Clock) {
 	return s, clock
 }
 
-func bookReq(phone, plate string, start time.Time) BookRequest {
-	return BookRequest{
+func bookReq(phone, plate string, start time.Time) fo.BookRequest {
+	return fo.BookRequest{
 		ServiceID: "maint", Start: start, Plate: plate, Source: "test", By: "customer:test",
-		Customer: CustomerInput{Name: "张三", Phone: phone, ChatID: 1000, Lang: fo.ZH},
+		Customer: fo.CustomerInput{Name: "张三", Phone: phone, ChatID: 1000, Lang: fo.ZH},
 	}
 }
 
@@ -102,16 +102,16 @@ func TestBookAPT1APT3APT4(t *testing.T) {
 
 func TestBookRejectsAndChangesNothing(t *testing.T) {
 	s, _ := testStore(t)
-	cases := map[string]BookRequest{
+	cases := map[string]fo.BookRequest{
 		"past":     bookReq("13812345678", "京A12345", at(2026, 11, 26, 10, 0)),
 		"sunday":   bookReq("13812345678", "京A12345", at(2026, 11, 29, 10, 0)),
 		"no plate": bookReq("13812345678", "", at(2026, 11, 30, 10, 0)),
-		"no service": func() BookRequest {
+		"no service": func() fo.BookRequest {
 			r := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
 			r.ServiceID = "x"
 			return r
 		}(),
-		"new no name": func() BookRequest {
+		"new no name": func() fo.BookRequest {
 			r := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
 			r.Customer.Name = ""
 			return r
@@ -196,7 +196,7 @@ func TestRescheduleAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Moving a onto b's slot fails and leaves a where it was.
-	if _, err := s.Reschedule(ChangeRequest{ID: a.ID, Start: b.Start, By: "t"}); !errors.Is(err, fo.ErrSlotTaken) {
+	if _, err := s.Reschedule(fo.ChangeRequest{ID: a.ID, Start: b.Start, By: "t"}); !errors.Is(err, fo.ErrSlotTaken) {
 		t.Fatalf("move onto a full slot: %v", err)
 	}
 	got, _ := s.Appointment(a.ID)
@@ -207,11 +207,11 @@ func TestRescheduleAtomic(t *testing.T) {
 		t.Fatal("failed move freed the old slot")
 	}
 	// Another customer cannot move it.
-	if _, err := s.Reschedule(ChangeRequest{ID: a.ID, CustomerID: b.CustomerID, Start: at(2026, 12, 1, 10, 0)}); !errors.Is(err, fo.ErrNotFound) {
+	if _, err := s.Reschedule(fo.ChangeRequest{ID: a.ID, CustomerID: b.CustomerID, Start: at(2026, 12, 1, 10, 0)}); !errors.Is(err, fo.ErrNotFound) {
 		t.Fatalf("foreign move: %v", err)
 	}
 	clock.Advance(time.Hour)
-	moved, err := s.Reschedule(ChangeRequest{ID: a.ID, CustomerID: a.CustomerID, Start: at(2026, 12, 1, 11, 0), By: "customer:test"})
+	moved, err := s.Reschedule(fo.ChangeRequest{ID: a.ID, CustomerID: a.CustomerID, Start: at(2026, 12, 1, 11, 0), By: "customer:test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func TestRescheduleAtomic(t *testing.T) {
 	}
 }
 
-func daySlots(ds []DaySlots, day time.Time) []time.Time {
+func daySlots(ds []fo.DaySlots, day time.Time) []time.Time {
 	for _, d := range ds {
 		if d.Day.Equal(day) {
 			return d.Slots
@@ -257,7 +257,7 @@ func TestRemindersAPT5(t *testing.T) {
 	s, clock := testStore(t)
 	a, _ := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))
 	b, _ := s.Book(bookReq("13912345678", "京A54321", at(2026, 11, 30, 11, 0)))
-	if _, err := s.Cancel(ChangeRequest{ID: b.ID, By: "staff:li"}); err != nil {
+	if _, err := s.Cancel(fo.ChangeRequest{ID: b.ID, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(at(2026, 11, 29, 9, 59))
@@ -315,14 +315,14 @@ func TestCancel(t *testing.T) {
 	s, _ := testStore(t)
 	a, _ := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))
 	other, _ := s.Book(bookReq("13912345678", "京A54321", at(2026, 11, 30, 10, 0)))
-	if _, err := s.Cancel(ChangeRequest{ID: a.ID, CustomerID: other.CustomerID}); !errors.Is(err, fo.ErrNotFound) {
+	if _, err := s.Cancel(fo.ChangeRequest{ID: a.ID, CustomerID: other.CustomerID}); !errors.Is(err, fo.ErrNotFound) {
 		t.Fatalf("foreign cancel: %v", err)
 	}
-	c, err := s.Cancel(ChangeRequest{ID: a.ID, CustomerID: a.CustomerID, By: "customer:test"})
+	c, err := s.Cancel(fo.ChangeRequest{ID: a.ID, CustomerID: a.CustomerID, By: "customer:test"})
 	if err != nil || c.Status != fo.AptCancelled {
 		t.Fatal(c, err)
 	}
-	if _, err := s.Cancel(ChangeRequest{ID: a.ID}); fo.ErrorCode(err) != fo.ECONFLICT {
+	if _, err := s.Cancel(fo.ChangeRequest{ID: a.ID}); fo.ErrorCode(err) != fo.ECONFLICT {
 		t.Errorf("second cancel: %v", err)
 	}
 	apts, _ := s.AppointmentsBetween(a.Start, a.End)

@@ -52,8 +52,8 @@ func seedAppointments(tb testing.TB, s *Store, clock *fakeclock.Clock, now time.
 			if len(free) == 0 {
 				break
 			}
-			_, err := s.Book(BookRequest{ServiceID: sv.ID, Start: free[r.IntN(len(free))], Plate: fmt.Sprintf("京A%05d", booked%100000),
-				Customer: CustomerInput{Name: "客户", Phone: fmt.Sprintf("138%08d", booked)}, By: "bench"})
+			_, err := s.Book(fo.BookRequest{ServiceID: sv.ID, Start: free[r.IntN(len(free))], Plate: fmt.Sprintf("京A%05d", booked%100000),
+				Customer: fo.CustomerInput{Name: "客户", Phone: fmt.Sprintf("138%08d", booked)}, By: "bench"})
 			if err != nil {
 				tb.Fatal(err)
 			}
@@ -110,8 +110,8 @@ func BenchmarkBookingCommit(b *testing.B) {
 	days := st.BookableDays(now)[2:]
 	// Bytes a booking writes: measure one.
 	before := dataBytes(s)
-	if _, err := s.Book(BookRequest{ServiceID: "maint", Start: days[0].Add(16 * time.Hour), Plate: "京Z00001",
-		Customer: CustomerInput{Name: "新客户", Phone: "13999999999", ChatID: 1}, By: "bench"}); err != nil {
+	if _, err := s.Book(fo.BookRequest{ServiceID: "maint", Start: days[0].Add(16 * time.Hour), Plate: "京Z00001",
+		Customer: fo.CustomerInput{Name: "新客户", Phone: "13999999999", ChatID: 1}, By: "bench"}); err != nil {
 		b.Fatal(err)
 	}
 	perBooking := dataBytes(s) - before
@@ -126,8 +126,8 @@ func BenchmarkBookingCommit(b *testing.B) {
 		slot := day.Add(9*time.Hour + time.Duration(i/len(days)%14)*30*time.Minute)
 		clock.Set(now)
 		t0 := time.Now()
-		a, err := s.Book(BookRequest{ServiceID: "inspect", Start: slot, Plate: fmt.Sprintf("京Y%05d", i%100000),
-			Customer: CustomerInput{Name: "客户", Phone: fmt.Sprintf("137%08d", i), ChatID: int64(i + 10)}, By: "bench"})
+		a, err := s.Book(fo.BookRequest{ServiceID: "inspect", Start: slot, Plate: fmt.Sprintf("京Y%05d", i%100000),
+			Customer: fo.CustomerInput{Name: "客户", Phone: fmt.Sprintf("137%08d", i), ChatID: int64(i + 10)}, By: "bench"})
 		bookTotal += time.Since(t0)
 		if err != nil {
 			b.Fatal(err)

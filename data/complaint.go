@@ -38,33 +38,6 @@ const (
 	cmpStaleKind = "cmpstale"
 )
 
-// ComplaintRequest files a complaint (CMP-1). The customer is CustomerID,
-// or the customer linked to ChatID, or the one with Customer.Phone
-// (created with Customer.Name when new); a bot complaint from a chat not
-// linked to any customer is answered in that chat.
-type ComplaintRequest struct {
-	// Idem makes the request idempotent: a repeat returns the first result.
-	Idem string
-	// ReplyKey is the outbox key of the customer's acknowledgement (the
-	// bot passes its reply key); "cmp:<id>:filed" when empty.
-	ReplyKey   string
-	Channel    string // fo.ChannelBot, ...
-	Category   string // one of fo.ComplaintCategories
-	Text       string
-	PhotoID    string // Telegram file_id of a photo
-	Major      bool   // safety, or the vehicle cannot be used (CMP-3)
-	CustomerID uint64
-	ChatID     int64
-	Customer   CustomerInput
-	VisitID    uint64
-	VehicleID  uint64
-	Plate      string // normalised; finds the vehicle when no visit or vehicle is given
-	CallID     uint64
-	SurveyID   uint64
-	Assignee   string // staff id, when known at filing
-	By         string // "customer:bot", "staff:li", "system"
-}
-
 // FileComplaint registers a complaint (CMP-1) in one transaction: ticket
 // number and answer deadline (CMP-2, CMP-3), the warning, the deadline and
 // the 2-day escalation in the due index (CMP-5), the register entry of a
@@ -73,7 +46,7 @@ type ComplaintRequest struct {
 // with take and answer buttons (and the supervisor's, when major). An
 // unknown category, an empty or too long text, or no customer to answer is
 // an EINVALID *Error.
-func (s *Store) FileComplaint(req ComplaintRequest) (fo.Complaint, error) {
+func (s *Store) FileComplaint(req fo.ComplaintRequest) (fo.Complaint, error) {
 	var c fo.Complaint
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if done, err := idemGet(tx, req.Idem, &c); done || err != nil {
@@ -91,7 +64,7 @@ func (s *Store) FileComplaint(req ComplaintRequest) (fo.Complaint, error) {
 	return c, err
 }
 
-func (w *writer) fileComplaint(st *fo.Settings, req ComplaintRequest) (fo.Complaint, error) {
+func (w *writer) fileComplaint(st *fo.Settings, req fo.ComplaintRequest) (fo.Complaint, error) {
 	var c fo.Complaint
 	cat, err := fo.ParseCategory(req.Category)
 	if err != nil {
@@ -171,7 +144,7 @@ func (w *writer) fileComplaint(st *fo.Settings, req ComplaintRequest) (fo.Compla
 
 // complaintParties fills in the customer, vehicle and visit of a new
 // complaint from the request.
-func (w *writer) complaintParties(c *fo.Complaint, req ComplaintRequest) error {
+func (w *writer) complaintParties(c *fo.Complaint, req fo.ComplaintRequest) error {
 	var cust fo.Customer
 	switch {
 	case req.CustomerID != 0:

@@ -86,17 +86,6 @@ func answerButtons(id uint64) [][]fo.Button {
 	return [][]fo.Button{{{Text: fo.Texts.T(fo.ZH, "btn.cmp.ans"), Data: fo.ComplaintData("ans", id)}}}
 }
 
-// AnswerRequest is a staff answer to a complaint.
-type AnswerRequest struct {
-	ID    uint64
-	Staff string // staff id
-	Text  string
-	// ByPhone says the answer was given on the phone, not sent in the chat
-	// (always so for a customer without a chat).
-	ByPhone bool
-	Idem    string
-}
-
 // AnswerComplaint records a staff answer to a complaint waiting for one
 // (open or reopened; else ErrNotAllowed). The answer reaches the customer
 // in the chat, with buttons asking whether they are satisfied (callback
@@ -104,7 +93,7 @@ type AnswerRequest struct {
 // register; an answer given on the phone goes in the call register and the
 // staff record the verdict with RecordVerdict. The staff member becomes
 // the assignee when there was none.
-func (s *Store) AnswerComplaint(req AnswerRequest) (fo.Complaint, error) {
+func (s *Store) AnswerComplaint(req fo.AnswerRequest) (fo.Complaint, error) {
 	return s.changeComplaint(req.ID, req.Idem, func(w *writer, st *fo.Settings, c *fo.Complaint) error {
 		if _, ok := st.StaffMember(req.Staff); !ok {
 			return fo.ErrForbidden
@@ -147,24 +136,13 @@ func (s *Store) AnswerComplaint(req AnswerRequest) (fo.Complaint, error) {
 	})
 }
 
-// VerdictRequest is the customer's verdict on an answer (CMP-4): from
-// their chat (ChatID, the "cmp:ok"/"cmp:no" buttons) or recorded by staff
-// after a phone answer (Staff).
-type VerdictRequest struct {
-	ID        uint64
-	Satisfied bool
-	ChatID    int64
-	Staff     string
-	Idem      string
-}
-
 // RecordVerdict closes the loop of an answered complaint (CMP-4):
 // satisfied closes it with the answer as its resolution; dissatisfied
 // reopens it to the supervisor with a new deadline (CMP-2, CMP-3), and the
 // supervisor is told. The customer is thanked, or told the new deadline. A
 // chat that is not the complaint's gets ErrNotFound; a complaint not
 // waiting for a verdict ErrStale (a button pressed twice).
-func (s *Store) RecordVerdict(req VerdictRequest) (fo.Complaint, error) {
+func (s *Store) RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error) {
 	return s.changeComplaint(req.ID, req.Idem, func(w *writer, st *fo.Settings, c *fo.Complaint) error {
 		chat := w.complaintChat(*c)
 		by, channel := "staff:"+req.Staff, fo.ChannelPhone

@@ -50,27 +50,27 @@ func asStore(t testing.TB) (*Store, *fakeclock.Clock) {
 // it: the start of the after-sales loop.
 func deliver(t testing.TB, s *Store, phone, plate string, chat int64, lang fo.Lang) fo.Visit {
 	t.Helper()
-	in := CustomerInput{Name: "王五", Phone: phone, ChatID: chat, Lang: lang}
+	in := fo.CustomerInput{Name: "王五", Phone: phone, ChatID: chat, Lang: lang}
 	if c, err := s.CustomerByPhone(phone); err == nil { // a returning customer
-		in = CustomerInput{ID: c.ID}
+		in = fo.CustomerInput{ID: c.ID}
 		if chat != 0 && c.ChatID != chat {
 			if _, err := s.LinkChat(c.ID, chat, lang); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	v, err := s.CheckIn(CheckInRequest{Customer: in, Plate: plate, ServiceID: "radar", Source: "kiosk", By: "kiosk"})
+	v, err := s.CheckIn(fo.CheckInRequest{Customer: in, Plate: plate, ServiceID: "radar", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	now := s.now()
-	if _, err := s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, 60, now.Add(2*time.Hour)), By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, 60, now.Add(2*time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SetReady(v.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	v, err = s.Deliver(DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"})
+	v, err = s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func hasButton(m fo.Message, data string) bool {
 func TestFileComplaintCMP1CMP2CMP3(t *testing.T) {
 	s, clock := asStore(t)
 	v := deliver(t, s, "13900000001", "京B11111", chatCust, fo.EN)
-	c1, err := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: "quality", Text: "The sensor beeps for no reason",
+	c1, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "quality", Text: "The sensor beeps for no reason",
 		ChatID: chatCust, VisitID: v.ID, By: "customer:bot", ReplyKey: "tg:7:r0", Idem: "tg:7"})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +131,7 @@ func TestFileComplaintCMP1CMP2CMP3(t *testing.T) {
 	if want := at(2026, 11, 28, 9, 0); !c1.DueAt.Equal(want) || !c1.FirstDueAt.Equal(want) { // CMP-3: 24 h
 		t.Errorf("due %v, want %v", c1.DueAt, want)
 	}
-	if again, _ := s.FileComplaint(ComplaintRequest{Idem: "tg:7", Channel: fo.ChannelBot, Category: "quality", Text: "x", ChatID: chatCust}); again.ID != c1.ID {
+	if again, _ := s.FileComplaint(fo.ComplaintRequest{Idem: "tg:7", Channel: fo.ChannelBot, Category: "quality", Text: "x", ChatID: chatCust}); again.ID != c1.ID {
 		t.Errorf("idempotent filing made %d", again.ID)
 	}
 	ack := outbox(t, s, "tg:7:r0")
@@ -143,8 +143,8 @@ func TestFileComplaintCMP1CMP2CMP3(t *testing.T) {
 		t.Errorf("staff notice to %v: %+v", got, staff)
 	}
 	clock.Advance(time.Hour)
-	c2, err := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelPhone, Category: "safety", Text: "刹车时防撞系统误报",
-		Customer: CustomerInput{Phone: "13900000002", Name: "赵六"}, Plate: "京B11111", By: "staff:li"})
+	c2, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "safety", Text: "刹车时防撞系统误报",
+		Customer: fo.CustomerInput{Phone: "13900000002", Name: "赵六"}, Plate: "京B11111", By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,11 +167,11 @@ func TestFileComplaintCMP1CMP2CMP3(t *testing.T) {
 	}
 	// Tickets start again the next day.
 	clock.Set(at(2026, 11, 28, 8, 0))
-	c3, _ := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelKiosk, Category: "time", Text: "late", Customer: CustomerInput{Phone: "13900000001"}})
+	c3, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelKiosk, Category: "time", Text: "late", Customer: fo.CustomerInput{Phone: "13900000001"}})
 	if c3.Ticket != "TS-20261128-001" {
 		t.Errorf("next day's ticket %s", c3.Ticket)
 	}
-	for _, bad := range []ComplaintRequest{
+	for _, bad := range []fo.ComplaintRequest{
 		{Channel: fo.ChannelBot, Category: "weather", Text: "x", ChatID: chatCust},
 		{Channel: fo.ChannelBot, Category: "other", Text: "  ", ChatID: chatCust},
 		{Channel: "fax", Category: "other", Text: "x", ChatID: chatCust},
@@ -190,7 +190,7 @@ func TestFileComplaintCMP1CMP2CMP3(t *testing.T) {
 func TestComplaintClosedLoopCMP4(t *testing.T) {
 	s, clock := asStore(t)
 	deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
-	c, _ := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: "service", Text: "前台态度不好", ChatID: chatCust, By: "customer:bot"})
+	c, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "service", Text: "前台态度不好", ChatID: chatCust, By: "customer:bot"})
 	if _, err := s.TakeComplaint(c.ID, "li"); err != nil {
 		t.Fatal(err)
 	}
@@ -200,11 +200,11 @@ func TestComplaintClosedLoopCMP4(t *testing.T) {
 	if _, err := s.TakeComplaint(c.ID, "nobody"); !errors.Is(err, fo.ErrForbidden) {
 		t.Errorf("unknown staff: %v", err)
 	}
-	if _, err := s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: true, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
+	if _, err := s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: true, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
 		t.Errorf("verdict before an answer: %v", err)
 	}
 	clock.Advance(2 * time.Hour)
-	c, err := s.AnswerComplaint(AnswerRequest{ID: c.ID, Staff: "li", Text: "非常抱歉，已对相关员工进行培训，并为您提供一次免费检测。"})
+	c, err := s.AnswerComplaint(fo.AnswerRequest{ID: c.ID, Staff: "li", Text: "非常抱歉，已对相关员工进行培训，并为您提供一次免费检测。"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,10 +212,10 @@ func TestComplaintClosedLoopCMP4(t *testing.T) {
 	if len(ans) != 1 || ans[0].ChatID != chatCust || !hasButton(ans[0], "cmp:ok:1") || !hasButton(ans[0], "cmp:no:1") || !c.AnsweredInTime() {
 		t.Errorf("answer %+v", ans)
 	}
-	if _, err := s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: true, ChatID: 999}); !errors.Is(err, fo.ErrNotFound) {
+	if _, err := s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: true, ChatID: 999}); !errors.Is(err, fo.ErrNotFound) {
 		t.Errorf("verdict from another chat: %v", err)
 	}
-	c, err = s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: false, ChatID: chatCust})
+	c, err = s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: false, ChatID: chatCust})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,12 +225,12 @@ func TestComplaintClosedLoopCMP4(t *testing.T) {
 	if sup := outbox(t, s, "cmp:1:reopened:1"); !slices.Equal(chatsOf(sup), []int64{chatZhao, chatCust}) {
 		t.Errorf("reopen told %v", chatsOf(sup))
 	}
-	if _, err := s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: false, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
+	if _, err := s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: false, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
 		t.Errorf("button pressed twice: %v", err)
 	}
 	clock.Advance(time.Hour)
-	s.AnswerComplaint(AnswerRequest{ID: c.ID, Staff: "zhao", Text: "主管已致电道歉，退还检测费。"})
-	c, err = s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: true, ChatID: chatCust})
+	s.AnswerComplaint(fo.AnswerRequest{ID: c.ID, Staff: "zhao", Text: "主管已致电道歉，退还检测费。"})
+	c, err = s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: true, ChatID: chatCust})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,13 +263,13 @@ func TestComplaintClosedLoopCMP4(t *testing.T) {
 // on the phone (call register) and staff record the verdict.
 func TestPhoneComplaintVerdictByStaff(t *testing.T) {
 	s, _ := asStore(t)
-	c, err := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelPhone, Category: "price", Text: "收费比报价高",
-		Customer: CustomerInput{Phone: "13700000000", Name: "钱七"}, By: "staff:li"})
+	c, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "price", Text: "收费比报价高",
+		Customer: fo.CustomerInput{Phone: "13700000000", Name: "钱七"}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.AnswerComplaint(AnswerRequest{ID: c.ID, Staff: "li", Text: "多收的 50 元已退还。"})
-	if _, err := s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: true, Staff: "li"}); err != nil {
+	s.AnswerComplaint(fo.AnswerRequest{ID: c.ID, Staff: "li", Text: "多收的 50 元已退还。"})
+	if _, err := s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: true, Staff: "li"}); err != nil {
 		t.Fatal(err)
 	}
 	calls, _ := s.CallRegister(at(2026, 11, 27, 0, 0), at(2026, 11, 28, 0, 0))
@@ -293,11 +293,11 @@ func TestComplaintDeadlineEscalationsCMP5(t *testing.T) {
 	s, clock := asStore(t)
 	start := at(2026, 11, 27, 10, 0)
 	clock.Set(start)
-	general, _ := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: "quality", Text: "异响", ChatID: chatCust, Assignee: "wang"})
-	major, _ := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: "safety", Text: "预警失灵", ChatID: chatCust, Assignee: "liu"})
-	answered, _ := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: "time", Text: "晚了", ChatID: chatCust, Assignee: "li"})
+	general, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "quality", Text: "异响", ChatID: chatCust, Assignee: "wang"})
+	major, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "safety", Text: "预警失灵", ChatID: chatCust, Assignee: "liu"})
+	answered, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "time", Text: "晚了", ChatID: chatCust, Assignee: "li"})
 	clock.Advance(time.Hour)
-	s.AnswerComplaint(AnswerRequest{ID: answered.ID, Staff: "li", Text: "抱歉"})
+	s.AnswerComplaint(fo.AnswerRequest{ID: answered.ID, Staff: "li", Text: "抱歉"})
 
 	fired := map[string]time.Duration{} // message key prefix → minutes after filing
 	seen := map[string]bool{}
@@ -368,7 +368,7 @@ func TestComplaintBusinessHoursCMP3(t *testing.T) {
 	st.AfterSales.ComplaintBusinessHours = true
 	s.SaveSettings(st)
 	clock.Set(at(2026, 11, 28, 16, 0)) // Saturday, closes 17:00
-	c, _ := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: "other", Text: "x", ChatID: chatCust})
+	c, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "other", Text: "x", ChatID: chatCust})
 	// Sat 1 h, Mon 9.5 h, Tue 9.5 h → 20 h, then Wed 08:30 + 4 h.
 	if want := at(2026, 12, 2, 12, 30); !c.DueAt.Equal(want) {
 		t.Errorf("due %v, want %v", c.DueAt.In(shanghai), want)

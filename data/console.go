@@ -16,22 +16,9 @@ import (
 // methods read the buckets of data/customer.go and data/visit.go; they add
 // none of their own.
 
-// Archive is one vehicle's archive as the console shows it (ARC-1): the
-// customer, the vehicle, the customer's other vehicles, the vehicle's
-// visits (its service history, oldest first) and the customer's
-// appointments for this vehicle (earliest first).
-type Archive struct {
-	Customer     fo.Customer
-	Vehicle      fo.Vehicle
-	Others       []fo.Vehicle
-	Visits       []fo.Visit
-	Appointments []fo.Appointment
-	Gaps         []string // fo.ArchiveGaps
-}
-
-// Archive returns the archive of vehicle id in one read, or ErrNotFound.
-func (s *Store) Archive(vehicleID uint64) (Archive, error) {
-	var a Archive
+// fo.Archive returns the archive of vehicle id in one read, or ErrNotFound.
+func (s *Store) Archive(vehicleID uint64) (fo.Archive, error) {
+	var a fo.Archive
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if err := getJSON(tx.Bucket(bVehicles), u64(vehicleID), &a.Vehicle); err != nil {
 			return err
@@ -95,30 +82,16 @@ func (s *Store) ArchivesOfPhone(phone string) (fo.Customer, []fo.Vehicle, error)
 	return c, vs, err
 }
 
-// ArchiveGapGrace is how long an archive may stay incomplete after the
-// first contact (ARC-1: within 2 days of a visit or inquiry).
-const ArchiveGapGrace = 48 * time.Hour
-
-// ArchiveGap is an archive still incomplete after ArchiveGapGrace (ARC-1).
-type ArchiveGap struct {
-	VehicleID    uint64
-	CustomerID   uint64
-	Plate        string
-	CustomerName string
-	Since        time.Time // the archive's creation: first visit or inquiry
-	Gaps         []string  // text keys, fo.ArchiveGaps
-}
-
 // IncompleteArchives returns the archives created before now −
-// ArchiveGapGrace that still miss ARC-1 fields, oldest first, at most limit
+// fo.ArchiveGapGrace that still miss ARC-1 fields, oldest first, at most limit
 // of them, and how many there are in all. It is one read transaction over
 // the vehicles bucket, decoding only the fields the check needs and each
 // owner once (BenchmarkIncompleteArchives: about 60 ms for 10,000 archives
 // on a small machine).
-func (s *Store) IncompleteArchives(limit int) ([]ArchiveGap, int, error) {
-	var out []ArchiveGap
+func (s *Store) IncompleteArchives(limit int) ([]fo.ArchiveGap, int, error) {
+	var out []fo.ArchiveGap
 	total := 0
-	cutoff := s.now().Add(-ArchiveGapGrace)
+	cutoff := s.now().Add(-fo.ArchiveGapGrace)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		cb := tx.Bucket(bCustomers)
 		owners := map[uint64]*fo.Customer{}
@@ -151,7 +124,7 @@ func (s *Store) IncompleteArchives(limit int) ([]ArchiveGap, int, error) {
 			}
 			total++
 			if len(out) < limit {
-				out = append(out, ArchiveGap{VehicleID: v.ID, CustomerID: c.ID, Plate: v.Plate, CustomerName: c.Name, Since: gv.CreatedAt, Gaps: gaps})
+				out = append(out, fo.ArchiveGap{VehicleID: v.ID, CustomerID: c.ID, Plate: v.Plate, CustomerName: c.Name, Since: gv.CreatedAt, Gaps: gaps})
 			}
 			return nil
 		})
@@ -178,22 +151,7 @@ type gapCustomer struct {
 	Address string `json:"address"`
 }
 
-// ArchiveEdit is what the console may change in an archive (ARC-1): the
-// customer's name and address, the vehicle's model, type, maintenance
-// interval and next date, and the services the customer wants. The phone
-// and plate are keys of the indexes and stay.
-type ArchiveEdit struct {
-	VehicleID         uint64
-	Name              string
-	Address           string
-	Model             string
-	Type              string
-	MaintIntervalDays int
-	NextMaintenance   time.Time // zero: none
-	Wants             string
-}
-
-// Archive field limits, in characters.
+// fo.Archive field limits, in characters.
 const (
 	MaxAddressLen = 200
 	MaxModelLen   = 60
@@ -204,10 +162,10 @@ const (
 // invalid edit changes nothing and returns an EINVALID *Error: "err.name",
 // "err.too_long" (with the limit), "err.archive.type",
 // "err.archive.interval".
-func (s *Store) SaveArchive(e ArchiveEdit) (Archive, error) {
+func (s *Store) SaveArchive(e fo.ArchiveEdit) (fo.Archive, error) {
 	name, err := fo.ParseName(e.Name)
 	if err != nil {
-		return Archive{}, err
+		return fo.Archive{}, err
 	}
 	e.Name = name
 	e.Address = strings.TrimSpace(e.Address)
@@ -218,7 +176,7 @@ func (s *Store) SaveArchive(e ArchiveEdit) (Archive, error) {
 		max int
 	}{{e.Address, MaxAddressLen}, {e.Model, MaxModelLen}, {e.Wants, MaxWantsLen}} {
 		if utf8.RuneCountInString(f.s) > f.max {
-			return Archive{}, fo.Errorf(fo.EINVALID, "err.too_long", f.max)
+			return fo.Archive{}, fo.Errorf(fo.EINVALID, "err.too_long", f.max)
 		}
 	}
 	if e.Type != "" {
@@ -227,11 +185,11 @@ func (s *Store) SaveArchive(e ArchiveEdit) (Archive, error) {
 			known = known || t == e.Type
 		}
 		if !known {
-			return Archive{}, fo.Errorf(fo.EINVALID, "err.archive.type")
+			return fo.Archive{}, fo.Errorf(fo.EINVALID, "err.archive.type")
 		}
 	}
 	if e.MaintIntervalDays < 0 || e.MaintIntervalDays > 3650 {
-		return Archive{}, fo.Errorf(fo.EINVALID, "err.archive.interval")
+		return fo.Archive{}, fo.Errorf(fo.EINVALID, "err.archive.interval")
 	}
 	err = s.update(func(tx *bolt.Tx, w *writer) error {
 		vb, cb := tx.Bucket(bVehicles), tx.Bucket(bCustomers)
@@ -255,7 +213,7 @@ func (s *Store) SaveArchive(e ArchiveEdit) (Archive, error) {
 		return putJSON(vb, u64(v.ID), v)
 	})
 	if err != nil {
-		return Archive{}, err
+		return fo.Archive{}, err
 	}
 	return s.Archive(e.VehicleID)
 }

@@ -31,13 +31,13 @@ func TestArchiveAndSaveARC1(t *testing.T) {
 	if len(arc.Gaps) == 0 {
 		t.Error("a fresh archive has no gaps")
 	}
-	if _, err := s.SaveArchive(ArchiveEdit{VehicleID: v.VehicleID, Name: "张三", Type: "rocket"}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.archive.type")) {
+	if _, err := s.SaveArchive(fo.ArchiveEdit{VehicleID: v.VehicleID, Name: "张三", Type: "rocket"}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.archive.type")) {
 		t.Fatalf("bad type: %v", err)
 	}
 	if got, _ := s.Archive(v.VehicleID); got.Vehicle.Type != "" {
 		t.Fatal("an invalid edit changed the archive")
 	}
-	arc, err = s.SaveArchive(ArchiveEdit{VehicleID: v.VehicleID, Name: "张三", Address: "北京市朝阳区", Model: "大众 帕萨特", Type: "car",
+	arc, err = s.SaveArchive(fo.ArchiveEdit{VehicleID: v.VehicleID, Name: "张三", Address: "北京市朝阳区", Model: "大众 帕萨特", Type: "car",
 		MaintIntervalDays: 180, NextMaintenance: at(2027, 5, 1, 0, 0), Wants: "360 全景"})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestIncompleteArchivesARC1(t *testing.T) {
 	s, clock := testStore(t)
 	old := walkIn(t, s, "13900000001", "京B11111", 0)
 	done := walkIn(t, s, "13900000002", "京B22222", 0)
-	if _, err := s.SaveArchive(ArchiveEdit{VehicleID: done.VehicleID, Name: "王五", Address: "x", Model: "y", Type: "car", MaintIntervalDays: 90, NextMaintenance: at(2027, 1, 1, 0, 0)}); err != nil {
+	if _, err := s.SaveArchive(fo.ArchiveEdit{VehicleID: done.VehicleID, Name: "王五", Address: "x", Model: "y", Type: "car", MaintIntervalDays: 90, NextMaintenance: at(2027, 1, 1, 0, 0)}); err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(at(2026, 11, 28, 9, 0))
@@ -92,7 +92,7 @@ func BenchmarkIncompleteArchives(b *testing.B) {
 		if i%900 == 899 {
 			clock.Advance(24 * time.Hour) // queue numbers run to 999 a day
 		}
-		if _, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "王五", Phone: fmt.Sprintf("139%08d", i)},
+		if _, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: fmt.Sprintf("139%08d", i)},
 			Plate: fmt.Sprintf("京B%05d", i), Source: "bench"}); err != nil {
 			b.Fatal(err)
 		}

@@ -90,29 +90,11 @@ func (s *Store) VehicleByPlate(plate string) (fo.Vehicle, error) {
 	return v, err
 }
 
-// CustomerInput is what is known of a customer at a contact: an existing
-// customer's ID, or the phone (and for a new customer the name) recorded at
-// the first contact (REC-2).
-type CustomerInput struct {
-	ID      uint64
-	Name    string // parsed with fo.ParseName
-	Phone   string // parsed with fo.ParsePhone
-	Address string
-	ChatID  int64
-	Lang    fo.Lang
-	Consent bool
-	// Verified is set when the phone is proven to belong to the person at
-	// ChatID (a Telegram contact shared by its own user). Without it a chat
-	// is never linked to a customer already on file: typing someone's
-	// number must not show their appointments.
-	Verified bool
-}
-
 // upsertCustomer finds the customer by ID, then by phone, then creates one
 // (REC-2: name and contact recorded at the first contact). A known customer
 // gets a newly given name, address or chat linked; a chat already linked to
 // another customer moves to this one.
-func (w *writer) upsertCustomer(in CustomerInput) (fo.Customer, error) {
+func (w *writer) upsertCustomer(in fo.CustomerInput) (fo.Customer, error) {
 	cb := w.tx.Bucket(bCustomers)
 	var c fo.Customer
 	var found bool

@@ -10,12 +10,12 @@ import (
 // that customer's archive; the visit still joins it (ARC-1, ARC-2).
 func TestUnprovenPhoneKeepsArchive(t *testing.T) {
 	s, _ := testStore(t)
-	first, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "王五", Phone: "13900000001", Lang: fo.ZH, Consent: true},
+	first, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: "13900000001", Lang: fo.ZH, Consent: true},
 		Plate: "京B11111", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "Mallory", Phone: "13900000001", Lang: fo.EN, Consent: true},
+	second, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "Mallory", Phone: "13900000001", Lang: fo.EN, Consent: true},
 		Plate: "京B22222", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
@@ -30,8 +30,8 @@ func TestUnprovenPhoneKeepsArchive(t *testing.T) {
 // chat goes by, so that staff know whom they answer (CMP-1).
 func TestComplaintFromUnlinkedChatNamed(t *testing.T) {
 	s, _ := testStore(t)
-	c, err := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: "service", Text: "等了很久",
-		ChatID: 777, Customer: CustomerInput{Name: "Telegram: Lin @lin", Lang: fo.ZH}, By: "customer:bot"})
+	c, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "service", Text: "等了很久",
+		ChatID: 777, Customer: fo.CustomerInput{Name: "Telegram: Lin @lin", Lang: fo.ZH}, By: "customer:bot"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -263,22 +263,6 @@ func callButtons(id uint64) [][]fo.Button {
 	}
 }
 
-// CallOutcome is what staff record about a call (FU-5, FU-7).
-type CallOutcome struct {
-	Idem    string
-	CallID  uint64
-	Outcome string // fo.OutcomeReached, OutcomeNoAnswer, OutcomeLater, OutcomeNote
-	Notes   string
-	Topics  []string  // reached: the topics covered (FU-4)
-	Later   time.Time // later: when to call again, inside the window (FU-9)
-	// Requests and Complaints heard on a call the customer was reached on
-	// (FU-5): each request becomes a Task, each complaint a Complaint
-	// (CMP-1).
-	Requests   []string
-	Complaints []string
-	Staff      string // who called (staff id)
-}
-
 // RecordCall records a call's outcome in the call record and, for a call
 // made, the call register (FU-7). Reached closes the call (not before its
 // window opens: EINVALID "err.call.early") and, for a first call,
@@ -288,7 +272,7 @@ type CallOutcome struct {
 // window lasts; later on the list of the agreed time, which must fall in
 // the window, with a reminder then (FU-9); a note changes nothing else. A
 // call no longer open is ErrStale (a list's button pressed late).
-func (s *Store) RecordCall(req CallOutcome) (fo.Call, error) {
+func (s *Store) RecordCall(req fo.CallOutcome) (fo.Call, error) {
 	var c fo.Call
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if done, err := idemGet(tx, req.Idem, &c); done || err != nil {
@@ -362,7 +346,7 @@ func (s *Store) RecordCall(req CallOutcome) (fo.Call, error) {
 
 // afterCall does what a reached call leaves: the second call after a first
 // (FU-3, FU-4), tasks for requests and complaints for complaints (FU-5).
-func (w *writer) afterCall(st *fo.Settings, c fo.Call, req CallOutcome) error {
+func (w *writer) afterCall(st *fo.Settings, c fo.Call, req fo.CallOutcome) error {
 	if c.Kind == fo.CallFirst {
 		if _, err := w.addCall(st, secondCall(st, c, c.DoneAt)); err != nil {
 			return err
@@ -379,7 +363,7 @@ func (w *writer) afterCall(st *fo.Settings, c fo.Call, req CallOutcome) error {
 		}
 	}
 	for _, text := range req.Complaints {
-		if _, err := w.fileComplaint(st, ComplaintRequest{Channel: fo.ChannelCall, Category: "other", Text: text,
+		if _, err := w.fileComplaint(st, fo.ComplaintRequest{Channel: fo.ChannelCall, Category: "other", Text: text,
 			CustomerID: c.CustomerID, VehicleID: c.VehicleID, VisitID: c.VisitID, CallID: c.ID,
 			Assignee: req.Staff, By: "staff:" + req.Staff}); err != nil {
 			return err

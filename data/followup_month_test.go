@@ -76,8 +76,8 @@ func TestSimulatedMonthFU2FU3FU8CMP5(t *testing.T) {
 		cust := 2 * r.IntN(75)
 		major := r.IntN(4) == 0
 		sim.at(when, func() {
-			c, err := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelBot, Category: fo.ComplaintCategories[r.IntN(5)],
-				Text: "模拟投诉", Major: major, ChatID: 10000 + int64(cust), Customer: CustomerInput{Phone: fmt.Sprintf("1390000%04d", cust), Name: "客户"}})
+			c, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: fo.ComplaintCategories[r.IntN(5)],
+				Text: "模拟投诉", Major: major, ChatID: 10000 + int64(cust), Customer: fo.CustomerInput{Phone: fmt.Sprintf("1390000%04d", cust), Name: "客户"}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -293,14 +293,14 @@ func (m *monthSim) workLists() {
 		}
 		c, _ := s.Call(id)
 		tries := len(c.Attempts)
-		out := CallOutcome{CallID: id, Staff: c.Staff, Outcome: fo.OutcomeReached, Topics: fo.CallTopics[:1+m.r.IntN(3)]}
+		out := fo.CallOutcome{CallID: id, Staff: c.Staff, Outcome: fo.OutcomeReached, Topics: fo.CallTopics[:1+m.r.IntN(3)]}
 		switch {
 		case b == "never", strings.HasPrefix(b, "na") && tries < int(b[2]-'0'):
 			out.Outcome = fo.OutcomeNoAnswer
 		case b == "later" && tries == 0:
 			out.Outcome, out.Later = fo.OutcomeLater, now.Add(6*time.Hour)
 			m.at(out.Later, func() {
-				if _, err := s.RecordCall(CallOutcome{CallID: id, Staff: c.Staff, Outcome: fo.OutcomeReached}); err != nil {
+				if _, err := s.RecordCall(fo.CallOutcome{CallID: id, Staff: c.Staff, Outcome: fo.OutcomeReached}); err != nil {
 					t.Errorf("call %d at the agreed time: %v", id, err)
 				}
 			})
@@ -323,11 +323,11 @@ func (m *monthSim) planSurvey(id uint64, chat int64, now time.Time) {
 	}
 	m.at(now.Add(2*time.Hour), func() {
 		for q, sc := range scores {
-			if _, err := m.s.AnswerSurvey(SurveyAnswer{SurveyID: id, Q: q, Score: sc, ChatID: chat}); err != nil {
+			if _, err := m.s.AnswerSurvey(fo.SurveyAnswer{SurveyID: id, Q: q, Score: sc, ChatID: chat}); err != nil {
 				m.t.Fatal(err)
 			}
 		}
-		sv, err := m.s.AnswerSurvey(SurveyAnswer{SurveyID: id, Q: fo.QComment, ChatID: chat})
+		sv, err := m.s.AnswerSurvey(fo.SurveyAnswer{SurveyID: id, Q: fo.QComment, ChatID: chat})
 		if err != nil {
 			m.t.Fatal(err)
 		}
@@ -374,13 +374,13 @@ func (m *monthSim) planComplaint(c fo.Complaint) {
 	a1 := c.FiledAt.Add(p.answer)
 	p.periods = append(p.periods, [2]time.Time{c.FiledAt, a1})
 	m.at(a1, func() {
-		if _, err := s.AnswerComplaint(AnswerRequest{ID: c.ID, Staff: "li", Text: "答复"}); err != nil {
+		if _, err := s.AnswerComplaint(fo.AnswerRequest{ID: c.ID, Staff: "li", Text: "答复"}); err != nil {
 			t.Fatal(err)
 		}
 	})
 	v1 := a1.Add(time.Hour)
 	m.at(v1, func() {
-		if _, err := s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: !p.reopen, ChatID: chat}); err != nil {
+		if _, err := s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: !p.reopen, ChatID: chat}); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -392,13 +392,13 @@ func (m *monthSim) planComplaint(c fo.Complaint) {
 	a2 := v1.Add(p.answer2)
 	p.periods = append(p.periods, [2]time.Time{v1, a2})
 	m.at(a2, func() {
-		if _, err := s.AnswerComplaint(AnswerRequest{ID: c.ID, Staff: "zhao", Text: "主管答复"}); err != nil {
+		if _, err := s.AnswerComplaint(fo.AnswerRequest{ID: c.ID, Staff: "zhao", Text: "主管答复"}); err != nil {
 			t.Fatal(err)
 		}
 	})
 	p.closed = a2.Add(time.Hour)
 	m.at(p.closed, func() {
-		if _, err := s.RecordVerdict(VerdictRequest{ID: c.ID, Satisfied: true, ChatID: chat}); err != nil {
+		if _, err := s.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: true, ChatID: chat}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -109,22 +109,22 @@ func TestFirstCallFU1FU2(t *testing.T) {
 func TestCallOutcomesFU3FU4FU5FU9(t *testing.T) {
 	s, clock := asStore(t)
 	deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
-	rec := func(o CallOutcome) (fo.Call, error) {
+	rec := func(o fo.CallOutcome) (fo.Call, error) {
 		o.CallID, o.Staff = 1, "wang"
 		return s.RecordCall(o)
 	}
 	clock.Set(at(2026, 11, 28, 10, 0))
-	if _, err := rec(CallOutcome{Outcome: fo.OutcomeReached}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.call.early")) {
+	if _, err := rec(fo.CallOutcome{Outcome: fo.OutcomeReached}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.call.early")) {
 		t.Errorf("reached before the window: %v", err)
 	}
 	clock.Set(at(2026, 11, 30, 10, 0))
-	if _, err := s.RecordCall(CallOutcome{CallID: 1, Outcome: fo.OutcomeNoAnswer, Staff: "mallory"}); !errors.Is(err, fo.ErrForbidden) {
+	if _, err := s.RecordCall(fo.CallOutcome{CallID: 1, Outcome: fo.OutcomeNoAnswer, Staff: "mallory"}); !errors.Is(err, fo.ErrForbidden) {
 		t.Errorf("unknown staff: %v", err)
 	}
-	if _, err := rec(CallOutcome{Outcome: fo.OutcomeNoAnswer, Idem: "u1"}); err != nil {
+	if _, err := rec(fo.CallOutcome{Outcome: fo.OutcomeNoAnswer, Idem: "u1"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := rec(CallOutcome{Outcome: fo.OutcomeNoAnswer, Idem: "u1"}); err != nil {
+	if _, err := rec(fo.CallOutcome{Outcome: fo.OutcomeNoAnswer, Idem: "u1"}); err != nil {
 		t.Fatal(err)
 	}
 	if l := listOf(t, s, at(2026, 11, 30, 0, 0)); len(l) != 0 {
@@ -135,10 +135,10 @@ func TestCallOutcomesFU3FU4FU5FU9(t *testing.T) {
 		t.Fatalf("tomorrow's list %+v", tomorrow)
 	}
 	clock.Set(at(2026, 12, 1, 9, 0))
-	if _, err := rec(CallOutcome{Outcome: fo.OutcomeLater, Later: at(2026, 12, 5, 10, 0)}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.call.later")) {
+	if _, err := rec(fo.CallOutcome{Outcome: fo.OutcomeLater, Later: at(2026, 12, 5, 10, 0)}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.call.later")) {
 		t.Errorf("later after the window: %v", err)
 	}
-	if _, err := rec(CallOutcome{Outcome: fo.OutcomeLater, Later: at(2026, 12, 1, 15, 0), Notes: "客户在开会"}); err != nil {
+	if _, err := rec(fo.CallOutcome{Outcome: fo.OutcomeLater, Later: at(2026, 12, 1, 15, 0), Notes: "客户在开会"}); err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(at(2026, 12, 1, 15, 0))
@@ -151,10 +151,10 @@ func TestCallOutcomesFU3FU4FU5FU9(t *testing.T) {
 		t.Errorf("agreed time on the list %+v", it)
 	}
 	clock.Set(at(2026, 12, 1, 15, 5))
-	if _, err := rec(CallOutcome{Outcome: fo.OutcomeReached, Topics: []string{"opinion", "vehicle", "bogus"}}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.call.topic")) {
+	if _, err := rec(fo.CallOutcome{Outcome: fo.OutcomeReached, Topics: []string{"opinion", "vehicle", "bogus"}}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.call.topic")) {
 		t.Errorf("bad topic: %v", err)
 	}
-	c, err := rec(CallOutcome{Outcome: fo.OutcomeReached, Topics: []string{"opinion", "vehicle"}, Notes: "一切正常",
+	c, err := rec(fo.CallOutcome{Outcome: fo.OutcomeReached, Topics: []string{"opinion", "vehicle"}, Notes: "一切正常",
 		Requests: []string{"想加装 360 全景影像，问价格"}, Complaints: []string{"上次等车等太久"}})
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +162,7 @@ func TestCallOutcomesFU3FU4FU5FU9(t *testing.T) {
 	if c.Status != fo.CallDone || !slices.Equal(c.Topics, []string{"vehicle", "opinion"}) {
 		t.Errorf("reached %+v", c)
 	}
-	if _, err := rec(CallOutcome{Outcome: fo.OutcomeReached}); !errors.Is(err, fo.ErrStale) {
+	if _, err := rec(fo.CallOutcome{Outcome: fo.OutcomeReached}); !errors.Is(err, fo.ErrStale) {
 		t.Errorf("reached twice: %v", err)
 	}
 	second, _ := s.Call(2)
@@ -221,7 +221,7 @@ func TestMissedCallFU2(t *testing.T) {
 	if second.Kind != fo.CallSecond || !second.Opens.Equal(at(2026, 12, 11, 0, 0)) || !second.Closes.Equal(at(2026, 12, 19, 0, 0)) {
 		t.Errorf("second after a missed first %+v", second.Window)
 	}
-	if _, err := s.RecordCall(CallOutcome{CallID: 1, Outcome: fo.OutcomeReached, Staff: "wang"}); !errors.Is(err, fo.ErrStale) {
+	if _, err := s.RecordCall(fo.CallOutcome{CallID: 1, Outcome: fo.OutcomeReached, Staff: "wang"}); !errors.Is(err, fo.ErrStale) {
 		t.Errorf("reaching a missed call: %v", err)
 	}
 	reg, _ := s.CallRegister(at(2026, 12, 5, 0, 0), at(2026, 12, 6, 0, 0))
@@ -278,7 +278,7 @@ func TestTasksFU5(t *testing.T) {
 	deliver(t, s, "13900000002", "京B22222", 0, fo.ZH)
 	clock.Set(at(2026, 11, 30, 10, 0))
 	for id := uint64(1); id <= 2; id++ {
-		if _, err := s.RecordCall(CallOutcome{CallID: id, Outcome: fo.OutcomeReached, Staff: "wang", Requests: []string{"问保养价格"}}); err != nil {
+		if _, err := s.RecordCall(fo.CallOutcome{CallID: id, Outcome: fo.OutcomeReached, Staff: "wang", Requests: []string{"问保养价格"}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -300,7 +300,7 @@ func TestTasksFU5(t *testing.T) {
 	}
 	s.SolveTask(2, "保养套餐 300 元。", "wang")
 	tasks, _, _ := s.PhoneTasks("2026-12-02")
-	if i := slices.IndexFunc(tasks, func(p PhoneTask) bool { return p.Kind == "task.solved" }); i < 0 || tasks[i].CustomerID != 2 {
+	if i := slices.IndexFunc(tasks, func(p fo.PhoneTask) bool { return p.Kind == "task.solved" }); i < 0 || tasks[i].CustomerID != 2 {
 		t.Errorf("reception phone list %+v", tasks)
 	}
 	if open, _ := s.OpenTasks(); len(open) != 0 {

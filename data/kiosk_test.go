@@ -41,7 +41,7 @@ func TestAppointmentForCheckIn(t *testing.T) {
 	// Once today's is checked in, the nearest booked one is yesterday's
 	// missed one (one day away) rather than Monday's.
 	clock.Set(at(2026, 11, 27, 10, 30))
-	if _, err := s.CheckIn(CheckInRequest{AppointmentID: today.ID, Source: "kiosk"}); err != nil {
+	if _, err := s.CheckIn(fo.CheckInRequest{AppointmentID: today.ID, Source: "kiosk"}); err != nil {
 		t.Fatal(err)
 	}
 	got, err = s.AppointmentForCheckIn("京A12345", "5678")
@@ -64,7 +64,7 @@ func TestAppointmentForCheckIn(t *testing.T) {
 			t.Errorf("%q %q: %v, want not found", c.plate, c.last4, err)
 		}
 	}
-	if _, err := s.Cancel(ChangeRequest{ID: got.ID, By: "test"}); err != nil {
+	if _, err := s.Cancel(fo.ChangeRequest{ID: got.ID, By: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	got, err = s.AppointmentForCheckIn("京A12345", "5678")

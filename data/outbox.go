@@ -11,13 +11,6 @@ import (
 	fo "frontoffice"
 )
 
-// OutboxEntry is a message waiting to be sent, with its place in the queue.
-type OutboxEntry struct {
-	Seq     uint64
-	Message fo.Message
-	Tries   int
-}
-
 type outboxRecord struct {
 	fo.Message
 	Tries     int       `json:"tries,omitempty"`
@@ -85,8 +78,8 @@ func (s *Store) Enqueue(msgs ...fo.Message) error {
 // Pending returns up to limit waiting messages whose NotBefore has come, in
 // the order they were enqueued, and the earliest NotBefore of those held
 // back (zero when none).
-func (s *Store) Pending(now time.Time, limit int) ([]OutboxEntry, time.Time, error) {
-	var out []OutboxEntry
+func (s *Store) Pending(now time.Time, limit int) ([]fo.OutboxEntry, time.Time, error) {
+	var out []fo.OutboxEntry
 	var next time.Time
 	err := s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bOutbox).Cursor()
@@ -101,7 +94,7 @@ func (s *Store) Pending(now time.Time, limit int) ([]OutboxEntry, time.Time, err
 				}
 				continue
 			}
-			out = append(out, OutboxEntry{Seq: btou(k), Message: r.Message, Tries: r.Tries})
+			out = append(out, fo.OutboxEntry{Seq: btou(k), Message: r.Message, Tries: r.Tries})
 		}
 		return nil
 	})

@@ -241,12 +241,12 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 	types := append(slices.Clone(fo.VehicleTypes), "")
 	custIDs := map[string]uint64{}
 	vtypes := map[string]string{}
-	customer := func(i int) CustomerInput {
+	customer := func(i int) fo.CustomerInput {
 		phone := fmt.Sprintf("1391000%04d", i)
 		if id, ok := custIDs[phone]; ok {
-			return CustomerInput{ID: id}
+			return fo.CustomerInput{ID: id}
 		}
-		return CustomerInput{Name: fmt.Sprintf("客户%d", i), Phone: phone, Lang: fo.ZH}
+		return fo.CustomerInput{Name: fmt.Sprintf("客户%d", i), Phone: phone, Lang: fo.ZH}
 	}
 	remember := func(i int, v fo.Visit) {
 		custIDs[fmt.Sprintf("1391000%04d", i)] = v.CustomerID
@@ -284,7 +284,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 			slot := t0.Add(10 * time.Minute).Truncate(30 * time.Minute).Add(30 * time.Minute)
 			t0 = slot.Add(-10 * time.Minute)
 			sim.at(slot.Add(-48*time.Hour), func() {
-				a, err := s.Book(BookRequest{ServiceID: svc, Start: slot, Customer: customer(i % 70), Plate: plate, Source: "test", By: "test"})
+				a, err := s.Book(fo.BookRequest{ServiceID: svc, Start: slot, Customer: customer(i % 70), Plate: plate, Source: "test", By: "test"})
 				if errors.Is(err, fo.ErrSlotTaken) {
 					return // comes as a walk-in
 				}
@@ -298,10 +298,10 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 		sim.at(t0, func() {
 			var err error
 			if aptID != 0 {
-				v, err = s.CheckIn(CheckInRequest{AppointmentID: aptID, Source: "kiosk", By: "kiosk"})
+				v, err = s.CheckIn(fo.CheckInRequest{AppointmentID: aptID, Source: "kiosk", By: "kiosk"})
 				l.apts[aptID].status = fo.AptCheckedIn
 			} else {
-				v, err = s.CheckIn(CheckInRequest{Customer: customer(i % 70), Plate: plate, ServiceID: svc, Source: "kiosk", By: "kiosk"})
+				v, err = s.CheckIn(fo.CheckInRequest{Customer: customer(i % 70), Plate: plate, ServiceID: svc, Source: "kiosk", By: "kiosk"})
 			}
 			if err != nil {
 				t.Fatalf("check in at %v: %v", t0.In(loc), err)
@@ -335,7 +335,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 			wo := fo.WorkOrder{Purpose: "测试", Lines: []fo.EstimateLine{{Description: "施工", Mode: fo.PriceByItem, Labor: labor, Parts: parts,
 				PartsSource: fo.PartsShop, PartsKind: fo.PartsOriginal}}, FuelEighths: 4, Odometer: 1000, KeyNo: "K-1",
 				EstimatedMinutes: 90, PromisedAt: promised, Receiver: "车间", HandoverAt: now}
-			if _, err := s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
+			if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 				t.Fatalf("intake: %v", err)
 			}
 		})
@@ -360,7 +360,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 			if owe {
 				set.Paid = set.Due() / 3
 			}
-			if _, err := s.Deliver(DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discount > 0, By: "staff:sup"}); err != nil {
+			if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discount > 0, By: "staff:sup"}); err != nil {
 				t.Fatalf("deliver: %v", err)
 			}
 			now := clock.Now()
@@ -370,7 +370,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 		})
 		if rate {
 			sim.at(done.Add(15*time.Minute), func() {
-				if _, err := s.RateVisit(RateRequest{VisitID: v.ID, Scores: scores, Lang: fo.ZH}); err != nil {
+				if _, err := s.RateVisit(fo.RateRequest{VisitID: v.ID, Scores: scores, Lang: fo.ZH}); err != nil {
 					t.Fatalf("rate: %v", err)
 				}
 				l.surveys = append(l.surveys, repSurvey{at: clock.Now(), scores: scores})
@@ -383,7 +383,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 	missed := func(i int, slot time.Time, fate int) {
 		var id uint64
 		sim.at(slot.Add(-48*time.Hour), func() {
-			a, err := s.Book(BookRequest{ServiceID: "inspect", Start: slot, Customer: customer(100 + i%20), Plate: fmt.Sprintf("京E%05d", i), Source: "test", By: "test"})
+			a, err := s.Book(fo.BookRequest{ServiceID: "inspect", Start: slot, Customer: customer(100 + i%20), Plate: fmt.Sprintf("京E%05d", i), Source: "test", By: "test"})
 			if errors.Is(err, fo.ErrSlotTaken) {
 				return
 			}
@@ -409,7 +409,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 				if id == 0 {
 					return
 				}
-				if _, err := s.Cancel(ChangeRequest{ID: id, By: "staff:li"}); err != nil {
+				if _, err := s.Cancel(fo.ChangeRequest{ID: id, By: "staff:li"}); err != nil {
 					t.Fatal(err)
 				}
 				l.apts[id].status = fo.AptCancelled
@@ -444,7 +444,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 	for k := range 14 {
 		when := at(2026, 11, 25, 0, 0).Add(time.Duration(r.IntN(40*24*60)) * time.Minute)
 		sim.at(when, func() {
-			if _, err := s.FileComplaint(ComplaintRequest{Channel: fo.ChannelPhone, Category: fo.ComplaintCategories[k%5],
+			if _, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: fo.ComplaintCategories[k%5],
 				Text: "模拟投诉", Customer: customer(k), By: "staff:li"}); err != nil {
 				t.Fatal(err)
 			}

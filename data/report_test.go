@@ -35,7 +35,7 @@ func repStore(t testing.TB, now time.Time) (*Store, *fakeclock.Clock) {
 // visit is ErrNotFound.
 func TestVisitRecord(t *testing.T) {
 	s, _ := repStore(t, at(2026, 11, 27, 9, 0))
-	v, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "张伟", Phone: "13910000001", Lang: fo.ZH}, Plate: "京A12345", ServiceID: "radar", Source: "kiosk", By: "kiosk"})
+	v, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "张伟", Phone: "13910000001", Lang: fo.ZH}, Plate: "京A12345", ServiceID: "radar", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestVisitRecord(t *testing.T) {
 // chats; a holiday with no records sends no daily report.
 func TestSendReportREP1(t *testing.T) {
 	s, clock := repStore(t, at(2026, 11, 27, 9, 0))
-	if _, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "张伟", Phone: "13910000001"}, Plate: "京A12345", ServiceID: "radar", Source: "kiosk", By: "kiosk"}); err != nil {
+	if _, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "张伟", Phone: "13910000001"}, Plate: "京A12345", ServiceID: "radar", Source: "kiosk", By: "kiosk"}); err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(at(2026, 11, 27, 17, 30))

@@ -34,8 +34,8 @@
 //	visit_veh      vehicle id | visit id → empty (an archive's service history)
 //	visit_open     visit id → empty (still in the shop)
 //	queue_seq      day | prefix byte → last queue number given
-//	board          day → JSON []BoardCall, newest first; its sequence is the board's version
-//	phone_tasks    day | seq → JSON PhoneTask (reception calls for unlinked customers)
+//	board          day → JSON []fo.BoardCall, newest first; its sequence is the board's version
+//	phone_tasks    day | seq → JSON fo.PhoneTask (reception calls for unlinked customers)
 //	link_tokens    token → JSON linkToken (kiosk QR → Telegram, single use)
 //
 // Staff console (layouts documented in data/account.go):
@@ -244,7 +244,7 @@ func (s *Store) now() time.Time { return s.clock.Now().UTC() }
 func (s *Store) Changed() <-chan struct{} { return s.watch("outbox") }
 
 // BoardChanged returns a channel closed at the next commit that changes the
-// queue board (a call). Board pages wait on it.
+// queue board (a call). fo.Board pages wait on it.
 func (s *Store) BoardChanged() <-chan struct{} { return s.watch("board") }
 
 func (s *Store) watch(topic string) <-chan struct{} {

@@ -151,22 +151,12 @@ func (s *Store) StartSurvey(visitID uint64) (fo.Survey, error) {
 	return sv, err
 }
 
-// SurveyAnswer is a press of a survey button in the chat ("sv:<id>:<q>:<score>").
-type SurveyAnswer struct {
-	SurveyID uint64
-	Q, Score int
-	ChatID   int64
-	// MessageID, when set, is the question's message: the next question
-	// replaces it instead of coming as a new message.
-	MessageID int
-}
-
 // AnswerSurvey records a score for question q of a sent survey and asks the
 // next question, then for a comment (SUR-1); q = fo.QComment with score 0
 // finishes without a comment. A chat that is not the survey's gets
 // ErrNotFound; a question not the one asked, a finished or expired survey
 // ErrStale.
-func (s *Store) AnswerSurvey(a SurveyAnswer) (fo.Survey, error) {
+func (s *Store) AnswerSurvey(a fo.SurveyAnswer) (fo.Survey, error) {
 	return s.changeSurvey(a.SurveyID, a.ChatID, a.Q, func(w *writer, st *fo.Settings, sv *fo.Survey) error {
 		if a.Q == fo.QComment {
 			if a.Score != 0 {
@@ -230,7 +220,7 @@ func (w *writer) finishSurvey(st *fo.Settings, sv *fo.Survey) error {
 	sv.Status, sv.DoneAt = fo.SurveyDone, w.now
 	thanks := fo.Texts.T(sv.Lang, "sv.thanks", st.ShopName(sv.Lang))
 	if q, low := sv.Low(); low {
-		c, err := w.fileComplaint(st, ComplaintRequest{Channel: fo.ChannelSurvey, Category: fo.SurveyCategory(q),
+		c, err := w.fileComplaint(st, fo.ComplaintRequest{Channel: fo.ChannelSurvey, Category: fo.SurveyCategory(q),
 			Text: fo.SurveyComplaintText(sv.SurveyResult), CustomerID: sv.CustomerID, VisitID: sv.VisitID,
 			SurveyID: sv.ID, Assignee: st.SupervisorID(), By: "system"})
 		if err != nil {
@@ -264,20 +254,11 @@ func (w *writer) feedCall(sv fo.Survey) error {
 	return w.putCall(c, &old)
 }
 
-// RateRequest is a survey answered in one go at the kiosk ("rate your
-// visit").
-type RateRequest struct {
-	VisitID uint64
-	Scores  [fo.Questions]int
-	Comment string
-	Lang    fo.Lang
-}
-
 // RateVisit records the kiosk's survey of a visit (SUR-1): the visit's
 // survey when it has one not yet answered (its chat buttons go stale), a
 // new one otherwise, finished as in the chat (SUR-2). A visit already rated
 // is ErrNotAllowed; scores outside 1..5 EINVALID.
-func (s *Store) RateVisit(req RateRequest) (fo.Survey, error) {
+func (s *Store) RateVisit(req fo.RateRequest) (fo.Survey, error) {
 	var sv fo.Survey
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if err := fo.ValidateScores(req.Scores); err != nil {

@@ -35,25 +35,25 @@ func TestSurveyInChatSUR1(t *testing.T) {
 	if other, _ := s.Survey(2); other.Status != fo.SurveySkipped {
 		t.Errorf("survey of a customer without a chat: %s", other.Status)
 	}
-	if _, err := s.AnswerSurvey(SurveyAnswer{SurveyID: 1, Q: 0, Score: 5, ChatID: 999}); !errors.Is(err, fo.ErrNotFound) {
+	if _, err := s.AnswerSurvey(fo.SurveyAnswer{SurveyID: 1, Q: 0, Score: 5, ChatID: 999}); !errors.Is(err, fo.ErrNotFound) {
 		t.Errorf("another chat: %v", err)
 	}
-	if _, err := s.AnswerSurvey(SurveyAnswer{SurveyID: 1, Q: 1, Score: 5, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
+	if _, err := s.AnswerSurvey(fo.SurveyAnswer{SurveyID: 1, Q: 1, Score: 5, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
 		t.Errorf("out of order: %v", err)
 	}
 	for q, score := range []int{5, 4, 5, 4} {
-		if _, err := s.AnswerSurvey(SurveyAnswer{SurveyID: 1, Q: q, Score: score, ChatID: chatCust, MessageID: 77}); err != nil {
+		if _, err := s.AnswerSurvey(fo.SurveyAnswer{SurveyID: 1, Q: q, Score: score, ChatID: chatCust, MessageID: 77}); err != nil {
 			t.Fatal(q, err)
 		}
 	}
 	if ms := outbox(t, s, "sv:1:q4"); len(ms) != 1 || ms[0].EditMessageID != 77 || !hasButton(ms[0], "sv:1:4:0") {
 		t.Errorf("comment step %+v", ms)
 	}
-	sv, err = s.AnswerSurvey(SurveyAnswer{SurveyID: 1, Q: fo.QComment, ChatID: chatCust})
+	sv, err = s.AnswerSurvey(fo.SurveyAnswer{SurveyID: 1, Q: fo.QComment, ChatID: chatCust})
 	if err != nil || sv.Status != fo.SurveyDone || sv.ComplaintID != 0 {
 		t.Fatalf("done %+v %v", sv, err)
 	}
-	if _, err := s.AnswerSurvey(SurveyAnswer{SurveyID: 1, Q: fo.QComment, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
+	if _, err := s.AnswerSurvey(fo.SurveyAnswer{SurveyID: 1, Q: fo.QComment, ChatID: chatCust}); !errors.Is(err, fo.ErrStale) {
 		t.Errorf("pressed twice: %v", err)
 	}
 	if ms := outbox(t, s, "sv:1:done"); len(ms) != 1 || !strings.Contains(ms[0].Text, "Thank you") {
@@ -78,7 +78,7 @@ func TestLowSurveyOpensComplaintSUR2(t *testing.T) {
 	clock.Set(at(2026, 11, 28, 10, 0))
 	s.RunDue(clock.Now())
 	for q, score := range []int{3, 4, 1, 4} {
-		if _, err := s.AnswerSurvey(SurveyAnswer{SurveyID: 1, Q: q, Score: score, ChatID: chatCust}); err != nil {
+		if _, err := s.AnswerSurvey(fo.SurveyAnswer{SurveyID: 1, Q: q, Score: score, ChatID: chatCust}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -113,17 +113,17 @@ func TestRateVisitAtKioskSUR1(t *testing.T) {
 	v := deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
 	clock.Set(at(2026, 11, 28, 10, 0))
 	s.RunDue(clock.Now())
-	if _, err := s.RateVisit(RateRequest{VisitID: v.ID, Scores: [4]int{5, 5, 0, 5}}); fo.ErrorCode(err) != fo.EINVALID {
+	if _, err := s.RateVisit(fo.RateRequest{VisitID: v.ID, Scores: [4]int{5, 5, 0, 5}}); fo.ErrorCode(err) != fo.EINVALID {
 		t.Errorf("missing score: %v", err)
 	}
-	sv, err := s.RateVisit(RateRequest{VisitID: v.ID, Scores: [4]int{5, 5, 4, 5}})
+	sv, err := s.RateVisit(fo.RateRequest{VisitID: v.ID, Scores: [4]int{5, 5, 4, 5}})
 	if err != nil || sv.Channel != fo.ChannelKiosk || sv.Status != fo.SurveyDone || sv.ID != 1 {
 		t.Fatalf("rated %+v %v", sv, err)
 	}
-	if _, err := s.RateVisit(RateRequest{VisitID: v.ID, Scores: [4]int{1, 1, 1, 1}}); !errors.Is(err, fo.ErrNotAllowed) {
+	if _, err := s.RateVisit(fo.RateRequest{VisitID: v.ID, Scores: [4]int{1, 1, 1, 1}}); !errors.Is(err, fo.ErrNotAllowed) {
 		t.Errorf("rated twice: %v", err)
 	}
-	if _, err := s.AnswerSurvey(SurveyAnswer{SurveyID: 1, Q: 0, Score: 3, ChatID: chatCust}); err == nil {
+	if _, err := s.AnswerSurvey(fo.SurveyAnswer{SurveyID: 1, Q: 0, Score: 3, ChatID: chatCust}); err == nil {
 		t.Errorf("chat button after the kiosk answer worked")
 	}
 	v2 := deliver(t, s, "13900000002", "京B22222", 666, fo.ZH)
@@ -131,18 +131,18 @@ func TestRateVisitAtKioskSUR1(t *testing.T) {
 	s.RunDue(clock.Now())
 	clock.Set(at(2026, 11, 29, 10, 0).Add(fo.SurveyExpiry))
 	sv2, _ := s.VisitSurvey(v2.ID)
-	if _, err := s.AnswerSurvey(SurveyAnswer{SurveyID: sv2.ID, Q: 0, Score: 3, ChatID: 666}); !errors.Is(err, fo.ErrStale) {
+	if _, err := s.AnswerSurvey(fo.SurveyAnswer{SurveyID: sv2.ID, Q: 0, Score: 3, ChatID: 666}); !errors.Is(err, fo.ErrStale) {
 		t.Errorf("expired survey answered: %v", err)
 	}
 	// A visit rated before its delivery feeds the first call at delivery.
 	clock.Set(at(2026, 12, 1, 9, 0))
-	v3, _ := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "孙八", Phone: "13900000003"}, Plate: "京B33333", Source: "kiosk"})
-	if _, err := s.RateVisit(RateRequest{VisitID: v3.ID, Scores: [4]int{4, 4, 4, 4}}); err != nil {
+	v3, _ := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "孙八", Phone: "13900000003"}, Plate: "京B33333", Source: "kiosk"})
+	if _, err := s.RateVisit(fo.RateRequest{VisitID: v3.ID, Scores: [4]int{4, 4, 4, 4}}); err != nil {
 		t.Fatal(err)
 	}
-	s.Intake(IntakeRequest{VisitID: v3.ID, WorkOrder: workOrder(clock.Now(), 60, clock.Now().Add(2*time.Hour))})
+	s.Intake(fo.IntakeRequest{VisitID: v3.ID, WorkOrder: workOrder(clock.Now(), 60, clock.Now().Add(2*time.Hour))})
 	s.SetReady(v3.ID, "staff:li")
-	s.Deliver(DeliverRequest{VisitID: v3.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}})
+	s.Deliver(fo.DeliverRequest{VisitID: v3.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}})
 	sv3, _ := s.VisitSurvey(v3.ID)
 	if c, _ := s.Call(sv3.CallID); c.VisitID != v3.ID || !c.Short() {
 		t.Errorf("call of a visit rated before delivery %+v", c)

@@ -76,7 +76,7 @@ func (s *Store) SolveTask(id uint64, solution, staff string) (fo.Task, error) {
 		}
 		k := fmt.Sprintf("task:%d:solved", id)
 		if cust.ChatID == 0 {
-			return w.addPhoneTask(&st, PhoneTask{Key: k, CustomerID: cust.ID, Kind: "task.solved",
+			return w.addPhoneTask(&st, fo.PhoneTask{Key: k, CustomerID: cust.ID, Kind: "task.solved",
 				Text: fo.Texts.T(fo.ZH, "task.solved", st.ShopName(fo.ZH), t.Text, t.Solution)})
 		}
 		if err := w.register(bRegLetter, fo.RegisterEntry{Action: "solution", Ref: id, Code: "task", By: "staff:" + staff,

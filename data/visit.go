@@ -12,25 +12,12 @@ import (
 	fo "frontoffice"
 )
 
-// CheckInRequest checks a vehicle in at the kiosk or the counter: with an
-// appointment (AppointmentID), or as a walk-in (Customer, Plate, ServiceID,
-// Concern).
-type CheckInRequest struct {
-	AppointmentID uint64
-	Customer      CustomerInput
-	Plate         string
-	ServiceID     string
-	Concern       string
-	Source        string // kiosk, console
-	By            string
-}
-
 // CheckIn opens a visit and gives it the day's next queue number: A001… for
 // appointments, W001… for walk-ins, counted per day in the shop's zone. An
 // appointment must be booked and due now (fo.CheckInTiming); it becomes
 // checked_in (APT-3). A walk-in's customer and vehicle archive is created or
 // the visit added to the existing one (ARC-1). The staff chat is told.
-func (s *Store) CheckIn(req CheckInRequest) (fo.Visit, error) {
+func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 	var v fo.Visit
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		st, err := settingsTx(tx)
@@ -240,23 +227,6 @@ func (s *Store) changeVisit(id uint64, fn func(tx *bolt.Tx, w *writer, st *fo.Se
 	return v, err
 }
 
-// BoardCall is a called queue number as the board shows it.
-type BoardCall struct {
-	QueueNo string    `json:"queue_no"`
-	Plate   string    `json:"plate"` // masked
-	At      time.Time `json:"at"`
-}
-
-// Board is what the lobby TV shows: the number now served, the last few
-// called before it, and how many wait.
-type Board struct {
-	Day     string      `json:"day"`
-	Now     *BoardCall  `json:"now,omitempty"`
-	Recent  []BoardCall `json:"recent"`
-	Waiting int         `json:"waiting"`
-	Version uint64      `json:"version"`
-}
-
 // boardKeep is how many calls the board remembers per day.
 const boardKeep = 8
 
@@ -301,9 +271,9 @@ func (s *Store) CallNext(id uint64, by string) (fo.Visit, error) {
 		}
 		w.boardChanged = true
 		b := tx.Bucket(bBoard)
-		var calls []BoardCall
+		var calls []fo.BoardCall
 		getJSON(b, []byte(day), &calls)
-		calls = append([]BoardCall{{QueueNo: v.QueueNo, Plate: fo.MaskPlate(v.Plate), At: w.now}}, calls...)
+		calls = append([]fo.BoardCall{{QueueNo: v.QueueNo, Plate: fo.MaskPlate(v.Plate), At: w.now}}, calls...)
 		if len(calls) > boardKeep {
 			calls = calls[:boardKeep]
 		}
@@ -312,22 +282,22 @@ func (s *Store) CallNext(id uint64, by string) (fo.Visit, error) {
 	return v, err
 }
 
-// Board returns the board of today.
-func (s *Store) Board() (Board, error) {
-	var out Board
+// fo.Board returns the board of today.
+func (s *Store) Board() (fo.Board, error) {
+	var out fo.Board
 	err := s.db.View(func(tx *bolt.Tx) error {
 		st, err := settingsTx(tx)
 		if err != nil {
 			return err
 		}
 		out.Day = s.now().In(st.Location()).Format(time.DateOnly)
-		var calls []BoardCall
+		var calls []fo.BoardCall
 		getJSON(tx.Bucket(bBoard), []byte(out.Day), &calls)
 		if len(calls) > 0 {
 			out.Now, out.Recent = &calls[0], calls[1:]
 		}
 		if out.Recent == nil {
-			out.Recent = []BoardCall{}
+			out.Recent = []fo.BoardCall{}
 		}
 		c := tx.Bucket(bVisitDay).Cursor()
 		prefix := []byte(out.Day)
@@ -343,19 +313,12 @@ func (s *Store) Board() (Board, error) {
 	return out, err
 }
 
-// IntakeRequest is the work order made at intake (INT-1 to INT-5).
-type IntakeRequest struct {
-	VisitID   uint64
-	WorkOrder fo.WorkOrder
-	By        string
-}
-
 // Intake records the signed work order (INT-4) and sends the vehicle to the
 // workshop: the handover time is kept to the 10 minutes (INT-5), the
 // progress check is set at 75% of the estimate (INT-7) and the pickup notice
 // at its lead time before the promised time (DEL-2). An invalid work order
 // changes nothing.
-func (s *Store) Intake(req IntakeRequest) (fo.Visit, error) {
+func (s *Store) Intake(req fo.IntakeRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
 		if v.Status != fo.VisitWaiting && v.Status != fo.VisitCalled {
 			return fo.ErrNotAllowed
@@ -440,7 +403,7 @@ func (w *writer) pickupNotice(st *fo.Settings, v *fo.Visit, textKey string, extr
 	if chat != 0 {
 		return w.enqueue(fo.Message{Key: k, ChatID: chat, Text: text, Lang: v.Lang})
 	}
-	return w.addPhoneTask(st, PhoneTask{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: textKey,
+	return w.addPhoneTask(st, fo.PhoneTask{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: textKey,
 		Text: fo.Texts.T(fo.ZH, textKey, append([]any{st.ShopName(fo.ZH), fo.FormatPlate(v.Plate), fo.FormatWhen(fo.ZH, v.PromisedAt(), loc)}, extra...)...)})
 }
 
@@ -530,23 +493,12 @@ func (s *Store) Delay(id uint64, newPromise time.Time, reason, by string) (fo.Vi
 	})
 }
 
-// AddWorkRequest proposes additional work found in the workshop (INT-6).
-type AddWorkRequest struct {
-	VisitID      uint64
-	Description  string
-	Reason       string
-	Price        fo.Money
-	ExtraMinutes int
-	Safety       bool
-	By           string
-}
-
 // AddWork records additional work (追加项目, INT-6) and asks the customer:
 // with approve/decline buttons in Telegram when linked (callback data
 // "aw:ok:<visit>:<n>" / "aw:no:<visit>:<n>"), otherwise on the reception's
 // phone list. The reason is given, safety stressed, with the new delivery
 // time. The workshop waits for the answer.
-func (s *Store) AddWork(req AddWorkRequest) (fo.Visit, fo.AdditionalWork, error) {
+func (s *Store) AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, error) {
 	var aw fo.AdditionalWork
 	v, err := s.changeVisit(req.VisitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
 		if v.Status != fo.VisitWorkshop || v.WorkOrder == nil {
@@ -578,7 +530,7 @@ func (s *Store) AddWork(req AddWorkRequest) (fo.Visit, fo.AdditionalWork, error)
 				{Text: fo.Texts.T(v.Lang, "btn.aw.no"), Data: "aw:no:" + ref},
 			}}})
 		}
-		return w.addPhoneTask(st, PhoneTask{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: "visit.aw.ask",
+		return w.addPhoneTask(st, fo.PhoneTask{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: "visit.aw.ask",
 			Text: fo.Texts.T(fo.ZH, "visit.aw.ask", st.ShopName(fo.ZH), fo.FormatPlate(v.Plate), aw.Description, aw.Reason, safety, aw.Price, fo.FormatWhen(fo.ZH, aw.NewPromisedAt, loc))})
 	})
 	return v, aw, err
@@ -631,21 +583,11 @@ func (s *Store) AnswerWork(visitID uint64, n int, approve bool, customerID uint6
 	})
 }
 
-// DeliverRequest hands the vehicle over with its settlement (DEL-3).
-type DeliverRequest struct {
-	VisitID    uint64
-	Settlement fo.Settlement
-	// Supervisor is set when the person delivering is a supervisor, who
-	// alone may grant a discount (DEL-3).
-	Supervisor bool
-	By         string
-}
-
 // Deliver settles and hands over a ready vehicle (DEL-3): the settlement is
 // validated (a discount needs a supervisor), the visit is delivered, the
 // vehicle's next maintenance date follows from its interval. Delivery
 // starts the after-sales follow-up (FU-2) through afterDelivery.
-func (s *Store) Deliver(req DeliverRequest) (fo.Visit, error) {
+func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
 		if v.Status != fo.VisitReady {
 			return fo.ErrNotAllowed
@@ -713,23 +655,9 @@ func (s *Store) Leave(id uint64, fee fo.Money, reason, by string) (fo.Visit, err
 	})
 }
 
-// PhoneTask is a call the reception must make because the customer has no
-// linked Telegram: a pickup notice, a delay, an additional-work question.
-type PhoneTask struct {
-	Key        string    `json:"key"`
-	VisitID    uint64    `json:"visit_id"`
-	CustomerID uint64    `json:"customer_id"`
-	Kind       string    `json:"kind"`
-	Text       string    `json:"text"` // what to tell the customer
-	Created    time.Time `json:"created"`
-	Done       time.Time `json:"done,omitzero"`
-	DoneBy     string    `json:"done_by,omitempty"`
-	Day        string    `json:"day"`
-}
-
 // addPhoneTask puts a call on the reception's list for today; a task with
 // the same key is added once.
-func (w *writer) addPhoneTask(st *fo.Settings, t PhoneTask) error {
+func (w *writer) addPhoneTask(st *fo.Settings, t fo.PhoneTask) error {
 	b := w.tx.Bucket(bPhoneTasks)
 	keys := w.tx.Bucket(bOutboxKeys)
 	if keys.Get([]byte(t.Key)) != nil {
@@ -749,12 +677,12 @@ func (w *writer) addPhoneTask(st *fo.Settings, t PhoneTask) error {
 
 // PhoneTasks returns the reception's calls of day (YYYY-MM-DD), with their
 // keys for PhoneTaskDone, plus the undone ones of earlier days.
-func (s *Store) PhoneTasks(day string) ([]PhoneTask, []string, error) {
-	var out []PhoneTask
+func (s *Store) PhoneTasks(day string) ([]fo.PhoneTask, []string, error) {
+	var out []fo.PhoneTask
 	var ids []string
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bPhoneTasks).ForEach(func(k, v []byte) error {
-			var t PhoneTask
+			var t fo.PhoneTask
 			if err := jsonUnmarshal(v, &t); err != nil {
 				return err
 			}
@@ -776,7 +704,7 @@ func (s *Store) PhoneTaskDone(id string, by string) error {
 			return fo.ErrNotFound
 		}
 		b := tx.Bucket(bPhoneTasks)
-		var t PhoneTask
+		var t fo.PhoneTask
 		if err := getJSON(b, k, &t); err != nil {
 			return err
 		}

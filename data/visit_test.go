@@ -11,7 +11,7 @@ import (
 
 func walkIn(t *testing.T, s *Store, phone, plate string, chat int64) fo.Visit {
 	t.Helper()
-	v, err := s.CheckIn(CheckInRequest{Customer: CustomerInput{Name: "王五", Phone: phone, ChatID: chat, Consent: true},
+	v, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: phone, ChatID: chat, Consent: true},
 		Plate: plate, ServiceID: "repair", Concern: "雷达报警", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
@@ -48,11 +48,11 @@ func TestCheckInQueueNumbers(t *testing.T) {
 	w1 := walkIn(t, s, "13900000001", "京B11111", 0)
 	w2 := walkIn(t, s, "13900000002", "京B22222", 0)
 	// Too early for the 11:00 appointment at 09:00.
-	if _, err := s.CheckIn(CheckInRequest{AppointmentID: a.ID, By: "kiosk"}); !errors.Is(err, fo.Errorf(fo.EINVALID, "kiosk.early")) {
+	if _, err := s.CheckIn(fo.CheckInRequest{AppointmentID: a.ID, By: "kiosk"}); !errors.Is(err, fo.Errorf(fo.EINVALID, "kiosk.early")) {
 		t.Fatalf("early check-in: %v", err)
 	}
 	clock.Set(at(2026, 11, 27, 10, 45))
-	va, err := s.CheckIn(CheckInRequest{AppointmentID: a.ID, By: "kiosk"})
+	va, err := s.CheckIn(fo.CheckInRequest{AppointmentID: a.ID, By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestCheckInQueueNumbers(t *testing.T) {
 	if got, _ := s.Appointment(a.ID); got.Status != fo.AptCheckedIn {
 		t.Errorf("appointment status %s", got.Status)
 	}
-	if _, err := s.CheckIn(CheckInRequest{AppointmentID: a.ID}); fo.ErrorCode(err) != fo.ECONFLICT {
+	if _, err := s.CheckIn(fo.CheckInRequest{AppointmentID: a.ID}); fo.ErrorCode(err) != fo.ECONFLICT {
 		t.Errorf("second check-in: %v", err)
 	}
 	// The next day starts again at 001; the returning walk-in's visit joins
@@ -77,11 +77,11 @@ func TestCheckInQueueNumbers(t *testing.T) {
 	}
 	// Wrong day and late.
 	b, _ := s.Book(bookReq("13700000000", "京C12345", at(2026, 11, 30, 9, 0)))
-	if _, err := s.CheckIn(CheckInRequest{AppointmentID: b.ID}); !errors.Is(err, fo.Errorf(fo.EINVALID, "kiosk.wrong_day")) {
+	if _, err := s.CheckIn(fo.CheckInRequest{AppointmentID: b.ID}); !errors.Is(err, fo.Errorf(fo.EINVALID, "kiosk.wrong_day")) {
 		t.Errorf("wrong day: %v", err)
 	}
 	clock.Set(at(2026, 11, 30, 9, 31))
-	if _, err := s.CheckIn(CheckInRequest{AppointmentID: b.ID}); !errors.Is(err, fo.Errorf(fo.EINVALID, "kiosk.late")) {
+	if _, err := s.CheckIn(fo.CheckInRequest{AppointmentID: b.ID}); !errors.Is(err, fo.Errorf(fo.EINVALID, "kiosk.late")) {
 		t.Errorf("late: %v", err)
 	}
 }
@@ -125,7 +125,7 @@ func TestPickupShortJobDEL2INT7(t *testing.T) {
 	s, clock := testStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	handover := at(2026, 11, 27, 9, 3) // kept to the 10 minutes: 09:00
-	v, err := s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(handover, 240, at(2026, 11, 27, 14, 0)), By: "staff:li"})
+	v, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(handover, 240, at(2026, 11, 27, 14, 0)), By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestPickupShortJobDEL2INT7(t *testing.T) {
 func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
 	s, clock := testStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
-	v, err := s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 16*60, at(2026, 11, 30, 16, 0))})
+	v, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 16*60, at(2026, 11, 30, 16, 0))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
 func TestPickupPhoneTaskWhenNotLinked(t *testing.T) {
 	s, clock := testStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 0)
-	s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
+	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
 	clock.Set(at(2026, 11, 27, 10, 0))
 	s.RunDue(clock.Now())
 	tasks, ids, err := s.PhoneTasks("2026-11-27")
@@ -245,8 +245,8 @@ func TestAdditionalWorkINT6(t *testing.T) {
 	s, clock := testStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	other := walkIn(t, s, "13900000002", "京B22222", 556)
-	s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 120, at(2026, 11, 27, 12, 0))})
-	_, aw, err := s.AddWork(AddWorkRequest{VisitID: v.ID, Description: "更换刹车片", Reason: "磨损到极限", Price: 48000, ExtraMinutes: 60, Safety: true, By: "staff:li"})
+	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 120, at(2026, 11, 27, 12, 0))})
+	_, aw, err := s.AddWork(fo.AddWorkRequest{VisitID: v.ID, Description: "更换刹车片", Reason: "磨损到极限", Price: 48000, ExtraMinutes: 60, Safety: true, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,17 +283,17 @@ func TestAdditionalWorkINT6(t *testing.T) {
 func TestDeliverDEL3(t *testing.T) {
 	s, _ := testStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
-	s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
+	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
 	set := fo.Settlement{Amount: 30000, Paid: 30000}
-	if _, err := s.Deliver(DeliverRequest{VisitID: v.ID, Settlement: set}); !errors.Is(err, fo.ErrNotAllowed) {
+	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set}); !errors.Is(err, fo.ErrNotAllowed) {
 		t.Fatalf("delivered before ready: %v", err)
 	}
 	s.SetReady(v.ID, "staff:li")
 	disc := fo.Settlement{Amount: 30000, Discount: 3000, Paid: 27000}
-	if _, err := s.Deliver(DeliverRequest{VisitID: v.ID, Settlement: disc, By: "staff:li"}); fo.ErrorCode(err) != fo.EFORBIDDEN {
+	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: disc, By: "staff:li"}); fo.ErrorCode(err) != fo.EFORBIDDEN {
 		t.Fatalf("discount without supervisor: %v", err)
 	}
-	got, err := s.Deliver(DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 20000}, Supervisor: true, By: "staff:zhao"})
+	got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 20000}, Supervisor: true, By: "staff:zhao"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,12 +309,12 @@ func TestWorkOrderValidation(t *testing.T) {
 	s, _ := testStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 0)
 	wo := workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 8, 0))
-	if _, err := s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: wo}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.wo.promised")) {
+	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.wo.promised")) {
 		t.Fatalf("promise before handover: %v", err)
 	}
 	wo = workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))
 	wo.Lines[0].PartsSource = "market"
-	if _, err := s.Intake(IntakeRequest{VisitID: v.ID, WorkOrder: wo}); fo.ErrorCode(err) != fo.EINVALID {
+	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); fo.ErrorCode(err) != fo.EINVALID {
 		t.Fatalf("bad parts source: %v", err)
 	}
 	if got, _ := s.Visit(v.ID); got.WorkOrder != nil || got.Status != fo.VisitWaiting {

@@ -86,8 +86,8 @@ func TestRendererDemo(t *testing.T) {
 	}
 	wantText(t, pdfText(t, pdf), apts[0].Code)
 
-	c, err := s.FileComplaint(data.ComplaintRequest{Channel: fo.ChannelKiosk, Category: "time", Text: "等待时间太长，希望提前告知。",
-		Customer: data.CustomerInput{Name: "周建国", Phone: "13810000099"}, By: "kiosk"})
+	c, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelKiosk, Category: "time", Text: "等待时间太长，希望提前告知。",
+		Customer: fo.CustomerInput{Name: "周建国", Phone: "13810000099"}, By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,27 +150,27 @@ func TestDeliveryDocuments(t *testing.T) {
 	s, clock := shopStore(t, now)
 	r := &Renderer{Engine: testEngine(t), Store: s}
 	const chat = 4242
-	a, err := s.Book(data.BookRequest{ServiceID: "collision", Start: time.Date(2026, 11, 30, 10, 0, 0, 0, shanghai), Plate: "京A12345",
-		Customer: data.CustomerInput{Name: "张伟", Phone: "13812345678", ChatID: chat, Lang: fo.ZH, Verified: true}, Source: "bot", By: "customer:bot"})
+	a, err := s.Book(fo.BookRequest{ServiceID: "collision", Start: time.Date(2026, 11, 30, 10, 0, 0, 0, shanghai), Plate: "京A12345",
+		Customer: fo.CustomerInput{Name: "张伟", Phone: "13812345678", ChatID: chat, Lang: fo.ZH, Verified: true}, Source: "bot", By: "customer:bot"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(time.Date(2026, 11, 30, 9, 55, 0, 0, shanghai))
-	v, err := s.CheckIn(data.CheckInRequest{AppointmentID: a.ID, Source: "kiosk", By: "kiosk"})
+	v, err := s.CheckIn(fo.CheckInRequest{AppointmentID: a.ID, Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, rec := visitFixture(fo.ZH)
 	wo := *rec.Visit.WorkOrder
 	wo.HandoverAt, wo.PromisedAt = clock.Now(), clock.Now().Add(4*time.Hour)
-	if _, err := s.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(time.Date(2026, 11, 30, 13, 0, 0, 0, shanghai))
 	if _, err := s.SetReady(v.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: wo.Total(), Paid: wo.Total()}, By: "staff:li"}); err != nil {
+	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: wo.Total(), Paid: wo.Total()}, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	es, _, err := s.Pending(clock.Now().Add(time.Hour), 100)

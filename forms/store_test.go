@@ -91,8 +91,8 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 	}
 	custs := 40 + perDay*3
 	seen := map[string]bool{}
-	customer := func(i int) data.CustomerInput {
-		return data.CustomerInput{Name: fillNames[i%len(fillNames)], Phone: fmt.Sprintf("1380013%04d", i), Lang: fo.ZH}
+	customer := func(i int) fo.CustomerInput {
+		return fo.CustomerInput{Name: fillNames[i%len(fillNames)], Phone: fmt.Sprintf("1380013%04d", i), Lang: fo.ZH}
 	}
 	archive := func(plate string, i int) {
 		if seen[plate] {
@@ -120,7 +120,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 			var v fo.Visit
 			add(t0, func() {
 				var err error
-				v, err = s.CheckIn(data.CheckInRequest{Customer: customer(i), Plate: plate, ServiceID: sv.ID, Source: "kiosk", By: "kiosk"})
+				v, err = s.CheckIn(fo.CheckInRequest{Customer: customer(i), Plate: plate, ServiceID: sv.ID, Source: "kiosk", By: "kiosk"})
 				must(err)
 				archive(plate, i)
 			})
@@ -136,7 +136,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 			}
 			add(t0.Add(10*time.Minute), func() {
 				now := clock.Now()
-				_, err := s.Intake(data.IntakeRequest{VisitID: v.ID, By: "staff:li", WorkOrder: fo.WorkOrder{Purpose: sv.NameZh, Lines: lines,
+				_, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, By: "staff:li", WorkOrder: fo.WorkOrder{Purpose: sv.NameZh, Lines: lines,
 					DocumentsChecked: true, FuelEighths: 1 + r.IntN(8), Odometer: 5000 + r.IntN(90000), KeyNo: fmt.Sprintf("K-%02d", 1+r.IntN(40)),
 					EstimatedMinutes: sv.Minutes, PromisedAt: now.Add(time.Duration(sv.Minutes+30) * time.Minute), Receiver: "车间 老张", HandoverAt: now}})
 				must(err)
@@ -165,12 +165,12 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 				if disc {
 					by = "staff:zhao"
 				}
-				_, err := s.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: disc, By: by})
+				_, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: disc, By: by})
 				must(err)
 			})
 			if rate {
 				add(done.Add(8*time.Minute), func() {
-					_, err := s.RateVisit(data.RateRequest{VisitID: v.ID, Scores: scores, Lang: fo.ZH})
+					_, err := s.RateVisit(fo.RateRequest{VisitID: v.ID, Scores: scores, Lang: fo.ZH})
 					must(err)
 				})
 			}
@@ -184,7 +184,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 			kept := r.IntN(4) != 0
 			add(slot.Add(-48*time.Hour), func() {
 				var err error
-				a, err = s.Book(data.BookRequest{ServiceID: "inspect", Start: slot, Customer: customer(i), Plate: fmt.Sprintf("京Z%05d", i),
+				a, err = s.Book(fo.BookRequest{ServiceID: "inspect", Start: slot, Customer: customer(i), Plate: fmt.Sprintf("京Z%05d", i),
 					Source: "bot", By: "customer:bot"})
 				if errors.Is(err, fo.ErrSlotTaken) {
 					return
@@ -213,7 +213,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 					if r.IntN(4) == 0 {
 						out = fo.OutcomeNoAnswer
 					}
-					_, err := s.RecordCall(data.CallOutcome{CallID: it.Call.ID, Outcome: out, Topics: []string{"vehicle", "opinion"}, Staff: sc.Staff})
+					_, err := s.RecordCall(fo.CallOutcome{CallID: it.Call.ID, Outcome: out, Topics: []string{"vehicle", "opinion"}, Staff: sc.Staff})
 					must(err)
 				}
 			}
@@ -225,7 +225,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 			late := r.IntN(3) == 0
 			add(h.Open.At(d, loc).Add(2*time.Hour), func() {
 				var err error
-				c, err = s.FileComplaint(data.ComplaintRequest{Channel: fo.ChannelPhone, Category: fo.ComplaintCategories[r.IntN(5)],
+				c, err = s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: fo.ComplaintCategories[r.IntN(5)],
 					Text: "安装后倒车雷达偶尔误报，希望尽快处理", Customer: customer(i), By: "staff:li"})
 				must(err)
 			})
@@ -234,7 +234,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 				wait = 30 * time.Hour
 			}
 			add(h.Open.At(d, loc).Add(2*time.Hour+wait), func() {
-				_, err := s.AnswerComplaint(data.AnswerRequest{ID: c.ID, Staff: "zhao", Text: "已安排技师复检并更换探头", ByPhone: true})
+				_, err := s.AnswerComplaint(fo.AnswerRequest{ID: c.ID, Staff: "zhao", Text: "已安排技师复检并更换探头", ByPhone: true})
 				must(err)
 			})
 		}

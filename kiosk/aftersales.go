@@ -8,7 +8,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // The after-sales pages: in the staff console, complaints (CMP-1..CMP-5),
@@ -26,18 +25,18 @@ import (
 // afterSalesStore is what the complaint, survey and call-list pages use of
 // the store.
 type afterSalesStore interface {
-	FileComplaint(req data.ComplaintRequest) (fo.Complaint, error)
+	FileComplaint(req fo.ComplaintRequest) (fo.Complaint, error)
 	Complaint(id uint64) (fo.Complaint, error)
 	ComplaintByTicket(ticket string) (fo.Complaint, error)
 	OpenComplaints() ([]fo.Complaint, error)
 	TakeComplaint(id uint64, staff string) (fo.Complaint, error)
 	AssignComplaint(id uint64, staff, by string) (fo.Complaint, error)
-	AnswerComplaint(req data.AnswerRequest) (fo.Complaint, error)
-	RecordVerdict(req data.VerdictRequest) (fo.Complaint, error)
+	AnswerComplaint(req fo.AnswerRequest) (fo.Complaint, error)
+	RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error)
 	CloseComplaint(id uint64, resolution, verdict, staff string) (fo.Complaint, error)
 
 	CallList(day time.Time) (fo.CallList, error)
-	RecordCall(req data.CallOutcome) (fo.Call, error)
+	RecordCall(req fo.CallOutcome) (fo.Call, error)
 	OpenTasks() ([]fo.Task, error)
 	SolveTask(id uint64, solution, staff string) (fo.Task, error)
 	AddPromotion(p fo.Promotion, by string) (fo.Promotion, error)
@@ -46,7 +45,7 @@ type afterSalesStore interface {
 	LetterRegister(from, to time.Time) ([]fo.RegisterEntry, error)
 	MonthlySummary(day time.Time) (fo.MonthlySummary, error)
 
-	RateVisit(req data.RateRequest) (fo.Survey, error)
+	RateVisit(req fo.RateRequest) (fo.Survey, error)
 	VisitSurvey(visitID uint64) (fo.Survey, error)
 	VehicleVisits(vehicleID uint64) ([]fo.Visit, error)
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // The follow-up call list of a day in the console (FU-2, FU-3): per staff
@@ -147,7 +146,7 @@ func (s *Server) asCallRecord(w http.ResponseWriter, r *http.Request, c *staffCt
 	if !ok {
 		return
 	}
-	req := data.CallOutcome{CallID: id, Outcome: pf.Get("outcome"), Notes: pf.Get("notes"), Topics: pf["topic"],
+	req := fo.CallOutcome{CallID: id, Outcome: pf.Get("outcome"), Notes: pf.Get("notes"), Topics: pf["topic"],
 		Requests: lines(pf.Get("requests")), Complaints: lines(pf.Get("complaints")), Staff: staff}
 	var err error
 	switch {

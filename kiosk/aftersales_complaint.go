@@ -7,7 +7,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Complaints in the console: the open ones with the time left to answer
@@ -268,7 +267,7 @@ func (s *Server) asComplaintAnswer(w http.ResponseWriter, r *http.Request, c *st
 	byPhone := r.PostForm.Get("phone") != ""
 	s.complaintStep(w, r, c, "answer", "con.flash.as_answered", func(p *complaintPage) { p.Answer, p.ByPhone = text, byPhone },
 		func(cm fo.Complaint, staff string) error {
-			_, err := s.cfg.Store.AnswerComplaint(data.AnswerRequest{ID: cm.ID, Staff: staff, Text: text, ByPhone: byPhone})
+			_, err := s.cfg.Store.AnswerComplaint(fo.AnswerRequest{ID: cm.ID, Staff: staff, Text: text, ByPhone: byPhone})
 			return err
 		})
 }
@@ -283,7 +282,7 @@ func (s *Server) asComplaintVerdict(w http.ResponseWriter, r *http.Request, c *s
 		if v != fo.VerdictSatisfied && v != fo.VerdictDissatisfied {
 			return fo.Errorf(fo.EINVALID, "err.cmp.verdict")
 		}
-		_, err := s.cfg.Store.RecordVerdict(data.VerdictRequest{ID: cm.ID, Satisfied: v == fo.VerdictSatisfied, Staff: staff})
+		_, err := s.cfg.Store.RecordVerdict(fo.VerdictRequest{ID: cm.ID, Satisfied: v == fo.VerdictSatisfied, Staff: staff})
 		return err
 	})
 }

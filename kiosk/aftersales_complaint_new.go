@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Filing a complaint taken by phone, at the counter, by letter or with a
@@ -175,7 +174,7 @@ func (s *Server) asComplaintFile(w http.ResponseWriter, r *http.Request, c *staf
 		fail(fo.Errorf(fo.EINVALID, "err.cmp.channel"))
 		return
 	}
-	req := data.ComplaintRequest{Channel: f.Channel, Category: f.Category, Text: f.Text, Major: f.Major,
+	req := fo.ComplaintRequest{Channel: f.Channel, Category: f.Category, Text: f.Text, Major: f.Major,
 		VisitID: f.VisitID, By: c.by()}
 	if c.acc.StaffID != "" {
 		req.By = "staff:" + c.acc.StaffID
@@ -190,7 +189,7 @@ func (s *Server) asComplaintFile(w http.ResponseWriter, r *http.Request, c *staf
 			fail(err)
 			return
 		}
-		in := data.CustomerInput{Phone: phone}
+		in := fo.CustomerInput{Phone: phone}
 		if _, err := s.cfg.Store.CustomerByPhone(phone); errors.Is(err, fo.ErrNotFound) {
 			if in.Name, err = fo.ParseName(f.Name); err != nil {
 				fail(err)

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // cmpID reads the complaint id of a /staff/complaints/<id> redirect.
@@ -240,8 +239,8 @@ func TestAfterSalesComplaintTimeLeftCMP2CMP3CMP5(t *testing.T) {
 func TestAfterSalesComplaintVehicleOnlyCMP1(t *testing.T) {
 	h := newAsHarness(t)
 	h.clock.Set(conAt(26, 10, 0))
-	a, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: conAt(28, 9, 0), Plate: "京E44444", Source: "test", By: "test",
-		Customer: data.CustomerInput{Name: "孙八", Phone: "13900000004"}})
+	a, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: conAt(28, 9, 0), Plate: "京E44444", Source: "test", By: "test",
+		Customer: fo.CustomerInput{Name: "孙八", Phone: "13900000004"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func newAsHarness(t testing.TB) *conHarness {
 // are scheduled (FU-2, SUR-1).
 func delivered(t testing.TB, store *data.Store, clock *fakeclock.Clock, name, phone, plate string) fo.Visit {
 	t.Helper()
-	v, err := store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: name, Phone: phone, Consent: true},
+	v, err := store.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: name, Phone: phone, Consent: true},
 		Plate: plate, ServiceID: "repair", Concern: "倒车雷达报警", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
@@ -59,10 +59,10 @@ func delivered(t testing.TB, store *data.Store, clock *fakeclock.Clock, name, ph
 // phone), ready and settlement.
 func deliver(t testing.TB, store *data.Store, clock *fakeclock.Clock, v fo.Visit) fo.Visit {
 	t.Helper()
-	if _, err := store.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(clock.Now().Add(3 * time.Hour)), By: "staff:li"}); err != nil {
+	if _, err := store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(clock.Now().Add(3 * time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := store.AddWork(data.AddWorkRequest{VisitID: v.ID, Description: "更换探头", Reason: "探头损坏", Price: 8000,
+	if _, _, err := store.AddWork(fo.AddWorkRequest{VisitID: v.ID, Description: "更换探头", Reason: "探头损坏", Price: 8000,
 		ExtraMinutes: 30, Safety: true, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func deliver(t testing.TB, store *data.Store, clock *fakeclock.Clock, v fo.Visit
 	if _, err := store.SetReady(v.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	out, err := store.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 38000, Paid: 38000}, By: "staff:li"})
+	out, err := store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 38000, Paid: 38000}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}

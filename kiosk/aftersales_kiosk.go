@@ -10,7 +10,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // The kiosk's after-sales screens, no login, touch, zh/en, in the kiosk's
@@ -258,14 +257,14 @@ func (k *asKiosk) complaintPost(w http.ResponseWriter, r *http.Request, sess *se
 		k.render(w, r, sess, &st, "complaint", http.StatusUnprocessableEntity, func(p *asKioskPage) { p.Cmp = k.cmpView(sess, f) })
 		return
 	}
-	req := data.ComplaintRequest{Idem: "kiosk:cmp:" + f.nonce, Channel: fo.ChannelKiosk, Category: c.category, Text: c.text,
+	req := fo.ComplaintRequest{Idem: "kiosk:cmp:" + f.nonce, Channel: fo.ChannelKiosk, Category: c.category, Text: c.text,
 		Major: c.major == "yes", By: "kiosk"}
 	cu, err := k.s.cfg.Store.CustomerByPhone(c.phone)
 	switch {
 	case err == nil:
 		req.CustomerID, req.Customer.Lang = cu.ID, sess.lang
 	case errors.Is(err, fo.ErrNotFound):
-		req.Customer = data.CustomerInput{Name: c.name, Phone: c.phone, Lang: sess.lang, Consent: true}
+		req.Customer = fo.CustomerInput{Name: c.name, Phone: c.phone, Lang: sess.lang, Consent: true}
 	default:
 		k.fail(w, r, sess, &st, "complaint", err, func(p *asKioskPage) { p.Cmp = k.cmpView(sess, f) })
 		return

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // "Rate your visit" at the kiosk (SUR-1): the visitor finds their
@@ -282,7 +281,7 @@ func (k *asKiosk) ratePost(w http.ResponseWriter, r *http.Request, sess *session
 	}
 	var sv fo.Survey
 	if err == nil {
-		sv, err = k.s.cfg.Store.RateVisit(data.RateRequest{VisitID: rv.VisitID, Scores: rv.scores, Comment: rv.comment, Lang: sess.lang})
+		sv, err = k.s.cfg.Store.RateVisit(fo.RateRequest{VisitID: rv.VisitID, Scores: rv.scores, Comment: rv.comment, Lang: sess.lang})
 	}
 	if errors.Is(err, fo.ErrNotAllowed) { // rated meanwhile (in the chat)
 		f.rate = nil

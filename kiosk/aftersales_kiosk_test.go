@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // CMP-1, CMP-2, CMP-3 at the kiosk: a complaint with errors comes back
@@ -98,7 +97,7 @@ func TestKioskComplaintCMP1CMP2(t *testing.T) {
 func TestKioskRateVisitSUR1SUR2(t *testing.T) {
 	h := newHarness(t)
 	v := delivered(t, h.store, h.clock, "王五", "13900000001", "京B11111")
-	waiting, err := h.store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: "钱七", Phone: "13511112222", Consent: true},
+	waiting, err := h.store.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "钱七", Phone: "13511112222", Consent: true},
 		Plate: "津D24680", ServiceID: "repair", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +143,7 @@ func TestKioskRateVisitSUR1SUR2(t *testing.T) {
 
 	// By booking code, in English, a low score (SUR-2).
 	a := h.book("13698765432", "沪C67890", "欧阳娜娜", at(27, 11, 0))
-	av, err := h.store.CheckIn(data.CheckInRequest{AppointmentID: a.ID, Source: "kiosk", By: "kiosk"})
+	av, err := h.store.CheckIn(fo.CheckInRequest{AppointmentID: a.ID, Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Queue board for the lobby TV.
@@ -100,7 +99,7 @@ func (s *Server) board() (boardView, error) {
 	return newBoardView(b), nil
 }
 
-func newBoardView(b data.Board) boardView {
+func newBoardView(b fo.Board) boardView {
 	v := boardView{Day: b.Day, Waiting: b.Waiting, Version: b.Version, Recent: []boardCall{}}
 	if b.Now != nil {
 		v.Now = &boardCall{QueueNo: b.Now.QueueNo, Plate: remask(b.Now.Plate)}

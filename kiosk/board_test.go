@@ -4,12 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	fo "frontoffice"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
-
-	"frontoffice/data"
 )
 
 // sseEvent is one server-sent event.
@@ -87,7 +86,7 @@ func nextBoard(tb testing.TB, ch <-chan sseEvent, limit time.Duration) boardView
 
 func walkIn(tb testing.TB, h *harness, phone, plate string) {
 	tb.Helper()
-	_, err := h.store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: "王五", Phone: phone, Consent: true},
+	_, err := h.store.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: phone, Consent: true},
 		Plate: plate, ServiceID: "repair", Source: "kiosk"})
 	if err != nil {
 		tb.Fatal(err)

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // The staff console (/staff): today's appointments and queue, intake, job
@@ -42,13 +41,13 @@ type consoleStore interface {
 	Settings() (fo.Settings, error)
 	SaveSettings(st fo.Settings) error
 
-	Authenticate(login, password string) (data.Account, error)
-	CreateSession(login string) (string, data.Session, error)
-	Session(token string) (data.Session, data.Account, error)
+	Authenticate(login, password string) (fo.Account, error)
+	CreateSession(login string) (string, fo.Session, error)
+	Session(token string) (fo.Session, fo.Account, error)
 	DeleteSession(token string) error
 	SetAccountLang(login string, lang fo.Lang) error
-	Account(login string) (data.Account, error)
-	Accounts() ([]data.Account, error)
+	Account(login string) (fo.Account, error)
+	Accounts() ([]fo.Account, error)
 
 	Appointment(id uint64) (fo.Appointment, error)
 	AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error)
@@ -58,23 +57,23 @@ type consoleStore interface {
 	OpenVisits() ([]fo.Visit, error)
 	Visit(id uint64) (fo.Visit, error)
 	CallNext(id uint64, by string) (fo.Visit, error)
-	Intake(req data.IntakeRequest) (fo.Visit, error)
+	Intake(req fo.IntakeRequest) (fo.Visit, error)
 	SetReady(id uint64, by string) (fo.Visit, error)
 	BackToWorkshop(id uint64, by string) (fo.Visit, error)
 	Delay(id uint64, newPromise time.Time, reason, by string) (fo.Visit, error)
-	AddWork(req data.AddWorkRequest) (fo.Visit, fo.AdditionalWork, error)
+	AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, error)
 	AnswerWork(visitID uint64, n int, approve bool, customerID uint64, by string) (fo.Visit, error)
-	Deliver(req data.DeliverRequest) (fo.Visit, error)
+	Deliver(req fo.DeliverRequest) (fo.Visit, error)
 	Leave(id uint64, fee fo.Money, reason, by string) (fo.Visit, error)
-	PhoneTasks(day string) ([]data.PhoneTask, []string, error)
+	PhoneTasks(day string) ([]fo.PhoneTask, []string, error)
 	PhoneTaskDone(id string, by string) error
 
 	Customer(id uint64) (fo.Customer, error)
 	VehicleByPlate(plate string) (fo.Vehicle, error)
 	ArchivesOfPhone(phone string) (fo.Customer, []fo.Vehicle, error)
-	Archive(vehicleID uint64) (data.Archive, error)
-	SaveArchive(e data.ArchiveEdit) (data.Archive, error)
-	IncompleteArchives(limit int) ([]data.ArchiveGap, int, error)
+	Archive(vehicleID uint64) (fo.Archive, error)
+	SaveArchive(e fo.ArchiveEdit) (fo.Archive, error)
+	IncompleteArchives(limit int) ([]fo.ArchiveGap, int, error)
 }
 
 // consoleState is the console's own state in the Server.
@@ -178,8 +177,8 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 // staffCtx is what a console handler knows of its request: the account,
 // its session, the language and the shop's settings.
 type staffCtx struct {
-	acc   data.Account
-	sess  data.Session
+	acc   fo.Account
+	sess  fo.Session
 	token string
 	lang  fo.Lang
 	st    fo.Settings
@@ -219,7 +218,7 @@ func (g staffRoutes) handle(pattern string, h staffHandler) {
 }
 
 // allowed reports whether acc may use something open to roles.
-func allowed(acc data.Account, roles []string) bool {
+func allowed(acc fo.Account, roles []string) bool {
 	if len(roles) == 0 || acc.Role == fo.RoleAdmin {
 		return true
 	}
@@ -295,7 +294,7 @@ func crossSite(r *http.Request) bool {
 
 // staffLang is the console language: the account's choice, else the
 // language cookie, else Chinese.
-func staffLang(r *http.Request, acc data.Account) fo.Lang {
+func staffLang(r *http.Request, acc fo.Account) fo.Lang {
 	if acc.Lang != "" {
 		return acc.Lang
 	}

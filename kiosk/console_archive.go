@@ -8,7 +8,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Archives (ARC-1, ARC-2): search by plate or phone, one vehicle's archive
@@ -118,7 +117,7 @@ func archivePath(id uint64) string { return "/staff/archives/" + strconv.FormatU
 // archivePage is one vehicle's archive (客户档案基本资料表, ARC-1).
 type archivePage struct {
 	consolePage
-	A        data.Archive
+	A        fo.Archive
 	F        archiveForm
 	Missing  []string
 	Types    []string
@@ -131,7 +130,7 @@ type archiveForm struct {
 	Name, Address, Model, Type, Interval, Next, Wants string
 }
 
-func (s *Server) archivePage(c *staffCtx, a data.Archive) *archivePage {
+func (s *Server) archivePage(c *staffCtx, a fo.Archive) *archivePage {
 	p := &archivePage{consolePage: s.consolePage(c, "con.archive.title"), A: a, Types: fo.VehicleTypes, Services: map[string]string{}}
 	for _, sv := range c.st.Services {
 		p.Services[sv.ID] = sv.Name(c.lang)
@@ -154,11 +153,11 @@ func (s *Server) archivePage(c *staffCtx, a data.Archive) *archivePage {
 	return p
 }
 
-func (s *Server) loadArchive(w http.ResponseWriter, r *http.Request, c *staffCtx) (data.Archive, bool) {
+func (s *Server) loadArchive(w http.ResponseWriter, r *http.Request, c *staffCtx) (fo.Archive, bool) {
 	id, ok := pathID(r, "id")
 	if !ok {
 		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")
-		return data.Archive{}, false
+		return fo.Archive{}, false
 	}
 	a, err := s.cfg.Store.Archive(id)
 	if err != nil {
@@ -183,7 +182,7 @@ func (s *Server) consoleArchiveSave(w http.ResponseWriter, r *http.Request, c *s
 	}
 	g := func(k string) string { return strings.TrimSpace(r.PostForm.Get(k)) }
 	f := archiveForm{Name: g("name"), Address: g("address"), Model: g("model"), Type: g("type"), Interval: g("interval"), Next: g("next"), Wants: g("wants")}
-	e := data.ArchiveEdit{VehicleID: a.Vehicle.ID, Name: f.Name, Address: f.Address, Model: f.Model, Type: f.Type, Wants: f.Wants}
+	e := fo.ArchiveEdit{VehicleID: a.Vehicle.ID, Name: f.Name, Address: f.Address, Model: f.Model, Type: f.Type, Wants: f.Wants}
 	var err error
 	if n, ok := parseInt(f.Interval, 0, 3650, 0); ok {
 		e.MaintIntervalDays = n
@@ -209,7 +208,7 @@ func (s *Server) consoleArchiveSave(w http.ResponseWriter, r *http.Request, c *s
 // with the CLI: frontoffice staff add.
 type accountsPage struct {
 	consolePage
-	Accounts []data.Account
+	Accounts []fo.Account
 }
 
 func (s *Server) consoleAccounts(w http.ResponseWriter, r *http.Request, c *staffCtx) {

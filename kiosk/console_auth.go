@@ -11,7 +11,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Console login: rate limits. A login locks after loginFailures wrong
@@ -139,7 +138,7 @@ func (s *Server) loginLang(w http.ResponseWriter, r *http.Request) fo.Lang {
 			SameSite: http.SameSiteStrictMode, Secure: s.cfg.SecureCookies, MaxAge: 365 * 24 * 3600})
 		return lang
 	}
-	return staffLang(r, data.Account{})
+	return staffLang(r, fo.Account{})
 }
 
 // staffLoginPage shows the login form; a logged-in account goes home.
@@ -165,7 +164,7 @@ func (s *Server) staffLogin(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	lang := staffLang(r, data.Account{})
+	lang := staffLang(r, fo.Account{})
 	login := strings.ToLower(strings.TrimSpace(r.PostForm.Get("login")))
 	ip := consoleClientIP(r)
 	fail := func(status int, key string) {
@@ -189,7 +188,7 @@ func (s *Server) staffLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	acc, err := s.cfg.Store.Authenticate(login, r.PostForm.Get("password"))
 	if err != nil {
-		if !errors.Is(err, data.ErrWrongCredentials) {
+		if !errors.Is(err, fo.ErrWrongCredentials) {
 			s.log.Error("console login", "err", err)
 			fail(http.StatusInternalServerError, "err.internal")
 			return
@@ -214,7 +213,7 @@ func (s *Server) staffLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("console login", "login", acc.Login, "role", acc.Role, "ip", ip)
 	http.SetCookie(w, &http.Cookie{Name: staffCookie, Value: token, Path: "/staff", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, Secure: s.cfg.SecureCookies, MaxAge: int(data.SessionTTL / time.Second)})
+		SameSite: http.SameSiteStrictMode, Secure: s.cfg.SecureCookies, MaxAge: int(fo.SessionTTL / time.Second)})
 	http.SetCookie(w, &http.Cookie{Name: staffPreCookie, Value: "", Path: "/staff/login", MaxAge: -1})
 	if acc.Lang == "" && lang == fo.EN {
 		s.cfg.Store.SetAccountLang(acc.Login, fo.EN)

@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/demo"
 )
 
@@ -122,8 +121,8 @@ func TestBrowserConsole(t *testing.T) {
 	b := newConBrowser(t, h)
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
 	h.walkIn("Anna Müller", "13900000002", "京C22222", "radar")
-	if _, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: conAt(27, 10, 30), Plate: "京D33333", Source: "test", By: "test",
-		Customer: data.CustomerInput{Name: "张三", Phone: "13900000003"}}); err != nil {
+	if _, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: conAt(27, 10, 30), Plate: "京D33333", Source: "test", By: "test",
+		Customer: fo.CustomerInput{Name: "张三", Phone: "13900000003"}}); err != nil {
 		t.Fatal(err)
 	}
 

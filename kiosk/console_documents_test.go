@@ -10,7 +10,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // download GETs a document and returns the response with its whole body.
@@ -40,20 +39,20 @@ func newDocFixture(t *testing.T, h *conHarness) docFixture {
 	var f docFixture
 	now := h.clock.Now()
 	h.clock.Set(conAt(26, 10, 0))
-	a, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: conAt(27, 9, 0), Plate: "京D33333", Source: "test", By: "test",
-		Customer: data.CustomerInput{Name: "张三", Phone: "13900000003"}})
+	a, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: conAt(27, 9, 0), Plate: "京D33333", Source: "test", By: "test",
+		Customer: fo.CustomerInput{Name: "张三", Phone: "13900000003"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.clock.Set(now)
 	f.apt = a
-	v, err := h.store.CheckIn(data.CheckInRequest{AppointmentID: a.ID, Source: "kiosk", By: "kiosk"})
+	v, err := h.store.CheckIn(fo.CheckInRequest{AppointmentID: a.ID, Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.visit = deliver(t, h.store, h.clock, v)
 	f.open = h.walkIn("Anna Müller", "13900000002", "京C22222", "radar")
-	f.cmp, err = h.store.FileComplaint(data.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达误报",
+	f.cmp, err = h.store.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达误报",
 		CustomerID: f.visit.CustomerID, VisitID: f.visit.ID, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)

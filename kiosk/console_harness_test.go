@@ -60,7 +60,7 @@ func newConHarness(t testing.TB, withDocs ...func(*data.Store) Documents) *conHa
 	if err := store.SaveSettings(st); err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range []data.Account{
+	for _, a := range []fo.Account{
 		{Login: "admin", Name: "管理员", Role: fo.RoleAdmin},
 		{Login: "li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"},
 		{Login: "zhao", Name: "赵敏", Role: fo.RoleSupervisor, StaffID: "zhao"},
@@ -91,7 +91,7 @@ func newConHarness(t testing.TB, withDocs ...func(*data.Store) Documents) *conHa
 // walkIn checks a walk-in in through the store, as the kiosk does.
 func (h *conHarness) walkIn(name, phone, plate, service string) fo.Visit {
 	h.t.Helper()
-	v, err := h.store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: name, Phone: phone, Consent: true},
+	v, err := h.store.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: name, Phone: phone, Consent: true},
 		Plate: plate, ServiceID: service, Concern: "倒车雷达报警", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		h.t.Fatal(err)

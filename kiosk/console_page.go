@@ -7,7 +7,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // consolePage is what every console page shows around its content (the
@@ -18,7 +17,7 @@ type consolePage struct {
 	Lang     fo.Lang
 	Title    string
 	ShopName string
-	Account  data.Account
+	Account  fo.Account
 	RoleName string
 	CSRF     string
 	Path     string

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // Every console route refuses a request without a session: GETs go to the
@@ -227,7 +226,7 @@ func TestConsoleRolesDEL3(t *testing.T) {
 
 	// A ready job: reception cannot give a discount, a supervisor can.
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
-	if _, err := h.store.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
 		t.Fatal(err)
 	}
 	h.store.SetReady(v.ID, "test")
@@ -272,8 +271,8 @@ func TestConsoleNoPersonalDataInURLs(t *testing.T) {
 	h := newConHarness(t)
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
 	h.walkIn("Anna Müller", "13900000002", "京C22222", "radar")
-	h.store.Book(data.BookRequest{ServiceID: "maint", Start: conAt(27, 9, 30), Plate: "京D33333", Source: "test", By: "test",
-		Customer: data.CustomerInput{Name: "张三", Phone: "13900000003"}})
+	h.store.Book(fo.BookRequest{ServiceID: "maint", Start: conAt(27, 9, 30), Plate: "京D33333", Source: "test", By: "test",
+		Customer: fo.CustomerInput{Name: "张三", Phone: "13900000003"}})
 	c := h.login("admin")
 	c.get("/staff/today")
 	c.post("/staff/call-next", nil)
@@ -519,7 +518,7 @@ func TestConsolePickupAndProgressTimingDEL2INT7(t *testing.T) {
 	// The long job over two days shows among the earlier days on Monday.
 	h.clock.Set(conAt(30, 9, 0))
 	if r := c.get("/staff/today"); r.status != http.StatusSeeOther {
-		t.Errorf("session alive after %v: %d", data.SessionTTL, r.status)
+		t.Errorf("session alive after %v: %d", fo.SessionTTL, r.status)
 	}
 	c = h.login("li")
 	today = c.get("/staff/today")
@@ -545,8 +544,8 @@ func htmlPart(body, marker string) string {
 // before its time).
 func TestConsoleTodayCallAndNoShow(t *testing.T) {
 	h := newConHarness(t)
-	a, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: conAt(27, 10, 30), Plate: "京D33333", Source: "test", By: "test",
-		Customer: data.CustomerInput{Name: "张三", Phone: "13900000003"}})
+	a, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: conAt(27, 10, 30), Plate: "京D33333", Source: "test", By: "test",
+		Customer: fo.CustomerInput{Name: "张三", Phone: "13900000003"}})
 	if err != nil {
 		t.Fatal(err)
 	}

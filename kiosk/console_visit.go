@@ -8,7 +8,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // visitPage is one visit: where it stands (checked in → in the workshop →
@@ -178,7 +177,7 @@ func (s *Server) consoleIntake(w http.ResponseWriter, r *http.Request, c *staffC
 	}
 	wo, err := f.workOrder(c.loc)
 	if err == nil {
-		_, err = s.cfg.Store.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: c.by()})
+		_, err = s.cfg.Store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: c.by()})
 		var e *fo.Error
 		if errors.As(err, &e) && strings.HasPrefix(e.Key, "err.wo.") {
 			f.ErrField = woField(e.Key)
@@ -257,7 +256,7 @@ func (s *Server) consoleAddWork(w http.ResponseWriter, r *http.Request, c *staff
 		s.visitFailed(w, r, c, v, "work", fo.Errorf(fo.EINVALID, "err.aw.price"), keep)
 		return
 	}
-	_, _, err = s.cfg.Store.AddWork(data.AddWorkRequest{VisitID: v.ID, Description: f.Desc, Reason: f.Reason, Price: price,
+	_, _, err = s.cfg.Store.AddWork(fo.AddWorkRequest{VisitID: v.ID, Description: f.Desc, Reason: f.Reason, Price: price,
 		ExtraMinutes: minutes, Safety: f.Safety, By: c.by()})
 	if err != nil {
 		s.visitFailed(w, r, c, v, "work", err, keep)
@@ -307,7 +306,7 @@ func (s *Server) consoleDeliver(w http.ResponseWriter, r *http.Request, c *staff
 	if set.Due() >= set.Paid {
 		f.Receivable = set.Receivable()
 	}
-	_, err := s.cfg.Store.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: c.acc.Is(fo.RoleSupervisor), By: c.by()})
+	_, err := s.cfg.Store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: c.acc.Is(fo.RoleSupervisor), By: c.by()})
 	if err != nil {
 		s.visitFailed(w, r, c, v, "deliver", err, keep)
 		return

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // kioskStore is what the kiosk and the board use of the store. The kiosk
@@ -17,9 +16,9 @@ type kioskStore interface {
 	AppointmentForCheckIn(plate, last4 string) (fo.Appointment, error)
 	Customer(id uint64) (fo.Customer, error)
 	CustomerByPhone(phone string) (fo.Customer, error)
-	CheckIn(req data.CheckInRequest) (fo.Visit, error)
+	CheckIn(req fo.CheckInRequest) (fo.Visit, error)
 	CreateLinkToken(customerID, visitID uint64) (string, error)
-	Board() (data.Board, error)
+	Board() (fo.Board, error)
 	BoardChanged() <-chan struct{}
 }
 

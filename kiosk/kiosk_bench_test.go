@@ -92,8 +92,8 @@ func seed(path string) error {
 		if i%800 == 0 {
 			clock.Set(at(10+i/800, 9, 0))
 		}
-		_, err := s.CheckIn(data.CheckInRequest{
-			Customer: data.CustomerInput{Name: "客户", Phone: fmt.Sprintf("135%08d", i), Consent: true},
+		_, err := s.CheckIn(fo.CheckInRequest{
+			Customer: fo.CustomerInput{Name: "客户", Phone: fmt.Sprintf("135%08d", i), Consent: true},
 			Plate:    fmt.Sprintf("京A%05d", i), ServiceID: "inspect", Source: "bench"})
 		if err != nil {
 			return fmt.Errorf("seed %d: %w", i, err)
@@ -176,8 +176,8 @@ func BenchmarkKioskCheckIn(b *testing.B) {
 		now := h.clock.Now()
 		day := fo.DayStart(now, shanghai)
 		start := day.Add(now.Sub(day).Truncate(30 * time.Minute)).Add(30 * time.Minute) // the next slot
-		a, err := h.store.Book(data.BookRequest{ServiceID: "inspect", Start: start, Plate: fmt.Sprintf("沪B%05d", i%100000),
-			Customer: data.CustomerInput{Name: "顾客", Phone: fmt.Sprintf("137%08d", i)}, Source: "bench"})
+		a, err := h.store.Book(fo.BookRequest{ServiceID: "inspect", Start: start, Plate: fmt.Sprintf("沪B%05d", i%100000),
+			Customer: fo.CustomerInput{Name: "顾客", Phone: fmt.Sprintf("137%08d", i)}, Source: "bench"})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // findState is what the appointment screen remembers: which of its two
@@ -205,7 +204,7 @@ func (s *Server) kioskCheckIn(w http.ResponseWriter, r *http.Request, sess *sess
 	if !ok {
 		return
 	}
-	v, err := s.cfg.Store.CheckIn(data.CheckInRequest{AppointmentID: sess.apt.ID, Source: "kiosk", By: "kiosk"})
+	v, err := s.cfg.Store.CheckIn(fo.CheckInRequest{AppointmentID: sess.apt.ID, Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		var fe *fo.Error
 		if errors.As(err, &fe) {

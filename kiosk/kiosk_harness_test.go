@@ -140,8 +140,8 @@ func (h *harness) book(phone, plate, name string, start time.Time) fo.Appointmen
 	now := h.clock.Now()
 	defer h.clock.Set(now)
 	h.clock.Set(start.Add(-2 * time.Hour))
-	a, err := h.store.Book(data.BookRequest{ServiceID: "maint", Start: start, Plate: plate, Source: "bot", By: "customer:test",
-		Customer: data.CustomerInput{Name: name, Phone: phone, ChatID: 0, Lang: fo.ZH}})
+	a, err := h.store.Book(fo.BookRequest{ServiceID: "maint", Start: start, Plate: plate, Source: "bot", By: "customer:test",
+		Customer: fo.CustomerInput{Name: name, Phone: phone, ChatID: 0, Lang: fo.ZH}})
 	if err != nil {
 		h.tb.Fatalf("book %s: %v", start, err)
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // REC-1: the start screen greets with the shop's name, in the visitor's
@@ -416,7 +415,7 @@ func TestKioskPrivacy(t *testing.T) {
 	h := newHarness(t)
 	a := h.book("13812345678", "京A12345", "张三", at(27, 11, 0))
 	other := h.book("13698765432", "沪C67890", "欧阳娜娜", at(27, 11, 0))
-	h.store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: "钱七", Phone: "13511112222"}, Plate: "津D24680", Source: "console"})
+	h.store.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "钱七", Phone: "13511112222"}, Plate: "津D24680", Source: "console"})
 	c := h.client()
 	c.get("/kiosk")
 	c.get("/kiosk/appointment")

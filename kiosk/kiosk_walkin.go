@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	fo "frontoffice"
-	"frontoffice/data"
 )
 
 // maxConcern is the longest "what is wrong" accepted, in characters (the
@@ -151,8 +150,8 @@ func (s *Server) kioskWalkInPost(w http.ResponseWriter, r *http.Request, sess *s
 		s.kioskError(w, r, sess, &st, "walkin", err)
 		return
 	}
-	v, err := s.cfg.Store.CheckIn(data.CheckInRequest{
-		Customer:  data.CustomerInput{Name: ws.name, Phone: ws.phone, Lang: sess.lang, Consent: true},
+	v, err := s.cfg.Store.CheckIn(fo.CheckInRequest{
+		Customer:  fo.CustomerInput{Name: ws.name, Phone: ws.phone, Lang: sess.lang, Consent: true},
 		Plate:     ws.plate,
 		ServiceID: serviceID,
 		Concern:   ws.concern,

@@ -26,17 +26,17 @@ func afterSalesStore(t *testing.T) (*data.Store, *fakeclock.Clock) {
 	if err := s.SaveSettings(st); err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: "王五", Phone: "13900000001"}, Plate: "京B11111", ServiceID: "radar", Source: "kiosk"})
+	v, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: "13900000001"}, Plate: "京B11111", ServiceID: "radar", Source: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	wo := fo.WorkOrder{Purpose: "安装", Lines: []fo.EstimateLine{{Description: "安装雷达", Mode: fo.PriceByItem, Labor: 100}},
 		FuelEighths: 4, KeyNo: "K1", EstimatedMinutes: 60, PromisedAt: clock.Now().Add(2 * time.Hour), Receiver: "老张", HandoverAt: clock.Now()}
-	if _, err := s.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); err != nil {
 		t.Fatal(err)
 	}
 	s.SetReady(v.ID, "staff:li")
-	if _, err := s.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
+	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
 		t.Fatal(err)
 	}
 	return s, clock

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
 )
 
@@ -154,7 +153,7 @@ func TestReportCatchUpREP1(t *testing.T) {
 	if err := s.SaveSettings(st); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: "王五", Phone: "13900000001"}, Plate: "京B11111", ServiceID: "radar", Source: "kiosk"}); err != nil {
+	if _, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: "13900000001"}, Plate: "京B11111", ServiceID: "radar", Source: "kiosk"}); err != nil {
 		t.Fatal(err)
 	}
 	sc := New(Config{Store: s, Clock: clock, Location: shanghai})

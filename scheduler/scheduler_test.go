@@ -176,8 +176,8 @@ func TestAddRejects(t *testing.T) {
 func TestReminderJobAPT5(t *testing.T) {
 	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
 	store := openStore(t, clock)
-	a, err := store.Book(data.BookRequest{ServiceID: "maint", Start: at(2026, 11, 30, 10, 0), Plate: "京A12345",
-		Customer: data.CustomerInput{Name: "张三", Phone: "13812345678", ChatID: 7}, By: "test"})
+	a, err := store.Book(fo.BookRequest{ServiceID: "maint", Start: at(2026, 11, 30, 10, 0), Plate: "京A12345",
+		Customer: fo.CustomerInput{Name: "张三", Phone: "13812345678", ChatID: 7}, By: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,8 +208,8 @@ func TestReminderJobAPT5(t *testing.T) {
 
 	// Down over the due time of a second appointment: caught up at start.
 	clock.Set(at(2026, 11, 28, 9, 0))
-	store.Book(data.BookRequest{ServiceID: "maint", Start: at(2026, 12, 1, 10, 0), Plate: "京A54321",
-		Customer: data.CustomerInput{Name: "李四", Phone: "13912345678", ChatID: 8}, By: "test"})
+	store.Book(fo.BookRequest{ServiceID: "maint", Start: at(2026, 12, 1, 10, 0), Plate: "京A54321",
+		Customer: fo.CustomerInput{Name: "李四", Phone: "13912345678", ChatID: 8}, By: "test"})
 	store.SetLastRun("due", at(2026, 11, 30, 9, 0))
 	clock.Set(at(2026, 11, 30, 13, 0))
 	s := New(Config{Store: store, Clock: clock, Location: shanghai})

@@ -33,16 +33,16 @@ func TestCallsCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{Name: "王五", Phone: "13900000001"}, Plate: "京B11111", ServiceID: "radar", Source: "kiosk"})
+	v, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: "13900000001"}, Plate: "京B11111", ServiceID: "radar", Source: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	now := time.Now()
 	wo := fo.WorkOrder{Purpose: "安装", Lines: []fo.EstimateLine{{Description: "安装雷达", Mode: fo.PriceByItem, Labor: 100}},
 		FuelEighths: 4, KeyNo: "K1", EstimatedMinutes: 60, PromisedAt: now.Add(2 * time.Hour), Receiver: "老张", HandoverAt: now}
-	s.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: wo})
+	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo})
 	s.SetReady(v.ID, "staff:li")
-	if _, err := s.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
+	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := s.Settings()

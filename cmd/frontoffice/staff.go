@@ -125,7 +125,7 @@ func staffCmd(store *data.Store, sub string, own map[string]string, stdout io.Wr
 		}
 		return tw.Flush()
 	case "add":
-		a, err := store.AddAccount(data.Account{Login: own["login"], Name: own["name"], Role: own["role"], StaffID: own["staff-id"]}, own["password"])
+		a, err := store.AddAccount(fo.Account{Login: own["login"], Name: own["name"], Role: own["role"], StaffID: own["staff-id"]}, own["password"])
 		if err != nil {
 			return accountError(err)
 		}
@@ -172,13 +172,13 @@ func readPassword(file string, stdin io.Reader, stderr io.Writer) (string, error
 // accountError explains an account error in English for the terminal.
 func accountError(err error) error {
 	switch {
-	case errors.Is(err, data.ErrBadPassword):
-		return fmt.Errorf("the password needs at least %d characters (at most %d bytes)", data.MinPasswordLen, data.MaxPasswordLen)
-	case errors.Is(err, data.ErrBadLogin):
+	case errors.Is(err, fo.ErrBadPassword):
+		return fmt.Errorf("the password needs at least %d characters (at most %d bytes)", fo.MinPasswordLen, fo.MaxPasswordLen)
+	case errors.Is(err, fo.ErrBadLogin):
 		return errors.New("a login is 2 to 32 lower-case letters, digits, '.', '_' or '-'")
-	case errors.Is(err, data.ErrBadRole):
+	case errors.Is(err, fo.ErrBadRole):
 		return errors.New("the role must be reception, followup, supervisor or admin")
-	case errors.Is(err, data.ErrLoginTaken):
+	case errors.Is(err, fo.ErrLoginTaken):
 		return errors.New("that login exists already (use passwd to change its password)")
 	case errors.Is(err, fo.Errorf(fo.EINVALID, "err.account.staff")):
 		return errors.New("no staff member with that --staff-id in the settings")

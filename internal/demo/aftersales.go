@@ -104,7 +104,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 				scores[q], comment = 1+r.IntN(2), lowComments[r.IntN(len(lowComments))]
 			}
 			at(in, func() error {
-				v, err := store.CheckIn(data.CheckInRequest{Customer: data.CustomerInput{ID: fv.c.ID}, Plate: fv.v.Plate,
+				v, err := store.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{ID: fv.c.ID}, Plate: fv.v.Plate,
 					ServiceID: sv.ID, Source: "demo", By: "demo"})
 				if err != nil {
 					return fmt.Errorf("demo check-in: %w", err)
@@ -115,7 +115,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 					DocumentsChecked: true, FuelEighths: 2 + r.IntN(6), Odometer: 5000 + r.IntN(80000), KeyNo: fmt.Sprintf("K-%02d", 1+r.IntN(40)),
 					EstimatedMinutes: sv.Minutes, PromisedAt: handover.Add(time.Duration(sv.Minutes+30) * time.Minute),
 					Receiver: "车间 老张", HandoverAt: handover}
-				if _, err := store.Intake(data.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:" + reception}); err != nil {
+				if _, err := store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:" + reception}); err != nil {
 					return fmt.Errorf("demo intake: %w", err)
 				}
 				ready := in.Add(time.Duration(sv.Minutes) * time.Minute)
@@ -124,7 +124,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 					return err
 				})
 				at(ready.Add(20*time.Minute), func() error {
-					if _, err := store.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: sv.Price, Paid: sv.Price}, By: "staff:" + reception}); err != nil {
+					if _, err := store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: sv.Price, Paid: sv.Price}, By: "staff:" + reception}); err != nil {
 						return fmt.Errorf("demo delivery: %w", err)
 					}
 					sum.Delivered++
@@ -132,7 +132,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 						return nil
 					}
 					sum.Rated++
-					_, err := store.RateVisit(data.RateRequest{VisitID: v.ID, Scores: scores, Comment: comment})
+					_, err := store.RateVisit(fo.RateRequest{VisitID: v.ID, Scores: scores, Comment: comment})
 					return err
 				})
 				return nil
@@ -149,7 +149,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 					c := it.Call
 					by := caller(c)
 					clock.Set(day.Add(10*time.Hour + time.Duration(i)*time.Minute))
-					out := data.CallOutcome{CallID: c.ID, Staff: by, Outcome: fo.OutcomeReached}
+					out := fo.CallOutcome{CallID: c.ID, Staff: by, Outcome: fo.OutcomeReached}
 					switch n := r.IntN(20); {
 					case c.CustomerID%7 == 0: // never picks up: the call is missed (FU-2)
 						out.Outcome = fo.OutcomeNoAnswer
@@ -174,7 +174,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 					if out.Outcome == fo.OutcomeLater {
 						id := c.ID
 						at(out.Later, func() error { // the agreed call, at its time (FU-9)
-							_, err := store.RecordCall(data.CallOutcome{CallID: id, Staff: by, Outcome: fo.OutcomeReached,
+							_, err := store.RecordCall(fo.CallOutcome{CallID: id, Staff: by, Outcome: fo.OutcomeReached,
 								Topics: []string{"vehicle", "opinion"}, Notes: "按约定时间回电，一切正常"})
 							return err
 						})
@@ -188,7 +188,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 	pick := func(i int) vehicleOf { return fleet[i%len(fleet)] }
 	file := func(when time.Time, fv vehicleOf, channel, category, text string, major bool, then func(c fo.Complaint) error) {
 		at(when, func() error {
-			c, err := store.FileComplaint(data.ComplaintRequest{Channel: channel, Category: category, Text: text, Major: major,
+			c, err := store.FileComplaint(fo.ComplaintRequest{Channel: channel, Category: category, Text: text, Major: major,
 				CustomerID: fv.c.ID, VehicleID: fv.v.ID, By: "staff:" + reception})
 			if err != nil {
 				return fmt.Errorf("demo complaint: %w", err)
@@ -204,11 +204,11 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 		return func(c fo.Complaint) error {
 			t := clock.Now().Add(after)
 			at(t, func() error {
-				_, err := store.AnswerComplaint(data.AnswerRequest{ID: c.ID, Staff: reception, Text: text, ByPhone: true})
+				_, err := store.AnswerComplaint(fo.AnswerRequest{ID: c.ID, Staff: reception, Text: text, ByPhone: true})
 				return err
 			})
 			at(t.Add(20*time.Minute), func() error {
-				_, err := store.RecordVerdict(data.VerdictRequest{ID: c.ID, Satisfied: satisfied, Staff: reception})
+				_, err := store.RecordVerdict(fo.VerdictRequest{ID: c.ID, Satisfied: satisfied, Staff: reception})
 				return err
 			})
 			return nil

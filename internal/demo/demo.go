@@ -55,7 +55,7 @@ func Load(store *data.Store, clock *fakeclock.Clock, now time.Time, seed uint64)
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	const people = 40
 	type person struct {
-		in    data.CustomerInput
+		in    fo.CustomerInput
 		plate string
 		model int
 	}
@@ -63,7 +63,7 @@ func Load(store *data.Store, clock *fakeclock.Clock, now time.Time, seed uint64)
 	for i := range ps {
 		name := string(surnames[r.IntN(len(surnames))]) + givens[r.IntN(len(givens))]
 		ps[i] = person{
-			in:    data.CustomerInput{Name: name, Phone: demoPhone(i), Lang: fo.ZH},
+			in:    fo.CustomerInput{Name: name, Phone: demoPhone(i), Lang: fo.ZH},
 			plate: fmt.Sprintf("京%c%05d", plateLetters[r.IntN(len(plateLetters))], r.IntN(100000)),
 			model: r.IntN(len(models)),
 		}
@@ -73,7 +73,7 @@ func Load(store *data.Store, clock *fakeclock.Clock, now time.Time, seed uint64)
 		}
 	}
 	book := func(p person, sv fo.Service, start time.Time) (fo.Appointment, error) {
-		return store.Book(data.BookRequest{ServiceID: sv.ID, Start: start, Customer: p.in, Plate: p.plate, Source: "demo", By: "demo"})
+		return store.Book(fo.BookRequest{ServiceID: sv.ID, Start: start, Customer: p.in, Plate: p.plate, Source: "demo", By: "demo"})
 	}
 	// The past 45 days: bookings made two days ahead, then kept or missed.
 	today := fo.DayStart(now, loc)

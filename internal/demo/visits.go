@@ -25,7 +25,7 @@ import (
 // at which point of the day (fractions of the span from the first check-in
 // to now).
 type visitPlan struct {
-	who     data.CustomerInput
+	who     fo.CustomerInput
 	plate   string
 	service string
 	concern string
@@ -70,12 +70,12 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 			if p.apt {
 				if a, ok := bookFor(store, clock, &st, p, t); ok {
 					clock.Set(t)
-					p.v, err = store.CheckIn(data.CheckInRequest{AppointmentID: a.ID, Concern: p.concern, Source: "kiosk", By: "kiosk"})
+					p.v, err = store.CheckIn(fo.CheckInRequest{AppointmentID: a.ID, Concern: p.concern, Source: "kiosk", By: "kiosk"})
 					return err
 				}
 				clock.Set(t)
 			}
-			p.v, err = store.CheckIn(data.CheckInRequest{Customer: p.who, Plate: p.plate, ServiceID: p.service,
+			p.v, err = store.CheckIn(fo.CheckInRequest{Customer: p.who, Plate: p.plate, ServiceID: p.service,
 				Concern: p.concern, Source: "kiosk", By: "kiosk"})
 			return err
 		}}
@@ -109,7 +109,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 					PartsSource: fo.PartsCustomer, PartsKind: fo.PartsAftermarket, Critical: true})
 			}
 			var err error
-			p.v, err = store.Intake(data.IntakeRequest{VisitID: p.v.ID, WorkOrder: wo, By: "staff:li"})
+			p.v, err = store.Intake(fo.IntakeRequest{VisitID: p.v.ID, WorkOrder: wo, By: "staff:li"})
 			return err
 		}}
 	}
@@ -135,7 +135,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 			if discountPct > 0 {
 				by = "staff:zhao" // DEL-3: discounts go to the supervisor
 			}
-			_, err = store.Deliver(data.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discountPct > 0, By: by})
+			_, err = store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discountPct > 0, By: by})
 			return err
 		}}
 	}
@@ -146,8 +146,8 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 		return func(h time.Time) time.Time { return h.Add(time.Duration(frac * float64(span))).Round(10 * time.Minute) }
 	}
 
-	person := func(i int, name string) data.CustomerInput {
-		return data.CustomerInput{Name: name, Phone: demoPhone(100 + i), Lang: fo.ZH, Consent: true}
+	person := func(i int, name string) fo.CustomerInput {
+		return fo.CustomerInput{Name: name, Phone: demoPhone(100 + i), Lang: fo.ZH, Consent: true}
 	}
 	plate := func() string {
 		return fmt.Sprintf("京%c%05d", plateLetters[r.IntN(len(plateLetters))], r.IntN(100000))
@@ -166,7 +166,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 			steps: []visitStep{checkIn(0.15), call(0.17), intake(0.2, span/2, after(time.Hour), false), ready(0.9)}},
 		{who: person(5, "胡海燕"), plate: plate(), service: "repair", concern: "倒车雷达时好时坏", apt: true,
 			steps: []visitStep{checkIn(0.2), call(0.22), intake(0.25, span, after(3*time.Hour), false), {0.8, func(p *visitPlan, _ time.Time) error {
-				_, _, err := store.AddWork(data.AddWorkRequest{VisitID: p.v.ID, Description: "更换前刹车片", // INT-6
+				_, _, err := store.AddWork(fo.AddWorkRequest{VisitID: p.v.ID, Description: "更换前刹车片", // INT-6
 					Reason: "检查发现前刹车片磨损到极限", Price: 48000, ExtraMinutes: 60, Safety: true, By: "staff:li"})
 				return err
 			}}}},
@@ -193,7 +193,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 	start := dayStart.AddDate(0, 0, -2).Add(10 * time.Hour)
 	clock.Set(start)
 	var err2 error
-	if long.v, err2 = store.CheckIn(data.CheckInRequest{Customer: long.who, Plate: long.plate, ServiceID: long.service, Concern: long.concern, Source: "kiosk", By: "kiosk"}); err2 != nil {
+	if long.v, err2 = store.CheckIn(fo.CheckInRequest{Customer: long.who, Plate: long.plate, ServiceID: long.service, Concern: long.concern, Source: "kiosk", By: "kiosk"}); err2 != nil {
 		return 0, err2
 	}
 	clock.Set(start.Add(20 * time.Minute))
@@ -229,7 +229,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 	// A no-show: booked yesterday for earlier today, never came.
 	if slot, ok := pastSlot(&st, at(0.3), now); ok {
 		clock.Set(slot.Add(-24 * time.Hour))
-		if a, err := store.Book(data.BookRequest{ServiceID: "inspect", Start: slot, Plate: plate(), Source: "demo", By: "demo",
+		if a, err := store.Book(fo.BookRequest{ServiceID: "inspect", Start: slot, Plate: plate(), Source: "demo", By: "demo",
 			Customer: person(13, "吴磊")}); err == nil {
 			clock.Set(now)
 			if _, err := store.SetAppointmentStatus(a.ID, fo.AptNoShow, "staff:li"); err != nil {
@@ -282,7 +282,7 @@ func bookFor(store *data.Store, clock *fakeclock.Clock, st *fo.Settings, p *visi
 		return fo.Appointment{}, false
 	}
 	clock.Set(booked)
-	a, err := store.Book(data.BookRequest{ServiceID: p.service, Start: slot, Customer: p.who, Plate: p.plate, Source: "bot", By: "customer:bot"})
+	a, err := store.Book(fo.BookRequest{ServiceID: p.service, Start: slot, Customer: p.who, Plate: p.plate, Source: "bot", By: "customer:bot"})
 	return a, err == nil
 }
 
