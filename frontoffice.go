@@ -3,7 +3,7 @@
 // functions of an injected clock, the texts customers and staff read, and the
 // errors every door maps to the user's language.
 //
-// Rules from ../shared/domain/RULES.md are cited by ID next to the code that
+// Rules from docs/rules.md are cited by ID next to the code that
 // keeps them (for example "APT-5"), so that grep leads from a rule to its code
 // and its tests. The packages around this one (data, bot, kiosk, scheduler,
 // forms) depend on it; it depends on none of them.

@@ -10,7 +10,7 @@ import (
 )
 
 // Settings are the shop's settings: everything the manual leaves to the shop
-// (marked "(default)" in RULES.md) and everything about this particular shop.
+// (marked "(default)" in docs/rules.md) and everything about this particular shop.
 // They are stored in the data file, created from DefaultSettings on first
 // start, exported and imported as JSON (frontoffice settings export|import)
 // and edited in the staff console.
@@ -238,7 +238,7 @@ const DefaultTimeZone = "Asia/Shanghai"
 // DefaultSettings returns the settings of the demo shop that a fresh data
 // file starts with. Every value is documented in the README's settings
 // section; the manual's illegible figures are the "(default)" ones of
-// RULES.md.
+// docs/rules.md.
 func DefaultSettings() Settings {
 	week := DayHours{Open: 8*60 + 30, Close: 18 * 60}
 	sat := DayHours{Open: 9 * 60, Close: 17 * 60}

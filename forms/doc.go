@@ -1,4 +1,4 @@
-// Package forms prints the shop's paper forms (RULES.md, "Forms") as PDF
+// Package forms prints the shop's paper forms (docs/rules.md, "Forms") as PDF
 // documents, in Chinese and English, with fonts embedded in the binary so
 // that they print the same on a machine with no fonts installed.
 //
