@@ -2,6 +2,7 @@ package frontoffice
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -53,7 +54,9 @@ func (c Catalog) T(lang Lang, key string, args ...any) string {
 }
 
 // Merge returns a catalog holding c's texts and the others'; a later
-// catalog wins on a shared key.
+// catalog wins on a shared key. A door that merges its own screens over
+// Texts this way should have a test that Duplicates finds nothing, so that
+// no key is overridden unnoticed; MustMerge refuses a shared key outright.
 func (c Catalog) Merge(others ...Catalog) Catalog {
 	out := make(Catalog, len(c))
 	for _, cat := range append([]Catalog{c}, others...) {
@@ -62,4 +65,44 @@ func (c Catalog) Merge(others ...Catalog) Catalog {
 		}
 	}
 	return out
+}
+
+// MustMerge is Merge for catalogs that must not share a key: it panics
+// naming every key defined in more than one of c and others. Use it where
+// the catalogs are literals of the program, so that a duplicate fails at
+// start (and in every test), never in front of a customer.
+func (c Catalog) MustMerge(others ...Catalog) Catalog {
+	if dup := Duplicates(append([]Catalog{c}, others...)...); len(dup) > 0 {
+		panic(fmt.Sprintf("frontoffice: text keys defined twice: %s", strings.Join(dup, ", ")))
+	}
+	return c.Merge(others...)
+}
+
+// Duplicates returns, sorted, the keys defined in more than one of cats;
+// nil when every key is defined once.
+func Duplicates(cats ...Catalog) []string {
+	seen := make(map[string]int)
+	var dup []string
+	for _, cat := range cats {
+		for k := range cat {
+			if seen[k]++; seen[k] == 2 {
+				dup = append(dup, k)
+			}
+		}
+	}
+	slices.Sort(dup)
+	return dup
+}
+
+// Incomplete returns, sorted, the keys of c whose Chinese or English text
+// is empty (blank counts as empty); nil when every key has both.
+func (c Catalog) Incomplete() []string {
+	var bad []string
+	for k, t := range c {
+		if k == "" || strings.TrimSpace(t.Zh) == "" || strings.TrimSpace(t.En) == "" {
+			bad = append(bad, k)
+		}
+	}
+	slices.Sort(bad)
+	return bad
 }

@@ -185,12 +185,20 @@ func (e *Engine) NewDoc(opt DocOptions) *Doc {
 // Lang returns the document's language.
 func (d *Doc) Lang() frontoffice.Lang { return d.opt.Lang }
 
-// T returns zh or en, whichever is the document's language.
-func (d *Doc) T(zh, en string) string {
+// T returns the text of key in the forms' catalog (Texts) in the
+// document's language, formatted with args when given; a key missing from
+// the catalog comes back as itself (TestFormsTexts keeps that from
+// happening).
+func (d *Doc) T(key string, args ...any) string {
+	return Texts.T(d.opt.Lang, key, args...)
+}
+
+// titleText returns the document's title in its language.
+func (d *Doc) titleText() string {
 	if d.opt.Lang == frontoffice.EN {
-		return en
+		return d.opt.Title.En
 	}
-	return zh
+	return d.opt.Title.Zh
 }
 
 // Y returns the cursor: where the next block starts.
@@ -228,7 +236,7 @@ func (d *Doc) NewPage() {
 	if len(d.pages) == 1 {
 		d.title()
 	} else {
-		t := d.T(d.opt.Title.Zh+"（续）", d.opt.Title.En+" (continued)")
+		t := d.T("form.doc.continued", d.titleText())
 		d.text(MarginLeft, d.y+4, t, 10, true, colMuted)
 		d.y += contTitleHeight
 	}
@@ -316,11 +324,11 @@ func (d *Doc) header() {
 		contact = append(contact, s.Address)
 	}
 	if s.Phone != "" {
-		contact = append(contact, d.T("电话 ", "Tel. ")+s.Phone)
+		contact = append(contact, d.T("form.doc.tel")+s.Phone)
 	}
 	d.text(MarginLeft, baseline(top+lineHeight(15), 8.5), strings.Join(contact, "   "), 8.5, false, colMuted)
 	if d.opt.Number != "" {
-		no := d.T("编号 ", "No. ") + d.opt.Number
+		no := d.T("form.doc.no") + d.opt.Number
 		d.text(PageWidth-MarginRight-d.Width(no, 10, true), baseline(top, 10)+1.5, no, 10, true, colText)
 	}
 	y := top + lineHeight(15) + lineHeight(8.5) + 1
@@ -344,7 +352,7 @@ func (d *Doc) title() {
 		d.text((PageWidth-d.Width(small, 10, false))/2, baseline(d.y, 10), small, 10, false, colMuted)
 		d.y += lineHeight(10)
 	}
-	issued := d.T("打印时间 ", "Printed ") + d.opt.Issued.In(d.opt.Loc).Format("2006-01-02 15:04")
+	issued := d.T("form.doc.printed") + d.opt.Issued.In(d.opt.Loc).Format("2006-01-02 15:04")
 	d.text(PageWidth-MarginRight-d.Width(issued, 8, false), baseline(d.y, 8), issued, 8, false, colMuted)
 	d.y += lineHeight(8) + 2
 }
@@ -357,7 +365,7 @@ func (d *Doc) footers() {
 		return
 	}
 	for i, p := range d.pages {
-		s := d.T("第 "+itoa(i+1)+" / "+itoa(n)+" 页", "Page "+itoa(i+1)+" of "+itoa(n))
+		s := d.T("form.doc.page", i+1, n)
 		x := (PageWidth - d.Width(s, 8.5, false)) / 2
 		y := PageHeight - MarginBottom/2 + 1
 		p.ops = append(p.ops, op{kind: opText, x: x, y: y, text: s, size: 8.5, color: colMuted})

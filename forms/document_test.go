@@ -38,15 +38,16 @@ func specimen(e *Engine, lang frontoffice.Lang, rows int) *Doc {
 		Title:  Title{Zh: "业务统计表（样张）", En: "Business Statistics (specimen)"},
 		Number: "R-2026-11", Issued: time.Date(2026, 11, 30, 17, 45, 0, 0, loc), Loc: loc,
 	})
+	tr := func(key string) string { return specimenTexts.T(lang, key) }
 	d.Fields(2,
-		Field{Label: d.T("统计期间", "Period"), Value: "2026-11-01 — 2026-11-30"},
-		Field{Label: d.T("制表人", "Prepared by"), Value: "赵敏"},
-		Field{Label: d.T("接车台次", "Vehicles"), Value: "312", Strong: true},
-		Field{Label: d.T("营业收入", "Revenue"), Value: "¥486,320.00", Strong: true},
-		Field{Label: d.T("备注", "Note"), Value: longMixed, Span: 2},
+		Field{Label: tr("spec.period"), Value: "2026-11-01 — 2026-11-30"},
+		Field{Label: tr("spec.prepared"), Value: "赵敏"},
+		Field{Label: tr("spec.vehicles"), Value: "312", Strong: true},
+		Field{Label: tr("spec.revenue"), Value: "¥486,320.00", Strong: true},
+		Field{Label: tr("spec.note"), Value: longMixed, Span: 2},
 	)
 	d.Space(3)
-	d.Heading(d.T("说明", "Notes"), 15)
+	d.Heading(tr("spec.notes"), 15)
 	d.Paragraph(longZh, Style{})
 	d.Space(2)
 	d.Paragraph(longMixed, Style{})
@@ -54,7 +55,7 @@ func specimen(e *Engine, lang frontoffice.Lang, rows int) *Doc {
 	d.Paragraph(longRare, Style{Muted: true})
 	d.Space(3)
 	d.BarChart(BarChart{
-		Title: d.T("按服务类别的台次", "Vehicles by service category"),
+		Title: tr("spec.vehicles_service"),
 		Bars: []Bar{
 			{Label: "防撞系统检测", Value: 96}, {Label: "定期保养", Value: 71},
 			{Label: "倒车雷达安装", Value: 58}, {Label: "行车记录仪安装", Value: 44},
@@ -62,9 +63,9 @@ func specimen(e *Engine, lang frontoffice.Lang, rows int) *Doc {
 			{Label: "防撞设备维修（含返修、保修期内免费维修与保修期外收费维修）", Value: 14},
 		},
 	})
-	d.BarChart(BarChart{Title: d.T("投诉（件）", "Complaints"), Empty: d.T("本期无投诉。", "No complaints in this period.")})
+	d.BarChart(BarChart{Title: tr("spec.complaints"), Empty: tr("spec.no_complaints")})
 	d.Space(3)
-	d.Heading(d.T("接车明细", "Vehicles served"), 20)
+	d.Heading(tr("spec.vehicles_served"), 20)
 	var data [][]string
 	for i := range rows {
 		data = append(data, []string{
@@ -77,26 +78,56 @@ func specimen(e *Engine, lang frontoffice.Lang, rows int) *Doc {
 	}
 	d.Table(Table{
 		Columns: []Column{
-			{Title: d.T("序号", "No."), Width: 0.5, Align: Right},
-			{Title: d.T("日期时间", "Date"), Width: 1.1},
-			{Title: d.T("车牌号", "Plate"), Width: 1},
-			{Title: d.T("服务项目", "Service"), Width: 2.6},
-			{Title: d.T("金额", "Amount"), Width: 1, Align: Right},
+			{Title: tr("spec.no"), Width: 0.5, Align: Right},
+			{Title: tr("spec.date"), Width: 1.1},
+			{Title: tr("spec.plate"), Width: 1},
+			{Title: tr("spec.service"), Width: 2.6},
+			{Title: tr("spec.amount"), Width: 1, Align: Right},
 		},
 		Rows:   data,
-		Footer: []string{"", "", "", d.T("合计", "Total"), "¥486,320.00"},
+		Footer: []string{"", "", "", tr("spec.total"), "¥486,320.00"},
 	})
 	d.Space(4)
-	d.Heading(d.T("随车物品清单", "Belongings"), 10)
+	d.Heading(tr("spec.belongings"), 10)
 	d.Checklist(4,
-		Check{Label: d.T("备胎", "Spare wheel"), Checked: true}, Check{Label: d.T("千斤顶", "Jack"), Checked: true},
-		Check{Label: d.T("三角警示牌", "Warning triangle")}, Check{Label: d.T("灭火器", "Fire extinguisher"), Checked: true},
-		Check{Label: d.T("行驶证（原件，交接时核对）", "Registration certificate (original, checked at handover)")},
+		Check{Label: tr("spec.spare_wheel"), Checked: true}, Check{Label: tr("spec.jack"), Checked: true},
+		Check{Label: tr("spec.warning_triangle")}, Check{Label: tr("spec.fire_extinguisher"), Checked: true},
+		Check{Label: tr("spec.registration_certificate")},
 	)
-	d.Fields(1, Field{Label: d.T("客户意见", "Remarks"), Lines: 3})
+	d.Fields(1, Field{Label: tr("spec.remarks"), Lines: 3})
 	d.Space(5)
-	d.Signatures(d.T("制表", "Prepared by"), d.T("业务主管审核", "Reviewed by the supervisor"))
+	d.Signatures(tr("spec.prepared_sign"), tr("spec.reviewed_supervisor"))
 	return d
+}
+
+// specimenTexts are the specimen document's own words, in the catalog
+// style of the forms' Texts.
+var specimenTexts = frontoffice.Catalog{
+	"spec.period":                   {Zh: "统计期间", En: "Period"},
+	"spec.prepared":                 {Zh: "制表人", En: "Prepared by"},
+	"spec.vehicles":                 {Zh: "接车台次", En: "Vehicles"},
+	"spec.revenue":                  {Zh: "营业收入", En: "Revenue"},
+	"spec.note":                     {Zh: "备注", En: "Note"},
+	"spec.notes":                    {Zh: "说明", En: "Notes"},
+	"spec.vehicles_service":         {Zh: "按服务类别的台次", En: "Vehicles by service category"},
+	"spec.complaints":               {Zh: "投诉（件）", En: "Complaints"},
+	"spec.no_complaints":            {Zh: "本期无投诉。", En: "No complaints in this period."},
+	"spec.vehicles_served":          {Zh: "接车明细", En: "Vehicles served"},
+	"spec.no":                       {Zh: "序号", En: "No."},
+	"spec.date":                     {Zh: "日期时间", En: "Date"},
+	"spec.plate":                    {Zh: "车牌号", En: "Plate"},
+	"spec.service":                  {Zh: "服务项目", En: "Service"},
+	"spec.amount":                   {Zh: "金额", En: "Amount"},
+	"spec.total":                    {Zh: "合计", En: "Total"},
+	"spec.belongings":               {Zh: "随车物品清单", En: "Belongings"},
+	"spec.spare_wheel":              {Zh: "备胎", En: "Spare wheel"},
+	"spec.jack":                     {Zh: "千斤顶", En: "Jack"},
+	"spec.warning_triangle":         {Zh: "三角警示牌", En: "Warning triangle"},
+	"spec.fire_extinguisher":        {Zh: "灭火器", En: "Fire extinguisher"},
+	"spec.registration_certificate": {Zh: "行驶证（原件，交接时核对）", En: "Registration certificate (original, checked at handover)"},
+	"spec.remarks":                  {Zh: "客户意见", En: "Remarks"},
+	"spec.prepared_sign":            {Zh: "制表", En: "Prepared by"},
+	"spec.reviewed_supervisor":      {Zh: "业务主管审核", En: "Reviewed by the supervisor"},
 }
 
 func TestSpecimenDocument(t *testing.T) {
@@ -224,7 +255,7 @@ func TestBarChartOverPages(t *testing.T) {
 		wantText(t, text, b.Label)
 	}
 	if n := strings.Count(text, "\n0\n"); n < d.Pages() {
-		t.Logf("scale zero label found %d times over %d pages", n, d.Pages())
+		t.Errorf("scale zero label found %d times over %d pages, want it on every page", n, d.Pages())
 	}
 	savePNG(t, pdf, "chart-pages")
 }

@@ -4,81 +4,50 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	fo "frontoffice"
 )
 
-// Words the forms print for the domain's codes, in both languages.
+// The forms print the domain's codes through their Label methods
+// (fo.VisitStatus.Label, fo.PriceMode.Label, …) and their own words from
+// Texts.
 
-// pair is a word in Chinese and English.
-type pair struct{ zh, en string }
+// registerAction returns the word for an action of the call and letter
+// registers (FU-7): "form.action.<action>", or the action itself when it
+// has none.
+func (d *Doc) registerAction(action string) string {
+	return d.textOr("form.action."+action, action)
+}
 
-func (d *Doc) word(p pair) string { return d.T(p.zh, p.en) }
+// partsKind writes what an estimate line's parts are as the forms print it
+// after the source, "Ours · original": in lower case in English.
+func (d *Doc) partsKind(code string) string {
+	return lowerFirst(fo.PartsSource(code).Label(d.Lang()))
+}
 
-// pick returns the word for code from m, or code itself when m has none.
-func (d *Doc) pick(m map[string]pair, code string) string {
-	if p, ok := m[code]; ok {
-		return d.word(p)
+// lowerFirst returns s with its first letter in lower case.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
 	}
-	return code
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
-var priceModes = map[string]pair{ // INT-2
-	fo.PriceBySystem:  {"按系统", "By system"},
-	fo.PriceBySymptom: {"按症状", "By symptom"},
-	fo.PriceByItem:    {"按项目", "By item"},
+// titleOf returns the document title of key in both languages.
+func titleOf(key string) Title {
+	t := Texts[key]
+	return Title{Zh: t.Zh, En: t.En}
 }
 
-var partsSources = map[string]pair{ // INT-2
-	fo.PartsShop:        {"本店提供", "Ours"},
-	fo.PartsCustomer:    {"客户自带", "Customer's"},
-	fo.PartsOriginal:    {"正厂件", "original"},
-	fo.PartsAftermarket: {"副厂件", "aftermarket"},
-}
-
-var vehicleTypes = map[string]pair{
-	"car": {"轿车", "Car"}, "suv": {"SUV", "SUV"}, "mpv": {"MPV", "MPV"},
-	"van": {"面包车", "Van"}, "truck": {"货车", "Truck"}, "bus": {"客车", "Bus"},
-	"": {"未登记", "Not recorded"},
-}
-
-var visitStatuses = map[string]pair{
-	string(fo.VisitWaiting): {"等候中", "Waiting"}, string(fo.VisitCalled): {"接待中", "At the counter"},
-	string(fo.VisitWorkshop): {"施工中", "In the workshop"}, string(fo.VisitReady): {"已完工待交车", "Ready for pickup"},
-	string(fo.VisitDelivered): {"已交车", "Delivered"}, string(fo.VisitLeft): {"未施工离店", "Left without the work"},
-}
-
-var workAnswers = map[string]pair{ // INT-6
-	fo.AddPending:  {"待客户答复", "Waiting for the customer"},
-	fo.AddApproved: {"客户同意", "Approved"},
-	fo.AddDeclined: {"客户不同意", "Declined"},
-}
-
-var channels = map[string]pair{ // CMP-1
-	fo.ChannelBot: {"Telegram 留言", "Telegram"}, fo.ChannelKiosk: {"大厅自助机", "Lobby kiosk"},
-	fo.ChannelPhone: {"电话", "Phone"}, fo.ChannelVisit: {"到店", "In person"}, fo.ChannelLetter: {"信函", "Letter"},
-	fo.ChannelSample: {"退回样件", "Returned part"}, fo.ChannelCall: {"跟踪回访", "Follow-up call"},
-	fo.ChannelSurvey: {"满意度调查", "Satisfaction survey"},
-}
-
-var complaintStatuses = map[string]pair{ // CMP-4
-	string(fo.CmpOpen): {"待答复", "Waiting for our answer"}, string(fo.CmpAnswered): {"已答复", "Answered"},
-	string(fo.CmpClosed): {"已结案", "Closed"}, string(fo.CmpReopened): {"重新处理中", "Reopened"},
-}
-
-var callKinds = map[string]pair{ // FU-2, FU-3, FU-6
-	string(fo.CallFirst): {"首次回访", "First call"}, string(fo.CallSecond): {"二次回访", "Second call"},
-	string(fo.CallPromo): {"活动通知", "Promotion"},
-}
-
-// registerActions are the actions of the call and letter registers (FU-7).
-var registerActions = map[string]pair{
-	fo.OutcomeReached: {"已接通", "reached"}, fo.OutcomeNoAnswer: {"未接通", "no answer"},
-	fo.OutcomeLater: {"约定再联系", "call later"}, fo.OutcomeNote: {"备注", "note"},
-	"missed": {"超期未回访", "missed"}, "filed": {"受理投诉", "complaint filed"}, "answered": {"答复", "answered"},
-	"notice": {"活动通知", "notice"}, "invitation": {"邀请函", "invitation"}, "invitation_post": {"邮寄邀请函", "invitation by post"},
-	"survey": {"满意度调查", "survey"}, "solution": {"解决方案", "solution"}, "reopened": {"重新处理", "reopened"},
-	"satisfied": {"客户满意", "satisfied"}, "dissatisfied": {"客户不满意", "dissatisfied"}, "closed": {"结案", "closed"},
+// textOr returns the text of key, or fallback when Texts has no key.
+func (d *Doc) textOr(key, fallback string) string {
+	if _, ok := Texts[key]; !ok {
+		return fallback
+	}
+	return d.T(key)
 }
 
 // fuel writes a fuel level in eighths: "4/8（半箱）".
@@ -86,11 +55,11 @@ func (d *Doc) fuel(eighths int) string {
 	s := fmt.Sprintf("%d/8", eighths)
 	switch eighths {
 	case 0:
-		return s + d.T("（空）", " (empty)")
+		return s + d.T("form.label.empty")
 	case 4:
-		return s + d.T("（半箱）", " (half)")
+		return s + d.T("form.label.half")
 	case 8:
-		return s + d.T("（满）", " (full)")
+		return s + d.T("form.label.full")
 	}
 	return s
 }
@@ -115,9 +84,9 @@ func (d *Doc) date(t time.Time) string {
 // yesNo writes a yes or no.
 func (d *Doc) yesNo(b bool) string {
 	if b {
-		return d.T("是", "Yes")
+		return d.T("form.label.yes")
 	}
-	return d.T("否", "No")
+	return d.T("form.label.no")
 }
 
 // km writes a distance: "42,000 km".
@@ -153,13 +122,13 @@ func (d *Doc) staffName(st *fo.Settings, by string) string {
 	switch kind {
 	case "customer":
 		if id == "bot" {
-			return d.T("客户本人（Telegram）", "The customer (Telegram)")
+			return d.T("form.label.customer_telegram")
 		}
-		return d.T("客户本人", "The customer")
+		return d.T("form.label.customer")
 	case "system":
-		return d.T("系统", "System")
+		return d.T("form.label.system")
 	case "kiosk":
-		return d.T("自助机", "Kiosk")
+		return d.T("form.label.kiosk")
 	}
 	if st != nil {
 		return st.StaffName(id)

@@ -373,8 +373,8 @@ func (d *Doc) Signatures(labels ...string) {
 			d.text(x+3, baseline(d.y+2+float64(j)*lineHeight(size), size), strings.TrimRight(line, " "), size, true, colText)
 		}
 		d.line(x+3, d.y+h-8, x+w-3, d.y+h-8, colRule, 0.3)
-		sign := d.T("签名", "Signature")
-		date := d.T("日期        年    月    日", "Date  ____ / ____ / ______")
+		sign := d.T("form.layout.signature")
+		date := d.T("form.layout.date")
 		d.text(x+3, d.y+h-3.5, sign, 8, false, colMuted)
 		d.text(x+w-3-d.Width(date, 8, false), d.y+h-3.5, date, 8, false, colMuted)
 	}

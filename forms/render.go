@@ -73,7 +73,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	// fpdf's UTF-16 conversion of metadata panics on invalid UTF-8.
-	pdf.SetTitle(strings.ToValidUTF8(d.T(d.opt.Title.Zh, d.opt.Title.En), "\uFFFD"), true)
+	pdf.SetTitle(strings.ToValidUTF8(d.titleText(), "\uFFFD"), true)
 	pdf.SetAuthor(strings.ToValidUTF8(d.opt.Shop.Name, "\uFFFD"), true)
 	pdf.SetCreator("frontoffice", true)
 	families := make([]string, len(plan.slices))

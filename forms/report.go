@@ -8,11 +8,11 @@ import (
 	fo "frontoffice"
 )
 
-var reportTitles = map[fo.ReportKind]Title{
-	fo.ReportDaily:   {Zh: "业务统计表（日报）", En: "Business Statistics — Daily"},
-	fo.ReportWeekly:  {Zh: "业务统计表（周报）", En: "Business Statistics — Weekly"},
-	fo.ReportMonthly: {Zh: "业务统计表（月报）", En: "Business Statistics — Monthly"},
-	fo.ReportYearly:  {Zh: "业务统计表（年报）", En: "Business Statistics — Yearly"},
+var reportTitles = map[fo.ReportKind]string{
+	fo.ReportDaily:   "form.title.report.daily",
+	fo.ReportWeekly:  "form.title.report.weekly",
+	fo.ReportMonthly: "form.title.report.monthly",
+	fo.ReportYearly:  "form.title.report.yearly",
 }
 
 // BusinessReport prints the business statistics 业务统计表 of b (REP-1) in
@@ -32,83 +32,82 @@ func (e *Engine) BusinessReport(st *fo.Settings, b fo.BusinessStats, lang fo.Lan
 	}
 	from := b.From.In(loc)
 	last := b.To.In(loc).AddDate(0, 0, -1)
-	d := e.NewDoc(DocOptions{Lang: lang, Shop: ShopOf(st, lang), Title: title, Loc: loc, Issued: b.AsOf,
+	d := e.NewDoc(DocOptions{Lang: lang, Shop: ShopOf(st, lang), Title: titleOf(title), Loc: loc, Issued: b.AsOf,
 		Number: "R" + from.Format("20060102") + "-" + strings.ToUpper(string(b.Kind[:1]))})
 
 	period := from.Format("2006-01-02")
 	if b.Kind != fo.ReportDaily {
-		period += d.T(" 至 ", " to ") + last.Format("2006-01-02")
+		period += d.T("form.range_to") + last.Format("2006-01-02")
 	} else {
 		period += " " + fo.Texts.T(lang, "wd."+strconv.Itoa(int(from.Weekday())))
 	}
 	d.Fields(2,
-		Field{Label: d.T("统计期间", "Period"), Value: period},
-		Field{Label: d.T("数据截至", "Figures as of"), Value: d.stamp(b.AsOf)},
+		Field{Label: d.T("form.report.period"), Value: period},
+		Field{Label: d.T("form.report.figures_as"), Value: d.stamp(b.AsOf)},
 	)
 	d.Space(2)
 	if b.Empty() {
-		none := map[fo.ReportKind]pair{
-			fo.ReportDaily:   {"本日无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded on this day: no vehicles, settlements, appointments or after-sales records."},
-			fo.ReportWeekly:  {"本周无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded this week: no vehicles, settlements, appointments or after-sales records."},
-			fo.ReportMonthly: {"本月无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded this month: no vehicles, settlements, appointments or after-sales records."},
-			fo.ReportYearly:  {"本年无业务数据：没有到店车辆、结算、预约及售后记录。", "No business recorded this year: no vehicles, settlements, appointments or after-sales records."},
+		none := map[fo.ReportKind]string{
+			fo.ReportDaily:   "form.report.none.daily",
+			fo.ReportWeekly:  "form.report.none.weekly",
+			fo.ReportMonthly: "form.report.none.monthly",
+			fo.ReportYearly:  "form.report.none.yearly",
 		}[b.Kind]
-		d.Paragraph(d.word(none), Style{Size: 11, Bold: true})
+		d.Paragraph(d.T(none), Style{Size: 11, Bold: true})
 		d.Space(2)
 	}
 
 	// REP-1: vehicles, money, appointments.
-	d.Heading(d.T("主要指标", "Key figures"), 40)
+	d.Heading(d.T("form.report.key_figures"), 40)
 	n := strconv.Itoa
 	d.Fields(4,
-		Field{Label: d.T("进厂台次", "Received"), Value: n(b.Received), Strong: true},
-		Field{Label: d.T("交车台次", "Delivered"), Value: n(b.Delivered), Strong: true},
-		Field{Label: d.T("未施工离店", "Declined"), Value: n(b.Declined)},
-		Field{Label: d.T("结算笔数", "Bills"), Value: n(b.Settlements)},
+		Field{Label: d.T("form.report.received"), Value: n(b.Received), Strong: true},
+		Field{Label: d.T("form.report.delivered"), Value: n(b.Delivered), Strong: true},
+		Field{Label: d.T("form.report.declined"), Value: n(b.Declined)},
+		Field{Label: d.T("form.report.bills"), Value: n(b.Settlements)},
 	)
 	d.Fields(2,
-		Field{Label: d.T("营业收入", "Revenue"), Value: b.Revenue.String(), Strong: true},
-		Field{Label: d.T("实收", "Collected"), Value: b.Collected.String()},
-		Field{Label: d.T("应收账款", "Receivables"), Value: b.Receivables.String(), Strong: true},
-		Field{Label: d.T("优惠", "Discounts"), Value: b.Discounts.String()},
-		Field{Label: d.T("结算金额", "Billed"), Value: b.Amount.String()},
-		Field{Label: d.T("诊断估价费", "Fees"), Value: b.Fees.String()},
+		Field{Label: d.T("form.report.revenue"), Value: b.Revenue.String(), Strong: true},
+		Field{Label: d.T("form.report.collected"), Value: b.Collected.String()},
+		Field{Label: d.T("form.report.receivables"), Value: b.Receivables.String(), Strong: true},
+		Field{Label: d.T("form.report.discounts"), Value: b.Discounts.String()},
+		Field{Label: d.T("form.report.billed"), Value: b.Amount.String()},
+		Field{Label: d.T("form.report.fees"), Value: b.Fees.String()},
 	)
 	d.Fields(4,
-		Field{Label: d.T("预约台次", "Booked"), Value: n(b.Appointments)},
-		Field{Label: d.T("按约到店", "Kept"), Value: n(b.Kept)},
-		Field{Label: d.T("爽约", "Missed"), Value: n(b.Missed)},
-		Field{Label: d.T("待到店", "Pending"), Value: n(b.Pending)},
+		Field{Label: d.T("form.report.booked"), Value: n(b.Appointments)},
+		Field{Label: d.T("form.report.kept"), Value: n(b.Kept)},
+		Field{Label: d.T("form.report.missed"), Value: n(b.Missed)},
+		Field{Label: d.T("form.report.pending"), Value: n(b.Pending)},
 	)
-	d.Paragraph(d.T("营业收入 = 本期结算金额 − 优惠（含未施工车辆的诊断估价费）；应收账款 = 本期结算中尚未付清的金额；爽约含已标记未到及超过签到时限仍未到店的预约。",
-		"Revenue = the period's settlements less discounts (diagnosis and estimate fees of declined visits included); receivables = what those settlements still owe; missed = marked no-shows and bookings past their check-in window."),
+	d.Paragraph(d.T("form.report.revenue_period_s"),
 		Style{Size: 8, Muted: true})
 	d.Space(3)
 
 	// A period with no records has no breakdown to show.
 	if !b.Empty() {
 		// REP-1: by service category.
-		d.Heading(d.T("按服务类别", "By service category"), 30)
+		d.Heading(d.T("form.report.service_category"), 30)
 		var rows [][]string
 		var vehBars, revBars []Bar
 		for _, t := range b.ByService {
 			name := serviceName(st, t.Key, lang)
 			if t.Key == "" {
-				name = d.T("未指定服务", "No service given")
+				name = d.T("form.report.no_service_given")
 			}
 			rows = append(rows, []string{name, n(t.Vehicles), t.Revenue.String()})
 			vehBars = append(vehBars, Bar{Label: name, Value: float64(t.Vehicles)})
 			revBars = append(revBars, Bar{Label: name, Value: float64(t.Revenue) / 100, Text: t.Revenue.String()})
 		}
 		d.Table(Table{
-			Columns: []Column{{Title: d.T("服务类别", "Service"), Width: 3}, {Title: d.T("进厂台次", "Vehicles"), Width: 1, Align: Right},
-				{Title: d.T("营业收入", "Revenue"), Width: 1.4, Align: Right}},
+			Columns: []Column{{Title: d.T("form.report.service"), Width: 3}, {Title: d.T("form.report.vehicles"), Width: 1, Align: Right},
+				{Title: d.T("form.report.revenue"), Width: 1.4, Align: Right}},
 			Rows:   rows,
-			Footer: []string{d.T("合计", "Total"), n(b.Received), b.Revenue.String()},
+			Footer: []string{d.T("form.total"), n(b.Received), b.Revenue.String()},
 			Size:   9.5,
 		})
 		d.Space(2)
-		d.BarChart(BarChart{Title: d.T("各服务类别进厂台次", "Vehicles by service category"), Bars: vehBars, Empty: d.T("本期无进厂车辆。", "No vehicles in this period.")})
+		d.BarChart(BarChart{Title: d.T("form.report.vehicles_service_category"), Bars: vehBars, Empty: d.T("form.report.no_vehicles_period")})
 		// The days of a week or a month.
 		if len(b.Days) > 0 {
 			var dayBars []Bar
@@ -119,36 +118,36 @@ func (e *Engine) BusinessReport(st *fo.Settings, b fo.BusinessStats, lang fo.Lan
 					label = day.Format("2006-01")
 				}
 				dayBars = append(dayBars, Bar{Label: label, Value: float64(dt.Revenue) / 100,
-					Text: dt.Revenue.String() + d.T(" · "+n(dt.Received)+" 台", " · "+n(dt.Received)+" vehicles")})
+					Text: dt.Revenue.String() + d.T("form.report.day_vehicles", n(dt.Received))})
 			}
-			title := d.T("每日营业收入（元）与进厂台次", "Revenue per day (yuan) and vehicles received")
+			title := d.T("form.report.revenue_per_day")
 			if b.Kind == fo.ReportYearly {
-				title = d.T("每月营业收入（元）与进厂台次", "Revenue per month (yuan) and vehicles received")
+				title = d.T("form.report.revenue_per_month")
 			}
 			d.BarChart(BarChart{Title: title, Bars: dayBars, Dense: true,
-				Empty: d.T("本期无结算。", "No settlements in this period.")})
+				Empty: d.T("form.report.no_settlements_period")})
 		}
 
-		d.BarChart(BarChart{Title: d.T("各服务类别营业收入（元）", "Revenue by service category (yuan)"), Bars: revBars, Empty: d.T("本期无结算。", "No settlements in this period.")})
+		d.BarChart(BarChart{Title: d.T("form.report.revenue_service_category"), Bars: revBars, Empty: d.T("form.report.no_settlements_period")})
 
 		// REP-1: by vehicle type.
 		var typeBars []Bar
 		for _, t := range b.ByType {
-			name := d.pick(vehicleTypes, t.Key)
+			name := fo.VehicleType(t.Key).Label(d.Lang())
 			typeBars = append(typeBars, Bar{Label: name, Value: float64(t.Vehicles)})
 		}
-		d.BarChart(BarChart{Title: d.T("各车型进厂台次", "Vehicles by type"), Bars: typeBars, Dense: true, Empty: d.T("本期无进厂车辆。", "No vehicles in this period.")})
+		d.BarChart(BarChart{Title: d.T("form.report.vehicles_type"), Bars: typeBars, Dense: true, Empty: d.T("form.report.no_vehicles_period")})
 
-		d.BarChart(BarChart{Title: d.T("预约（按约到店 / 爽约 / 待到店）", "Appointments (kept / missed / pending)"), Bars: []Bar{
-			{Label: d.T("按约到店", "Kept"), Value: float64(b.Kept)},
-			{Label: d.T("爽约", "Missed"), Value: float64(b.Missed)},
-			{Label: d.T("待到店", "Pending"), Value: float64(b.Pending)},
-		}, Dense: true, Empty: d.T("本期无预约。", "No appointments in this period.")})
+		d.BarChart(BarChart{Title: d.T("form.report.appointments_kept_missed"), Bars: []Bar{
+			{Label: d.T("form.report.kept"), Value: float64(b.Kept)},
+			{Label: d.T("form.report.missed"), Value: float64(b.Missed)},
+			{Label: d.T("form.report.pending"), Value: float64(b.Pending)},
+		}, Dense: true, Empty: d.T("form.report.no_appointments_period")})
 	}
 	e.afterSalesSection(d, b.AfterSales, !b.Empty())
 
 	d.Space(4)
-	d.Signatures(d.T("制表", "Prepared by"), d.T("业务主管审核", "Reviewed by the supervisor"))
+	d.Signatures(d.T("form.report.prepared"), d.T("form.report.reviewed_supervisor"))
 	return d.Bytes()
 }
 
@@ -162,21 +161,20 @@ func (e *Engine) afterSalesSection(d *Doc, a fo.MonthlySummary, charts bool) {
 		}
 		return fmt.Sprintf("%d (%d%%)", part, (part*100+whole/2)/whole)
 	}
-	d.Heading(d.T("售后服务（跟踪回访、投诉、满意度）", "After-sales (follow-up calls, complaints, satisfaction)"), 40)
+	d.Heading(d.T("form.report.after_sales_follow"), 40)
 	d.Fields(4,
-		Field{Label: d.T("应回访", "Calls due"), Value: n(a.CallsDue)},
-		Field{Label: d.T("按期回访", "In window"), Value: pct(a.CallsDoneInWindow, a.CallsDue)},
-		Field{Label: d.T("超期未访", "Missed"), Value: n(a.CallsMissed)},
-		Field{Label: d.T("尚在期限内", "Still open"), Value: n(a.CallsOpen)},
-		Field{Label: d.T("投诉", "Complaints"), Value: n(a.Complaints)},
-		Field{Label: d.T("按时答复", "Answered in time"), Value: pct(a.AnsweredInTime, a.Complaints)},
-		Field{Label: d.T("满意 / 不满意", "Satisfied / not"), Value: n(a.Satisfied) + " / " + n(a.Dissatisfied)},
-		Field{Label: d.T("未结案", "Open"), Value: n(a.StillOpen)},
-		Field{Label: d.T("满意度调查", "Surveys"), Value: n(a.Surveys)},
-		Field{Label: d.T("低分问卷", "Low scores"), Value: n(a.LowSurveys)},
+		Field{Label: d.T("form.report.calls_due"), Value: n(a.CallsDue)},
+		Field{Label: d.T("form.report.window"), Value: pct(a.CallsDoneInWindow, a.CallsDue)},
+		Field{Label: d.T("form.report.calls_missed"), Value: n(a.CallsMissed)},
+		Field{Label: d.T("form.report.still_open"), Value: n(a.CallsOpen)},
+		Field{Label: d.T("form.report.complaints"), Value: n(a.Complaints)},
+		Field{Label: d.T("form.report.answered_time"), Value: pct(a.AnsweredInTime, a.Complaints)},
+		Field{Label: d.T("form.report.satisfied_not"), Value: n(a.Satisfied) + " / " + n(a.Dissatisfied)},
+		Field{Label: d.T("form.report.open"), Value: n(a.StillOpen)},
+		Field{Label: d.T("form.report.surveys"), Value: n(a.Surveys)},
+		Field{Label: d.T("form.report.low_scores"), Value: n(a.LowSurveys)},
 	)
-	d.Paragraph(d.T("应回访：回访期限在本期结束的首次及二次回访（FU-2、FU-3）；按时答复：在受理时告知的期限内首次答复（CMP-2）。",
-		"Calls due: first and second follow-up calls whose window ends in the period (FU-2, FU-3); answered in time: first answered by the deadline told at filing (CMP-2)."),
+	d.Paragraph(d.T("form.report.calls_due_first"),
 		Style{Size: 8, Muted: true})
 	d.Space(2)
 	if !charts {
@@ -186,13 +184,13 @@ func (e *Engine) afterSalesSection(d *Doc, a fo.MonthlySummary, charts bool) {
 	for _, c := range fo.ComplaintCategories {
 		cats = append(cats, Bar{Label: fo.Texts.T(d.Lang(), "cmp.cat."+c), Value: float64(a.ByCategory[c])})
 	}
-	d.BarChart(BarChart{Title: d.T("投诉类别", "Complaints by category"), Bars: cats, Dense: true, Empty: d.T("本期无投诉。", "No complaints in this period.")})
-	q := []pair{{"总体满意度", "Overall"}, {"施工质量", "Quality of work"}, {"交车准时", "On time"}, {"服务态度", "Staff"}}
+	d.BarChart(BarChart{Title: d.T("form.report.complaints_category"), Bars: cats, Dense: true, Empty: d.T("form.report.no_complaints_period")})
+	q := []string{"form.report.survey.overall", "form.report.survey.work", "form.report.survey.on_time", "form.report.survey.staff"}
 	var avgs []Bar
 	if a.Surveys > 0 {
 		for i, p := range q {
-			avgs = append(avgs, Bar{Label: d.word(p), Value: a.SurveyAverages[i], Text: fmt.Sprintf("%.2f / 5", a.SurveyAverages[i])})
+			avgs = append(avgs, Bar{Label: d.T(p), Value: a.SurveyAverages[i], Text: fmt.Sprintf("%.2f / 5", a.SurveyAverages[i])})
 		}
 	}
-	d.BarChart(BarChart{Title: d.T("满意度调查平均分（满分 5 分）", "Survey averages (out of 5)"), Bars: avgs, Max: 5, Dense: true, Empty: d.T("本期无满意度调查答卷。", "No surveys answered in this period.")})
+	d.BarChart(BarChart{Title: d.T("form.report.survey_averages_out"), Bars: avgs, Max: 5, Dense: true, Empty: d.T("form.report.no_surveys_answered")})
 }

@@ -19,14 +19,14 @@ func (e *Engine) Settlement(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byt
 	if s == nil {
 		return nil, notAllowed("visit %d is not settled", v.ID)
 	}
-	d := e.visitDoc(st, &r, lang, Title{Zh: "安装服务结算单", En: "Settlement"})
+	d := e.visitDoc(st, &r, lang, titleOf("form.title.settlement"))
 	d.Fields(2, append(d.customerFields(&r, true),
-		Field{Label: d.T("到店时间", "Checked in"), Value: d.stamp(v.CheckedInAt)},
-		Field{Label: d.T("结算时间", "Settled"), Value: d.stamp(s.At)},
+		Field{Label: d.T("form.checked_in"), Value: d.stamp(v.CheckedInAt)},
+		Field{Label: d.T("form.settlement.settled"), Value: d.stamp(s.At)},
 	)...)
 	d.Space(3)
 
-	d.Heading(d.T("结算明细", "Details"), 22)
+	d.Heading(d.T("form.settlement.details"), 22)
 	var rows [][]string
 	var total fo.Money
 	if v.WorkOrder != nil {
@@ -37,54 +37,54 @@ func (e *Engine) Settlement(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byt
 	}
 	for _, a := range v.Additional {
 		if a.Status == fo.AddApproved {
-			rows = append(rows, []string{strconv.Itoa(len(rows) + 1), a.Description + d.T("（追加项目）", " (additional)"), "", "", a.Price.String()})
+			rows = append(rows, []string{strconv.Itoa(len(rows) + 1), a.Description + d.T("form.settlement.additional"), "", "", a.Price.String()})
 			total += a.Price
 		}
 	}
 	if v.Status == fo.VisitLeft {
-		rows = append(rows, []string{strconv.Itoa(len(rows) + 1), d.T("诊断 / 估价费", "Diagnosis / estimate fee"), "", "", s.Amount.String()})
+		rows = append(rows, []string{strconv.Itoa(len(rows) + 1), d.T("form.settlement.diagnosis_estimate_fee"), "", "", s.Amount.String()})
 		total = s.Amount
 	}
 	d.Table(Table{
 		Columns: []Column{
-			{Title: d.T("序号", "No."), Width: 0.55, Align: Center},
-			{Title: d.T("项目", "Item"), Width: 3},
-			{Title: d.T("工时费", "Labour"), Width: 1, Align: Right},
-			{Title: d.T("配件费", "Parts"), Width: 1, Align: Right},
-			{Title: d.T("金额", "Amount"), Width: 1.1, Align: Right},
+			{Title: d.T("form.no"), Width: 0.55, Align: Center},
+			{Title: d.T("form.item"), Width: 3},
+			{Title: d.T("form.labour"), Width: 1, Align: Right},
+			{Title: d.T("form.parts"), Width: 1, Align: Right},
+			{Title: d.T("form.settlement.amount"), Width: 1.1, Align: Right},
 		},
 		Rows:   rows,
-		Footer: []string{"", d.T("明细合计", "Total of the lines"), "", "", total.String()},
-		Empty:  d.T("无明细", "No lines"),
+		Footer: []string{"", d.T("form.settlement.total_lines"), "", "", total.String()},
+		Empty:  d.T("form.settlement.no_lines"),
 		Size:   9.5,
 	})
 	d.Space(3)
 
 	discount := s.Discount.String()
 	if s.Discount > 0 && s.DiscountBy != "" {
-		discount += d.T("（业务主管 ", " (approved by ") + d.staffName(st, s.DiscountBy) + d.T(" 批准）", ")")
+		discount += d.T("form.settlement.approved_by", d.staffName(st, s.DiscountBy))
 	}
 	d.Fields(2,
-		Field{Label: d.T("结算金额", "Amount"), Value: s.Amount.String()},
-		Field{Label: d.T("优惠", "Discount"), Value: discount},
-		Field{Label: d.T("应付金额", "Due"), Value: s.Due().String(), Strong: true},
-		Field{Label: d.T("实收金额", "Paid"), Value: s.Paid.String(), Strong: true},
-		Field{Label: d.T("欠款（应收）", "Still owed"), Value: s.Receivable().String()},
-		Field{Label: d.T("收银员", "Cashier"), Value: d.staffName(st, s.By)},
+		Field{Label: d.T("form.settlement.billed"), Value: s.Amount.String()},
+		Field{Label: d.T("form.settlement.discount"), Value: discount},
+		Field{Label: d.T("form.settlement.due"), Value: s.Due().String(), Strong: true},
+		Field{Label: d.T("form.settlement.paid"), Value: s.Paid.String(), Strong: true},
+		Field{Label: d.T("form.settlement.still_owed"), Value: s.Receivable().String()},
+		Field{Label: d.T("form.settlement.cashier"), Value: d.staffName(st, s.By)},
 	)
 	d.Space(4)
 
 	if v.Status == fo.VisitDelivered {
 		// DEL-3: what is handed over with the vehicle.
-		d.Heading(d.T("交车交付（客户核对后签字）", "Handed over (the customer checks and signs)"), 14)
+		d.Heading(d.T("form.settlement.handed_over_customer"), 14)
 		d.Checklist(3,
-			Check{Label: d.T("出厂通知单", "Exit notice")}, Check{Label: d.T("进厂安装服务单", "Work order")},
-			Check{Label: d.T("安装服务结算单", "Settlement")}, Check{Label: d.T("售后服务卡（质量保证）", "Service card (guarantee)")},
-			Check{Label: d.T("车辆证件", "Vehicle documents")}, Check{Label: d.T("车钥匙", "Keys")},
+			Check{Label: d.T("form.settlement.exit_notice")}, Check{Label: d.T("form.settlement.work_order")},
+			Check{Label: d.T("form.settlement.settlement")}, Check{Label: d.T("form.settlement.service_card_guarantee")},
+			Check{Label: d.T("form.settlement.vehicle_documents")}, Check{Label: d.T("form.settlement.keys")},
 		)
 		d.Space(3)
 	}
-	d.Signatures(d.T("客户签字", "Customer"), d.T("收银员", "Cashier"))
+	d.Signatures(d.T("form.sign.customer"), d.T("form.settlement.cashier"))
 	return d.Bytes()
 }
 
@@ -99,35 +99,33 @@ func (e *Engine) ExitNotice(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byt
 	if v.Status != fo.VisitDelivered && v.Status != fo.VisitLeft {
 		return nil, notAllowed("visit %d is still in the shop", v.ID)
 	}
-	d := e.visitDoc(st, &r, lang, Title{Zh: "出厂通知单", En: "Exit Notice"})
+	d := e.visitDoc(st, &r, lang, titleOf("form.title.exit"))
 	plate := fo.FormatPlate(dash2(r.Vehicle.Plate, v.Plate))
 	fields := d.customerFields(&r, false)
 	if v.WorkOrder != nil {
-		fields = append(fields, Field{Label: d.T("钥匙编号", "Key number"), Value: v.WorkOrder.KeyNo})
+		fields = append(fields, Field{Label: d.T("form.settlement.key_number"), Value: v.WorkOrder.KeyNo})
 	}
 	var text string
 	s := v.Settlement
 	if v.Status == fo.VisitDelivered {
-		fields = append(fields, Field{Label: d.T("出厂时间", "Leaves at"), Value: d.stamp(v.DeliveredAt)})
-		text = d.T("兹有车辆 "+plate+" 已完成施工，经检查合格并办理结算，准予出厂。",
-			"Vehicle "+plate+" has been worked on, checked and settled, and may leave the shop.")
+		fields = append(fields, Field{Label: d.T("form.settlement.leaves"), Value: d.stamp(v.DeliveredAt)})
+		text = d.T("form.settlement.exit_done", plate)
 	} else {
-		fields = append(fields, Field{Label: d.T("出厂时间", "Leaves at"), Value: d.stamp(v.LeftAt)})
-		text = d.T("车辆 "+plate+" 未签署进厂安装服务单，未施工，准予出厂。",
-			"Vehicle "+plate+" leaves without the work: the work order was not signed.")
+		fields = append(fields, Field{Label: d.T("form.settlement.leaves"), Value: d.stamp(v.LeftAt)})
+		text = d.T("form.settlement.exit_left", plate)
 	}
 	if s != nil {
 		owed := ""
 		if s.Receivable() > 0 {
-			owed = d.T("，欠款 ", ", still owed ") + s.Receivable().String()
+			owed = d.T("form.settlement.owed_inline") + s.Receivable().String()
 		}
-		label := d.T("结算", "Settled")
+		label := d.T("form.settlement.settled_inline")
 		if v.Status == fo.VisitLeft {
-			label = d.T("诊断 / 估价费", "Diagnosis / estimate fee")
+			label = d.T("form.settlement.diagnosis_estimate_fee")
 		}
-		fields = append(fields, Field{Label: label, Value: d.T("应付 ", "due ") + s.Due().String() + d.T("，实收 ", ", paid ") + s.Paid.String() + owed, Span: 2})
+		fields = append(fields, Field{Label: label, Value: d.T("form.settlement.due_inline") + s.Due().String() + d.T("form.settlement.paid_inline") + s.Paid.String() + owed, Span: 2})
 	} else if v.Status == fo.VisitLeft {
-		fields = append(fields, Field{Label: d.T("诊断 / 估价费", "Diagnosis / estimate fee"), Value: d.T("无", "None"), Span: 2})
+		fields = append(fields, Field{Label: d.T("form.settlement.diagnosis_estimate_fee"), Value: d.T("form.settlement.none"), Span: 2})
 	}
 	d.Fields(2, fields...)
 	d.Space(4)
@@ -135,11 +133,11 @@ func (e *Engine) ExitNotice(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byt
 	if v.Status == fo.VisitLeft {
 		if reason := lastLine(v.Concern); reason != "" {
 			d.Space(1)
-			d.Paragraph(d.T("说明：", "Note: ")+reason, Style{Size: 9.5})
+			d.Paragraph(d.T("form.settlement.note")+reason, Style{Size: 9.5})
 		}
 	}
 	d.Space(5)
-	d.Signatures(d.T("收银员", "Cashier"), d.T("客户签字", "Customer"), d.T("门卫核验", "Gate"))
+	d.Signatures(d.T("form.settlement.cashier"), d.T("form.sign.customer"), d.T("form.settlement.gate"))
 	return d.Bytes()
 }
 

@@ -41,17 +41,17 @@ func (d *Doc) customerFields(r *VisitRecord, fullPhone bool) []Field {
 	}
 	model := veh.Model
 	if veh.Type != "" {
-		model = joinNonEmpty(" · ", model, d.pick(vehicleTypes, veh.Type))
+		model = joinNonEmpty(" · ", model, fo.VehicleType(veh.Type).Label(d.Lang()))
 	}
 	plate := veh.Plate
 	if plate == "" {
 		plate = v.Plate
 	}
 	return []Field{
-		{Label: d.T("客户姓名", "Customer"), Value: dash(name)},
-		{Label: d.T("联系电话", "Phone"), Value: dash(phone)},
-		{Label: d.T("车牌号", "Plate"), Value: dash(fo.FormatPlate(plate))},
-		{Label: d.T("车型", "Vehicle"), Value: dash(model)},
+		{Label: d.T("form.customer_name"), Value: dash(name)},
+		{Label: d.T("form.visit.phone"), Value: dash(phone)},
+		{Label: d.T("form.plate"), Value: dash(fo.FormatPlate(plate))},
+		{Label: d.T("form.visit.vehicle"), Value: dash(model)},
 	}
 }
 
@@ -71,24 +71,24 @@ func (d *Doc) partsText(l fo.EstimateLine) string {
 	}
 	src, kind := "", ""
 	if l.PartsSource != "" {
-		src = d.pick(partsSources, l.PartsSource)
+		src = fo.PartsSource(l.PartsSource).Label(d.Lang())
 	}
 	if l.PartsKind != "" {
-		kind = d.pick(partsSources, l.PartsKind)
+		kind = d.partsKind(l.PartsKind)
 	}
-	return joinNonEmpty(d.T("·", " · "), src, kind)
+	return joinNonEmpty(d.T("form.visit.parts_sep"), src, kind)
 }
 
 // guaranteeText writes whether an estimate line carries the quality
 // guarantee (INT-2).
 func (d *Doc) guaranteeText(l fo.EstimateLine) string {
 	if l.NoGuarantee() {
-		return d.T("不保修", "None")
+		return d.T("form.visit.none")
 	}
 	if l.Critical {
-		return d.T("保修（关键部位）", "Yes (critical part)")
+		return d.T("form.visit.yes_critical_part")
 	}
-	return d.T("保修", "Yes")
+	return d.T("form.guaranteed")
 }
 
 // noGuaranteeNote is the work order's statement of the lines without a
@@ -103,9 +103,7 @@ func (d *Doc) noGuaranteeNote(lines []fo.EstimateLine) string {
 	if len(ns) == 0 {
 		return ""
 	}
-	return d.T(
-		"质量保证说明：第 "+joinNonEmpty("、", ns...)+" 项使用客户自带配件或副厂配件，且位于关键部位，本店对该项不提供质量保证。",
-		"Quality guarantee: line "+joinNonEmpty(", ", ns...)+" uses parts brought by the customer or aftermarket parts at a critical place; the shop gives no quality guarantee for it.")
+	return d.T("form.visit.no_guarantee_note", joinNonEmpty(d.T("form.list_sep"), ns...))
 }
 
 // joinNonEmpty joins the non-empty strings with sep.
