@@ -19,7 +19,7 @@ import (
 func pdfTextOf(t *testing.T, path string) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext not found: install poppler-utils")
+		t.Fatal("pdftotext not found: run ./scripts/test, which installs poppler-utils (or apt-get install -y poppler-utils)")
 	}
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
