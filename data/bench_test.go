@@ -14,53 +14,96 @@ import (
 	"frontoffice/internal/fakeclock"
 )
 
-// seedAppointments books n appointments through Book, spread over the days
-// before now and the coming fortnight (about 12 a day), so that indexes and
-// free-slot queries see a realistic file. It returns the store's clock, left
-// at now.
+// seedAppointments books n appointments through Book as a busy shop's file
+// holds them: the coming fortnight (the horizon FreeSlots queries) partly
+// full — about 90% of the bays' time tomorrow, thinning to about 30% two
+// weeks out, never more than the bays hold — and the rest of the n in the
+// days before now, about 12 a day. The clock is left at now.
 func seedAppointments(tb testing.TB, s *Store, clock *fakeclock.Clock, now time.Time, n int) {
 	tb.Helper()
 	st, _ := s.Settings()
 	loc := st.Location()
 	r := rand.New(rand.NewPCG(1, 2))
-	perDay := 12
-	// Open days are 6 in 7; start far enough back that the past and the
-	// coming fortnight hold n.
-	days := (n/perDay+1)*7/6 + 20
+
+	// The horizon first, planned in memory against the bays: each open day
+	// of the fortnight is filled to its share of the bays' time with
+	// services picked at random, each at a random slot that still fits.
+	type slot struct {
+		sv    fo.Service
+		start time.Time
+	}
+	var plan []slot
+	horizon := st.BookableDays(now)
+	for _, day := range horizon {
+		ahead := float64(day.Sub(fo.DayStart(now, loc))) / float64(24*time.Hour)
+		fill := 0.9 - 0.6*ahead/float64(st.MaxDaysAhead)
+		h := st.Hours[day.Weekday()]
+		capacity := float64(st.Bays) * float64(h.Close.At(day, loc).Sub(h.Open.At(day, loc)))
+		occ := fo.Occupancy{}
+		var used time.Duration
+		for misses := 0; float64(used) < fill*capacity && misses < 50; {
+			sv := st.Services[r.IntN(len(st.Services))]
+			free := st.FreeSlots(now, day, sv, occ)
+			if len(free) == 0 {
+				misses++
+				continue
+			}
+			t := free[r.IntN(len(free))]
+			occ.Add(t, t.Add(sv.Duration()))
+			used += sv.Duration()
+			plan = append(plan, slot{sv, t})
+		}
+	}
+	if len(plan) > n {
+		plan = plan[:n]
+	}
+
 	booked := 0
-	for d := -days + 14; booked < n; d++ {
-		if d > st.MaxDaysAhead {
-			tb.Fatalf("seeded only %d of %d appointments", booked, n)
+	book := func(sv fo.Service, start time.Time) {
+		_, err := s.Book(fo.BookRequest{ServiceID: sv.ID, Start: start, Plate: fmt.Sprintf("京A%05d", booked%100000),
+			Customer: fo.CustomerInput{Name: "客户", Phone: fmt.Sprintf("138%08d", booked)}, By: "bench"})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		booked++
+	}
+
+	// The past: the rest, about 12 a day on the open days before today,
+	// each day booked the morning before it.
+	past := n - len(plan)
+	perDay := 12
+	days := (past/perDay+1)*7/6 + 20
+	for d := -days; booked < past; d++ {
+		if d >= 0 {
+			tb.Fatalf("seeded only %d of %d past appointments", booked, past)
 		}
 		day := fo.DayStart(now, loc).AddDate(0, 0, d)
 		if st.IsClosedDate(day) {
 			continue
 		}
 		when := day.AddDate(0, 0, -1).Add(9 * time.Hour)
-		if when.After(now) {
-			when = now
-		}
 		clock.Set(when)
-		for k := 0; k < perDay && booked < n; k++ {
+		occ := fo.Occupancy{}
+		for k := 0; k < perDay && booked < past; k++ {
 			sv := st.Services[r.IntN(len(st.Services))]
-			occ := fo.Occupancy{}
-			apts, _ := s.AppointmentsBetween(day, day.AddDate(0, 0, 1))
-			for _, a := range apts {
-				occ.Add(a.Start, a.End)
-			}
 			free := st.FreeSlots(when, day, sv, occ)
 			if len(free) == 0 {
 				break
 			}
-			_, err := s.Book(fo.BookRequest{ServiceID: sv.ID, Start: free[r.IntN(len(free))], Plate: fmt.Sprintf("京A%05d", booked%100000),
-				Customer: fo.CustomerInput{Name: "客户", Phone: fmt.Sprintf("138%08d", booked)}, By: "bench"})
-			if err != nil {
-				tb.Fatal(err)
-			}
-			booked++
+			t := free[r.IntN(len(free))]
+			occ.Add(t, t.Add(sv.Duration()))
+			book(sv, t)
 		}
 	}
+
+	// Then the fortnight, booked now.
 	clock.Set(now)
+	for _, p := range plan {
+		book(p.sv, p.start)
+	}
+	if booked != n {
+		tb.Fatalf("seeded %d of %d appointments", booked, n)
+	}
 }
 
 func benchStore(b *testing.B, n int, noSync bool) (*Store, *fakeclock.Clock, time.Time) {
@@ -84,16 +127,34 @@ func benchStore(b *testing.B, n int, noSync bool) (*Store, *fakeclock.Clock, tim
 }
 
 // BenchmarkFreeSlots14Days measures the free-slot query over the 14-day
-// horizon with 10,000 appointments on file (target ≤ 1 ms).
+// horizon with 10,000 appointments on file, the horizon itself partly
+// booked (target ≤ 1 ms). It reports how many appointments lie in the
+// horizon and how many radar slots are left free in it.
 func BenchmarkFreeSlots14Days(b *testing.B) {
-	s, _, _ := benchStore(b, 10000, true)
+	s, _, now := benchStore(b, 10000, true)
+	st, _ := s.Settings()
+	days := st.BookableDays(now)
+	inHorizon, err := s.AppointmentsBetween(days[0], days[len(days)-1].AddDate(0, 0, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(inHorizon) < 10*len(days) {
+		b.Fatalf("only %d appointments in the %d-day horizon", len(inHorizon), len(days))
+	}
+	free := 0
 	b.ResetTimer()
 	for b.Loop() {
 		days, err := s.FreeSlots("radar")
 		if err != nil || len(days) == 0 {
 			b.Fatal(days, err)
 		}
+		free = 0
+		for _, d := range days {
+			free += len(d.Slots)
+		}
 	}
+	b.ReportMetric(float64(len(inHorizon)), "apts-in-horizon")
+	b.ReportMetric(float64(free), "free-slots")
 }
 
 // BenchmarkBookingCommit compares a booking (check, customer, vehicle,

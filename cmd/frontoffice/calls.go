@@ -56,7 +56,7 @@ func callsMain(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
 		return 1
 	}
-	day, err := fo.ParseDate(own.date, time.Now(), st.Location())
+	day, err := fo.ParseDate(own.date, wallClock.Now(), st.Location())
 	if err != nil {
 		fmt.Fprintf(stderr, "frontoffice calls: --date %q: %s\n", own.date, fo.ErrorText(fo.EN, err))
 		return 2
@@ -114,7 +114,7 @@ func openForReading(ctx context.Context, cfg Config) (*data.Store, func(), error
 	if _, err := os.Stat(cfg.DataPath); err != nil {
 		return nil, nil, fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
 	}
-	store, err := data.Open(cfg.DataPath, data.Options{Timeout: 300 * time.Millisecond})
+	store, err := data.Open(cfg.DataPath, data.Options{Clock: wallClock, Timeout: 300 * time.Millisecond})
 	if err == nil {
 		return store, func() { store.Close() }, nil
 	}
@@ -130,7 +130,7 @@ func openForReading(ctx context.Context, cfg Config) (*data.Store, func(), error
 		os.RemoveAll(dir)
 		return nil, nil, fmt.Errorf("the data file is in use by a running server and asking it for a copy failed: %w", err)
 	}
-	store, err = data.Open(copyPath, data.Options{Timeout: time.Second})
+	store, err = data.Open(copyPath, data.Options{Clock: wallClock, Timeout: time.Second})
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err

@@ -29,7 +29,7 @@ func TestCallsCommand(t *testing.T) {
 		t.Errorf("no file: %d %s", code, stderr)
 	}
 	// A delivered vehicle: its first call is on the list from day 3.
-	s, err := data.Open(path, data.Options{})
+	s, err := data.Open(path, data.Options{Clock: wallClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestCallsCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now()
+	now := wallClock.Now()
 	wo := fo.WorkOrder{Purpose: "安装", Lines: []fo.EstimateLine{{Description: "安装雷达", Mode: fo.PriceByItem, Labor: 100}},
 		FuelEighths: 4, KeyNo: "K1", EstimatedMinutes: 60, PromisedAt: now.Add(2 * time.Hour), Receiver: "老张", HandoverAt: now}
 	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo})

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"time"
 
 	"frontoffice/internal/demo"
 	"frontoffice/internal/fakeclock"
@@ -17,14 +16,14 @@ func demoCmd(cfg Config, log *slog.Logger, args []string, stdout io.Writer) erro
 	if len(args) > 0 {
 		return usageError{"usage: frontoffice demo"}
 	}
-	now := time.Now()
+	now := wallClock.Now()
 	clock := fakeclock.New(now)
 	store, err := openStore(cfg, log, clock)
 	if err != nil {
 		return fmt.Errorf("%w (stop the server before loading the demo data)", err)
 	}
 	defer store.Close()
-	sum, err := demo.Load(store, clock, now, uint64(now.UnixNano()))
+	sum, err := demo.Load(store, clock, now, demo.Seed)
 	if errors.Is(err, demo.ErrLoaded) {
 		fmt.Fprintln(stdout, err)
 		return nil

@@ -27,7 +27,13 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	fo "frontoffice"
 )
+
+// wallClock is the time every command runs at: the wall clock. The
+// package's tests stand it still at a fixed instant (TestMain).
+var wallClock fo.Clock = fo.SystemClock{}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -8,10 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
 	"frontoffice/data"
@@ -127,22 +130,30 @@ func serveAddr(t *testing.T, logs *syncBuffer) string {
 
 // The product end to end: serve with a bot token against the fake Bot API
 // server, greet a customer (REC-1), pass an unknown question to the staff
-// chat (REC-3), serve /healthz and /metrics, make a hot backup while it
-// runs, and shut down in order on a signal (the store closes, so it opens
-// again at once).
+// chat (REC-3), serve /healthz and /metrics, create the first admin while it
+// runs, make a hot backup that holds what the file held (settings, the
+// booking, customers, vehicles, the account), and shut down in order on a
+// signal (the store closes, so it opens again at once).
 func TestServeEndToEnd(t *testing.T) {
 	tg := telegramtest.New(t, telegramtest.Options{MaxLongPoll: 200 * time.Millisecond})
 	dir := t.TempDir()
 	dataFile := filepath.Join(dir, "f.db")
-	// A staff chat, set before the start.
+	// A staff chat and a booking for next Monday, set before the start.
+	var booked fo.Appointment
 	{
-		s, err := data.Open(dataFile, data.Options{})
+		s, err := data.Open(dataFile, data.Options{Clock: wallClock})
 		if err != nil {
 			t.Fatal(err)
 		}
 		st, _ := s.Settings()
 		st.StaffChats = []int64{-500}
 		if err := s.SaveSettings(st); err != nil {
+			t.Fatal(err)
+		}
+		monday := fo.DayStart(testNow, st.Location()).AddDate(0, 0, 3).Add(10 * time.Hour)
+		booked, err = s.Book(fo.BookRequest{ServiceID: "maint", Start: monday, Plate: "京B12345",
+			Customer: fo.CustomerInput{Name: "周明", Phone: "13900000042", ChatID: 4242}, Source: "console", By: "staff:li"})
+		if err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
@@ -181,31 +192,11 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("question not passed to the staff chat; log:\n%s", logs.String())
 	}
 
-	// Hot backup while serving.
-	copyFile := filepath.Join(dir, "copy.db")
+	// The first admin, created while the server runs (it holds the file).
 	var out, errOut bytes.Buffer
 	_, port, _ := strings.Cut(addr, ":")
-	if code := run(context.Background(), []string{"backup", copyFile, "-addr", "127.0.0.1:" + port}, &out, &errOut,
-		env(map[string]string{"FRONTOFFICE_DATA": dataFile})); code != 0 {
-		t.Fatalf("backup: %d %s %s", code, out.String(), errOut.String())
-	}
-	c, err := data.Open(copyFile, data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cust, err := c.CustomerByChat(42); err == nil {
-		t.Logf("backup has customer %d", cust.ID)
-	}
-	if st, _ := c.Settings(); len(st.StaffChats) != 1 {
-		t.Errorf("backup settings %+v", st.StaffChats)
-	}
-	c.Close()
-
-	// The first admin, created while the server runs (it holds the file).
 	pwFile := filepath.Join(dir, "pw")
 	os.WriteFile(pwFile, []byte("correct horse battery\n"), 0o600)
-	out.Reset()
-	errOut.Reset()
 	staffEnv := env(map[string]string{"FRONTOFFICE_DATA": dataFile, "FRONTOFFICE_ADDR": "127.0.0.1:" + port})
 	if code := staffMain([]string{"add", "--login", "admin", "--name", "管理员", "--role", "admin", "--password-file", pwFile},
 		strings.NewReader(""), &out, &errOut, staffEnv); code != 0 || !strings.Contains(out.String(), "account admin (admin) created") {
@@ -222,6 +213,33 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	resp.Body.Close()
 
+	// Hot backup while serving: a data file that holds the settings, the
+	// booking with its customer and vehicle, and the account.
+	copyFile := filepath.Join(dir, "copy.db")
+	out.Reset()
+	errOut.Reset()
+	if code := run(context.Background(), []string{"backup", copyFile, "-addr", "127.0.0.1:" + port}, &out, &errOut,
+		env(map[string]string{"FRONTOFFICE_DATA": dataFile})); code != 0 {
+		t.Fatalf("backup: %d %s %s", code, out.String(), errOut.String())
+	}
+	c, err := data.Open(copyFile, data.Options{Clock: wallClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := c.Settings(); !slices.Equal(st.StaffChats, []int64{-500}) {
+		t.Errorf("backup settings: staff chats %v, want [-500]", st.StaffChats)
+	}
+	if a, err := c.AppointmentByCode(booked.Code); err != nil || a.ID != booked.ID || !a.Start.Equal(booked.Start) || a.Plate != booked.Plate {
+		t.Errorf("backup: appointment %s is %+v, %v; want %+v", booked.Code, a, err, booked)
+	}
+	if cust, err := c.CustomerByChat(4242); err != nil || cust.ID != booked.CustomerID || cust.Name != "周明" || cust.Phone != "13900000042" {
+		t.Errorf("backup: customer %+v, %v", cust, err)
+	}
+	if acc, err := c.Account("admin"); err != nil || acc.Name != "管理员" {
+		t.Errorf("backup: account admin %+v, %v", acc, err)
+	}
+	c.Close()
+
 	cancel()
 	select {
 	case code := <-done:
@@ -231,6 +249,10 @@ func TestServeEndToEnd(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
 	}
+	// Nothing but the server's own traffic (outbox, conversations, jobs)
+	// changed after the backup: the records are the source's, byte for byte.
+	sameBuckets(t, dataFile, copyFile, "settings", "customers", "cust_phone", "cust_chat", "vehicles", "veh_plate", "veh_cust",
+		"appointments", "apt_code", "apt_start", "apt_cust", "reg_apt", "accounts")
 	if strings.Contains(logs.String(), telegramtest.Token) {
 		t.Error("the token appears in the log")
 	}
@@ -266,5 +288,53 @@ func TestServeWithTelegramDown(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "Telegram not reachable") || strings.Contains(logs.String(), telegramtest.Token) {
 		t.Errorf("log:\n%s", logs.String())
+	}
+}
+
+// sameBuckets opens two data files with bbolt and checks that each named
+// bucket holds the same keys and values in both, and that the first holds
+// something in each bucket it names.
+func sameBuckets(t *testing.T, want, got string, buckets ...string) {
+	t.Helper()
+	open := func(path string) *bolt.DB {
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+		if err != nil {
+			t.Fatalf("bbolt open %s: %v", path, err)
+		}
+		return db
+	}
+	dump := func(db *bolt.DB, name string) map[string]string {
+		m := map[string]string{}
+		db.View(func(tx *bolt.Tx) error {
+			if b := tx.Bucket([]byte(name)); b != nil {
+				b.ForEach(func(k, v []byte) error {
+					m[string(k)] = string(v)
+					return nil
+				})
+			}
+			return nil
+		})
+		return m
+	}
+	w, g := open(want), open(got)
+	defer w.Close()
+	defer g.Close()
+	for _, name := range buckets {
+		wm, gm := dump(w, name), dump(g, name)
+		if len(wm) == 0 {
+			t.Errorf("bucket %s of %s is empty: nothing to compare", name, want)
+		}
+		for k, v := range wm {
+			if gv, ok := gm[k]; !ok {
+				t.Errorf("backup: bucket %s lacks key %q", name, k)
+			} else if gv != v {
+				t.Errorf("backup: bucket %s key %q holds %q, the source %q", name, k, gv, v)
+			}
+		}
+		for k := range gm {
+			if _, ok := wm[k]; !ok {
+				t.Errorf("backup: bucket %s has key %q the source has not", name, k)
+			}
+		}
 	}
 }

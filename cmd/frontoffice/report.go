@@ -60,7 +60,7 @@ func reportMain(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
 		return 1
 	}
-	day, err := reportDay(own["date"], time.Now(), st.Location())
+	day, err := reportDay(own["date"], wallClock.Now(), st.Location())
 	if err != nil {
 		fmt.Fprintf(stderr, "frontoffice report: --date %q: %s\n", own["date"], fo.ErrorText(fo.EN, err))
 		return 2

@@ -48,7 +48,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	if len(args) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
 	}
-	clock := fo.SystemClock{}
+	clock := wallClock
 	store, err := openStore(cfg, log, clock)
 	if err != nil {
 		return err

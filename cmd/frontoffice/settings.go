@@ -17,7 +17,7 @@ func settingsCmd(cfg Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return usageError{"usage: frontoffice settings export [FILE] | import FILE"}
 	}
-	store, err := openStore(cfg, nil, nil)
+	store, err := openStore(cfg, nil, wallClock)
 	if err != nil {
 		return err
 	}

@@ -88,7 +88,7 @@ func staffMain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv 
 		own["password"] = pw
 	}
 	log := newLogger(stderr, cfg.LogLevel)
-	store, err := data.Open(cfg.DataPath, data.Options{Logger: log, Timeout: 300 * time.Millisecond})
+	store, err := data.Open(cfg.DataPath, data.Options{Logger: log, Clock: wallClock, Timeout: 300 * time.Millisecond})
 	if errors.Is(err, data.ErrLocked) {
 		// The server holds the file: ask it.
 		if err := staffViaServer(cfg, sub, own, stdout); err != nil {

@@ -39,6 +39,10 @@ var districts = []string{"朝阳区", "海淀区", "丰台区", "东城区", "�
 var streets = []string{"建国路", "中关村大街", "望京西路", "丰台北路", "工体北路", "科创十街", "新源南路", "花园路"}
 var plateLetters = "ABCEFGHJKLMNPQ"
 
+// Seed is the random seed of the demo data that frontoffice demo loads:
+// loaded at the same instant, the demo data is the same.
+const Seed uint64 = 20261127
+
 // Load writes the demo data as of now. clock must be the clock the store was
 // opened with; Load moves it through the past and leaves it at now. Seed
 // makes the data repeatable.

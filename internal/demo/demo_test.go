@@ -1,10 +1,13 @@
 package demo
 
 import (
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
 	"frontoffice/data"
@@ -107,4 +110,79 @@ func mustVisits(t *testing.T, store *data.Store, day string) []fo.Visit {
 		t.Fatal(err)
 	}
 	return vs
+}
+
+// frontoffice demo loads with Seed: at the same instant it makes the same
+// shop — the same customers, vehicles, appointments, visits, calls and
+// complaints, record for record — so that a test or a screenshot on the demo
+// data sees the same data every run. Only what the store draws from
+// crypto/rand differs: booking codes and the keys of their index.
+func TestLoadRepeatable(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Date(2026, 11, 27, 10, 30, 0, 0, loc)
+	var files []string
+	for i := 0; i < 2; i++ {
+		clock := fakeclock.New(now)
+		path := filepath.Join(t.TempDir(), "demo.db")
+		store, err := data.Open(path, data.Options{Clock: clock, NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(store, clock, now, Seed); err != nil {
+			t.Fatal(err)
+		}
+		store.Close()
+		files = append(files, path)
+	}
+	a, b := dumpFile(t, files[0]), dumpFile(t, files[1])
+	for _, name := range []string{"customers", "cust_phone", "vehicles", "veh_plate", "veh_cust", "appointments", "apt_start", "apt_cust",
+		"visits", "visit_day", "visit_veh", "calls", "complaints", "surveys", "reg_apt"} {
+		rows, other := a[name], b[name]
+		if len(rows) == 0 {
+			t.Errorf("bucket %s is empty after the demo", name)
+		}
+		if len(other) != len(rows) {
+			t.Errorf("bucket %s: %d keys in one load, %d in the other", name, len(rows), len(other))
+		}
+		for k, v := range rows {
+			if w, ok := other[k]; !ok || withoutCode(v) != withoutCode(w) {
+				t.Errorf("bucket %s key %q: %s in one load, %s in the other", name, k, v, w)
+				break
+			}
+		}
+	}
+}
+
+// withoutCode is a JSON record without its "code" (a booking code, drawn by
+// the store from crypto/rand); other values as they are.
+func withoutCode(v string) string {
+	var m map[string]any
+	if json.Unmarshal([]byte(v), &m) != nil {
+		return v
+	}
+	delete(m, "code")
+	out, _ := json.Marshal(m)
+	return string(out)
+}
+
+// dumpFile reads every bucket of a data file with bbolt.
+func dumpFile(t *testing.T, path string) map[string]map[string]string {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	out := map[string]map[string]string{}
+	db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			m := map[string]string{}
+			out[string(name)] = m
+			return b.ForEach(func(k, v []byte) error {
+				m[string(k)] = string(v)
+				return nil
+			})
+		})
+	})
+	return out
 }

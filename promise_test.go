@@ -1,0 +1,61 @@
+package frontoffice
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+// INT-3: the delivery time is promised with a margin, from the time the
+// workshop signs for the vehicle (to 10 minutes, INT-5). The domain keeps
+// the floor of that promise: a work order whose promise is not after the
+// handover is refused (err.wo.promised), whatever the estimate; one after
+// it is taken. On a fixed clock, Friday 27 November 2026 16:47:13, shop
+// zone, an hour and a quarter before closing (18:00).
+//
+// The margin itself — a quarter of the estimate, at least 30 minutes, up to
+// the next half hour — is suggested by the staff console's intake form
+// (suggestPromise in the console's intake), not kept here.
+func TestPromiseINT3(t *testing.T) {
+	now := time.Date(2026, 11, 27, 16, 47, 13, 0, shanghai)
+	handover := HandoverTime(now)
+	if want := time.Date(2026, 11, 27, 16, 50, 0, 0, shanghai); !handover.Equal(want) {
+		t.Fatalf("handover at %s, want %s (to 10 minutes)", handover, want)
+	}
+	// 16:44:59 rounds down, 16:45:00 up.
+	for in, want := range map[time.Time]time.Time{
+		time.Date(2026, 11, 27, 16, 44, 59, 0, shanghai): time.Date(2026, 11, 27, 16, 40, 0, 0, shanghai),
+		time.Date(2026, 11, 27, 16, 45, 0, 0, shanghai):  time.Date(2026, 11, 27, 16, 50, 0, 0, shanghai),
+		time.Date(2026, 11, 27, 23, 56, 0, 0, shanghai):  time.Date(2026, 11, 28, 0, 0, 0, 0, shanghai),
+	} {
+		if got := HandoverTime(in); !got.Equal(want) {
+			t.Errorf("HandoverTime(%s) = %s, want %s", in, got, want)
+		}
+	}
+
+	wo := func(promised time.Time) WorkOrder {
+		return WorkOrder{Purpose: "安装倒车雷达", Lines: []EstimateLine{{Description: "倒车雷达安装", Mode: PriceByItem, Labor: 68000}},
+			FuelEighths: 4, KeyNo: "K-07", EstimatedMinutes: 120, Receiver: "老张", HandoverAt: handover, PromisedAt: promised}
+	}
+	for _, tc := range []struct {
+		name     string
+		promised time.Time
+		ok       bool
+	}{
+		{"no promise", time.Time{}, false},
+		{"before the handover", handover.Add(-10 * time.Minute), false},
+		{"at the handover", handover, false},
+		// Across closing time into the next open day: Saturday opens 09:00.
+		{"next open day, Saturday 10:00", time.Date(2026, 11, 28, 10, 0, 0, 0, shanghai), true},
+	} {
+		w := wo(tc.promised)
+		err := w.Validate()
+		var e *Error
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case !tc.ok && (!errors.As(err, &e) || e.Key != "err.wo.promised"):
+			t.Errorf("%s: %v, want err.wo.promised", tc.name, err)
+		}
+	}
+}
