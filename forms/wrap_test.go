@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,9 +18,18 @@ var (
 
 // testEngine returns one Engine shared by the tests (it is safe for
 // concurrent use; parsing the fonts once keeps the tests fast).
+// testPrintTime is the print time of every document the tests make.
+var testPrintTime = time.Date(2026, 11, 27, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+
 func testEngine(t testing.TB) *Engine {
 	t.Helper()
-	testEngineOnce.Do(func() { testEngineVal, testEngineErr = New(nil) })
+	testEngineOnce.Do(func() {
+		testEngineVal, testEngineErr = New(nil)
+		if testEngineErr == nil {
+			// Every test prints on a fixed clock: 打印时间 is 2026-11-27 09:00.
+			testEngineVal.now = func() time.Time { return testPrintTime }
+		}
+	})
 	if testEngineErr != nil {
 		t.Fatal(testEngineErr)
 	}
