@@ -80,16 +80,15 @@ func TaskStaleMessages(st *Settings, t Task) []Message {
 
 // TaskSolvedNotices tell the customer the solution of their task (FU-5):
 // in their chat, held back until notBefore (quiet hours), or, when they
-// have no chat, as a call on the reception's phone list. Exactly one of
-// the two results is not empty.
-func TaskSolvedNotices(st *Settings, t Task, cust Customer, notBefore time.Time) ([]Message, []PhoneTask) {
+// have no chat, as a call on the reception's phone list.
+func TaskSolvedNotices(st *Settings, t Task, cust Customer, notBefore time.Time) Notices {
 	k := "task:" + strconv.FormatUint(t.ID, 10) + ":solved"
 	if cust.ChatID == 0 {
-		return nil, []PhoneTask{{Key: k, CustomerID: cust.ID, Kind: "task.solved",
-			Text: Texts.T(ZH, "task.solved", st.ShopName(ZH), t.Text, t.Solution)}}
+		return Notices{Calls: []PhoneTask{{Key: k, CustomerID: cust.ID, Kind: "task.solved",
+			Text: Texts.T(ZH, "task.solved", st.ShopName(ZH), t.Text, t.Solution)}}}
 	}
-	return []Message{{Key: k, ChatID: cust.ChatID, Lang: cust.Lang, NotBefore: notBefore,
-		Text: Texts.T(cust.Lang, "task.solved", st.ShopName(cust.Lang), t.Text, t.Solution)}}, nil
+	return Notices{Messages: []Message{{Key: k, ChatID: cust.ChatID, Lang: cust.Lang, NotBefore: notBefore,
+		Text: Texts.T(cust.Lang, "task.solved", st.ShopName(cust.Lang), t.Text, t.Solution)}}}
 }
 
 // MonthlySummaryMessages bring the supervisor the month's summary (FU-8),

@@ -119,6 +119,14 @@ type OutboxEntry struct {
 	Tries   int
 }
 
+// Notices are what a state change tells a customer: chat messages for the
+// outbox, or, when they have no linked chat, calls on the reception's phone
+// list; the store keeps both in the transaction of the change.
+type Notices struct {
+	Messages []Message
+	Calls    []PhoneTask
+}
+
 // Document kinds: Document.Kind of a message or of a download, and what its
 // Ref names. The forms package prints each.
 const (

@@ -75,45 +75,44 @@ func ProgressMessages(st *Settings, v Visit, at time.Time) []Message {
 
 // PickupNotices tell the customer when to collect their vehicle (DEL-2).
 // See customerNotices for chat.
-func PickupNotices(st *Settings, v Visit, chat int64) ([]Message, []PhoneTask) {
+func PickupNotices(st *Settings, v Visit, chat int64) Notices {
 	return customerNotices(st, v, chat, "visit.pickup")
 }
 
 // ReadyEarlyNotices tell the customer that their vehicle is ready before
 // the pickup notice was due (DEL-2). See customerNotices for chat.
-func ReadyEarlyNotices(st *Settings, v Visit, chat int64) ([]Message, []PhoneTask) {
+func ReadyEarlyNotices(st *Settings, v Visit, chat int64) Notices {
 	return customerNotices(st, v, chat, "visit.ready_early")
 }
 
 // DelayNotices tell the customer at once of a late job's new promised time
 // with the reason and an apology (DEL-2; REC-4). See customerNotices for
 // chat.
-func DelayNotices(st *Settings, v Visit, chat int64, reason string) ([]Message, []PhoneTask) {
+func DelayNotices(st *Settings, v Visit, chat int64, reason string) Notices {
 	return customerNotices(st, v, chat, "visit.delayed", reason)
 }
 
 // customerNotices tell the customer of v, with text key textKey and the
 // promised time: in their chat when chat is not 0, otherwise as a call on
-// the reception's phone list (in Chinese). Exactly one of the results is
-// not empty; the key "visit:<id>:<textKey>:<unix promise>" names the
-// promise, so each promise is told once.
-func customerNotices(st *Settings, v Visit, chat int64, textKey string, extra ...any) ([]Message, []PhoneTask) {
+// the reception's phone list (in Chinese). The key
+// "visit:<id>:<textKey>:<unix promise>" names the promise, so each promise
+// is told once.
+func customerNotices(st *Settings, v Visit, chat int64, textKey string, extra ...any) Notices {
 	loc := st.Location()
 	k := visitKey(v.ID, textKey+":"+unixKey(v.PromisedAt()))
 	if chat != 0 {
 		args := append([]any{st.ShopName(v.Lang), FormatPlate(v.Plate), FormatWhen(v.Lang, v.PromisedAt(), loc)}, extra...)
-		return []Message{{Key: k, ChatID: chat, Text: Texts.T(v.Lang, textKey, args...), Lang: v.Lang}}, nil
+		return Notices{Messages: []Message{{Key: k, ChatID: chat, Text: Texts.T(v.Lang, textKey, args...), Lang: v.Lang}}}
 	}
-	return nil, []PhoneTask{{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: textKey,
-		Text: Texts.T(ZH, textKey, append([]any{st.ShopName(ZH), FormatPlate(v.Plate), FormatWhen(ZH, v.PromisedAt(), loc)}, extra...)...)}}
+	return Notices{Calls: []PhoneTask{{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: textKey,
+		Text: Texts.T(ZH, textKey, append([]any{st.ShopName(ZH), FormatPlate(v.Plate), FormatWhen(ZH, v.PromisedAt(), loc)}, extra...)...)}}}
 }
 
 // AddWorkNotices ask the customer to approve additional work aw (INT-6):
 // the reason, safety stressed, the price and the new delivery time; in
 // their chat with approve and decline buttons (WorkButtonData) when chat
-// is not 0, otherwise as a call on the reception's phone list. Exactly one
-// of the results is not empty.
-func AddWorkNotices(st *Settings, v Visit, aw AdditionalWork, chat int64) ([]Message, []PhoneTask) {
+// is not 0, otherwise as a call on the reception's phone list.
+func AddWorkNotices(st *Settings, v Visit, aw AdditionalWork, chat int64) Notices {
 	loc := st.Location()
 	safety := ""
 	k := visitKey(v.ID, "aw:"+strconv.Itoa(aw.N))
@@ -123,16 +122,16 @@ func AddWorkNotices(st *Settings, v Visit, aw AdditionalWork, chat int64) ([]Mes
 		}
 		text := Texts.T(v.Lang, "visit.aw.ask", st.ShopName(v.Lang), FormatPlate(v.Plate), aw.Description, aw.Reason, safety,
 			aw.Price, FormatWhen(v.Lang, aw.NewPromisedAt, loc))
-		return []Message{{Key: k, ChatID: chat, Text: text, Lang: v.Lang, Buttons: [][]Button{{
+		return Notices{Messages: []Message{{Key: k, ChatID: chat, Text: text, Lang: v.Lang, Buttons: [][]Button{{
 			{Text: Texts.T(v.Lang, "btn.aw.ok"), Data: WorkButtonData(true, v.ID, aw.N)},
 			{Text: Texts.T(v.Lang, "btn.aw.no"), Data: WorkButtonData(false, v.ID, aw.N)},
-		}}}}, nil
+		}}}}}
 	}
 	if aw.Safety {
 		safety = Texts.T(v.Lang, "visit.aw.safety")
 	}
-	return nil, []PhoneTask{{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: "visit.aw.ask",
-		Text: Texts.T(ZH, "visit.aw.ask", st.ShopName(ZH), FormatPlate(v.Plate), aw.Description, aw.Reason, safety, aw.Price, FormatWhen(ZH, aw.NewPromisedAt, loc))}}
+	return Notices{Calls: []PhoneTask{{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: "visit.aw.ask",
+		Text: Texts.T(ZH, "visit.aw.ask", st.ShopName(ZH), FormatPlate(v.Plate), aw.Description, aw.Reason, safety, aw.Price, FormatWhen(ZH, aw.NewPromisedAt, loc))}}}
 }
 
 // WorkAnswerMessages are what the customer's answer to additional work

@@ -11,8 +11,6 @@ package data
 
 import (
 	"fmt"
-	"slices"
-	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -84,38 +82,6 @@ func (w *writer) designate(st *fo.Settings, c *fo.Customer, load map[string]int)
 	load[best.ID]++
 	c.FollowUpStaff, c.UpdatedAt = best.ID, w.now
 	return best.ID, putJSON(w.tx.Bucket(bCustomers), u64(c.ID), c)
-}
-
-// staffChats returns the private chat of staff member id (a private chat's
-// id is the user's Telegram id), or every staff chat when they have none.
-func staffChats(st *fo.Settings, id string) []int64 {
-	if m, ok := st.StaffMember(id); ok && m.TelegramUserID != 0 {
-		return []int64{m.TelegramUserID}
-	}
-	return st.StaffChats
-}
-
-// supervisorChats returns the supervisor's chats (staffChats).
-func supervisorChats(st *fo.Settings) []int64 { return staffChats(st, st.SupervisorID()) }
-
-// toChats addresses text to every chat, keyed keyBase plus the chat.
-func toChats(chats []int64, keyBase, text string, buttons [][]fo.Button, notBefore time.Time) []fo.Message {
-	out := make([]fo.Message, 0, len(chats))
-	for _, c := range chats {
-		out = append(out, fo.Message{Key: keyBase + ":c:" + strconv.FormatInt(c, 10), ChatID: c, Text: text, Lang: fo.ZH,
-			Buttons: buttons, NotBefore: notBefore})
-	}
-	return out
-}
-
-// appendNew appends the chats not yet in list.
-func appendNew(list []int64, chats ...int64) []int64 {
-	for _, c := range chats {
-		if !slices.Contains(list, c) {
-			list = append(list, c)
-		}
-	}
-	return list
 }
 
 // clip shortens s to n characters.
@@ -247,7 +213,7 @@ func (s *Store) SendMonthlySummary(day time.Time) (fo.MonthlySummary, error) {
 		if m, err = monthlySummaryTx(tx, &st, day); err != nil {
 			return err
 		}
-		return w.enqueue(toChats(supervisorChats(&st), "fu8:"+m.Month, fo.MonthlySummaryText(m, fo.ZH), nil, time.Time{})...)
+		return w.enqueue(fo.MonthlySummaryMessages(&st, m)...)
 	})
 	return m, err
 }

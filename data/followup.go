@@ -20,7 +20,6 @@ package data
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -210,7 +209,7 @@ func callListTx(tx *bolt.Tx, st *fo.Settings, day time.Time) (fo.CallList, error
 	}
 	for _, g := range groups { // no staff to take them: shown, not lost
 		fo.SortCallItems(g.Calls)
-		g.Name = fo.Texts.T(fo.ZH, "staff.nobody")
+		g.Name = fo.StaffNobody()
 		list.Staff = append(list.Staff, *g)
 	}
 	return list, nil
@@ -235,32 +234,9 @@ func (s *Store) SendCallLists(day time.Time) (int, error) {
 			return err
 		}
 		n = list.Len()
-		ymd := list.Day.In(st.Location()).Format("20060102")
-		for _, sc := range list.Staff {
-			chats := staffChats(&st, sc.Staff)
-			base := "calls:" + ymd + ":" + sc.Staff
-			msgs := toChats(chats, base+":head", fo.CallListHeader(&st, sc, day, fo.ZH), nil, time.Time{})
-			for _, it := range sc.Calls {
-				msgs = append(msgs, toChats(chats, base+":"+strconv.FormatUint(it.Call.ID, 10),
-					fo.CallItemText(&st, it, day, fo.ZH), callButtons(it.Call.ID), time.Time{})...)
-			}
-			if err := w.enqueue(msgs...); err != nil {
-				return err
-			}
-		}
-		return nil
+		return w.enqueue(fo.CallListMessages(&st, list, day)...)
 	})
 	return n, err
-}
-
-func callButtons(id uint64) [][]fo.Button {
-	b := func(key, action string) fo.Button {
-		return fo.Button{Text: fo.Texts.T(fo.ZH, key), Data: fo.CallData(action, id)}
-	}
-	return [][]fo.Button{
-		{b("btn.call.ok", "ok"), b("btn.call.na", "na")},
-		{b("btn.call.later", "later"), b("btn.call.note", "note")},
-	}
 }
 
 // RecordCall records a call's outcome in the call record and, for a call
@@ -397,8 +373,7 @@ func (w *writer) callParty(c fo.Call) (name, plate string) {
 // registerCall writes a call in the call register (FU-7).
 func (w *writer) registerCall(c fo.Call, action, by, note string) error {
 	name, plate := w.callParty(c)
-	detail := strings.TrimSpace(fo.Texts.T(fo.ZH, "call.kind."+string(c.Kind)) + " " + name + " " + fo.FormatPlate(plate) + " " + clip(strings.TrimSpace(note), 80))
-	return w.register(bRegCall, fo.RegisterEntry{Action: action, Ref: c.ID, Code: string(c.Kind), By: by, Detail: detail})
+	return w.register(bRegCall, fo.RegisterEntry{Action: action, Ref: c.ID, Code: string(c.Kind), By: by, Detail: fo.CallRegisterDetail(c, name, plate, note)})
 }
 
 // designatedOf returns who the call's customer's designated staff member
@@ -444,6 +419,5 @@ func dueCallAt(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 	var cust fo.Customer
 	getJSON(w.tx.Bucket(bCustomers), u64(c.CustomerID), &cust)
 	taker := st.CallTaker(w.designatedOf(c), now)
-	text := fo.Texts.T(fo.ZH, "staff.call.at", c.NextAt.In(st.Location()).Format("15:04"), cust.Name, fo.MaskPhone(cust.Phone), "+86"+cust.Phone)
-	return w.enqueue(toChats(staffChats(st, taker), fmt.Sprintf("call:%d:at:%d", c.ID, tkey(at)), text, callButtons(c.ID), time.Time{})...)
+	return w.enqueue(fo.CallAtMessages(st, c, cust, taker, at)...)
 }

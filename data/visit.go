@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -90,9 +89,7 @@ func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 			return err
 		}
 		w.boardChanged = true // one more waiting
-		sv, _ := st.Service(v.ServiceID)
-		text := fo.Texts.T(fo.ZH, "staff.checkin", v.QueueNo, fo.FormatPlate(v.Plate), v.CustomerName, sv.Name(fo.ZH), v.Concern)
-		return w.enqueue(staffMessages(&st, "visit:"+strconv.FormatUint(id, 10)+":checkin", text)...)
+		return w.enqueue(fo.CheckInMessages(&st, v)...)
 	})
 	return v, err
 }
@@ -338,8 +335,7 @@ func (s *Store) Intake(req fo.IntakeRequest) (fo.Visit, error) {
 		if err := w.scheduleVisit(v, wo.HandoverAt); err != nil {
 			return err
 		}
-		text := fo.Texts.T(fo.ZH, "staff.intake", v.QueueNo, fo.FormatPlate(v.Plate), fo.FormatWhen(fo.ZH, wo.PromisedAt, st.Location()), wo.Receiver)
-		return w.enqueue(staffMessages(st, "visit:"+strconv.FormatUint(v.ID, 10)+":intake", text)...)
+		return w.enqueue(fo.IntakeMessages(st, *v)...)
 	})
 }
 
@@ -379,32 +375,24 @@ func duePickup(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 	if err != nil || (v.Status != fo.VisitWorkshop && v.Status != fo.VisitReady) || tkey(v.PickupNoticeAt) != tkey(at) {
 		return nil
 	}
-	if err := w.pickupNotice(st, &v, "visit.pickup"); err != nil {
+	if err := w.tell(st, fo.PickupNotices(st, v, w.customerChat(v.CustomerID))); err != nil {
 		return err
 	}
 	if v.Status != fo.VisitReady {
-		text := fo.Texts.T(fo.ZH, "staff.pickup_not_ready", v.QueueNo, fo.FormatPlate(v.Plate), fo.FormatWhen(fo.ZH, v.PromisedAt(), st.Location()))
-		if err := w.enqueue(staffMessages(st, fmt.Sprintf("visit:%d:notready:%d", v.ID, tkey(at)), text)...); err != nil {
+		if err := w.enqueue(fo.NotReadyMessages(st, v, at)...); err != nil {
 			return err
 		}
 	}
 	return putJSON(w.tx.Bucket(bVisits), u64(v.ID), v)
 }
 
-// pickupNotice tells the customer when to come, with text key textKey and
-// the promised time: by Telegram, or by the reception's phone when the
-// customer is not linked.
-func (w *writer) pickupNotice(st *fo.Settings, v *fo.Visit, textKey string, extra ...any) error {
-	loc := st.Location()
-	args := append([]any{st.ShopName(v.Lang), fo.FormatPlate(v.Plate), fo.FormatWhen(v.Lang, v.PromisedAt(), loc)}, extra...)
-	text := fo.Texts.T(v.Lang, textKey, args...)
-	k := fmt.Sprintf("visit:%d:%s:%d", v.ID, textKey, tkey(v.PromisedAt()))
-	chat := w.customerChat(v.CustomerID)
-	if chat != 0 {
-		return w.enqueue(fo.Message{Key: k, ChatID: chat, Text: text, Lang: v.Lang})
+// tell writes what the domain says to a customer: messages into the
+// outbox, calls onto the reception's phone list.
+func (w *writer) tell(st *fo.Settings, n fo.Notices) error {
+	if err := w.enqueue(n.Messages...); err != nil {
+		return err
 	}
-	return w.addPhoneTask(st, fo.PhoneTask{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: textKey,
-		Text: fo.Texts.T(fo.ZH, textKey, append([]any{st.ShopName(fo.ZH), fo.FormatPlate(v.Plate), fo.FormatWhen(fo.ZH, v.PromisedAt(), loc)}, extra...)...)})
+	return w.addPhoneTasks(st, n.Calls...)
 }
 
 // customerChat returns the customer's linked chat, 0 when none.
@@ -424,8 +412,7 @@ func dueProgress(w *writer, st *fo.Settings, id uint64, at, now time.Time) error
 		return nil
 	}
 	v.ProgressAlerted = true
-	text := fo.Texts.T(fo.ZH, "staff.progress", v.QueueNo, fo.FormatPlate(v.Plate), fo.FormatWhen(fo.ZH, v.PromisedAt(), st.Location()))
-	if err := w.enqueue(staffMessages(st, fmt.Sprintf("visit:%d:progress:%d", v.ID, tkey(at)), text)...); err != nil {
+	if err := w.enqueue(fo.ProgressMessages(st, v, at)...); err != nil {
 		return err
 	}
 	return putJSON(w.tx.Bucket(bVisits), u64(v.ID), v)
@@ -448,7 +435,7 @@ func (s *Store) SetReady(id uint64, by string) (fo.Visit, error) {
 				return err
 			}
 			v.PickupNoticeAt = w.now
-			return w.pickupNotice(st, v, "visit.ready_early")
+			return w.tell(st, fo.ReadyEarlyNotices(st, *v, w.customerChat(v.CustomerID)))
 		}
 		return nil
 	})
@@ -489,14 +476,14 @@ func (s *Store) Delay(id uint64, newPromise time.Time, reason, by string) (fo.Vi
 		if err := w.scheduleVisit(v, w.now); err != nil {
 			return err
 		}
-		return w.pickupNotice(st, v, "visit.delayed", reason)
+		return w.tell(st, fo.DelayNotices(st, *v, w.customerChat(v.CustomerID), reason))
 	})
 }
 
 // AddWork records additional work (追加项目, INT-6) and asks the customer:
 // with approve/decline buttons in Telegram when linked (callback data
-// "aw:ok:<visit>:<n>" / "aw:no:<visit>:<n>"), otherwise on the reception's
-// phone list. The reason is given, safety stressed, with the new delivery
+// fo.WorkButtonData), otherwise on the reception's phone list
+// (fo.AddWorkNotices). The reason is given, safety stressed, with the new delivery
 // time. The workshop waits for the answer.
 func (s *Store) AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, error) {
 	var aw fo.AdditionalWork
@@ -515,23 +502,7 @@ func (s *Store) AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, err
 			Price: req.Price, ExtraMinutes: req.ExtraMinutes, Safety: req.Safety, Status: fo.AddPending, CreatedAt: w.now,
 			NewPromisedAt: v.WorkOrder.PromisedAt.Add(time.Duration(req.ExtraMinutes) * time.Minute)}
 		v.Additional = append(v.Additional, aw)
-		loc := st.Location()
-		safety := ""
-		if aw.Safety {
-			safety = fo.Texts.T(v.Lang, "visit.aw.safety")
-		}
-		text := fo.Texts.T(v.Lang, "visit.aw.ask", st.ShopName(v.Lang), fo.FormatPlate(v.Plate), aw.Description, aw.Reason, safety,
-			aw.Price, fo.FormatWhen(v.Lang, aw.NewPromisedAt, loc))
-		k := fmt.Sprintf("visit:%d:aw:%d", v.ID, aw.N)
-		if chat := w.customerChat(v.CustomerID); chat != 0 {
-			ref := fmt.Sprintf("%d:%d", v.ID, aw.N)
-			return w.enqueue(fo.Message{Key: k, ChatID: chat, Text: text, Lang: v.Lang, Buttons: [][]fo.Button{{
-				{Text: fo.Texts.T(v.Lang, "btn.aw.ok"), Data: "aw:ok:" + ref},
-				{Text: fo.Texts.T(v.Lang, "btn.aw.no"), Data: "aw:no:" + ref},
-			}}})
-		}
-		return w.addPhoneTask(st, fo.PhoneTask{Key: k, VisitID: v.ID, CustomerID: v.CustomerID, Kind: "visit.aw.ask",
-			Text: fo.Texts.T(fo.ZH, "visit.aw.ask", st.ShopName(fo.ZH), fo.FormatPlate(v.Plate), aw.Description, aw.Reason, safety, aw.Price, fo.FormatWhen(fo.ZH, aw.NewPromisedAt, loc))})
+		return w.tell(st, fo.AddWorkNotices(st, *v, aw, w.customerChat(v.CustomerID)))
 	})
 	return v, aw, err
 }
@@ -565,21 +536,7 @@ func (s *Store) AnswerWork(visitID uint64, n int, approve bool, customerID uint6
 				}
 			}
 		}
-		key := "staff.aw.declined"
-		if approve {
-			key = "staff.aw.approved"
-		}
-		text := fo.Texts.T(fo.ZH, key, v.QueueNo, fo.FormatPlate(v.Plate), aw.Description, by)
-		msgs := staffMessages(st, fmt.Sprintf("visit:%d:aw:%d:answer", v.ID, n), text)
-		if chat := w.customerChat(v.CustomerID); chat != 0 {
-			ck := "visit.aw.thanks_no"
-			if approve {
-				ck = "visit.aw.thanks_ok"
-			}
-			msgs = append(msgs, fo.Message{Key: fmt.Sprintf("visit:%d:aw:%d:ack", v.ID, n), ChatID: chat, Lang: v.Lang,
-				Text: fo.Texts.T(v.Lang, ck, aw.Description, fo.FormatWhen(v.Lang, v.PromisedAt(), st.Location()))})
-		}
-		return w.enqueue(msgs...)
+		return w.enqueue(fo.WorkAnswerMessages(st, *v, n, approve, by, w.customerChat(v.CustomerID))...)
 	})
 }
 
@@ -621,13 +578,9 @@ func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 // after-sales loop (follow-up calls FU-2, surveys SUR-1, the service card)
 // hooks in here.
 var afterDelivery = func(w *writer, st *fo.Settings, v *fo.Visit) error {
-	text := fo.Texts.T(v.Lang, "visit.delivered", st.ShopName(v.Lang), fo.FormatPlate(v.Plate), v.Settlement.Due(), v.Settlement.Paid)
-	if chat := w.customerChat(v.CustomerID); chat != 0 {
-		// DEL-3: the service card (售后服务卡) goes with the message, printed at send time.
-		card := &fo.Document{Kind: "card", Ref: v.ID, Name: fmt.Sprintf("service-card-%s-%s.pdf", strings.ReplaceAll(v.Day, "-", ""), v.QueueNo)}
-		if err := w.enqueue(fo.Message{Key: fmt.Sprintf("visit:%d:delivered", v.ID), ChatID: chat, Text: text, Lang: v.Lang, Document: card}); err != nil {
-			return err
-		}
+	// DEL-3: the service card (售后服务卡) goes with the message, printed at send time.
+	if err := w.enqueue(fo.DeliveredMessages(st, *v, w.customerChat(v.CustomerID))...); err != nil {
+		return err
 	}
 	return w.startAfterSales(st, v) // FU-1, FU-2, SUR-1: data/followup.go
 }
@@ -655,24 +608,29 @@ func (s *Store) Leave(id uint64, fee fo.Money, reason, by string) (fo.Visit, err
 	})
 }
 
-// addPhoneTask puts a call on the reception's list for today; a task with
+// addPhoneTasks puts calls on the reception's list for today; a task with
 // the same key is added once.
-func (w *writer) addPhoneTask(st *fo.Settings, t fo.PhoneTask) error {
+func (w *writer) addPhoneTasks(st *fo.Settings, tasks ...fo.PhoneTask) error {
 	b := w.tx.Bucket(bPhoneTasks)
 	keys := w.tx.Bucket(bOutboxKeys)
-	if keys.Get([]byte(t.Key)) != nil {
-		return nil
+	for _, t := range tasks {
+		if keys.Get([]byte(t.Key)) != nil {
+			continue
+		}
+		if err := keys.Put([]byte(t.Key), key(0, tkey(w.now))); err != nil {
+			return err
+		}
+		t.Created = w.now
+		t.Day = w.now.In(st.Location()).Format(time.DateOnly)
+		seq, err := nextID(b)
+		if err != nil {
+			return err
+		}
+		if err := putJSON(b, append([]byte(t.Day), u64(seq)...), t); err != nil {
+			return err
+		}
 	}
-	if err := keys.Put([]byte(t.Key), key(0, tkey(w.now))); err != nil {
-		return err
-	}
-	t.Created = w.now
-	t.Day = w.now.In(st.Location()).Format(time.DateOnly)
-	seq, err := nextID(b)
-	if err != nil {
-		return err
-	}
-	return putJSON(b, append([]byte(t.Day), u64(seq)...), t)
+	return nil
 }
 
 // PhoneTasks returns the reception's calls of day (YYYY-MM-DD), with their
