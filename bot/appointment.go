@@ -2,7 +2,6 @@ package bot
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	fo "frontoffice"
@@ -37,10 +36,9 @@ func (t *turn) myAppointments() error {
 		sv, _ := t.st.Service(a.ServiceID)
 		when := fo.FormatWhen(t.lang, a.Start, loc) + "–" + a.End.In(loc).Format("15:04")
 		lines = append(lines, t.T("my.item", len(rows)+1, when, sv.Name(t.lang), fo.FormatPlate(a.Plate), a.Code))
-		id := strconv.FormatUint(a.ID, 10)
 		rows = append(rows, []fo.Button{
-			button(t.T("btn.move_code", a.Code), prefixMove+id),
-			button(t.T("btn.cancel_code", a.Code), prefixCancel+id),
+			button(t.T("btn.move_code", a.Code), fo.AptButtonData(fo.AptMove, a.ID)),
+			button(t.T("btn.cancel_code", a.Code), fo.AptButtonData(fo.AptCancel, a.ID)),
 		})
 	}
 	if len(rows) == 0 {
@@ -135,8 +133,7 @@ func (t *turn) chooseMoveSlot(arg string) error {
 	if !ok {
 		return err
 	}
-	var e *fo.Error
-	if errors.As(err, &e) && (errors.Is(err, fo.ErrSlotTaken) || strings.HasPrefix(e.Key, "err.slot.")) {
+	if errors.Is(err, fo.ErrSlotTaken) || errors.Is(err, fo.ErrSlotRule) {
 		t.answer(msg)
 		return t.showSlots(msg)
 	}

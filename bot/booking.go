@@ -441,8 +441,7 @@ func (t *turn) confirmBooking() error {
 	if !ok {
 		return err
 	}
-	var e *fo.Error
-	if errors.As(err, &e) && (errors.Is(err, fo.ErrSlotTaken) || strings.HasPrefix(e.Key, "err.slot.")) {
+	if errors.Is(err, fo.ErrSlotTaken) || errors.Is(err, fo.ErrSlotRule) {
 		// Taken meanwhile, or no longer bookable: choose again.
 		t.answer(msg)
 		c.Start = time.Time{}

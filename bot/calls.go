@@ -38,8 +38,8 @@ const maxHeard = 10
 func (t *turn) callButtons(id uint64) [][]fo.Button {
 	b := func(key, action string) fo.Button { return button(t.T(key), fo.CallData(action, id)) }
 	return [][]fo.Button{
-		{b("btn.call.ok", "ok"), b("btn.call.na", "na")},
-		{b("btn.call.later", "later"), b("btn.call.note", "note")},
+		{b("btn.call.ok", fo.CallReached), b("btn.call.na", fo.CallNoReply)},
+		{b("btn.call.later", fo.CallLater), b("btn.call.note", fo.CallNote)},
 	}
 }
 
@@ -111,9 +111,9 @@ func (t *turn) callButton(cq *tgbotapi.CallbackQuery, action string, id uint64) 
 	sc := &staffConv{Nonce: newNonce(), Call: id, ListMsg: cq.Message.MessageID, ListText: cq.Message.Text}
 	abort := []fo.Button{button(t.T("btn.abort"), sc.data("x"))}
 	switch action {
-	case "na": // at once; any other business of the staff member stays
+	case fo.CallNoReply: // at once; any other business of the staff member stays
 		return t.recordCall(sc, fo.CallOutcome{Outcome: fo.OutcomeNoAnswer})
-	case "ok":
+	case fo.CallReached:
 		if t.now.Before(c.Opens) {
 			t.answer(fo.ErrorText(t.lang, fo.Errorf(fo.EINVALID, "err.call.early", fo.FormatDay(t.lang, c.Opens, t.st.Location()))))
 			return nil
@@ -121,14 +121,14 @@ func (t *turn) callButton(cq *tgbotapi.CallbackQuery, action string, id uint64) 
 		sc.Flow, sc.Step = sflowReached, sstepTopics
 		t.sconv = sc
 		t.showTopics(label, c.AvoidTopics)
-	case "later":
+	case fo.CallLater:
 		sc.Flow, sc.Step = sflowLater, sstepTime
 		t.sconv = sc
 		t.say(t.T("callc.ask_later", label, t.member.Name), [][]fo.Button{
 			{button(t.T("btn.later_1h"), sc.data("h1")), button(t.T("btn.later_3h"), sc.data("h3"))},
 			{button(t.T("btn.later_tomorrow"), sc.data("tm")), abort[0]},
 		})
-	case "note":
+	case fo.CallNote:
 		sc.Flow, sc.Step = sflowNote, sstepText
 		t.sconv = sc
 		t.say(t.T("callc.ask_note", label, t.member.Name), [][]fo.Button{abort})

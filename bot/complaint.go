@@ -242,7 +242,7 @@ func (t *turn) verdict(cq *tgbotapi.CallbackQuery, id uint64, satisfied bool) er
 // complaintStaff handles "cmp:take:<id>" and "cmp:ans:<id>" from a staff
 // member (t.member is set).
 func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint64) error {
-	if action == "take" {
+	if action == fo.CmpTake {
 		c, err := t.b.store.TakeComplaint(id, t.member.ID)
 		switch {
 		case errors.Is(err, fo.ErrNotFound):
@@ -263,7 +263,7 @@ func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint
 		if text := cq.Message.Text; text != "" && !strings.Contains(text, "\n🙋 ") {
 			var rows [][]fo.Button
 			if c.Unanswered() {
-				rows = [][]fo.Button{{button(t.T("btn.cmp.ans"), fo.ComplaintData("ans", c.ID))}}
+				rows = [][]fo.Button{{button(t.T("btn.cmp.ans"), fo.ComplaintData(fo.CmpAnswer, c.ID))}}
 			}
 			t.editID = cq.Message.MessageID
 			t.show(text+"\n"+t.T("staffc.assignee", t.member.Name), rows)
@@ -355,10 +355,10 @@ func (t *turn) openComplaints() error {
 		}
 		var row []fo.Button
 		if c.Unanswered() && c.Assignee == "" {
-			row = append(row, button(t.T("btn.cmp.take"), fo.ComplaintData("take", c.ID)))
+			row = append(row, button(t.T("btn.cmp.take"), fo.ComplaintData(fo.CmpTake, c.ID)))
 		}
 		if c.Unanswered() {
-			row = append(row, button(t.T("btn.cmp.ans"), fo.ComplaintData("ans", c.ID)))
+			row = append(row, button(t.T("btn.cmp.ans"), fo.ComplaintData(fo.CmpAnswer, c.ID)))
 		}
 		var rows [][]fo.Button
 		if len(row) > 0 {

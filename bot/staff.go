@@ -104,7 +104,7 @@ func (c *staffConv) data(action string, arg ...string) string {
 // step.
 func isStaffData(d string) bool {
 	if action, _, ok := fo.ParseComplaintData(d); ok {
-		return action == "take" || action == "ans"
+		return action == fo.CmpTake || action == fo.CmpAnswer
 	}
 	if _, _, ok := fo.ParseCallData(d); ok {
 		return true
@@ -233,7 +233,7 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 // staffCallback handles a staff button.
 func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	d := cq.Data
-	if action, id, ok := fo.ParseComplaintData(d); ok && (action == "take" || action == "ans") {
+	if action, id, ok := fo.ParseComplaintData(d); ok && (action == fo.CmpTake || action == fo.CmpAnswer) {
 		return t.complaintStaff(cq, action, id)
 	}
 	if action, id, ok := fo.ParseCallData(d); ok {

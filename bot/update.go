@@ -320,8 +320,8 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	// Buttons under the store's messages: a complaint's answer (CMP-4),
 	// a survey's questions (SUR-1), additional work (INT-6). Each checks
 	// that this chat is the one asked; anything else is stale.
-	if action, id, ok := fo.ParseComplaintData(d); ok && (action == "ok" || action == "no") {
-		return t.verdict(cq, id, action == "ok")
+	if action, id, ok := fo.ParseComplaintData(d); ok && (action == fo.CmpOK || action == fo.CmpNo) {
+		return t.verdict(cq, id, action == fo.CmpOK)
 	}
 	if id, q, score, ok := fo.ParseSurveyData(d); ok {
 		return t.surveyAnswer(cq, id, q, score)
@@ -329,10 +329,10 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	if w, ok := parseWorkData(d); ok {
 		return t.answerWork(cq, w)
 	}
-	if id, ok := parseID(d, prefixMove); ok {
-		return t.startMove(id)
-	}
-	if id, ok := parseID(d, prefixCancel); ok {
+	if action, id, ok := fo.ParseAptButton(d); ok {
+		if action == fo.AptMove {
+			return t.startMove(id)
+		}
 		return t.startCancel(id)
 	}
 	a, ok := parseConvData(d)

@@ -10,8 +10,8 @@ import (
 )
 
 // INT-6: additional work found in the workshop. store.AddWork asks the
-// customer in their chat with two buttons, "aw:ok:<visit>:<n>" (approve)
-// and "aw:no:<visit>:<n>" (decline); the workshop waits for the answer.
+// customer in their chat with two buttons, approve and decline
+// (fo.WorkButtonData); the workshop waits for the answer.
 
 // workAnswer is a parsed additional-work button.
 type workAnswer struct {
@@ -21,22 +21,12 @@ type workAnswer struct {
 }
 
 // maxWorkItems bounds n: no visit has a thousand additional items.
-const maxWorkItems = 999
+const maxWorkItems = fo.MaxWorkItems
 
-// parseWorkData parses "aw:ok:<visit>:<n>" or "aw:no:<visit>:<n>", with
-// ids written as strconv writes them (digits, no leading zero, not 0). It
-// accepts nothing else.
+// parseWorkData parses an additional-work button with fo.ParseWorkButton.
 func parseWorkData(s string) (workAnswer, bool) {
-	parts, ok := fo.CallbackFields(s, "aw", 3)
-	if !ok || (parts[0] != "ok" && parts[0] != "no") {
-		return workAnswer{}, false
-	}
-	visit, ok1 := fo.ParseRecordID(parts[1])
-	n, ok2 := fo.ParseRecordID(parts[2])
-	if !ok1 || !ok2 || n > maxWorkItems {
-		return workAnswer{}, false
-	}
-	return workAnswer{approve: parts[0] == "ok", visit: visit, n: int(n)}, true
+	approve, visit, n, ok := fo.ParseWorkButton(s)
+	return workAnswer{approve: approve, visit: visit, n: n}, ok
 }
 
 // answerWork records the customer's answer to additional work with its

@@ -35,7 +35,7 @@ func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 			return fo.Errorf(fo.EINVALID, "err.service")
 		}
 		start := req.Start.UTC()
-		if err := checkSlot(&st, w.now, start, sv); err != nil {
+		if err := st.CheckSlot(w.now, start, sv); err != nil {
 			return err
 		}
 		end := start.Add(sv.Duration())
@@ -101,16 +101,6 @@ func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 		return idemPut(tx, req.Idem, a)
 	})
 	return a, err
-}
-
-// checkSlot is Settings.CheckSlot with the horizon's day count filled in.
-func checkSlot(st *fo.Settings, now, start time.Time, sv fo.Service) error {
-	err := st.CheckSlot(now, start, sv)
-	var e *fo.Error
-	if errors.As(err, &e) && e.Key == "err.slot.horizon" {
-		return fo.Errorf(fo.EINVALID, "err.slot.horizon", st.MaxDaysAhead+1)
-	}
-	return err
 }
 
 // newCode returns a booking code not yet used.
@@ -311,7 +301,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 			a = old
 			return nil
 		}
-		if err := checkSlot(&st, w.now, start, sv); err != nil {
+		if err := st.CheckSlot(w.now, start, sv); err != nil {
 			return err
 		}
 		end := start.Add(sv.Duration())
