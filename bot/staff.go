@@ -162,13 +162,13 @@ func (t *turn) finishStaff(u tgbotapi.Update) error {
 		t.say(msg, nil)
 	}
 	if !t.isStaff() {
-		_, err := t.b.store.FinishUpdate(u.UpdateID, 0, nil, t.replies)
+		_, err := t.b.convs.FinishUpdate(u.UpdateID, 0, nil, t.replies)
 		return err
 	}
 	if t.sconv != nil {
 		t.sconv.Updated = t.now
 	}
-	_, err := t.b.store.FinishStaffUpdate(u.UpdateID, t.chatID, t.from.ID, t.sconv.encode(), t.replies)
+	_, err := t.b.convs.FinishStaffUpdate(u.UpdateID, t.chatID, t.from.ID, t.sconv.encode(), t.replies)
 	return err
 }
 

@@ -9,6 +9,13 @@ import (
 	fo "frontoffice"
 )
 
+// workStore is what answering additional work needs (INT-6).
+type workStore interface {
+	CustomerByChat(chatID int64) (fo.Customer, error)
+	Visit(id uint64) (fo.Visit, error)
+	AnswerWork(visitID uint64, n int, approve bool, customerID uint64, by string) (fo.Visit, error)
+}
+
 // INT-6: additional work found in the workshop. store.AddWork asks the
 // customer in their chat with two buttons, approve and decline
 // (fo.WorkButtonData); the workshop waits for the answer.
@@ -37,7 +44,7 @@ func parseWorkData(s string) (workAnswer, bool) {
 // visit (forged data), for an unknown item, or a second press is stale and
 // changes nothing.
 func (t *turn) answerWork(cq *tgbotapi.CallbackQuery, w workAnswer) error {
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.work.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.stale()
 		return nil
@@ -45,14 +52,14 @@ func (t *turn) answerWork(cq *tgbotapi.CallbackQuery, w workAnswer) error {
 	if err != nil {
 		return err
 	}
-	v, err := t.b.store.AnswerWork(w.visit, w.n, w.approve, c.ID, "customer:bot")
+	v, err := t.b.work.AnswerWork(w.visit, w.n, w.approve, c.ID, "customer:bot")
 	switch {
 	case errors.Is(err, fo.ErrNotAllowed):
 		// Answered already (a second press, or this update delivered
 		// again after a crash): nothing changes, but the question shows
 		// the answer on record.
 		t.stale()
-		v, err := t.b.store.Visit(w.visit)
+		v, err := t.b.work.Visit(w.visit)
 		if err != nil || v.CustomerID != c.ID || w.n > len(v.Additional) || v.Additional[w.n-1].Status == fo.AddPending {
 			return nil
 		}
