@@ -166,3 +166,50 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// PromotionTitles are the promotions a caller mentions on the day's calls
+// (FU-6): each title with its day.
+func PromotionTitles(promos []Promotion, loc *time.Location) []string {
+	var titles []string
+	for _, p := range promos {
+		titles = append(titles, p.Title+" ("+FormatDay(ZH, p.Day, loc)+")")
+	}
+	return titles
+}
+
+// CallEarlyError is the error of call c recorded as reached before its
+// window opens (FU-2): EINVALID "err.call.early" with the opening day.
+func CallEarlyError(c Call, loc *time.Location) error {
+	return Errorf(EINVALID, "err.call.early", FormatDay(ZH, c.Opens, loc))
+}
+
+// CallLaterError is the error of a time agreed for call c that is not
+// after now and before its window ends (FU-9): EINVALID "err.call.later"
+// with the window's last day.
+func CallLaterError(c Call, loc *time.Location) error {
+	return Errorf(EINVALID, "err.call.later", FormatDay(ZH, c.Closes.Add(-time.Second), loc))
+}
+
+// Register details: the Detail of a letter or call register line (FU-7).
+
+// ComplaintRegisterDetail is a complaint's line: customer, plate and the
+// note clipped to 80 characters.
+func ComplaintRegisterDetail(c Complaint, note string) string {
+	return strings.TrimSpace(c.CustomerName + " " + FormatPlate(c.Plate) + " " + clip(note, 80))
+}
+
+// PromotionRegisterDetail is a promotion notice's or letter's line: the
+// customer, their address when it goes by post, and the title.
+func PromotionRegisterDetail(p Promotion, c Customer, post bool) string {
+	if post {
+		return c.Name + " " + c.Address + " " + p.Title
+	}
+	return c.Name + " " + p.Title
+}
+
+// SurveyRegisterDetail is a survey's line: customer and plate.
+func SurveyRegisterDetail(sv Survey) string { return sv.CustomerName + " " + FormatPlate(sv.Plate) }
+
+// TaskRegisterDetail is a solved task's line: customer and solution,
+// clipped to 100 characters.
+func TaskRegisterDetail(t Task, cust Customer) string { return clip(cust.Name+" "+t.Solution, 100) }

@@ -164,3 +164,32 @@ func DeliveredMessages(st *Settings, v Visit, chat int64) []Message {
 	card := &Document{Kind: DocCard, Ref: v.ID, Name: "service-card-" + strings.ReplaceAll(v.Day, "-", "") + "-" + v.QueueNo + ".pdf"}
 	return []Message{{Key: visitKey(v.ID, "delivered"), ChatID: chat, Text: text, Lang: v.Lang, Document: card}}
 }
+
+// CheckInError is nil when appointment a can be checked in at now (see
+// CheckInTiming), else an EINVALID *Error with CheckInTiming's key and the
+// appointment's time in the customer's language.
+func CheckInError(a Appointment, now time.Time, loc *time.Location) error {
+	if key := CheckInTiming(a, now, loc); key != "" {
+		return Errorf(EINVALID, key, FormatWhen(a.Lang, a.Start, loc))
+	}
+	return nil
+}
+
+// WorkSummary is what was done on a visit, for the follow-up caller
+// (FU-2): its work order's lines and the approved additional work, clipped
+// to 120 characters; "" without a work order.
+func (v *Visit) WorkSummary() string {
+	if v.WorkOrder == nil {
+		return ""
+	}
+	var parts []string
+	for _, l := range v.WorkOrder.Lines {
+		parts = append(parts, l.Description)
+	}
+	for _, a := range v.Additional {
+		if a.Status == AddApproved {
+			parts = append(parts, a.Description)
+		}
+	}
+	return clip(strings.Join(parts, "、"), 120)
+}

@@ -24,7 +24,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -264,8 +263,7 @@ func (w *writer) registerComplaint(c fo.Complaint, channel, action, by, note str
 	default:
 		return nil
 	}
-	detail := strings.TrimSpace(c.CustomerName + " " + fo.FormatPlate(c.Plate) + " " + clip(note, 80))
-	return w.register(bucket, fo.RegisterEntry{Action: action, Ref: c.ID, Code: c.Ticket, By: by, Detail: detail})
+	return w.register(bucket, fo.RegisterEntry{Action: action, Ref: c.ID, Code: c.Ticket, By: by, Detail: fo.ComplaintRegisterDetail(c, note)})
 }
 
 // Complaint returns the complaint with id, or ErrNotFound.

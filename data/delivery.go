@@ -95,7 +95,7 @@ func (w *writer) startAfterSales(st *fo.Settings, v *fo.Visit) error {
 		return err
 	}
 	c, err := w.addCall(st, fo.Call{Kind: fo.CallFirst, CustomerID: cust.ID, VehicleID: v.VehicleID, VisitID: v.ID,
-		Staff: staff, Window: st.FirstCallWindow(v.DeliveredAt), ServiceID: v.ServiceID, Work: workSummary(v),
+		Staff: staff, Window: st.FirstCallWindow(v.DeliveredAt), ServiceID: v.ServiceID, Work: v.WorkSummary(),
 		DeliveredAt: v.DeliveredAt})
 	if err != nil {
 		return err

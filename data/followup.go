@@ -35,24 +35,6 @@ const (
 	taskEscKind  = "taskesc"
 )
 
-// workSummary is what was done on a visit, for the caller: its work order's
-// lines.
-func workSummary(v *fo.Visit) string {
-	if v.WorkOrder == nil {
-		return ""
-	}
-	var parts []string
-	for _, l := range v.WorkOrder.Lines {
-		parts = append(parts, l.Description)
-	}
-	for _, a := range v.Additional {
-		if a.Status == fo.AddApproved {
-			parts = append(parts, a.Description)
-		}
-	}
-	return clip(strings.Join(parts, "、"), 120)
-}
-
 // addCall stores a new open call, on the lists from its target day, with
 // the supervisor's warning on the window's last open day and the miss at
 // its close in the due index.
@@ -156,10 +138,7 @@ func callListTx(tx *bolt.Tx, st *fo.Settings, day time.Time) (fo.CallList, error
 	if err != nil {
 		return list, err
 	}
-	var titles []string
-	for _, p := range promos {
-		titles = append(titles, p.Title+" ("+fo.FormatDay(fo.ZH, p.Day, loc)+")")
-	}
+	titles := fo.PromotionTitles(promos, loc)
 	groups := map[string]*fo.StaffCalls{}
 	takers := map[string]string{}
 	calls, custs, vehs := tx.Bucket(bCalls), tx.Bucket(bCustomers), tx.Bucket(bVehicles)
@@ -278,7 +257,7 @@ func (s *Store) RecordCall(req fo.CallOutcome) (fo.Call, error) {
 		switch req.Outcome {
 		case fo.OutcomeReached:
 			if w.now.Before(c.Opens) {
-				return fo.Errorf(fo.EINVALID, "err.call.early", fo.FormatDay(fo.ZH, c.Opens, loc))
+				return fo.CallEarlyError(c, loc)
 			}
 			if att.Topics, err = fo.ParseTopics(req.Topics); err != nil {
 				return err
@@ -288,7 +267,7 @@ func (s *Store) RecordCall(req fo.CallOutcome) (fo.Call, error) {
 			c.NextAt = fo.DayStart(w.now, loc).AddDate(0, 0, 1).UTC()
 		case fo.OutcomeLater:
 			if !req.Later.After(w.now) || !req.Later.Before(c.Closes) {
-				return fo.Errorf(fo.EINVALID, "err.call.later", fo.FormatDay(fo.ZH, c.Closes.Add(-time.Second), loc))
+				return fo.CallLaterError(c, loc)
 			}
 			c.NextAt, att.Later = req.Later.UTC(), req.Later.UTC()
 			if err := w.putDue(c.NextAt, callAtKind, c.ID); err != nil {

@@ -154,7 +154,7 @@ func duePromo(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 			if err := w.enqueue(fo.PromotionNotice(st, p, c, notQuiet(st, now))); err != nil {
 				return err
 			}
-			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "notice", Ref: p.ID, Code: "promo", By: "system", Detail: c.Name + " " + p.Title}); err != nil {
+			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "notice", Ref: p.ID, Code: "promo", By: "system", Detail: fo.PromotionRegisterDetail(p, c, false)}); err != nil {
 				return err
 			}
 			p.Notified++
@@ -192,12 +192,12 @@ func duePromoLetter(w *writer, st *fo.Settings, id uint64, at, now time.Time) er
 			if err := w.enqueue(fo.PromotionLetter(st, p, c, notQuiet(st, now))); err != nil {
 				return err
 			}
-			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "invitation", Ref: p.ID, Code: "promo", By: "system", Detail: c.Name + " " + p.Title}); err != nil {
+			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "invitation", Ref: p.ID, Code: "promo", By: "system", Detail: fo.PromotionRegisterDetail(p, c, false)}); err != nil {
 				return err
 			}
 		case c.Address != "":
 			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "invitation_post", Ref: p.ID, Code: "promo", By: "system",
-				Detail: c.Name + " " + c.Address + " " + p.Title}); err != nil {
+				Detail: fo.PromotionRegisterDetail(p, c, true)}); err != nil {
 				return err
 			}
 		default:

@@ -17,15 +17,6 @@ import (
 	fo "frontoffice"
 )
 
-// clip shortens s to n characters.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
 // CallRegister returns the call register's entries (FU-7) written in
 // [from, to), oldest first.
 func (s *Store) CallRegister(from, to time.Time) ([]fo.RegisterEntry, error) {

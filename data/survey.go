@@ -108,7 +108,7 @@ func (w *writer) sendSurvey(st *fo.Settings, sv *fo.Survey, cust fo.Customer, no
 		return err
 	}
 	if err := w.register(bRegLetter, fo.RegisterEntry{Action: "survey", Ref: sv.ID, Code: "survey", By: "system",
-		Detail: sv.CustomerName + " " + fo.FormatPlate(sv.Plate)}); err != nil {
+		Detail: fo.SurveyRegisterDetail(*sv)}); err != nil {
 		return err
 	}
 	return putSurvey(w, *sv)

@@ -77,7 +77,7 @@ func (s *Store) SolveTask(id uint64, solution, staff string) (fo.Task, error) {
 			return w.addPhoneTasks(&st, n.Calls...)
 		}
 		if err := w.register(bRegLetter, fo.RegisterEntry{Action: "solution", Ref: id, Code: "task", By: "staff:" + staff,
-			Detail: clip(cust.Name+" "+t.Solution, 100)}); err != nil {
+			Detail: fo.TaskRegisterDetail(t, cust)}); err != nil {
 			return err
 		}
 		return w.enqueue(n.Messages...)

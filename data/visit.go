@@ -32,8 +32,8 @@ func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 			if a.Status != fo.AptBooked {
 				return fo.Errorf(fo.ECONFLICT, "kiosk.not_booked")
 			}
-			if key := fo.CheckInTiming(a, w.now, loc); key != "" {
-				return fo.Errorf(fo.EINVALID, key, fo.FormatWhen(a.Lang, a.Start, loc))
+			if err := fo.CheckInError(a, w.now, loc); err != nil {
+				return err
 			}
 			old := a
 			a.Status, a.UpdatedAt, a.RemindAt = fo.AptCheckedIn, w.now, time.Time{}
