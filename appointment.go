@@ -163,8 +163,10 @@ func (o Occupancy) Fits(start time.Time, d time.Duration, bays int) bool {
 // CheckSlot checks the rules of a slot that do not depend on other
 // bookings: on the 30-minute grid, on an open day, inside opening hours
 // (the service ends by closing time), not in the past, at least
-// MinLeadMinutes ahead and at most MaxDaysAhead days ahead. It returns an
-// EINVALID *Error whose key says which rule failed.
+// MinLeadMinutes ahead and at most MaxDaysAhead days ahead (APT-1). It
+// returns an EINVALID *Error whose key says which rule failed, one of the
+// ErrSlotRule family; beyond the horizon it carries the number of days
+// that can be booked.
 func (s *Settings) CheckSlot(now, start time.Time, sv Service) error {
 	loc := s.Location()
 	local := start.In(loc)
@@ -186,7 +188,7 @@ func (s *Settings) CheckSlot(now, start time.Time, sv Service) error {
 	}
 	today := DayStart(now, loc)
 	if !DayStart(local, loc).Before(today.AddDate(0, 0, s.MaxDaysAhead+1)) {
-		return Errorf(EINVALID, "err.slot.horizon")
+		return Errorf(EINVALID, "err.slot.horizon", s.MaxDaysAhead+1)
 	}
 	return nil
 }

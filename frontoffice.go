@@ -12,6 +12,7 @@ package frontoffice
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -96,11 +97,23 @@ var (
 	ErrStale      = Errorf(ECONFLICT, "err.stale")
 	ErrForbidden  = Errorf(EFORBIDDEN, "err.forbidden")
 	ErrNotAllowed = Errorf(ECONFLICT, "err.not_allowed")
+	// ErrSlotRule is the family of a slot's broken rules (Settings.CheckSlot,
+	// APT-1): past, off the grid, closed, outside hours, too soon, beyond
+	// the horizon. errors.Is(err, ErrSlotRule) holds for each of them.
+	ErrSlotRule = Errorf(EINVALID, "err.slot.")
 )
 
 // Is reports whether err carries the same code and key as target, so that
-// errors.Is(err, ErrSlotTaken) holds for any slot-taken error.
+// errors.Is(err, ErrSlotTaken) holds for any slot-taken error. A target
+// whose key ends in "." names a family: it matches every key of the same
+// code that starts with it (ErrSlotRule).
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t.Code == e.Code && t.Key == e.Key
+	if !ok || t.Code != e.Code {
+		return false
+	}
+	if strings.HasSuffix(t.Key, ".") {
+		return strings.HasPrefix(e.Key, t.Key)
+	}
+	return t.Key == e.Key
 }

@@ -118,3 +118,89 @@ type OutboxEntry struct {
 	Message Message
 	Tries   int
 }
+
+// Notices are what a state change tells a customer: chat messages for the
+// outbox, or, when they have no linked chat, calls on the reception's phone
+// list; the store keeps both in the transaction of the change.
+type Notices struct {
+	Messages []Message
+	Calls    []PhoneTask
+}
+
+// Document kinds: Document.Kind of a message or of a download, and what its
+// Ref names. The forms package prints each.
+const (
+	DocSlip       = "slip"       // appointment slip; Ref: appointment id (APT-1, APT-2)
+	DocCard       = "card"       // after-sales service card; Ref: visit id (DEL-3)
+	DocWorkOrder  = "workorder"  // work order with the belongings list; Ref: visit id (INT-2, INT-4, INT-5)
+	DocAdditional = "additional" // additional-work order; Ref: visit id (INT-6)
+	DocSettlement = "settlement" // settlement; Ref: visit id (DEL-3)
+	DocExit       = "exit"       // exit notice; Ref: visit id (DEL-3, INT-4)
+	DocComplaint  = "complaint"  // complaint receipt; Ref: complaint id (CMP-2)
+	DocCalls      = "calls"      // the day's call list and call register; Ref: YYYYMMDD (FU-7)
+	DocLetters    = "letters"    // the letter register of the month; Ref: YYYYMMDD of a day in it (FU-7)
+	// "report-daily", "report-weekly", ...: ReportKind.DocKind (REP-1).
+)
+
+// staffMessages addresses text to every staff chat (APT-4), keyed keyBase
+// plus ":staff:<chat>".
+func staffMessages(st *Settings, keyBase, text string) []Message {
+	out := make([]Message, 0, len(st.StaffChats))
+	for _, c := range st.StaffChats {
+		out = append(out, Message{Key: keyBase + ":staff:" + strconv.FormatInt(c, 10), ChatID: c, Text: text, Lang: ZH})
+	}
+	return out
+}
+
+// toChats addresses text (in Chinese: staff read Chinese) to every chat,
+// keyed keyBase plus ":c:<chat>".
+func toChats(chats []int64, keyBase, text string, buttons [][]Button, notBefore time.Time) []Message {
+	out := make([]Message, 0, len(chats))
+	for _, c := range chats {
+		out = append(out, Message{Key: keyBase + ":c:" + strconv.FormatInt(c, 10), ChatID: c, Text: text, Lang: ZH,
+			Buttons: buttons, NotBefore: notBefore})
+	}
+	return out
+}
+
+// StaffChatsOf returns the private chat of staff member id (a private
+// chat's id is the user's Telegram id), or every staff chat when they have
+// none.
+func (s *Settings) StaffChatsOf(id string) []int64 {
+	if m, ok := s.StaffMember(id); ok && m.TelegramUserID != 0 {
+		return []int64{m.TelegramUserID}
+	}
+	return s.StaffChats
+}
+
+// SupervisorChats returns the supervisor's chats (StaffChatsOf).
+func (s *Settings) SupervisorChats() []int64 { return s.StaffChatsOf(s.SupervisorID()) }
+
+// ReportChats are the chats the reports go to (REP-1): the private chat of
+// every supervisor on Telegram (a private chat's id is the user's id), or
+// the staff chats when no supervisor is on Telegram.
+func (s *Settings) ReportChats() []int64 {
+	var out []int64
+	for _, m := range s.StaffWith(RoleSupervisor) {
+		if m.TelegramUserID != 0 {
+			out = appendNew(out, m.TelegramUserID)
+		}
+	}
+	if len(out) == 0 {
+		return s.StaffChats
+	}
+	return out
+}
+
+// appendNew appends the chats not yet in list.
+func appendNew(list []int64, chats ...int64) []int64 {
+	for _, c := range chats {
+		if !slices.Contains(list, c) {
+			list = append(list, c)
+		}
+	}
+	return list
+}
+
+// unixKey writes an instant in an outbox key: its Unix seconds.
+func unixKey(t time.Time) string { return strconv.FormatUint(uint64(t.Unix()), 10) }

@@ -42,7 +42,7 @@ type Settings struct {
 	StaffChats []int64       `json:"staff_chats"`
 
 	// AfterSales are the settings of complaints, follow-up calls and
-	// surveys (CMP-3, FU-1, FU-2, SUR-1), see aftersales.go. A data file
+	// surveys (CMP-3, FU-1, FU-2, SUR-1), see staff.go. A data file
 	// written before they existed reads them as zero values, which
 	// AfterSales.WithDefaults turns into the defaults.
 	AfterSales AfterSales `json:"after_sales"`

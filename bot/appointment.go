@@ -2,7 +2,6 @@ package bot
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	fo "frontoffice"
@@ -15,7 +14,7 @@ const maxListed = 10
 // customer, each with Move and Cancel buttons (apt:mv:<id>, apt:cx:<id>,
 // the same data as under the store's confirmation messages).
 func (t *turn) myAppointments() error {
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.bookings.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.say(t.T("my.unknown", t.st.ShopName(t.lang)), [][]fo.Button{{button(t.T("menu.book"), dataMenuBook)}})
 		return nil
@@ -23,7 +22,7 @@ func (t *turn) myAppointments() error {
 	if err != nil {
 		return err
 	}
-	all, err := t.b.store.CustomerAppointments(c.ID, t.now)
+	all, err := t.b.bookings.CustomerAppointments(c.ID, t.now)
 	if err != nil {
 		return err
 	}
@@ -37,10 +36,9 @@ func (t *turn) myAppointments() error {
 		sv, _ := t.st.Service(a.ServiceID)
 		when := fo.FormatWhen(t.lang, a.Start, loc) + "–" + a.End.In(loc).Format("15:04")
 		lines = append(lines, t.T("my.item", len(rows)+1, when, sv.Name(t.lang), fo.FormatPlate(a.Plate), a.Code))
-		id := strconv.FormatUint(a.ID, 10)
 		rows = append(rows, []fo.Button{
-			button(t.T("btn.move_code", a.Code), prefixMove+id),
-			button(t.T("btn.cancel_code", a.Code), prefixCancel+id),
+			button(t.T("btn.move_code", a.Code), fo.AptButtonData(fo.AptMove, a.ID)),
+			button(t.T("btn.cancel_code", a.Code), fo.AptButtonData(fo.AptCancel, a.ID)),
 		})
 	}
 	if len(rows) == 0 {
@@ -58,7 +56,7 @@ func (t *turn) myAppointments() error {
 // whether the id exists. An own appointment that is cancelled or past is
 // answered with err.apt.state.
 func (t *turn) ownAppointment(id uint64) (fo.Appointment, uint64, bool, error) {
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.bookings.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.stale()
 		return fo.Appointment{}, 0, false, nil
@@ -66,7 +64,7 @@ func (t *turn) ownAppointment(id uint64) (fo.Appointment, uint64, bool, error) {
 	if err != nil {
 		return fo.Appointment{}, 0, false, err
 	}
-	a, err := t.b.store.Appointment(id)
+	a, err := t.b.bookings.Appointment(id)
 	if errors.Is(err, fo.ErrNotFound) || (err == nil && a.CustomerID != c.ID) {
 		t.stale()
 		return fo.Appointment{}, 0, false, nil
@@ -122,7 +120,7 @@ func (t *turn) chooseMoveSlot(arg string) error {
 	if !ok || err != nil {
 		return err
 	}
-	_, err = t.b.store.Reschedule(fo.ChangeRequest{
+	_, err = t.b.bookings.Reschedule(fo.ChangeRequest{
 		ID: t.conv.Appointment, CustomerID: cust, Start: start,
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), By: "customer:bot",
 	})
@@ -135,8 +133,7 @@ func (t *turn) chooseMoveSlot(arg string) error {
 	if !ok {
 		return err
 	}
-	var e *fo.Error
-	if errors.As(err, &e) && (errors.Is(err, fo.ErrSlotTaken) || strings.HasPrefix(e.Key, "err.slot.")) {
+	if errors.Is(err, fo.ErrSlotTaken) || errors.Is(err, fo.ErrSlotRule) {
 		t.answer(msg)
 		return t.showSlots(msg)
 	}
@@ -148,7 +145,7 @@ func (t *turn) chooseMoveSlot(arg string) error {
 // chatCustomer returns the customer now linked to the chat; ok is false
 // (and the button answered as stale) when there is none.
 func (t *turn) chatCustomer() (uint64, bool, error) {
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.bookings.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.conv = nil
 		t.stale()
@@ -197,7 +194,7 @@ func (t *turn) cancelAction(a convAction) error {
 	if !ok || err != nil {
 		return err
 	}
-	_, err = t.b.store.Cancel(fo.ChangeRequest{
+	_, err = t.b.bookings.Cancel(fo.ChangeRequest{
 		ID: t.conv.Appointment, CustomerID: cust,
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), By: "customer:bot",
 	})

@@ -11,6 +11,20 @@ import (
 	fo "frontoffice"
 )
 
+// bookingStore is what booking, moving and cancelling appointments need
+// (APT-1..APT-5), here and in appointment.go.
+type bookingStore interface {
+	CustomerByChat(chatID int64) (fo.Customer, error)
+	CustomerByPhone(phone string) (fo.Customer, error)
+	FreeSlots(serviceID string) ([]fo.DaySlots, error)
+	FreeSlotsExcept(serviceID string, skip uint64) ([]fo.DaySlots, error)
+	Book(req fo.BookRequest) (fo.Appointment, error)
+	Reschedule(req fo.ChangeRequest) (fo.Appointment, error)
+	Cancel(req fo.ChangeRequest) (fo.Appointment, error)
+	Appointment(id uint64) (fo.Appointment, error)
+	CustomerAppointments(customerID uint64, from time.Time) ([]fo.Appointment, error)
+}
+
 // The booking conversation: service → day → slot (buttons, edited in
 // place) → plate → phone (typed, shared, or the one on file) → name (new
 // customers only) → summary with price and deposit → confirm (APT-1) →
@@ -97,13 +111,13 @@ func (t *turn) chooseService(id string) error {
 // are offered too; its own time is no move and is left out.
 func (t *turn) freeDays() ([]fo.DaySlots, error) {
 	if t.conv.Flow != flowMove {
-		return t.b.store.FreeSlots(t.conv.Service)
+		return t.b.bookings.FreeSlots(t.conv.Service)
 	}
-	days, err := t.b.store.FreeSlotsExcept(t.conv.Service, t.conv.Appointment)
+	days, err := t.b.bookings.FreeSlotsExcept(t.conv.Service, t.conv.Appointment)
 	if err != nil {
 		return nil, err
 	}
-	a, err := t.b.store.Appointment(t.conv.Appointment)
+	a, err := t.b.bookings.Appointment(t.conv.Appointment)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +176,7 @@ func (t *turn) showDays(note string) error {
 
 func (t *turn) dayHeader() (string, error) {
 	if t.conv.Flow == flowMove {
-		a, err := t.b.store.Appointment(t.conv.Appointment)
+		a, err := t.b.bookings.Appointment(t.conv.Appointment)
 		if err != nil {
 			return "", err
 		}
@@ -215,7 +229,7 @@ func (t *turn) showSlots(note string) error {
 	day, _ := parseDay(t.conv.Day, loc)
 	var header string
 	if t.conv.Flow == flowMove {
-		a, err := t.b.store.Appointment(t.conv.Appointment)
+		a, err := t.b.bookings.Appointment(t.conv.Appointment)
 		if err != nil {
 			return err
 		}
@@ -291,7 +305,7 @@ func (t *turn) typedPlate(text string) error {
 	}
 	t.conv.Plate = plate
 	t.conv.Step = stepPhone
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.bookings.CustomerByChat(t.chatID)
 	switch {
 	case err == nil && c.Phone != "":
 		t.say(t.T("book.phone_known"), [][]fo.Button{
@@ -335,7 +349,7 @@ func (t *turn) gotPhone(text string, verified bool) error {
 		t.say(fo.ErrorText(t.lang, err), nil)
 		return nil
 	}
-	known, err := t.b.store.CustomerByPhone(phone)
+	known, err := t.b.bookings.CustomerByPhone(phone)
 	if err == nil && known.ChatID != t.chatID && !verified {
 		t.conv.Keyboard = true
 		t.send(fo.Message{Text: t.T("book.phone_verify"), AskContact: true})
@@ -363,7 +377,7 @@ func (t *turn) gotPhone(text string, verified bool) error {
 
 // useKnownPhone books for the customer linked to the chat.
 func (t *turn) useKnownPhone() error {
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.bookings.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.stale()
 		return nil
@@ -421,7 +435,7 @@ func (t *turn) confirmBooking() error {
 	if c.CustomerID == 0 {
 		in.Phone, in.Name, in.Verified = c.Phone, c.Name, c.Verified
 	}
-	a, err := t.b.store.Book(fo.BookRequest{
+	a, err := t.b.bookings.Book(fo.BookRequest{
 		Idem:      t.idem(),
 		ReplyKey:  t.storeReplyKey(),
 		ServiceID: c.Service,
@@ -441,8 +455,7 @@ func (t *turn) confirmBooking() error {
 	if !ok {
 		return err
 	}
-	var e *fo.Error
-	if errors.As(err, &e) && (errors.Is(err, fo.ErrSlotTaken) || strings.HasPrefix(e.Key, "err.slot.")) {
+	if errors.Is(err, fo.ErrSlotTaken) || errors.Is(err, fo.ErrSlotRule) {
 		// Taken meanwhile, or no longer bookable: choose again.
 		t.answer(msg)
 		c.Start = time.Time{}

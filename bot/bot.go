@@ -45,57 +45,20 @@ type API interface {
 	Request(c tgbotapi.Chattable) (*tgbotapi.APIResponse, error)
 }
 
-// Store is the part of *data.Store the bot uses.
+// Store is everything the bot asks of the store: one value (cmd passes
+// *data.Store) that satisfies each of the small interfaces below, which the
+// files of this package declare and use for their own flow.
 type Store interface {
-	Settings() (fo.Settings, error)
-	// Updates and conversations.
-	Offset() (int, error)
-	Conversation(chatID int64) ([]byte, error)
-	FinishUpdate(updateID int, chatID int64, conv []byte, replies []fo.Message) (bool, error)
-	// The outbox.
-	Changed() <-chan struct{}
-	Pending(now time.Time, limit int) ([]fo.OutboxEntry, time.Time, error)
-	MarkSent(seq uint64, messageID int) error
-	MarkFailed(seq uint64, reason string, permanent bool) error
-	RelayTarget(chatID int64, messageID int) (int64, fo.Lang, error)
-	// Staff members' own conversations, keyed by chat and user.
-	StaffConversation(chatID, userID int64) ([]byte, error)
-	FinishStaffUpdate(updateID int, chatID, userID int64, conv []byte, replies []fo.Message) (bool, error)
-	DeleteStaffConversation(chatID, userID int64) error
-	// Customers and appointments.
-	Customer(id uint64) (fo.Customer, error)
-	CustomerByChat(chatID int64) (fo.Customer, error)
-	CustomerByPhone(phone string) (fo.Customer, error)
-	Vehicles(customerID uint64) ([]fo.Vehicle, error)
-	RedeemLinkToken(token string, chatID int64, lang fo.Lang) (fo.Customer, error)
-	FreeSlots(serviceID string) ([]fo.DaySlots, error)
-	FreeSlotsExcept(serviceID string, skip uint64) ([]fo.DaySlots, error)
-	Book(req fo.BookRequest) (fo.Appointment, error)
-	Reschedule(req fo.ChangeRequest) (fo.Appointment, error)
-	Cancel(req fo.ChangeRequest) (fo.Appointment, error)
-	Appointment(id uint64) (fo.Appointment, error)
-	CustomerAppointments(customerID uint64, from time.Time) ([]fo.Appointment, error)
-	// Visits: additional work (INT-6).
-	Visit(id uint64) (fo.Visit, error)
-	VehicleVisits(vehicleID uint64) ([]fo.Visit, error)
-	AnswerWork(visitID uint64, n int, approve bool, customerID uint64, by string) (fo.Visit, error)
-	// Complaints (CMP-1..CMP-4).
-	FileComplaint(req fo.ComplaintRequest) (fo.Complaint, error)
-	Complaint(id uint64) (fo.Complaint, error)
-	OpenComplaints() ([]fo.Complaint, error)
-	TakeComplaint(id uint64, staff string) (fo.Complaint, error)
-	AnswerComplaint(req fo.AnswerRequest) (fo.Complaint, error)
-	RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error)
-	// Follow-up calls (FU-5, FU-7).
-	Call(id uint64) (fo.Call, error)
-	CallList(day time.Time) (fo.CallList, error)
-	RecordCall(req fo.CallOutcome) (fo.Call, error)
-	// Surveys (SUR-1).
-	Survey(id uint64) (fo.Survey, error)
-	VisitSurvey(visitID uint64) (fo.Survey, error)
-	StartSurvey(visitID uint64) (fo.Survey, error)
-	AnswerSurvey(a fo.SurveyAnswer) (fo.Survey, error)
-	CommentSurvey(id uint64, chatID int64, text string) (fo.Survey, error)
+	offsetStore
+	conversationStore
+	outboxStore
+	relayStore
+	bookingStore
+	callStore
+	complaintStore
+	linkStore
+	surveyStore
+	workStore
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -154,15 +117,24 @@ type Config struct {
 
 // Bot runs the poller and the sender. Create it with New.
 type Bot struct {
-	api    API
-	store  Store
-	clock  fo.Clock
-	log    *slog.Logger
-	docs   Documents
-	limits Limits
-	poll   time.Duration
-	redact func(string) string
-	texts  fo.Catalog
+	api        API
+	offsets    offsetStore
+	convs      conversationStore
+	outbox     outboxStore
+	relays     relayStore
+	bookings   bookingStore
+	calls      callStore
+	complaints complaintStore
+	links      linkStore
+	surveys    surveyStore
+	work       workStore
+	clock      fo.Clock
+	log        *slog.Logger
+	docs       Documents
+	limits     Limits
+	poll       time.Duration
+	redact     func(string) string
+	texts      fo.Catalog
 }
 
 // New returns a bot for cfg. It panics when cfg.API or cfg.Store is nil, a
@@ -185,15 +157,24 @@ func New(cfg Config) *Bot {
 		token = b.Token
 	}
 	return &Bot{
-		api:    cfg.API,
-		store:  cfg.Store,
-		clock:  cfg.Clock,
-		log:    cfg.Logger,
-		docs:   cfg.Documents,
-		limits: cfg.Limits.withDefaults(),
-		poll:   cfg.PollTimeout,
-		redact: redactor(token),
-		texts:  fo.Texts.Merge(Texts),
+		api:        cfg.API,
+		offsets:    cfg.Store,
+		convs:      cfg.Store,
+		outbox:     cfg.Store,
+		relays:     cfg.Store,
+		bookings:   cfg.Store,
+		calls:      cfg.Store,
+		complaints: cfg.Store,
+		links:      cfg.Store,
+		surveys:    cfg.Store,
+		work:       cfg.Store,
+		clock:      cfg.Clock,
+		log:        cfg.Logger,
+		docs:       cfg.Documents,
+		limits:     cfg.Limits.withDefaults(),
+		poll:       cfg.PollTimeout,
+		redact:     redactor(token),
+		texts:      fo.Texts.Merge(Texts),
 	}
 }
 

@@ -12,6 +12,15 @@ import (
 	fo "frontoffice"
 )
 
+// callStore is what recording follow-up calls needs (FU-5, FU-7).
+type callStore interface {
+	Customer(id uint64) (fo.Customer, error)
+	Vehicles(customerID uint64) ([]fo.Vehicle, error)
+	Call(id uint64) (fo.Call, error)
+	CallList(day time.Time) (fo.CallList, error)
+	RecordCall(req fo.CallOutcome) (fo.Call, error)
+}
+
 // Follow-up calls from the call list (FU-2 to FU-5, FU-7, FU-9). The store
 // sends each caller the day's list (store.SendCallLists), one message a
 // call, with the buttons "call:ok|na|later|note:<id>":
@@ -38,8 +47,8 @@ const maxHeard = 10
 func (t *turn) callButtons(id uint64) [][]fo.Button {
 	b := func(key, action string) fo.Button { return button(t.T(key), fo.CallData(action, id)) }
 	return [][]fo.Button{
-		{b("btn.call.ok", "ok"), b("btn.call.na", "na")},
-		{b("btn.call.later", "later"), b("btn.call.note", "note")},
+		{b("btn.call.ok", fo.CallReached), b("btn.call.na", fo.CallNoReply)},
+		{b("btn.call.later", fo.CallLater), b("btn.call.note", fo.CallNote)},
 	}
 }
 
@@ -51,7 +60,7 @@ func (t *turn) mayCall(c fo.Call) (bool, error) {
 		return true, nil
 	}
 	designated := c.Staff
-	cust, err := t.b.store.Customer(c.CustomerID)
+	cust, err := t.b.calls.Customer(c.CustomerID)
 	if err != nil && !errors.Is(err, fo.ErrNotFound) {
 		return false, err
 	}
@@ -64,12 +73,12 @@ func (t *turn) mayCall(c fo.Call) (bool, error) {
 // callLabel names a call for the staff: kind, customer and plate.
 func (t *turn) callLabel(c fo.Call) (string, error) {
 	parts := []string{t.T("call.kind." + string(c.Kind))}
-	cust, err := t.b.store.Customer(c.CustomerID)
+	cust, err := t.b.calls.Customer(c.CustomerID)
 	if err != nil && !errors.Is(err, fo.ErrNotFound) {
 		return "", err
 	}
 	parts = append(parts, cust.Name)
-	vs, err := t.b.store.Vehicles(c.CustomerID)
+	vs, err := t.b.calls.Vehicles(c.CustomerID)
 	if err != nil {
 		return "", err
 	}
@@ -83,7 +92,7 @@ func (t *turn) callLabel(c fo.Call) (string, error) {
 
 // callButton handles a call list button from a staff member.
 func (t *turn) callButton(cq *tgbotapi.CallbackQuery, action string, id uint64) error {
-	c, err := t.b.store.Call(id)
+	c, err := t.b.calls.Call(id)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.stale()
 		return nil
@@ -111,9 +120,9 @@ func (t *turn) callButton(cq *tgbotapi.CallbackQuery, action string, id uint64) 
 	sc := &staffConv{Nonce: newNonce(), Call: id, ListMsg: cq.Message.MessageID, ListText: cq.Message.Text}
 	abort := []fo.Button{button(t.T("btn.abort"), sc.data("x"))}
 	switch action {
-	case "na": // at once; any other business of the staff member stays
+	case fo.CallNoReply: // at once; any other business of the staff member stays
 		return t.recordCall(sc, fo.CallOutcome{Outcome: fo.OutcomeNoAnswer})
-	case "ok":
+	case fo.CallReached:
 		if t.now.Before(c.Opens) {
 			t.answer(fo.ErrorText(t.lang, fo.Errorf(fo.EINVALID, "err.call.early", fo.FormatDay(t.lang, c.Opens, t.st.Location()))))
 			return nil
@@ -121,14 +130,14 @@ func (t *turn) callButton(cq *tgbotapi.CallbackQuery, action string, id uint64) 
 		sc.Flow, sc.Step = sflowReached, sstepTopics
 		t.sconv = sc
 		t.showTopics(label, c.AvoidTopics)
-	case "later":
+	case fo.CallLater:
 		sc.Flow, sc.Step = sflowLater, sstepTime
 		t.sconv = sc
 		t.say(t.T("callc.ask_later", label, t.member.Name), [][]fo.Button{
 			{button(t.T("btn.later_1h"), sc.data("h1")), button(t.T("btn.later_3h"), sc.data("h3"))},
 			{button(t.T("btn.later_tomorrow"), sc.data("tm")), abort[0]},
 		})
-	case "note":
+	case fo.CallNote:
 		sc.Flow, sc.Step = sflowNote, sstepText
 		t.sconv = sc
 		t.say(t.T("callc.ask_note", label, t.member.Name), [][]fo.Button{abort})
@@ -179,7 +188,7 @@ func (t *turn) reachedAction(a convAction) error {
 		} else {
 			sc.Topics, _ = fo.ParseTopics(append(sc.Topics, tp))
 		}
-		c, err := t.b.store.Call(sc.Call)
+		c, err := t.b.calls.Call(sc.Call)
 		if err != nil {
 			return err
 		}
@@ -338,7 +347,7 @@ func (t *turn) recordCall(sc *staffConv, out fo.CallOutcome) error {
 		}
 	}
 	out.Idem, out.CallID, out.Staff = t.idem(), sc.Call, t.member.ID
-	c, err := t.b.store.RecordCall(out)
+	c, err := t.b.calls.RecordCall(out)
 	switch {
 	case errors.Is(err, fo.ErrStale) || errors.Is(err, fo.ErrNotFound):
 		end()
@@ -389,7 +398,7 @@ func (t *turn) recordCall(sc *staffConv, out fo.CallOutcome) error {
 // myCalls sends the staff member today's calls (the supervisor everyone's),
 // each with its buttons, as the store's list has them: /calls.
 func (t *turn) myCalls() error {
-	list, err := t.b.store.CallList(t.now)
+	list, err := t.b.calls.CallList(t.now)
 	if err != nil {
 		return err
 	}

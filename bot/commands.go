@@ -24,7 +24,7 @@ var staffCommands = []string{"calls", "complaints", "cancel"}
 // staff chat and each staff member's private chat. A failure is logged and
 // the bot runs on: the commands work without the lists.
 func (b *Bot) setCommands() {
-	st, err := b.store.Settings()
+	st, err := b.convs.Settings()
 	if err != nil {
 		b.log.Warn("setMyCommands: read settings", "err", err)
 	}

@@ -10,6 +10,20 @@ import (
 	fo "frontoffice"
 )
 
+// complaintStore is what filing, taking, answering and closing complaints
+// needs (CMP-1..CMP-4).
+type complaintStore interface {
+	CustomerByChat(chatID int64) (fo.Customer, error)
+	Vehicles(customerID uint64) ([]fo.Vehicle, error)
+	VehicleVisits(vehicleID uint64) ([]fo.Visit, error)
+	FileComplaint(req fo.ComplaintRequest) (fo.Complaint, error)
+	Complaint(id uint64) (fo.Complaint, error)
+	OpenComplaints() ([]fo.Complaint, error)
+	TakeComplaint(id uint64, staff string) (fo.Complaint, error)
+	AnswerComplaint(req fo.AnswerRequest) (fo.Complaint, error)
+	RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error)
+}
+
 // Complaints in the chat (CMP-1 to CMP-4).
 //
 // The customer's conversation (menu button or /complaint): category
@@ -147,7 +161,7 @@ func (t *turn) fileComplaint(major bool) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.b.store.FileComplaint(fo.ComplaintRequest{
+	_, err = t.b.complaints.FileComplaint(fo.ComplaintRequest{
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), Channel: fo.ChannelBot,
 		Category: c.Category, Text: c.What, PhotoID: c.PhotoID, Major: major || c.Category == "safety",
 		ChatID: t.chatID, Customer: fo.CustomerInput{Lang: t.lang, Name: t.telegramName()}, VisitID: visit, VehicleID: vehicle, By: "customer:bot",
@@ -182,20 +196,20 @@ const complaintVisitDays = 30
 // within complaintVisitDays, else their only vehicle; nothing for a chat
 // not linked to a customer.
 func (t *turn) complaintSubject() (visit, vehicle uint64, err error) {
-	cust, err := t.b.store.CustomerByChat(t.chatID)
+	cust, err := t.b.complaints.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
 		return 0, 0, nil
 	}
 	if err != nil {
 		return 0, 0, err
 	}
-	vs, err := t.b.store.Vehicles(cust.ID)
+	vs, err := t.b.complaints.Vehicles(cust.ID)
 	if err != nil {
 		return 0, 0, err
 	}
 	var latest time.Time
 	for _, veh := range vs {
-		visits, err := t.b.store.VehicleVisits(veh.ID)
+		visits, err := t.b.complaints.VehicleVisits(veh.ID)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -218,7 +232,7 @@ func (t *turn) complaintSubject() (visit, vehicle uint64, err error) {
 // tells the customer. A press from another chat than the complaint's, or
 // a second press, is stale and changes nothing.
 func (t *turn) verdict(cq *tgbotapi.CallbackQuery, id uint64, satisfied bool) error {
-	_, err := t.b.store.RecordVerdict(fo.VerdictRequest{ID: id, Satisfied: satisfied, ChatID: t.chatID, Idem: t.idem()})
+	_, err := t.b.complaints.RecordVerdict(fo.VerdictRequest{ID: id, Satisfied: satisfied, ChatID: t.chatID, Idem: t.idem()})
 	if errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrStale) {
 		t.stale()
 		return nil
@@ -242,8 +256,8 @@ func (t *turn) verdict(cq *tgbotapi.CallbackQuery, id uint64, satisfied bool) er
 // complaintStaff handles "cmp:take:<id>" and "cmp:ans:<id>" from a staff
 // member (t.member is set).
 func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint64) error {
-	if action == "take" {
-		c, err := t.b.store.TakeComplaint(id, t.member.ID)
+	if action == fo.CmpTake {
+		c, err := t.b.complaints.TakeComplaint(id, t.member.ID)
 		switch {
 		case errors.Is(err, fo.ErrNotFound):
 			t.stale()
@@ -263,14 +277,14 @@ func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint
 		if text := cq.Message.Text; text != "" && !strings.Contains(text, "\n🙋 ") {
 			var rows [][]fo.Button
 			if c.Unanswered() {
-				rows = [][]fo.Button{{button(t.T("btn.cmp.ans"), fo.ComplaintData("ans", c.ID))}}
+				rows = [][]fo.Button{{button(t.T("btn.cmp.ans"), fo.ComplaintData(fo.CmpAnswer, c.ID))}}
 			}
 			t.editID = cq.Message.MessageID
 			t.show(text+"\n"+t.T("staffc.assignee", t.member.Name), rows)
 		}
 		return nil
 	}
-	c, err := t.b.store.Complaint(id)
+	c, err := t.b.complaints.Complaint(id)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.stale()
 		return nil
@@ -297,11 +311,11 @@ func (t *turn) complaintStaff(cq *tgbotapi.CallbackQuery, action string, id uint
 // verdict buttons, or, for a customer without a chat, recorded as given on
 // the phone.
 func (t *turn) complaintAnswer(text string) error {
-	c, err := t.b.store.AnswerComplaint(fo.AnswerRequest{ID: t.sconv.Complaint, Staff: t.member.ID, Text: text, Idem: t.idem()})
+	c, err := t.b.complaints.AnswerComplaint(fo.AnswerRequest{ID: t.sconv.Complaint, Staff: t.member.ID, Text: text, Idem: t.idem()})
 	switch {
 	case errors.Is(err, fo.ErrNotAllowed) || errors.Is(err, fo.ErrNotFound):
 		// Answered (or closed) meanwhile by someone else.
-		cur, _ := t.b.store.Complaint(t.sconv.Complaint)
+		cur, _ := t.b.complaints.Complaint(t.sconv.Complaint)
 		t.sconv = nil
 		t.say(t.T("staffc.not_waiting", cur.Ticket), nil)
 		return nil
@@ -327,7 +341,7 @@ const maxListedComplaints = 20
 // first, each with where it stands, the time left (CMP-3) and its
 // buttons: /complaints.
 func (t *turn) openComplaints() error {
-	cs, err := t.b.store.OpenComplaints()
+	cs, err := t.b.complaints.OpenComplaints()
 	if err != nil {
 		return err
 	}
@@ -355,10 +369,10 @@ func (t *turn) openComplaints() error {
 		}
 		var row []fo.Button
 		if c.Unanswered() && c.Assignee == "" {
-			row = append(row, button(t.T("btn.cmp.take"), fo.ComplaintData("take", c.ID)))
+			row = append(row, button(t.T("btn.cmp.take"), fo.ComplaintData(fo.CmpTake, c.ID)))
 		}
 		if c.Unanswered() {
-			row = append(row, button(t.T("btn.cmp.ans"), fo.ComplaintData("ans", c.ID)))
+			row = append(row, button(t.T("btn.cmp.ans"), fo.ComplaintData(fo.CmpAnswer, c.ID)))
 		}
 		var rows [][]fo.Button
 		if len(row) > 0 {

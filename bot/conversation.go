@@ -133,17 +133,17 @@ func newNonce() string {
 // on file), ok (confirm), y / n (cancel or keep; a complaint's major
 // question), cat:<category>, skip (no photo), bk (back), x (stop).
 //
-// The store's messages carry data of its own, parsed by the domain:
-// cmp:take|ans:<id> (staff), cmp:ok|no:<id> (the customer's verdict),
-// call:ok|na|later|note:<id> (staff), sv:<id>:<q>:<score> (surveys), and
-// aw:ok|no:<visit>:<n> (additional work, work.go).
+// The store's messages carry data of its own, written and parsed by the
+// domain's pairs: fo.AptButtonData / fo.ParseAptButton (move, cancel),
+// fo.ComplaintData / fo.ParseComplaintData (staff take|ans, the customer's
+// verdict ok|no), fo.CallData / fo.ParseCallData (staff), fo.SurveyData /
+// fo.ParseSurveyData (surveys), fo.WorkButtonData / fo.ParseWorkButton
+// (additional work, work.go).
 const (
 	dataMenuBook      = "m:book"
 	dataMenuMy        = "m:my"
 	dataMenuContact   = "m:contact"
 	dataMenuComplaint = "m:cmp"
-	prefixMove        = "apt:mv:"
-	prefixCancel      = "apt:cx:"
 	prefixConv        = "c:"
 	prefixStaff       = "s:"
 )
@@ -179,15 +179,6 @@ func parseStepData(s, prefix string) (convAction, bool) {
 		a.arg = parts[2]
 	}
 	return a, true
-}
-
-// parseID reads the appointment id after prefix.
-func parseID(s, prefix string) (uint64, bool) {
-	rest, ok := strings.CutPrefix(s, prefix)
-	if !ok {
-		return 0, false
-	}
-	return fo.ParseRecordID(rest)
 }
 
 // dayKey writes a day as YYYYMMDD in loc; parseDay reads it back as

@@ -1,14 +1,12 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +16,7 @@ import (
 	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
 	"frontoffice/internal/telegramtest"
+	"frontoffice/internal/testlog"
 )
 
 // Test fixtures: the shop's staff chat and one staff member in it.
@@ -40,7 +39,7 @@ type harness struct {
 	path  string
 	store *data.Store
 	api   *tgbotapi.BotAPI
-	logs  *syncBuffer
+	logs  *testlog.Buffer
 
 	// wrap, when set, wraps the store the next bot uses.
 	wrap   func(Store) Store
@@ -63,7 +62,7 @@ func newHarness(t *testing.T, opts ...harnessOpt) *harness {
 		srv:    telegramtest.New(t, telegramtest.Options{}),
 		clock:  fakeclock.New(monday0900),
 		path:   filepath.Join(t.TempDir(), "f.db"),
-		logs:   &syncBuffer{},
+		logs:   &testlog.Buffer{},
 		limits: Limits{PerChat: 20 * time.Millisecond, PerGroup: 20 * time.Millisecond, Global: time.Millisecond},
 	}
 	for _, o := range opts {
@@ -294,24 +293,6 @@ func (h *harness) dumpChats(t *testing.T, chats ...int64) {
 	for _, c := range chats {
 		t.Logf("===== chat %d =====\n%s", c, h.dump(c))
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // settings returns the store's settings.

@@ -8,6 +8,17 @@ import (
 	fo "frontoffice"
 )
 
+// linkStore is what linking a chat from the kiosk's QR code needs, with
+// the survey of the linked visit (SUR-1).
+type linkStore interface {
+	CustomerByChat(chatID int64) (fo.Customer, error)
+	Vehicles(customerID uint64) ([]fo.Vehicle, error)
+	VehicleVisits(vehicleID uint64) ([]fo.Visit, error)
+	RedeemLinkToken(token string, chatID int64, lang fo.Lang) (fo.Customer, error)
+	VisitSurvey(visitID uint64) (fo.Survey, error)
+	StartSurvey(visitID uint64) (fo.Survey, error)
+}
+
 // The kiosk's QR code opens the bot with a deep link,
 // https://t.me/<bot>?start=<token>: Telegram sends "/start <token>". The
 // token (store.CreateLinkToken) is opaque, single-use and expires; redeeming
@@ -52,10 +63,10 @@ func (t *turn) link(token string) error {
 	var c fo.Customer
 	err := error(fo.ErrStale)
 	if validLinkToken(token) {
-		c, err = t.b.store.RedeemLinkToken(token, t.chatID, t.lang)
+		c, err = t.b.links.RedeemLinkToken(token, t.chatID, t.lang)
 	}
 	if errors.Is(err, fo.ErrStale) || errors.Is(err, fo.ErrNotFound) {
-		linked, err := t.b.store.CustomerByChat(t.chatID)
+		linked, err := t.b.links.CustomerByChat(t.chatID)
 		switch {
 		case err == nil:
 			plates, err := t.plates(linked.ID)
@@ -86,7 +97,7 @@ func (t *turn) link(token string) error {
 // plates lists the customer's vehicles, masked (京A·***45), for the
 // customer's own eyes.
 func (t *turn) plates(customerID uint64) (string, error) {
-	vs, err := t.b.store.Vehicles(customerID)
+	vs, err := t.b.links.Vehicles(customerID)
 	if err != nil {
 		return "", err
 	}
@@ -111,12 +122,12 @@ func (t *turn) plates(customerID uint64) (string, error) {
 // update's reply (the store commits them first), so the question may come
 // just before the "linked" message.
 func (t *turn) startSkippedSurveys(customerID uint64) error {
-	vs, err := t.b.store.Vehicles(customerID)
+	vs, err := t.b.links.Vehicles(customerID)
 	if err != nil {
 		return err
 	}
 	for _, veh := range vs {
-		visits, err := t.b.store.VehicleVisits(veh.ID)
+		visits, err := t.b.links.VehicleVisits(veh.ID)
 		if err != nil {
 			return err
 		}
@@ -124,7 +135,7 @@ func (t *turn) startSkippedSurveys(customerID uint64) error {
 			if v.DeliveredAt.IsZero() || t.now.Sub(v.DeliveredAt) > surveyCatchUp {
 				continue
 			}
-			sv, err := t.b.store.VisitSurvey(v.ID)
+			sv, err := t.b.links.VisitSurvey(v.ID)
 			if errors.Is(err, fo.ErrNotFound) {
 				continue
 			}
@@ -134,7 +145,7 @@ func (t *turn) startSkippedSurveys(customerID uint64) error {
 			if sv.Status != fo.SurveySkipped {
 				continue
 			}
-			if _, err := t.b.store.StartSurvey(v.ID); err != nil && fo.ErrorCode(err) == fo.EINTERNAL {
+			if _, err := t.b.links.StartSurvey(v.ID); err != nil && fo.ErrorCode(err) == fo.EINTERNAL {
 				return err
 			}
 		}

@@ -9,6 +9,11 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
 
+// offsetStore keeps the update offset: the first update not yet handled.
+type offsetStore interface {
+	Offset() (int, error)
+}
+
 // Poller back-off. An empty answer that came back at once (a server that
 // does not long-poll) waits idleMin, doubling to idleMax, so that an idle
 // bot stays far below 2% of a core; an error waits errMin doubling to
@@ -40,7 +45,7 @@ func (b *Bot) runPoller(ctx context.Context) error {
 	errWait := time.Duration(0)
 	tries := map[int]int{} // update id → failed handlings
 	for ctx.Err() == nil {
-		offset, err := b.store.Offset()
+		offset, err := b.offsets.Offset()
 		if err != nil {
 			b.log.Error("read update offset", "err", err)
 			errWait = grow(errWait, errMin, errMax)

@@ -9,6 +9,12 @@ import (
 	fo "frontoffice"
 )
 
+// relayStore finds who a staff reply goes to (REC-3).
+type relayStore interface {
+	CustomerByChat(chatID int64) (fo.Customer, error)
+	RelayTarget(chatID int64, messageID int) (int64, fo.Lang, error)
+}
+
 // REC-3: never guess an answer. Text the bot cannot handle goes to every
 // staff chat as an outbox message with RelayTo set to the customer's chat;
 // when the sender has delivered it, the store remembers which customer a
@@ -41,7 +47,7 @@ func (t *turn) handOff(m *tgbotapi.Message) error {
 // phone when the chat is linked, else the Telegram name.
 func (t *turn) who(u *tgbotapi.User) (string, error) {
 	var parts []string
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.relays.CustomerByChat(t.chatID)
 	switch {
 	case err == nil:
 		parts = append(parts, c.Name, fo.MaskPhone(c.Phone))
@@ -65,7 +71,7 @@ func (t *turn) relayReply(m *tgbotapi.Message) (bool, error) {
 	if m.ReplyToMessage == nil || m.Text == "" {
 		return false, nil
 	}
-	to, relayLang, err := t.b.store.RelayTarget(t.chatID, m.ReplyToMessage.MessageID)
+	to, relayLang, err := t.b.relays.RelayTarget(t.chatID, m.ReplyToMessage.MessageID)
 	if errors.Is(err, fo.ErrNotFound) {
 		return false, nil // a reply to something else
 	}
@@ -88,7 +94,7 @@ func (t *turn) relayReply(m *tgbotapi.Message) (bool, error) {
 // customerLang is the language of the customer in chat: the archive's, or
 // for a chat not linked to a customer the language the relay remembered.
 func (t *turn) customerLang(chat int64, remembered fo.Lang) (fo.Lang, error) {
-	c, err := t.b.store.CustomerByChat(chat)
+	c, err := t.b.relays.CustomerByChat(chat)
 	if err == nil && c.Lang != "" {
 		return c.Lang, nil
 	}

@@ -13,6 +13,14 @@ import (
 	fo "frontoffice"
 )
 
+// outboxStore is the outbox as the sender drains it.
+type outboxStore interface {
+	Changed() <-chan struct{}
+	Pending(now time.Time, limit int) ([]fo.OutboxEntry, time.Time, error)
+	MarkSent(seq uint64, messageID int) error
+	MarkFailed(seq uint64, reason string, permanent bool) error
+}
+
 // The sender drains the outbox to Telegram.
 //
 // Delivery is at least once, and in practice exactly once: an entry leaves
@@ -72,7 +80,7 @@ func (b *Bot) runSender(ctx context.Context) error {
 	for ctx.Err() == nil {
 		if changed == nil {
 			// Taken before Pending: a commit after this point wakes us.
-			changed = b.store.Changed()
+			changed = b.outbox.Changed()
 		}
 		wake, err := s.round(ctx)
 		if err != nil {
@@ -108,7 +116,7 @@ func (s *sender) round(ctx context.Context) (time.Duration, error) {
 	if d := time.Until(s.pause); d > 0 {
 		return d, nil
 	}
-	entries, held, err := s.b.store.Pending(s.b.clock.Now(), s.batch)
+	entries, held, err := s.b.outbox.Pending(s.b.clock.Now(), s.batch)
 	if err != nil {
 		return 0, err
 	}
@@ -205,7 +213,7 @@ func (s *sender) deliver(ctx context.Context, e fo.OutboxEntry) bool {
 		}
 		s.backoff = 0
 	}
-	if err := s.b.store.MarkSent(e.Seq, msgID); err != nil {
+	if err := s.b.outbox.MarkSent(e.Seq, msgID); err != nil {
 		log.Error("mark sent", "err", err)
 		s.unmarked[e.Seq] = msgID
 		s.failed()
@@ -234,7 +242,7 @@ func (s *sender) sendFailed(e fo.OutboxEntry, err error, log interface {
 			log.Error("chat became a supergroup; update the staff chats in the settings", "new_chat", tg.MigrateToChatID)
 		}
 		log.Warn("telegram refused message for good", "reason", reason)
-		if err := s.b.store.MarkFailed(e.Seq, reason, true); err != nil {
+		if err := s.b.outbox.MarkFailed(e.Seq, reason, true); err != nil {
 			log.Error("mark failed", "err", err)
 			s.failed()
 			return false
@@ -242,7 +250,7 @@ func (s *sender) sendFailed(e fo.OutboxEntry, err error, log interface {
 		return true
 	}
 	log.Warn("send failed; will retry", "reason", reason, "tries", e.Tries+1)
-	if err := s.b.store.MarkFailed(e.Seq, reason, false); err != nil {
+	if err := s.b.outbox.MarkFailed(e.Seq, reason, false); err != nil {
 		log.Error("mark failed", "err", err)
 	}
 	s.failed()

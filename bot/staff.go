@@ -104,7 +104,7 @@ func (c *staffConv) data(action string, arg ...string) string {
 // step.
 func isStaffData(d string) bool {
 	if action, _, ok := fo.ParseComplaintData(d); ok {
-		return action == "take" || action == "ans"
+		return action == fo.CmpTake || action == fo.CmpAnswer
 	}
 	if _, _, ok := fo.ParseCallData(d); ok {
 		return true
@@ -162,13 +162,13 @@ func (t *turn) finishStaff(u tgbotapi.Update) error {
 		t.say(msg, nil)
 	}
 	if !t.isStaff() {
-		_, err := t.b.store.FinishUpdate(u.UpdateID, 0, nil, t.replies)
+		_, err := t.b.convs.FinishUpdate(u.UpdateID, 0, nil, t.replies)
 		return err
 	}
 	if t.sconv != nil {
 		t.sconv.Updated = t.now
 	}
-	_, err := t.b.store.FinishStaffUpdate(u.UpdateID, t.chatID, t.from.ID, t.sconv.encode(), t.replies)
+	_, err := t.b.convs.FinishStaffUpdate(u.UpdateID, t.chatID, t.from.ID, t.sconv.encode(), t.replies)
 	return err
 }
 
@@ -233,7 +233,7 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 // staffCallback handles a staff button.
 func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	d := cq.Data
-	if action, id, ok := fo.ParseComplaintData(d); ok && (action == "take" || action == "ans") {
+	if action, id, ok := fo.ParseComplaintData(d); ok && (action == fo.CmpTake || action == fo.CmpAnswer) {
 		return t.complaintStaff(cq, action, id)
 	}
 	if action, id, ok := fo.ParseCallData(d); ok {

@@ -8,6 +8,13 @@ import (
 	fo "frontoffice"
 )
 
+// surveyStore is what answering a survey needs (SUR-1).
+type surveyStore interface {
+	Survey(id uint64) (fo.Survey, error)
+	AnswerSurvey(a fo.SurveyAnswer) (fo.Survey, error)
+	CommentSurvey(id uint64, chatID int64, text string) (fo.Survey, error)
+}
+
 // SUR-1: the satisfaction survey (顾客满意度调查表) goes to a linked
 // customer's chat after delivery. The store asks the questions and edits
 // them in place; the bot passes the presses on ("sv:<id>:<q>:<score>") and,
@@ -23,14 +30,14 @@ import (
 // the survey's, for a question not the one asked, or on a finished or
 // expired survey is stale and changes nothing.
 func (t *turn) surveyAnswer(cq *tgbotapi.CallbackQuery, id uint64, q, score int) error {
-	sv, err := t.b.store.AnswerSurvey(fo.SurveyAnswer{SurveyID: id, Q: q, Score: score, ChatID: t.chatID, MessageID: cq.Message.MessageID})
+	sv, err := t.b.surveys.AnswerSurvey(fo.SurveyAnswer{SurveyID: id, Q: q, Score: score, ChatID: t.chatID, MessageID: cq.Message.MessageID})
 	switch {
 	case errors.Is(err, fo.ErrStale):
 		t.stale()
 		// Answered already — maybe by this very update, delivered again
 		// after a crash before it was finished: the chat still waits for
 		// the comment when the survey does.
-		sv, err := t.b.store.Survey(id)
+		sv, err := t.b.surveys.Survey(id)
 		if err == nil && sv.ChatID == t.chatID && sv.Status == fo.SurveySent && sv.Next() == fo.QComment &&
 			(t.conv == nil || t.conv.Survey != sv.ID) {
 			t.conv = &conversation{Flow: flowSurvey, Step: stepComment, Nonce: newNonce(), Survey: sv.ID, Message: cq.Message.MessageID}
@@ -62,7 +69,7 @@ func (t *turn) surveyAnswer(cq *tgbotapi.CallbackQuery, id uint64, q, score int)
 // survey finished meanwhile (at the kiosk) or expired ends the wait.
 func (t *turn) surveyComment(text string) error {
 	c := t.conv
-	_, err := t.b.store.CommentSurvey(c.Survey, t.chatID, text)
+	_, err := t.b.surveys.CommentSurvey(c.Survey, t.chatID, text)
 	switch {
 	case errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrStale):
 		t.conv = nil

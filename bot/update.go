@@ -12,6 +12,19 @@ import (
 	fo "frontoffice"
 )
 
+// conversationStore is what handling an update needs of the store: the
+// settings, the chat's and the staff member's conversations, and
+// FinishUpdate / FinishStaffUpdate, which save the conversation, queue the
+// replies and move the offset in one transaction.
+type conversationStore interface {
+	Settings() (fo.Settings, error)
+	Conversation(chatID int64) ([]byte, error)
+	FinishUpdate(updateID int, chatID int64, conv []byte, replies []fo.Message) (bool, error)
+	StaffConversation(chatID, userID int64) ([]byte, error)
+	FinishStaffUpdate(updateID int, chatID, userID int64, conv []byte, replies []fo.Message) (bool, error)
+	DeleteStaffConversation(chatID, userID int64) error
+}
+
 // MaxInputLen is the longest text the bot reads, in characters; longer
 // text gets "err.too_long" and changes nothing.
 const MaxInputLen = 1000
@@ -133,11 +146,11 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 		t.from = from
 	}
 	if chat == nil {
-		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, nil)
+		_, err := b.convs.FinishUpdate(u.UpdateID, 0, nil, nil)
 		return err
 	}
 	t.chatID = chat.ID
-	if t.st, err = b.store.Settings(); err != nil {
+	if t.st, err = b.convs.Settings(); err != nil {
 		return fmt.Errorf("read settings: %w", err)
 	}
 	t.now = b.clock.Now()
@@ -145,7 +158,7 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 	staffChat := t.st.IsStaffChat(chat.ID)
 	if !staffChat && !chat.IsPrivate() {
 		// A group the bot was added to: not ours to talk in.
-		_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, nil)
+		_, err := b.convs.FinishUpdate(u.UpdateID, 0, nil, nil)
 		return err
 	}
 	// Staff work happens only for users the settings know as staff
@@ -153,7 +166,7 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 	if from != nil {
 		if m, ok := t.st.StaffByTelegram(from.ID); ok {
 			t.member = m
-			raw, err := b.store.StaffConversation(chat.ID, from.ID)
+			raw, err := b.convs.StaffConversation(chat.ID, from.ID)
 			if err != nil {
 				return fmt.Errorf("read staff conversation: %w", err)
 			}
@@ -164,7 +177,7 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 	if staffChat {
 		return t.finishStaff(u)
 	}
-	raw, err := b.store.Conversation(chat.ID)
+	raw, err := b.convs.Conversation(chat.ID)
 	if err != nil {
 		return fmt.Errorf("read conversation: %w", err)
 	}
@@ -176,7 +189,7 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 		// A staff member going on to their own business in their private
 		// chat with a command leaves their unfinished staff work, so that
 		// no later text is taken for it.
-		if err := b.store.DeleteStaffConversation(chat.ID, from.ID); err != nil {
+		if err := b.convs.DeleteStaffConversation(chat.ID, from.ID); err != nil {
 			return fmt.Errorf("drop staff conversation: %w", err)
 		}
 		t.sconv = nil
@@ -202,7 +215,7 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 	if t.conv != nil {
 		t.conv.Updated = t.now
 	}
-	_, err = b.store.FinishUpdate(u.UpdateID, chat.ID, t.conv.encode(), t.replies)
+	_, err = b.convs.FinishUpdate(u.UpdateID, chat.ID, t.conv.encode(), t.replies)
 	return err
 }
 
@@ -228,7 +241,7 @@ func (b *Bot) giveUp(u tgbotapi.Update) error {
 	}
 	// chatID 0: leave the conversation alone (FinishUpdate would delete
 	// it for a nil state).
-	_, err := b.store.FinishUpdate(u.UpdateID, 0, nil, replies)
+	_, err := b.convs.FinishUpdate(u.UpdateID, 0, nil, replies)
 	return err
 }
 
@@ -320,8 +333,8 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	// Buttons under the store's messages: a complaint's answer (CMP-4),
 	// a survey's questions (SUR-1), additional work (INT-6). Each checks
 	// that this chat is the one asked; anything else is stale.
-	if action, id, ok := fo.ParseComplaintData(d); ok && (action == "ok" || action == "no") {
-		return t.verdict(cq, id, action == "ok")
+	if action, id, ok := fo.ParseComplaintData(d); ok && (action == fo.CmpOK || action == fo.CmpNo) {
+		return t.verdict(cq, id, action == fo.CmpOK)
 	}
 	if id, q, score, ok := fo.ParseSurveyData(d); ok {
 		return t.surveyAnswer(cq, id, q, score)
@@ -329,10 +342,10 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	if w, ok := parseWorkData(d); ok {
 		return t.answerWork(cq, w)
 	}
-	if id, ok := parseID(d, prefixMove); ok {
-		return t.startMove(id)
-	}
-	if id, ok := parseID(d, prefixCancel); ok {
+	if action, id, ok := fo.ParseAptButton(d); ok {
+		if action == fo.AptMove {
+			return t.startMove(id)
+		}
 		return t.startCancel(id)
 	}
 	a, ok := parseConvData(d)

@@ -9,9 +9,16 @@ import (
 	fo "frontoffice"
 )
 
+// workStore is what answering additional work needs (INT-6).
+type workStore interface {
+	CustomerByChat(chatID int64) (fo.Customer, error)
+	Visit(id uint64) (fo.Visit, error)
+	AnswerWork(visitID uint64, n int, approve bool, customerID uint64, by string) (fo.Visit, error)
+}
+
 // INT-6: additional work found in the workshop. store.AddWork asks the
-// customer in their chat with two buttons, "aw:ok:<visit>:<n>" (approve)
-// and "aw:no:<visit>:<n>" (decline); the workshop waits for the answer.
+// customer in their chat with two buttons, approve and decline
+// (fo.WorkButtonData); the workshop waits for the answer.
 
 // workAnswer is a parsed additional-work button.
 type workAnswer struct {
@@ -21,22 +28,12 @@ type workAnswer struct {
 }
 
 // maxWorkItems bounds n: no visit has a thousand additional items.
-const maxWorkItems = 999
+const maxWorkItems = fo.MaxWorkItems
 
-// parseWorkData parses "aw:ok:<visit>:<n>" or "aw:no:<visit>:<n>", with
-// ids written as strconv writes them (digits, no leading zero, not 0). It
-// accepts nothing else.
+// parseWorkData parses an additional-work button with fo.ParseWorkButton.
 func parseWorkData(s string) (workAnswer, bool) {
-	parts, ok := fo.CallbackFields(s, "aw", 3)
-	if !ok || (parts[0] != "ok" && parts[0] != "no") {
-		return workAnswer{}, false
-	}
-	visit, ok1 := fo.ParseRecordID(parts[1])
-	n, ok2 := fo.ParseRecordID(parts[2])
-	if !ok1 || !ok2 || n > maxWorkItems {
-		return workAnswer{}, false
-	}
-	return workAnswer{approve: parts[0] == "ok", visit: visit, n: int(n)}, true
+	approve, visit, n, ok := fo.ParseWorkButton(s)
+	return workAnswer{approve: approve, visit: visit, n: n}, ok
 }
 
 // answerWork records the customer's answer to additional work with its
@@ -47,7 +44,7 @@ func parseWorkData(s string) (workAnswer, bool) {
 // visit (forged data), for an unknown item, or a second press is stale and
 // changes nothing.
 func (t *turn) answerWork(cq *tgbotapi.CallbackQuery, w workAnswer) error {
-	c, err := t.b.store.CustomerByChat(t.chatID)
+	c, err := t.b.work.CustomerByChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
 		t.stale()
 		return nil
@@ -55,14 +52,14 @@ func (t *turn) answerWork(cq *tgbotapi.CallbackQuery, w workAnswer) error {
 	if err != nil {
 		return err
 	}
-	v, err := t.b.store.AnswerWork(w.visit, w.n, w.approve, c.ID, "customer:bot")
+	v, err := t.b.work.AnswerWork(w.visit, w.n, w.approve, c.ID, "customer:bot")
 	switch {
 	case errors.Is(err, fo.ErrNotAllowed):
 		// Answered already (a second press, or this update delivered
 		// again after a crash): nothing changes, but the question shows
 		// the answer on record.
 		t.stale()
-		v, err := t.b.store.Visit(w.visit)
+		v, err := t.b.work.Visit(w.visit)
 		if err != nil || v.CustomerID != c.ID || w.n > len(v.Additional) || v.Additional[w.n-1].Status == fo.AddPending {
 			return nil
 		}

@@ -14,7 +14,7 @@ import (
 func TestAccountsAndSessions(t *testing.T) {
 	SetPasswordCost(bcrypt.MinCost)
 	defer SetPasswordCost(0)
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	if _, err := s.AddAccount(fo.Account{Login: "Li", Name: "李娜", Role: fo.RoleReception, StaffID: "li"}, "short"); !errors.Is(err, fo.ErrBadPassword) {
 		t.Fatalf("short password: %v", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -36,7 +35,7 @@ func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 			return fo.Errorf(fo.EINVALID, "err.service")
 		}
 		start := req.Start.UTC()
-		if err := checkSlot(&st, w.now, start, sv); err != nil {
+		if err := st.CheckSlot(w.now, start, sv); err != nil {
 			return err
 		}
 		end := start.Add(sv.Duration())
@@ -94,53 +93,14 @@ func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 		if err := w.register(bRegApt, fo.RegisterEntry{Action: "booked", Ref: id, Code: code, By: req.By, Detail: detail}); err != nil {
 			return err
 		}
-		replyKey := req.ReplyKey
-		if replyKey == "" {
-			replyKey = "apt:" + strconv.FormatUint(id, 10) + ":booked"
-		}
 		// APT-1, APT-2: the appointment slip (安装服务预约单) goes with the
 		// confirmation, printed at send time.
-		msgs := []fo.Message{{Key: replyKey, ChatID: chat, Text: fo.ConfirmationText(&st, a, a.Lang), Lang: a.Lang,
-			Buttons: aptButtons(a), Document: &fo.Document{Kind: "slip", Ref: id, Name: "appointment-" + code + ".pdf"}}}
-		msgs = append(msgs, staffMessages(&st, "apt:"+strconv.FormatUint(id, 10)+":booked", fo.StaffText(&st, "booked", a, time.Time{}))...)
-		if err := w.enqueue(msgs...); err != nil {
+		if err := w.enqueue(fo.BookingMessages(&st, a, req.ReplyKey)...); err != nil {
 			return err
 		}
 		return idemPut(tx, req.Idem, a)
 	})
 	return a, err
-}
-
-// aptButtons are the buttons under a confirmation: move or cancel it.
-func aptButtons(a fo.Appointment) [][]fo.Button {
-	if a.ChatID == 0 {
-		return nil
-	}
-	id := strconv.FormatUint(a.ID, 10)
-	return [][]fo.Button{{
-		{Text: fo.Texts.T(a.Lang, "btn.reschedule"), Data: "apt:mv:" + id},
-		{Text: fo.Texts.T(a.Lang, "btn.cancel"), Data: "apt:cx:" + id},
-	}}
-}
-
-// staffMessages addresses text to every staff chat, keyed keyBase plus the
-// chat.
-func staffMessages(st *fo.Settings, keyBase, text string) []fo.Message {
-	out := make([]fo.Message, 0, len(st.StaffChats))
-	for _, c := range st.StaffChats {
-		out = append(out, fo.Message{Key: keyBase + ":staff:" + strconv.FormatInt(c, 10), ChatID: c, Text: text, Lang: fo.ZH})
-	}
-	return out
-}
-
-// checkSlot is Settings.CheckSlot with the horizon's day count filled in.
-func checkSlot(st *fo.Settings, now, start time.Time, sv fo.Service) error {
-	err := st.CheckSlot(now, start, sv)
-	var e *fo.Error
-	if errors.As(err, &e) && e.Key == "err.slot.horizon" {
-		return fo.Errorf(fo.EINVALID, "err.slot.horizon", st.MaxDaysAhead+1)
-	}
-	return err
 }
 
 // newCode returns a booking code not yet used.
@@ -341,7 +301,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 			a = old
 			return nil
 		}
-		if err := checkSlot(&st, w.now, start, sv); err != nil {
+		if err := st.CheckSlot(w.now, start, sv); err != nil {
 			return err
 		}
 		end := start.Add(sv.Duration())
@@ -358,7 +318,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 		if at, ok := st.ReminderAt(start, w.now); ok {
 			a.RemindAt = at
 		}
-		if err := w.dropQueued(reminderKey(old)); err != nil {
+		if err := w.dropQueued(fo.ReminderKey(old)); err != nil {
 			return err
 		}
 		if err := w.putAppointment(a, &old); err != nil {
@@ -368,16 +328,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 		if err := w.register(bRegApt, fo.RegisterEntry{Action: "moved", Ref: a.ID, Code: a.Code, By: req.By, Detail: detail}); err != nil {
 			return err
 		}
-		loc := st.Location()
-		base := "apt:" + strconv.FormatUint(a.ID, 10) + ":moved:" + strconv.FormatInt(start.Unix(), 10)
-		replyKey := req.ReplyKey
-		if replyKey == "" {
-			replyKey = base
-		}
-		text := fo.Texts.T(a.Lang, "apt.moved", a.Code, fo.FormatWhen(a.Lang, start, loc), sv.Name(a.Lang), fo.FormatWhen(a.Lang, old.Start, loc))
-		msgs := []fo.Message{{Key: replyKey, ChatID: a.ChatID, Text: text, Lang: a.Lang, Buttons: aptButtons(a)}}
-		msgs = append(msgs, staffMessages(&st, base, fo.StaffText(&st, "moved", a, old.Start))...)
-		if err := w.enqueue(msgs...); err != nil {
+		if err := w.enqueue(fo.MoveMessages(&st, a, old, req.ReplyKey)...); err != nil {
 			return err
 		}
 		return idemPut(tx, req.Idem, a)
@@ -400,7 +351,7 @@ func (s *Store) Cancel(req fo.ChangeRequest) (fo.Appointment, error) {
 		}
 		a = old
 		a.Status, a.UpdatedAt, a.RemindAt = fo.AptCancelled, w.now, time.Time{}
-		if err := w.dropQueued(reminderKey(old)); err != nil {
+		if err := w.dropQueued(fo.ReminderKey(old)); err != nil {
 			return err
 		}
 		if err := w.putAppointment(a, &old); err != nil {
@@ -409,16 +360,7 @@ func (s *Store) Cancel(req fo.ChangeRequest) (fo.Appointment, error) {
 		if err := w.register(bRegApt, fo.RegisterEntry{Action: "cancelled", Ref: a.ID, Code: a.Code, By: req.By, Detail: req.Reason}); err != nil {
 			return err
 		}
-		sv, _ := st.Service(a.ServiceID)
-		base := "apt:" + strconv.FormatUint(a.ID, 10) + ":cancelled"
-		replyKey := req.ReplyKey
-		if replyKey == "" {
-			replyKey = base
-		}
-		text := fo.Texts.T(a.Lang, "apt.cancelled", a.Code, fo.FormatWhen(a.Lang, a.Start, st.Location())+" "+sv.Name(a.Lang))
-		msgs := []fo.Message{{Key: replyKey, ChatID: a.ChatID, Text: text, Lang: a.Lang}}
-		msgs = append(msgs, staffMessages(&st, base, fo.StaffText(&st, "cancelled", a, time.Time{}))...)
-		if err := w.enqueue(msgs...); err != nil {
+		if err := w.enqueue(fo.CancelMessages(&st, a, req.ReplyKey)...); err != nil {
 			return err
 		}
 		return idemPut(tx, req.Idem, a)

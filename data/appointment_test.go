@@ -10,31 +10,12 @@ import (
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/internal/fakeclock"
 )
 
 var shanghai, _ = time.LoadLocation("Asia/Shanghai")
 
 func at(y int, m time.Month, d, hh, mm int) time.Time {
 	return time.Date(y, m, d, hh, mm, 0, 0, shanghai)
-}
-
-// testStore opens a store in a temp dir on a fake clock standing at
-// Friday 2026-11-27 09:00 Shanghai, with one staff chat.
-func testStore(t testing.TB) (*Store, *fakeclock.Clock) {
-	t.Helper()
-	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
-	s, err := Open(filepath.Join(t.TempDir(), "f.db"), Options{Clock: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	st, _ := s.Settings()
-	st.StaffChats = []int64{-100}
-	if err := s.SaveSettings(st); err != nil {
-		t.Fatal(err)
-	}
-	return s, clock
 }
 
 func bookReq(phone, plate string, start time.Time) fo.BookRequest {
@@ -60,7 +41,7 @@ func pending(t *testing.T, s *Store) []fo.Message {
 // APT-1, APT-3, APT-4: a booking writes the appointment, its register
 // entry, the customer's confirmation and the staff notice together.
 func TestBookAPT1APT3APT4(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	req := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
 	req.ServiceID = "collision"
 	a, err := s.Book(req)
@@ -101,7 +82,7 @@ func TestBookAPT1APT3APT4(t *testing.T) {
 }
 
 func TestBookRejectsAndChangesNothing(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	cases := map[string]fo.BookRequest{
 		"past":     bookReq("13812345678", "京A12345", at(2026, 11, 26, 10, 0)),
 		"sunday":   bookReq("13812345678", "京A12345", at(2026, 11, 29, 10, 0)),
@@ -133,7 +114,7 @@ func TestBookRejectsAndChangesNothing(t *testing.T) {
 // Never double-booked: 50 goroutines race for the last free places of one
 // slot; exactly the free capacity succeeds (APT-3/WS-1).
 func TestBookRaceLastPlace(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	start := at(2026, 11, 30, 10, 0)
 	// Fill 3 of the 4 bays but leave one: then 50 racers want it... and
 	// with two bays free the capacity is 2. Test both.
@@ -183,7 +164,7 @@ func TestBookRaceLastPlace(t *testing.T) {
 // A reschedule is atomic: the old slot is freed only if the new one is
 // taken; the old reminder goes and a new one comes (APT-5).
 func TestRescheduleAtomic(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	st, _ := s.Settings()
 	st.Bays = 1
 	s.SaveSettings(st)
@@ -254,7 +235,7 @@ func containsTime(ts []time.Time, t time.Time) bool {
 // APT-5: the reminder goes at its time, never for a cancelled one, once,
 // and is caught up after the process was down.
 func TestRemindersAPT5(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	a, _ := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))
 	b, _ := s.Book(bookReq("13912345678", "京A54321", at(2026, 11, 30, 11, 0)))
 	if _, err := s.Cancel(fo.ChangeRequest{ID: b.ID, By: "staff:li"}); err != nil {
@@ -286,7 +267,7 @@ func TestRemindersAPT5(t *testing.T) {
 // A reminder caught up in the quiet hours waits for their end; one whose
 // appointment is about to start is dropped.
 func TestReminderCatchUpQuietHours(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))) // remind Sun 10:00
 	s.Book(bookReq("13912345678", "京A54321", at(2026, 11, 30, 8, 30))) // remind Sun 08:30
 	clock.Set(at(2026, 11, 30, 7, 45))                                 // down all Sunday; back Monday 07:45
@@ -312,7 +293,7 @@ func TestReminderCatchUpQuietHours(t *testing.T) {
 }
 
 func TestCancel(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	a, _ := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))
 	other, _ := s.Book(bookReq("13912345678", "京A54321", at(2026, 11, 30, 10, 0)))
 	if _, err := s.Cancel(fo.ChangeRequest{ID: a.ID, CustomerID: other.CustomerID}); !errors.Is(err, fo.ErrNotFound) {
@@ -341,7 +322,7 @@ func TestCancel(t *testing.T) {
 // An idempotent request repeated (the bot re-handling an update after a
 // crash) books once and sends once.
 func TestBookIdempotent(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	req := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
 	req.Idem, req.ReplyKey = "tg:7", "tg:7:r0"
 	a1, err := s.Book(req)
@@ -407,7 +388,7 @@ func TestOutboxDedupeAndRestart(t *testing.T) {
 }
 
 func TestBackupWhileWriting(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -431,7 +412,7 @@ func TestBackupWhileWriting(t *testing.T) {
 }
 
 func TestOpenLockedTimesOut(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	_, err := Open(s.Path(), Options{Timeout: 100 * time.Millisecond})
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second open: %v", err)
@@ -439,7 +420,7 @@ func TestOpenLockedTimesOut(t *testing.T) {
 }
 
 func TestSettingsValidatedOnSave(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	st, _ := s.Settings()
 	st.Bays = 0
 	if err := s.SaveSettings(st); fo.ErrorCode(err) != fo.EINVALID {
@@ -451,7 +432,7 @@ func TestSettingsValidatedOnSave(t *testing.T) {
 }
 
 func TestFinishUpdateOnce(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	reply := []fo.Message{{Key: "tg:5:r1", ChatID: 1, Text: "a"}}
 	if ok, err := s.FinishUpdate(5, 1, []byte(`{"step":"plate"}`), reply); !ok || err != nil {
 		t.Fatal(ok, err)
@@ -476,7 +457,7 @@ func TestFinishUpdateOnce(t *testing.T) {
 // Typing someone's phone must not link this chat to their archive: only a
 // verified contact moves a chat to a customer on file.
 func TestBookForeignPhoneNeedsVerification(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	owner := bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0))
 	owner.Customer.ChatID = 1
 	if _, err := s.Book(owner); err != nil {
@@ -506,7 +487,7 @@ func TestBookForeignPhoneNeedsVerification(t *testing.T) {
 // books for it (a driver, a family member); nobody takes an archive by
 // typing a plate.
 func TestBookOthersPlateKeepsArchive(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	a, err := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))
 	if err != nil {
 		t.Fatal(err)

@@ -24,7 +24,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -110,35 +109,16 @@ func (w *writer) fileComplaint(st *fo.Settings, req fo.ComplaintRequest) (fo.Com
 	if err := w.registerComplaint(c, c.Channel, "complaint_in", req.By, c.Text); err != nil {
 		return c, err
 	}
-	id := strconv.FormatUint(c.ID, 10)
 	var msgs []fo.Message
-	// The survey's thanks carries a survey complaint's ticket (SUR-2).
-	if chat := w.complaintChat(c); chat != 0 && c.Channel != fo.ChannelSurvey {
-		k := req.ReplyKey
-		if k == "" {
-			k = "cmp:" + id + ":filed"
-		}
-		// The receipt with the answer deadline goes with it (CMP-2).
-		msgs = append(msgs, fo.Message{Key: k, ChatID: chat, Text: fo.ComplaintFiledText(st, c, c.Lang), Lang: c.Lang,
-			Document: &fo.Document{Kind: "complaint", Ref: c.ID, Name: c.Ticket + ".pdf"}})
+	// The receipt with the answer deadline (CMP-2); the survey's thanks
+	// carries a survey complaint's ticket (SUR-2).
+	if m, ok := fo.ComplaintReceipt(st, c, w.complaintChat(c), req.ReplyKey); ok {
+		msgs = append(msgs, m)
 		if err := w.registerComplaint(c, fo.ChannelBot, "ack", "system", ""); err != nil {
 			return c, err
 		}
 	}
-	buttons := [][]fo.Button{{
-		{Text: fo.Texts.T(fo.ZH, "btn.cmp.take"), Data: fo.ComplaintData("take", c.ID)},
-		{Text: fo.Texts.T(fo.ZH, "btn.cmp.ans"), Data: fo.ComplaintData("ans", c.ID)},
-	}}
-	staffText := fo.StaffComplaintText(st, c)
-	chats := slices.Clone(st.StaffChats)
-	if c.Major || c.Assignee != "" {
-		for _, who := range []string{st.SupervisorID(), c.Assignee} {
-			if who != "" && (c.Major || who == c.Assignee) {
-				chats = appendNew(chats, staffChats(st, who)...)
-			}
-		}
-	}
-	msgs = append(msgs, toChats(chats, "cmp:"+id+":new", staffText, buttons, time.Time{})...)
+	msgs = append(msgs, fo.NewComplaintMessages(st, c)...)
 	return c, w.enqueue(msgs...)
 }
 
@@ -283,8 +263,7 @@ func (w *writer) registerComplaint(c fo.Complaint, channel, action, by, note str
 	default:
 		return nil
 	}
-	detail := strings.TrimSpace(c.CustomerName + " " + fo.FormatPlate(c.Plate) + " " + clip(note, 80))
-	return w.register(bucket, fo.RegisterEntry{Action: action, Ref: c.ID, Code: c.Ticket, By: by, Detail: detail})
+	return w.register(bucket, fo.RegisterEntry{Action: action, Ref: c.ID, Code: c.Ticket, By: by, Detail: fo.ComplaintRegisterDetail(c, note)})
 }
 
 // Complaint returns the complaint with id, or ErrNotFound.

@@ -5,10 +5,6 @@ package data
 // reopened to the supervisor or closed with its resolution.
 
 import (
-	"fmt"
-	"strconv"
-	"time"
-
 	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
@@ -59,8 +55,7 @@ func (s *Store) TakeComplaint(id uint64, staff string) (fo.Complaint, error) {
 		}
 		c.Assignee = staff
 		c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: "staff:" + staff, Action: "taken"})
-		text := fo.Texts.T(fo.ZH, "staff.cmp.taken", c.Ticket, st.StaffName(staff))
-		return w.enqueue(toChats(st.StaffChats, "cmp:"+strconv.FormatUint(c.ID, 10)+":taken:"+staff, text, nil, time.Time{})...)
+		return w.enqueue(fo.ComplaintTakenMessages(st, *c, staff)...)
 	})
 }
 
@@ -76,20 +71,14 @@ func (s *Store) AssignComplaint(id uint64, staff, by string) (fo.Complaint, erro
 		}
 		c.Assignee = staff
 		c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: by, Action: "assigned", Note: staff})
-		text := fo.StaffComplaintText(st, *c)
-		k := fmt.Sprintf("cmp:%d:assigned:%s:%d", c.ID, staff, len(c.History))
-		return w.enqueue(toChats(staffChats(st, staff), k, text, answerButtons(c.ID), time.Time{})...)
+		return w.enqueue(fo.ComplaintAssignedMessages(st, *c, staff)...)
 	})
-}
-
-func answerButtons(id uint64) [][]fo.Button {
-	return [][]fo.Button{{{Text: fo.Texts.T(fo.ZH, "btn.cmp.ans"), Data: fo.ComplaintData("ans", id)}}}
 }
 
 // AnswerComplaint records a staff answer to a complaint waiting for one
 // (open or reopened; else ErrNotAllowed). The answer reaches the customer
 // in the chat, with buttons asking whether they are satisfied (callback
-// data "cmp:ok:<id>" / "cmp:no:<id>", CMP-4), and goes in the letter
+// data fo.ComplaintData with fo.CmpOK / fo.CmpNo, CMP-4), and goes in the letter
 // register; an answer given on the phone goes in the call register and the
 // staff record the verdict with RecordVerdict. The staff member becomes
 // the assignee when there was none.
@@ -127,12 +116,7 @@ func (s *Store) AnswerComplaint(req fo.AnswerRequest) (fo.Complaint, error) {
 		if err := w.registerComplaint(*c, fo.ChannelBot, "answer", by, text); err != nil {
 			return err
 		}
-		return w.enqueue(fo.Message{Key: fmt.Sprintf("cmp:%d:answer:%d", c.ID, c.Answers), ChatID: chat, Lang: c.Lang,
-			Text: fo.Texts.T(c.Lang, "cmp.answer", st.ShopName(c.Lang), c.Ticket, text),
-			Buttons: [][]fo.Button{{
-				{Text: fo.Texts.T(c.Lang, "btn.cmp.ok"), Data: fo.ComplaintData("ok", c.ID)},
-				{Text: fo.Texts.T(c.Lang, "btn.cmp.no"), Data: fo.ComplaintData("no", c.ID)},
-			}}})
+		return w.enqueue(fo.ComplaintAnswerMessage(st, *c, chat))
 	})
 }
 
@@ -157,7 +141,6 @@ func (s *Store) RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error) {
 		if c.Status != fo.CmpAnswered {
 			return fo.ErrStale
 		}
-		id := strconv.FormatUint(c.ID, 10)
 		verdict := fo.VerdictDissatisfied
 		if req.Satisfied {
 			verdict = fo.VerdictSatisfied
@@ -167,15 +150,10 @@ func (s *Store) RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error) {
 		if err := w.registerComplaint(*c, channel, "verdict", by, verdict); err != nil {
 			return err
 		}
-		var msgs []fo.Message
 		if req.Satisfied {
 			c.Status, c.ClosedAt, c.Resolution = fo.CmpClosed, w.now, c.Answer
 			c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: by, Action: "closed"})
-			if chat != 0 {
-				msgs = append(msgs, fo.Message{Key: "cmp:" + id + ":closed", ChatID: chat, Lang: c.Lang,
-					Text: fo.Texts.T(c.Lang, "cmp.thanks_ok", c.Ticket)})
-			}
-			return w.enqueue(msgs...)
+			return w.enqueue(fo.VerdictMessages(st, *c, chat, true)...)
 		}
 		// CMP-4: dissatisfied → reopened to the supervisor.
 		c.Status, c.Assignee = fo.CmpReopened, st.SupervisorID()
@@ -183,15 +161,7 @@ func (s *Store) RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error) {
 		if err := w.armComplaint(st, c); err != nil {
 			return err
 		}
-		loc := st.Location()
-		k := fmt.Sprintf("cmp:%s:reopened:%d", id, c.Answers)
-		if chat != 0 {
-			msgs = append(msgs, fo.Message{Key: k, ChatID: chat, Lang: c.Lang,
-				Text: fo.Texts.T(c.Lang, "cmp.thanks_no", c.Ticket, fo.FormatWhen(c.Lang, c.DueAt, loc))})
-		}
-		text := fo.Texts.T(fo.ZH, "staff.cmp.reopened", c.Ticket, c.CustomerName, c.Text, c.Answer, fo.FormatWhen(fo.ZH, c.DueAt, loc))
-		msgs = append(msgs, toChats(supervisorChats(st), k, text, answerButtons(c.ID), time.Time{})...)
-		return w.enqueue(msgs...)
+		return w.enqueue(fo.VerdictMessages(st, *c, chat, false)...)
 	})
 }
 

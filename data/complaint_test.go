@@ -2,14 +2,12 @@ package data
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/internal/fakeclock"
 )
 
 // Staff of the after-sales tests: private chats are Telegram user ids.
@@ -20,31 +18,6 @@ const (
 	chatZhao = 301 // supervisor
 	chatCust = 555 // a customer
 )
-
-// asStore opens a store (NoSync: simulations commit a lot) on a fake clock
-// standing at Friday 2026-11-27 09:00 Shanghai, with one staff chat, two follow-up staff members, a supervisor and
-// a receptionist who all have Telegram.
-func asStore(t testing.TB) (*Store, *fakeclock.Clock) {
-	t.Helper()
-	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
-	s, err := Open(filepath.Join(t.TempDir(), "f.db"), Options{Clock: clock, NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	st, _ := s.Settings()
-	st.StaffChats = []int64{-100}
-	st.Staff = []fo.StaffMember{
-		{ID: "li", Name: "李娜", TelegramUserID: chatLi, Roles: []string{fo.RoleReception}},
-		{ID: "wang", Name: "王强", TelegramUserID: chatWang, Roles: []string{fo.RoleFollowUp}},
-		{ID: "liu", Name: "刘洋", TelegramUserID: chatLiu, Roles: []string{fo.RoleFollowUp}},
-		{ID: "zhao", Name: "赵敏", TelegramUserID: chatZhao, Roles: []string{fo.RoleSupervisor}},
-	}
-	if err := s.SaveSettings(st); err != nil {
-		t.Fatal(err)
-	}
-	return s, clock
-}
 
 // deliver checks a walk-in in now, takes it in, readies it and delivers
 // it: the start of the after-sales loop.
@@ -118,7 +91,7 @@ func hasButton(m fo.Message, data string) bool {
 // staff chat's notice with take and answer buttons, and its register
 // entry (FU-7). A major one is due in 4 hours and goes to the supervisor.
 func TestFileComplaintCMP1CMP2CMP3(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	v := deliver(t, s, "13900000001", "京B11111", chatCust, fo.EN)
 	c1, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "quality", Text: "The sensor beeps for no reason",
 		ChatID: chatCust, VisitID: v.ID, By: "customer:bot", ReplyKey: "tg:7:r0", Idem: "tg:7"})
@@ -188,7 +161,7 @@ func TestFileComplaintCMP1CMP2CMP3(t *testing.T) {
 // satisfied reopens it to the supervisor with a new deadline; satisfied
 // closes it with the resolution. Only the complaint's chat can answer.
 func TestComplaintClosedLoopCMP4(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
 	c, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "service", Text: "前台态度不好", ChatID: chatCust, By: "customer:bot"})
 	if _, err := s.TakeComplaint(c.ID, "li"); err != nil {
@@ -262,7 +235,7 @@ func TestComplaintClosedLoopCMP4(t *testing.T) {
 // CMP-4, FU-7: a phone complaint of a customer without a chat is answered
 // on the phone (call register) and staff record the verdict.
 func TestPhoneComplaintVerdictByStaff(t *testing.T) {
-	s, _ := asStore(t)
+	s, _ := newTestStore(t, noSync(), followUpStaff())
 	c, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "price", Text: "收费比报价高",
 		Customer: fo.CustomerInput{Phone: "13700000000", Name: "钱七"}, By: "staff:li"})
 	if err != nil {
@@ -290,7 +263,7 @@ func TestPhoneComplaintVerdictByStaff(t *testing.T) {
 // and again when the complaint is unresolved after 2 days (and every 2
 // days after); an answered complaint is not overdue.
 func TestComplaintDeadlineEscalationsCMP5(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	start := at(2026, 11, 27, 10, 0)
 	clock.Set(start)
 	general, _ := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelBot, Category: "quality", Text: "异响", ChatID: chatCust, Assignee: "wang"})
@@ -363,7 +336,7 @@ func historyOf(c fo.Complaint) string {
 // CMP-3 with AfterSales.ComplaintBusinessHours: a general complaint filed
 // on Saturday afternoon is due 24 opening hours later, across Sunday.
 func TestComplaintBusinessHoursCMP3(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	st, _ := s.Settings()
 	st.AfterSales.ComplaintBusinessHours = true
 	s.SaveSettings(st)

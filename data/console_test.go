@@ -3,18 +3,16 @@ package data
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/internal/fakeclock"
 )
 
 // ARC-1: the archive page reads customer, vehicle, visits and appointments
 // in one go; an edit is validated and stored whole.
 func TestArchiveAndSaveARC1(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	a, err := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 30, 10, 0)))
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +55,7 @@ func TestArchiveAndSaveARC1(t *testing.T) {
 // ARC-1: archives still incomplete 2 days after the first contact are
 // listed; younger ones and complete ones are not.
 func TestIncompleteArchivesARC1(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	old := walkIn(t, s, "13900000001", "京B11111", 0)
 	done := walkIn(t, s, "13900000002", "京B22222", 0)
 	if _, err := s.SaveArchive(fo.ArchiveEdit{VehicleID: done.VehicleID, Name: "王五", Address: "x", Model: "y", Type: "car", MaintIntervalDays: 90, NextMaintenance: at(2027, 1, 1, 0, 0)}); err != nil {
@@ -82,12 +80,7 @@ func TestIncompleteArchivesARC1(t *testing.T) {
 
 // BenchmarkIncompleteArchives lists the incomplete archives among 10,000.
 func BenchmarkIncompleteArchives(b *testing.B) {
-	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
-	s, err := Open(filepath.Join(b.TempDir(), "f.db"), Options{Clock: clock, NoSync: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, clock := newTestStore(b, noSync(), shopDefaults())
 	for i := range 10000 {
 		if i%900 == 899 {
 			clock.Advance(24 * time.Hour) // queue numbers run to 999 a day

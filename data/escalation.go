@@ -8,7 +8,6 @@ package data
 // changed).
 
 import (
-	"fmt"
 	"time"
 
 	fo "frontoffice"
@@ -23,16 +22,11 @@ func dueCmpWarn(w *writer, st *fo.Settings, id uint64, at, now time.Time) error 
 		return nil
 	}
 	c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: "system", Action: "warned", Note: c.Assignee})
-	chats := st.StaffChats
-	if c.Assignee != "" {
-		chats = staffChats(st, c.Assignee)
-	}
 	var hold time.Time
 	if !c.Major {
 		hold = notQuiet(st, now)
 	}
-	text := fo.Texts.T(fo.ZH, "staff.cmp.warn", c.Ticket, fo.FormatWhen(fo.ZH, c.DueAt, st.Location()), c.CustomerName, c.Text)
-	if err := w.enqueue(toChats(chats, fmt.Sprintf("cmp:%d:warn:%d", c.ID, tkey(at)), text, answerButtons(c.ID), hold)...); err != nil {
+	if err := w.enqueue(fo.ComplaintWarnMessages(st, c, at, hold)...); err != nil {
 		return err
 	}
 	return w.putComplaint(c)
@@ -46,12 +40,7 @@ func dueCmpDue(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 		return nil
 	}
 	c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: "system", Action: "overdue"})
-	who := st.StaffName(c.Assignee)
-	if c.Assignee == "" {
-		who = fo.Texts.T(fo.ZH, "staff.nobody")
-	}
-	text := fo.Texts.T(fo.ZH, "staff.cmp.overdue", c.Ticket, fo.FormatWhen(fo.ZH, c.DueAt, st.Location()), who, c.CustomerName, c.Text)
-	if err := w.enqueue(toChats(supervisorChats(st), fmt.Sprintf("cmp:%d:overdue:%d", c.ID, tkey(at)), text, answerButtons(c.ID), time.Time{})...); err != nil {
+	if err := w.enqueue(fo.ComplaintOverdueMessages(st, c, at)...); err != nil {
 		return err
 	}
 	return w.putComplaint(c)
@@ -70,9 +59,7 @@ func dueCmpStale(w *writer, st *fo.Settings, id uint64, at, now time.Time) error
 	if err := w.putDue(c.StaleAt, cmpStaleKind, c.ID); err != nil {
 		return err
 	}
-	text := fo.Texts.T(fo.ZH, "staff.cmp.stale", c.Ticket, fo.FormatWhen(fo.ZH, c.FiledAt, st.Location()),
-		fo.Texts.T(fo.ZH, "cmp.st."+string(c.Status)), st.StaffName(c.Assignee), c.CustomerName, c.Text)
-	if err := w.enqueue(toChats(supervisorChats(st), fmt.Sprintf("cmp:%d:stale:%d", c.ID, tkey(at)), text, answerButtons(c.ID), time.Time{})...); err != nil {
+	if err := w.enqueue(fo.ComplaintStaleMessages(st, c, at)...); err != nil {
 		return err
 	}
 	return w.putComplaint(c)
@@ -87,9 +74,7 @@ func dueCallWarn(w *writer, st *fo.Settings, id uint64, at, now time.Time) error
 	}
 	name, plate := w.callParty(c)
 	taker := st.CallTaker(w.designatedOf(c), now)
-	text := fo.Texts.T(fo.ZH, "staff.call.closing", fo.Texts.T(fo.ZH, "call.kind."+string(c.Kind)), name, fo.FormatPlate(plate),
-		st.StaffName(taker), fo.FormatDay(fo.ZH, c.Closes.Add(-time.Second), st.Location()), len(c.Attempts))
-	return w.enqueue(toChats(supervisorChats(st), fmt.Sprintf("call:%d:closing", c.ID), text, callButtons(c.ID), time.Time{})...)
+	return w.enqueue(fo.CallClosingMessages(st, c, name, plate, taker)...)
 }
 
 // dueTaskEsc tells the supervisor of a task still unresolved 2 days after
@@ -101,9 +86,7 @@ func dueTaskEsc(w *writer, st *fo.Settings, id uint64, at, now time.Time) error 
 		return nil
 	}
 	t.EscalatedAt = w.now
-	text := fo.Texts.T(fo.ZH, "staff.task.stale", t.CustomerName, fo.FormatPlate(t.Plate), t.Text, st.StaffName(t.Staff),
-		fo.FormatWhen(fo.ZH, t.CreatedAt, st.Location()))
-	if err := w.enqueue(toChats(supervisorChats(st), fmt.Sprintf("task:%d:stale", id), text, nil, time.Time{})...); err != nil {
+	if err := w.enqueue(fo.TaskStaleMessages(st, t)...); err != nil {
 		return err
 	}
 	return putJSON(b, u64(id), t)

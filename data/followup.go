@@ -20,7 +20,6 @@ package data
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -35,24 +34,6 @@ const (
 	callAtKind   = "callat"
 	taskEscKind  = "taskesc"
 )
-
-// workSummary is what was done on a visit, for the caller: its work order's
-// lines.
-func workSummary(v *fo.Visit) string {
-	if v.WorkOrder == nil {
-		return ""
-	}
-	var parts []string
-	for _, l := range v.WorkOrder.Lines {
-		parts = append(parts, l.Description)
-	}
-	for _, a := range v.Additional {
-		if a.Status == fo.AddApproved {
-			parts = append(parts, a.Description)
-		}
-	}
-	return clip(strings.Join(parts, "、"), 120)
-}
 
 // addCall stores a new open call, on the lists from its target day, with
 // the supervisor's warning on the window's last open day and the miss at
@@ -157,10 +138,7 @@ func callListTx(tx *bolt.Tx, st *fo.Settings, day time.Time) (fo.CallList, error
 	if err != nil {
 		return list, err
 	}
-	var titles []string
-	for _, p := range promos {
-		titles = append(titles, p.Title+" ("+fo.FormatDay(fo.ZH, p.Day, loc)+")")
-	}
+	titles := fo.PromotionTitles(promos, loc)
 	groups := map[string]*fo.StaffCalls{}
 	takers := map[string]string{}
 	calls, custs, vehs := tx.Bucket(bCalls), tx.Bucket(bCustomers), tx.Bucket(bVehicles)
@@ -210,7 +188,7 @@ func callListTx(tx *bolt.Tx, st *fo.Settings, day time.Time) (fo.CallList, error
 	}
 	for _, g := range groups { // no staff to take them: shown, not lost
 		fo.SortCallItems(g.Calls)
-		g.Name = fo.Texts.T(fo.ZH, "staff.nobody")
+		g.Name = fo.StaffNobody()
 		list.Staff = append(list.Staff, *g)
 	}
 	return list, nil
@@ -235,32 +213,9 @@ func (s *Store) SendCallLists(day time.Time) (int, error) {
 			return err
 		}
 		n = list.Len()
-		ymd := list.Day.In(st.Location()).Format("20060102")
-		for _, sc := range list.Staff {
-			chats := staffChats(&st, sc.Staff)
-			base := "calls:" + ymd + ":" + sc.Staff
-			msgs := toChats(chats, base+":head", fo.CallListHeader(&st, sc, day, fo.ZH), nil, time.Time{})
-			for _, it := range sc.Calls {
-				msgs = append(msgs, toChats(chats, base+":"+strconv.FormatUint(it.Call.ID, 10),
-					fo.CallItemText(&st, it, day, fo.ZH), callButtons(it.Call.ID), time.Time{})...)
-			}
-			if err := w.enqueue(msgs...); err != nil {
-				return err
-			}
-		}
-		return nil
+		return w.enqueue(fo.CallListMessages(&st, list, day)...)
 	})
 	return n, err
-}
-
-func callButtons(id uint64) [][]fo.Button {
-	b := func(key, action string) fo.Button {
-		return fo.Button{Text: fo.Texts.T(fo.ZH, key), Data: fo.CallData(action, id)}
-	}
-	return [][]fo.Button{
-		{b("btn.call.ok", "ok"), b("btn.call.na", "na")},
-		{b("btn.call.later", "later"), b("btn.call.note", "note")},
-	}
 }
 
 // RecordCall records a call's outcome in the call record and, for a call
@@ -302,7 +257,7 @@ func (s *Store) RecordCall(req fo.CallOutcome) (fo.Call, error) {
 		switch req.Outcome {
 		case fo.OutcomeReached:
 			if w.now.Before(c.Opens) {
-				return fo.Errorf(fo.EINVALID, "err.call.early", fo.FormatDay(fo.ZH, c.Opens, loc))
+				return fo.CallEarlyError(c, loc)
 			}
 			if att.Topics, err = fo.ParseTopics(req.Topics); err != nil {
 				return err
@@ -312,7 +267,7 @@ func (s *Store) RecordCall(req fo.CallOutcome) (fo.Call, error) {
 			c.NextAt = fo.DayStart(w.now, loc).AddDate(0, 0, 1).UTC()
 		case fo.OutcomeLater:
 			if !req.Later.After(w.now) || !req.Later.Before(c.Closes) {
-				return fo.Errorf(fo.EINVALID, "err.call.later", fo.FormatDay(fo.ZH, c.Closes.Add(-time.Second), loc))
+				return fo.CallLaterError(c, loc)
 			}
 			c.NextAt, att.Later = req.Later.UTC(), req.Later.UTC()
 			if err := w.putDue(c.NextAt, callAtKind, c.ID); err != nil {
@@ -397,8 +352,7 @@ func (w *writer) callParty(c fo.Call) (name, plate string) {
 // registerCall writes a call in the call register (FU-7).
 func (w *writer) registerCall(c fo.Call, action, by, note string) error {
 	name, plate := w.callParty(c)
-	detail := strings.TrimSpace(fo.Texts.T(fo.ZH, "call.kind."+string(c.Kind)) + " " + name + " " + fo.FormatPlate(plate) + " " + clip(strings.TrimSpace(note), 80))
-	return w.register(bRegCall, fo.RegisterEntry{Action: action, Ref: c.ID, Code: string(c.Kind), By: by, Detail: detail})
+	return w.register(bRegCall, fo.RegisterEntry{Action: action, Ref: c.ID, Code: string(c.Kind), By: by, Detail: fo.CallRegisterDetail(c, name, plate, note)})
 }
 
 // designatedOf returns who the call's customer's designated staff member
@@ -444,6 +398,5 @@ func dueCallAt(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 	var cust fo.Customer
 	getJSON(w.tx.Bucket(bCustomers), u64(c.CustomerID), &cust)
 	taker := st.CallTaker(w.designatedOf(c), now)
-	text := fo.Texts.T(fo.ZH, "staff.call.at", c.NextAt.In(st.Location()).Format("15:04"), cust.Name, fo.MaskPhone(cust.Phone), "+86"+cust.Phone)
-	return w.enqueue(toChats(staffChats(st, taker), fmt.Sprintf("call:%d:at:%d", c.ID, tkey(at)), text, callButtons(c.ID), time.Time{})...)
+	return w.enqueue(fo.CallAtMessages(st, c, cust, taker, at)...)
 }

@@ -31,7 +31,7 @@ func TestSimulatedMonthFU2FU3FU8CMP5(t *testing.T) {
 	if testing.Short() {
 		t.Skip("simulated month")
 	}
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	st, _ := s.Settings()
 	loc := st.Location()
 	r := rand.New(rand.NewPCG(4, 2026))

@@ -37,7 +37,7 @@ func callIDs(items []fo.CallItem) []uint64 {
 // The list shows the masked and the full phone, the vehicle, what was
 // done, and marks the window's last day.
 func TestFirstCallFU1FU2(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	v1 := deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH) // Fri 27 Nov
 	v2 := deliver(t, s, "13900000002", "京B22222", 0, fo.ZH)
 	v3 := deliver(t, s, "13900000003", "京B33333", 0, fo.EN)
@@ -107,7 +107,7 @@ func TestFirstCallFU1FU2(t *testing.T) {
 // the second call in day 7 to day 14 after it, avoiding its topics. Every
 // call is in the call register.
 func TestCallOutcomesFU3FU4FU5FU9(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
 	rec := func(o fo.CallOutcome) (fo.Call, error) {
 		o.CallID, o.Staff = 1, "wang"
@@ -199,7 +199,7 @@ func TestCallOutcomesFU3FU4FU5FU9(t *testing.T) {
 // customer still gets a second call, counted from the first window's last
 // day.
 func TestMissedCallFU2(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000001", "京B11111", 0, fo.ZH)
 	for now := at(2026, 11, 27, 10, 0); now.Before(at(2026, 12, 6, 0, 0)); now = now.Add(time.Minute) {
 		clock.Set(now)
@@ -234,7 +234,7 @@ func TestMissedCallFU2(t *testing.T) {
 // substitute's list (marked as theirs), or the supervisor's when no
 // substitute was named.
 func TestAwaySubstituteFU1(t *testing.T) {
-	s, _ := asStore(t)
+	s, _ := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000001", "京B11111", 0, fo.ZH) // wang's
 	st, _ := s.Settings()
 	st.AfterSales.Absences = []fo.Absence{{Staff: "wang", Substitute: "liu", From: "2026-11-30", To: "2026-12-01"}, {Staff: "wang", From: "2026-12-02", To: "2026-12-02"}}
@@ -273,7 +273,7 @@ func TestAwaySubstituteFU1(t *testing.T) {
 // the chat outside quiet hours, on the reception's phone list without a
 // chat).
 func TestTasksFU5(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
 	deliver(t, s, "13900000002", "京B22222", 0, fo.ZH)
 	clock.Set(at(2026, 11, 30, 10, 0))

@@ -61,12 +61,6 @@ func (w *writer) delDue(at time.Time, kind string, id uint64) error {
 	return w.tx.Bucket(bDue).Delete(dueKey(at, kind, id))
 }
 
-// reminderKey is the outbox key of an appointment's reminder; it names the
-// start so that a moved appointment's new reminder is a new message.
-func reminderKey(a fo.Appointment) string {
-	return "remind:apt:" + strconv.FormatUint(a.ID, 10) + ":" + strconv.FormatInt(a.Start.Unix(), 10)
-}
-
 // RunDue does everything that has come due by now: reminders (APT-5),
 // pickup notices (DEL-2), progress checks (INT-7). It reads only the due
 // index up to now, in batches of 200 per transaction, and returns how many
@@ -136,9 +130,7 @@ func dueReminder(w *writer, st *fo.Settings, id uint64, at, now time.Time) error
 	if a.Status != fo.AptBooked || tkey(a.RemindAt) != tkey(at) || a.Start.Before(now.Add(time.Hour)) {
 		return nil
 	}
-	msg := fo.Message{Key: reminderKey(a), ChatID: a.ChatID, Text: fo.ReminderText(st, a, a.Lang), Lang: a.Lang, Buttons: aptButtons(a)}
-	msg.NotBefore = notQuiet(st, now)
-	return w.enqueue(msg)
+	return w.enqueue(fo.ReminderMessage(st, a, notQuiet(st, now)))
 }
 
 // notQuiet returns zero when now is outside the quiet hours, else the end of

@@ -10,7 +10,7 @@ import (
 // The kiosk's plate + last-4-digits lookup finds the vehicle's booked
 // appointment nearest to now, and answers every miss the same way.
 func TestAppointmentForCheckIn(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	// Booked on Wednesday for Thursday 10:00 (missed: still booked), then
 	// today 11:00 and Monday 09:00 for the same vehicle.
 	clock.Set(at(2026, 11, 25, 9, 0))

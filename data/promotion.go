@@ -151,13 +151,10 @@ func duePromo(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 	for _, c := range custs {
 		switch {
 		case c.ChatID != 0:
-			lang := c.Lang
-			text := fo.Texts.T(lang, "promo.notice", st.ShopName(lang), p.Name(lang), fo.FormatDay(lang, p.Day, loc), p.Body(lang))
-			if err := w.enqueue(fo.Message{Key: fmt.Sprintf("promo:%d:%d:notice", p.ID, c.ID), ChatID: c.ChatID, Text: text,
-				Lang: lang, NotBefore: notQuiet(st, now)}); err != nil {
+			if err := w.enqueue(fo.PromotionNotice(st, p, c, notQuiet(st, now))); err != nil {
 				return err
 			}
-			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "notice", Ref: p.ID, Code: "promo", By: "system", Detail: c.Name + " " + p.Title}); err != nil {
+			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "notice", Ref: p.ID, Code: "promo", By: "system", Detail: fo.PromotionRegisterDetail(p, c, false)}); err != nil {
 				return err
 			}
 			p.Notified++
@@ -189,23 +186,18 @@ func duePromoLetter(w *writer, st *fo.Settings, id uint64, at, now time.Time) er
 	if err != nil {
 		return err
 	}
-	loc := st.Location()
 	for _, c := range custs {
-		lang := c.Lang
 		switch {
 		case c.ChatID != 0:
-			text := fo.Texts.T(lang, "promo.letter", c.Name, st.ShopName(lang), p.Name(lang), fo.FormatDay(lang, p.Day, loc),
-				p.Body(lang), st.ShopAddress(lang), st.Shop.Phone)
-			if err := w.enqueue(fo.Message{Key: fmt.Sprintf("promo:%d:%d:letter", p.ID, c.ID), ChatID: c.ChatID, Text: text,
-				Lang: lang, NotBefore: notQuiet(st, now)}); err != nil {
+			if err := w.enqueue(fo.PromotionLetter(st, p, c, notQuiet(st, now))); err != nil {
 				return err
 			}
-			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "invitation", Ref: p.ID, Code: "promo", By: "system", Detail: c.Name + " " + p.Title}); err != nil {
+			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "invitation", Ref: p.ID, Code: "promo", By: "system", Detail: fo.PromotionRegisterDetail(p, c, false)}); err != nil {
 				return err
 			}
 		case c.Address != "":
 			if err := w.register(bRegLetter, fo.RegisterEntry{Action: "invitation_post", Ref: p.ID, Code: "promo", By: "system",
-				Detail: c.Name + " " + c.Address + " " + p.Title}); err != nil {
+				Detail: fo.PromotionRegisterDetail(p, c, true)}); err != nil {
 				return err
 			}
 		default:

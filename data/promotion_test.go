@@ -13,7 +13,7 @@ import (
 // later by the formal invitation: in the chat, or as a letter to post;
 // every one in the letter register (FU-7). Follow-up calls mention it.
 func TestPromotionFU6(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000001", "京B11111", chatCust, fo.EN)
 	v2 := deliver(t, s, "13900000002", "京B22222", 0, fo.ZH)
 	deliver(t, s, "13900000003", "京B33333", 0, fo.ZH)
@@ -79,7 +79,7 @@ func TestPromotionFU6(t *testing.T) {
 // FU-6: an event entered less than 2 weeks ahead is announced at once; its
 // calls close by the event's day.
 func TestLatePromotionFU6(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000002", "京B22222", 0, fo.ZH)
 	p, err := s.AddPromotion(fo.Promotion{Title: "开放日", Day: at(2026, 11, 28, 0, 0)}, "staff:zhao")
 	if err != nil || !p.NoticeAt.Equal(clock.Now()) {

@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -111,32 +110,9 @@ func (s *Store) SendReport(kind fo.ReportKind, day time.Time) (fo.BusinessStats,
 		if kind == fo.ReportDaily && b.Empty() && st.IsClosedDate(day) {
 			return nil
 		}
-		ymd := strconv.FormatUint(fo.ReportRef(day, st.Location()), 10)
-		doc := &fo.Document{Kind: kind.DocKind(), Ref: fo.ReportRef(day, st.Location()), Name: kind.DocKind() + "-" + ymd + ".pdf"}
-		var msgs []fo.Message
-		for _, chat := range reportChats(&st) {
-			msgs = append(msgs, fo.Message{Key: "report:" + string(kind) + ":" + ymd + ":c:" + strconv.FormatInt(chat, 10), ChatID: chat,
-				Text: fo.ReportText(&st, b, fo.ZH), Lang: fo.ZH, Document: doc})
-		}
-		return w.enqueue(msgs...)
+		return w.enqueue(fo.ReportMessages(&st, kind, day, b)...)
 	})
 	return b, err
-}
-
-// reportChats are the chats the reports go to (REP-1): the private chat of
-// every supervisor on Telegram (a private chat's id is the user's id), or
-// the staff chats when no supervisor is on Telegram.
-func reportChats(st *fo.Settings) []int64 {
-	var out []int64
-	for _, m := range st.StaffWith(fo.RoleSupervisor) {
-		if m.TelegramUserID != 0 {
-			out = appendNew(out, m.TelegramUserID)
-		}
-	}
-	if len(out) == 0 {
-		return st.StaffChats
-	}
-	return out
 }
 
 // visitFigures is the part of a visit the statistics count; decoding only

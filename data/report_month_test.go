@@ -231,7 +231,7 @@ func (m *repSim) run() {
 // supervisor's monthly summary.
 func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 	start := at(2026, 11, 20, 7, 0)
-	s, clock := repStore(t, start)
+	s, clock := newTestStore(t, noSync(), supervisorOnTelegram(), startingAt(start))
 	st, _ := s.Settings()
 	loc := st.Location()
 	r := rand.New(rand.NewPCG(5, 2026))

@@ -3,38 +3,17 @@ package data
 import (
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	fo "frontoffice"
-	"frontoffice/internal/fakeclock"
 )
-
-// repStore opens a store on a fake clock with the default shop, a
-// supervisor on Telegram and a staff chat.
-func repStore(t testing.TB, now time.Time) (*Store, *fakeclock.Clock) {
-	t.Helper()
-	clock := fakeclock.New(now)
-	s, err := Open(filepath.Join(t.TempDir(), "r.db"), Options{Clock: clock, NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	st, _ := s.Settings()
-	st.StaffChats = []int64{-100}
-	st.Staff = append(st.Staff, fo.StaffMember{ID: "sup", Name: "周主管", TelegramUserID: 777, Roles: []string{fo.RoleSupervisor}})
-	if err := s.SaveSettings(st); err != nil {
-		t.Fatal(err)
-	}
-	return s, clock
-}
 
 // VisitRecord reads a visit with its customer and vehicle; an unknown
 // visit is ErrNotFound.
 func TestVisitRecord(t *testing.T) {
-	s, _ := repStore(t, at(2026, 11, 27, 9, 0))
+	s, _ := newTestStore(t, noSync(), supervisorOnTelegram(), startingAt(at(2026, 11, 27, 9, 0)))
 	v, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "张伟", Phone: "13910000001", Lang: fo.ZH}, Plate: "京A12345", ServiceID: "radar", Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +31,7 @@ func TestVisitRecord(t *testing.T) {
 // as a document, once; without a supervisor on Telegram to the staff
 // chats; a holiday with no records sends no daily report.
 func TestSendReportREP1(t *testing.T) {
-	s, clock := repStore(t, at(2026, 11, 27, 9, 0))
+	s, clock := newTestStore(t, noSync(), supervisorOnTelegram(), startingAt(at(2026, 11, 27, 9, 0)))
 	if _, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "张伟", Phone: "13910000001"}, Plate: "京A12345", ServiceID: "radar", Source: "kiosk", By: "kiosk"}); err != nil {
 		t.Fatal(err)
 	}

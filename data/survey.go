@@ -104,13 +104,11 @@ func (w *writer) sendSurvey(st *fo.Settings, sv *fo.Survey, cust fo.Customer, no
 	if sv.Lang == "" {
 		sv.Lang = fo.ZH
 	}
-	text, buttons := fo.SurveyQuestion(st, *sv, fo.QOverall, sv.Lang)
-	if err := w.enqueue(fo.Message{Key: fmt.Sprintf("sv:%d:q0", sv.ID), ChatID: sv.ChatID, Text: text, Buttons: buttons,
-		Lang: sv.Lang, NotBefore: notQuiet(st, now)}); err != nil {
+	if err := w.enqueue(fo.SurveyQuestionMessage(st, *sv, fo.QOverall, 0, notQuiet(st, now))); err != nil {
 		return err
 	}
 	if err := w.register(bRegLetter, fo.RegisterEntry{Action: "survey", Ref: sv.ID, Code: "survey", By: "system",
-		Detail: sv.CustomerName + " " + fo.FormatPlate(sv.Plate)}); err != nil {
+		Detail: fo.SurveyRegisterDetail(*sv)}); err != nil {
 		return err
 	}
 	return putSurvey(w, *sv)
@@ -168,10 +166,7 @@ func (s *Store) AnswerSurvey(a fo.SurveyAnswer) (fo.Survey, error) {
 			return fo.Errorf(fo.EINVALID, "err.sv.scores")
 		}
 		sv.Scores[a.Q] = a.Score
-		next := sv.Next()
-		text, buttons := fo.SurveyQuestion(st, *sv, next, sv.Lang)
-		return w.enqueue(fo.Message{Key: fmt.Sprintf("sv:%d:q%d", sv.ID, next), ChatID: sv.ChatID, Text: text,
-			Buttons: buttons, Lang: sv.Lang, EditMessageID: a.MessageID})
+		return w.enqueue(fo.SurveyQuestionMessage(st, *sv, sv.Next(), a.MessageID, time.Time{}))
 	})
 }
 
@@ -218,8 +213,8 @@ func (s *Store) changeSurvey(id uint64, chatID int64, q int, fn func(w *writer, 
 // a complaint for the supervisor (SUR-2), and the customer is thanked.
 func (w *writer) finishSurvey(st *fo.Settings, sv *fo.Survey) error {
 	sv.Status, sv.DoneAt = fo.SurveyDone, w.now
-	thanks := fo.Texts.T(sv.Lang, "sv.thanks", st.ShopName(sv.Lang))
-	if q, low := sv.Low(); low {
+	var low *fo.Complaint
+	if q, isLow := sv.Low(); isLow {
 		c, err := w.fileComplaint(st, fo.ComplaintRequest{Channel: fo.ChannelSurvey, Category: fo.SurveyCategory(q),
 			Text: fo.SurveyComplaintText(sv.SurveyResult), CustomerID: sv.CustomerID, VisitID: sv.VisitID,
 			SurveyID: sv.ID, Assignee: st.SupervisorID(), By: "system"})
@@ -227,15 +222,12 @@ func (w *writer) finishSurvey(st *fo.Settings, sv *fo.Survey) error {
 			return err
 		}
 		sv.ComplaintID, sv.Ticket = c.ID, c.Ticket
-		thanks = fo.Texts.T(sv.Lang, "sv.thanks_low", st.ShopName(sv.Lang), c.Ticket, fo.FormatWhen(sv.Lang, c.DueAt, st.Location()))
+		low = &c
 	}
 	if err := w.feedCall(*sv); err != nil {
 		return err
 	}
-	if sv.ChatID == 0 {
-		return nil
-	}
-	return w.enqueue(fo.Message{Key: fmt.Sprintf("sv:%d:done", sv.ID), ChatID: sv.ChatID, Text: thanks, Lang: sv.Lang})
+	return w.enqueue(fo.SurveyThanksMessages(st, *sv, low)...)
 }
 
 // feedCall gives the survey's answers to its first follow-up call while the

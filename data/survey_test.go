@@ -14,7 +14,7 @@ import (
 // comment; answers of 4-5 without a comment make the first follow-up call a
 // short one.
 func TestSurveyInChatSUR1(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	v := deliver(t, s, "13900000001", "京B11111", chatCust, fo.EN)
 	deliver(t, s, "13900000002", "京B22222", 0, fo.ZH)
 	sv, err := s.VisitSurvey(v.ID)
@@ -73,7 +73,7 @@ func TestSurveyInChatSUR1(t *testing.T) {
 // SUR-2: a score of 2 or less opens a complaint for the supervisor, and
 // the customer is told its ticket; the comment reaches the call.
 func TestLowSurveyOpensComplaintSUR2(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
 	clock.Set(at(2026, 11, 28, 10, 0))
 	s.RunDue(clock.Now())
@@ -109,7 +109,7 @@ func TestLowSurveyOpensComplaintSUR2(t *testing.T) {
 // go (its chat buttons go stale); a visit is rated once; an unanswered chat
 // survey expires after 30 days.
 func TestRateVisitAtKioskSUR1(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	v := deliver(t, s, "13900000001", "京B11111", chatCust, fo.ZH)
 	clock.Set(at(2026, 11, 28, 10, 0))
 	s.RunDue(clock.Now())
@@ -152,7 +152,7 @@ func TestRateVisitAtKioskSUR1(t *testing.T) {
 // SUR-1: a survey skipped because the customer had no chat goes out when
 // started after they linked one; only once.
 func TestStartSurveySUR1(t *testing.T) {
-	s, clock := asStore(t)
+	s, clock := newTestStore(t, noSync(), followUpStaff())
 	v := deliver(t, s, "13900000001", "京B11111", 0, fo.ZH)
 	if _, err := s.StartSurvey(v.ID); fo.ErrorCode(err) != fo.EINVALID {
 		t.Errorf("no chat: %v", err)

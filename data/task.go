@@ -11,8 +11,6 @@ package data
 // handler is in data/escalation.go).
 
 import (
-	"fmt"
-
 	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
@@ -74,17 +72,15 @@ func (s *Store) SolveTask(id uint64, solution, staff string) (fo.Task, error) {
 		if err := getJSON(tx.Bucket(bCustomers), u64(t.CustomerID), &cust); err != nil {
 			return err
 		}
-		k := fmt.Sprintf("task:%d:solved", id)
-		if cust.ChatID == 0 {
-			return w.addPhoneTask(&st, fo.PhoneTask{Key: k, CustomerID: cust.ID, Kind: "task.solved",
-				Text: fo.Texts.T(fo.ZH, "task.solved", st.ShopName(fo.ZH), t.Text, t.Solution)})
+		n := fo.TaskSolvedNotices(&st, t, cust, notQuiet(&st, w.now))
+		if len(n.Calls) > 0 {
+			return w.addPhoneTasks(&st, n.Calls...)
 		}
 		if err := w.register(bRegLetter, fo.RegisterEntry{Action: "solution", Ref: id, Code: "task", By: "staff:" + staff,
-			Detail: clip(cust.Name+" "+t.Solution, 100)}); err != nil {
+			Detail: fo.TaskRegisterDetail(t, cust)}); err != nil {
 			return err
 		}
-		return w.enqueue(fo.Message{Key: k, ChatID: cust.ChatID, Lang: cust.Lang, NotBefore: notQuiet(&st, w.now),
-			Text: fo.Texts.T(cust.Lang, "task.solved", st.ShopName(cust.Lang), t.Text, t.Solution)})
+		return w.enqueue(n.Messages...)
 	})
 	return t, err
 }

@@ -40,7 +40,7 @@ func messagesTo(t *testing.T, s *Store, chat int64) []string {
 
 // Queue numbers: A for appointments, W for walk-ins, counted per day.
 func TestCheckInQueueNumbers(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	a, err := s.Book(bookReq("13812345678", "京A12345", at(2026, 11, 27, 11, 0)))
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +87,7 @@ func TestCheckInQueueNumbers(t *testing.T) {
 }
 
 func TestCallNextAndBoard(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	changed := s.BoardChanged()
 	w1 := walkIn(t, s, "13900000001", "京B11111", 0)
 	walkIn(t, s, "13900000002", "京B22222", 0)
@@ -122,7 +122,7 @@ func TestCallNextAndBoard(t *testing.T) {
 // DEL-2 and INT-7 on a fake clock: a short job is announced 1 h before the
 // promised time, progress checked at 75% of the estimate.
 func TestPickupShortJobDEL2INT7(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	handover := at(2026, 11, 27, 9, 3) // kept to the 10 minutes: 09:00
 	v, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(handover, 240, at(2026, 11, 27, 14, 0)), By: "staff:li"})
@@ -169,7 +169,7 @@ func TestPickupShortJobDEL2INT7(t *testing.T) {
 // announced at once with the reason and an apology (REC-4), and the notice follows
 // the new time; a job ready early notifies at once.
 func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	v, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 16*60, at(2026, 11, 30, 16, 0))})
 	if err != nil {
@@ -218,7 +218,7 @@ func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
 // DEL-2 for a customer without Telegram: the notice goes on the
 // reception's call list for the day.
 func TestPickupPhoneTaskWhenNotLinked(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 0)
 	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
 	clock.Set(at(2026, 11, 27, 10, 0))
@@ -242,7 +242,7 @@ func TestPickupPhoneTaskWhenNotLinked(t *testing.T) {
 // time; approval moves the promised time; a forged answer from another
 // customer does nothing.
 func TestAdditionalWorkINT6(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	other := walkIn(t, s, "13900000002", "京B22222", 556)
 	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 120, at(2026, 11, 27, 12, 0))})
@@ -281,7 +281,7 @@ func TestAdditionalWorkINT6(t *testing.T) {
 
 // DEL-3: delivery needs a ready job; a discount needs a supervisor.
 func TestDeliverDEL3(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
 	set := fo.Settlement{Amount: 30000, Paid: 30000}
@@ -306,7 +306,7 @@ func TestDeliverDEL3(t *testing.T) {
 }
 
 func TestWorkOrderValidation(t *testing.T) {
-	s, _ := testStore(t)
+	s, _ := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 0)
 	wo := workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 8, 0))
 	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.wo.promised")) {
@@ -332,7 +332,7 @@ func TestWorkOrderValidation(t *testing.T) {
 }
 
 func TestLinkToken(t *testing.T) {
-	s, clock := testStore(t)
+	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 0)
 	tok, err := s.CreateLinkToken(v.CustomerID, v.ID)
 	if err != nil || len(tok) != 22 {

@@ -11,15 +11,15 @@ import (
 // Document kinds: fo.Document.Kind of a message, or of a console download,
 // and what its Ref names.
 const (
-	KindSlip       = "slip"       // appointment slip; Ref: appointment id (APT-1, APT-2)
-	KindCard       = "card"       // after-sales service card; Ref: visit id (DEL-3)
-	KindWorkOrder  = "workorder"  // work order with the belongings list; Ref: visit id (INT-2, INT-4, INT-5)
-	KindAdditional = "additional" // additional-work order; Ref: visit id (INT-6)
-	KindSettlement = "settlement" // settlement; Ref: visit id (DEL-3)
-	KindExit       = "exit"       // exit notice; Ref: visit id (DEL-3, INT-4)
-	KindComplaint  = "complaint"  // complaint receipt; Ref: complaint id (CMP-2)
-	KindCalls      = "calls"      // the day's call list and call register; Ref: YYYYMMDD (FU-7)
-	KindLetters    = "letters"    // the letter register of the month; Ref: YYYYMMDD of a day in it (FU-7)
+	KindSlip       = fo.DocSlip       // appointment slip; Ref: appointment id (APT-1, APT-2)
+	KindCard       = fo.DocCard       // after-sales service card; Ref: visit id (DEL-3)
+	KindWorkOrder  = fo.DocWorkOrder  // work order with the belongings list; Ref: visit id (INT-2, INT-4, INT-5)
+	KindAdditional = fo.DocAdditional // additional-work order; Ref: visit id (INT-6)
+	KindSettlement = fo.DocSettlement // settlement; Ref: visit id (DEL-3)
+	KindExit       = fo.DocExit       // exit notice; Ref: visit id (DEL-3, INT-4)
+	KindComplaint  = fo.DocComplaint  // complaint receipt; Ref: complaint id (CMP-2)
+	KindCalls      = fo.DocCalls      // the day's call list and call register; Ref: YYYYMMDD (FU-7)
+	KindLetters    = fo.DocLetters    // the letter register of the month; Ref: YYYYMMDD of a day in it (FU-7)
 	// "report-daily", "report-weekly", "report-monthly": business
 	// statistics; Ref: YYYYMMDD of a day of the period (REP-1, fo.ReportKind.DocKind).
 )

@@ -1,0 +1,115 @@
+package frontoffice
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"testing"
+)
+
+// FuzzCallbackData: every callback-data encoder's output is read back by
+// its parser to the same values, and fits Telegram's 64 bytes
+// (MaxCallbackData); each parser accepts only what its encoder writes.
+func FuzzCallbackData(f *testing.F) {
+	f.Add(uint64(1), 1, 0, 1, uint8(0))
+	f.Add(uint64(math.MaxUint64), MaxWorkItems, QComment, 0, uint8(3))
+	f.Add(uint64(42), 7, QStaff, 5, uint8(1))
+	f.Fuzz(func(t *testing.T, id uint64, n, q, score int, pick uint8) {
+		if id == 0 {
+			id = 1
+		}
+		fits := func(s string) {
+			t.Helper()
+			if len(s) > MaxCallbackData {
+				t.Fatalf("%q is %d bytes, over %d", s, len(s), MaxCallbackData)
+			}
+		}
+
+		aptActions := []string{AptMove, AptCancel}
+		action := aptActions[int(pick)%len(aptActions)]
+		s := AptButtonData(action, id)
+		fits(s)
+		if a, got, ok := ParseAptButton(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+
+		cmpActions := []string{CmpTake, CmpAnswer, CmpOK, CmpNo}
+		action = cmpActions[int(pick)%len(cmpActions)]
+		s = ComplaintData(action, id)
+		fits(s)
+		if a, got, ok := ParseComplaintData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+
+		callActions := []string{CallReached, CallNoReply, CallLater, CallNote}
+		action = callActions[int(pick)%len(callActions)]
+		s = CallData(action, id)
+		fits(s)
+		if a, got, ok := ParseCallData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+
+		if n < 1 || n > MaxWorkItems {
+			n = 1 + (n%MaxWorkItems+MaxWorkItems)%MaxWorkItems
+		}
+		approve := pick%2 == 0
+		s = WorkButtonData(approve, id, n)
+		fits(s)
+		if ap, v, m, ok := ParseWorkButton(s); !ok || ap != approve || v != id || m != n {
+			t.Fatalf("%q parsed to %v %d %d %v", s, ap, v, m, ok)
+		}
+
+		q = (q%(QComment+1) + QComment + 1) % (QComment + 1)
+		if q == QComment {
+			score = 0
+		} else {
+			score = 1 + (score%5+5)%5
+		}
+		s = SurveyData(id, q, score)
+		fits(s)
+		if got, gq, gs, ok := ParseSurveyData(s); !ok || got != id || gq != q || gs != score {
+			t.Fatalf("%q parsed to %d %d %d %v", s, got, gq, gs, ok)
+		}
+	})
+}
+
+// FuzzParseCallbackData: what a parser accepts, its encoder writes back
+// byte for byte (callback data comes from outside and may be forged).
+func FuzzParseCallbackData(f *testing.F) {
+	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
+		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if a, id, ok := ParseAptButton(s); ok && AptButtonData(a, id) != s {
+			t.Fatalf("apt %q accepted", s)
+		}
+		if a, id, ok := ParseComplaintData(s); ok && ComplaintData(a, id) != s {
+			t.Fatalf("cmp %q accepted", s)
+		}
+		if a, id, ok := ParseCallData(s); ok && CallData(a, id) != s {
+			t.Fatalf("call %q accepted", s)
+		}
+		if ap, v, n, ok := ParseWorkButton(s); ok && WorkButtonData(ap, v, n) != s {
+			t.Fatalf("aw %q accepted", s)
+		}
+		if id, q, sc, ok := ParseSurveyData(s); ok && SurveyData(id, q, sc) != s {
+			t.Fatalf("sv %q accepted", s)
+		}
+	})
+}
+
+// Every broken slot rule is one of the ErrSlotRule family (APT-1); a taken
+// slot and other errors are not.
+func TestErrSlotRule(t *testing.T) {
+	for _, key := range []string{"err.slot.past", "err.slot.grid", "err.slot.closed", "err.slot.hours", "err.slot.lead", "err.slot.horizon"} {
+		if err := fmt.Errorf("book: %w", Errorf(EINVALID, key, 15)); !errors.Is(err, ErrSlotRule) {
+			t.Errorf("%s is not ErrSlotRule", key)
+		}
+	}
+	for _, err := range []error{ErrSlotTaken, ErrNotFound, Errorf(ECONFLICT, "err.slot.past"), Errorf(EINVALID, "err.slots")} {
+		if errors.Is(err, ErrSlotRule) {
+			t.Errorf("%v is ErrSlotRule", err)
+		}
+	}
+}
