@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"frontoffice/internal/fakeclock"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -27,7 +28,7 @@ func bookReq(phone, plate string, start time.Time) fo.BookRequest {
 
 func pending(t *testing.T, s *Store) []fo.Message {
 	t.Helper()
-	es, _, err := s.Pending(time.Now().Add(1000*time.Hour), 1000)
+	es, _, err := s.Pending(s.clock.Now().Add(1000*time.Hour), 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,24 +342,25 @@ func TestBookIdempotent(t *testing.T) {
 func TestOutboxDedupeAndRestart(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "f.db")
-	s, err := Open(path, Options{})
+	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
+	s, err := Open(path, Options{Clock: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := fo.Message{Key: "k1", ChatID: 5, Text: "hi", RelayTo: 9}
 	s.Enqueue(m, m)
-	es, _, _ := s.Pending(time.Now(), 10)
+	es, _, _ := s.Pending(clock.Now(), 10)
 	if len(es) != 1 {
 		t.Fatalf("%d entries", len(es))
 	}
 	// Crash before sending: still there after reopening.
 	s.Close()
-	s, err = Open(path, Options{})
+	s, err = Open(path, Options{Clock: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	es, _, _ = s.Pending(time.Now(), 10)
+	es, _, _ = s.Pending(clock.Now(), 10)
 	if len(es) != 1 {
 		t.Fatalf("%d entries after restart", len(es))
 	}
@@ -366,7 +368,7 @@ func TestOutboxDedupeAndRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Enqueue(m) // the same event again: already sent
-	if es, _, _ = s.Pending(time.Now(), 10); len(es) != 0 {
+	if es, _, _ = s.Pending(clock.Now(), 10); len(es) != 0 {
 		t.Fatalf("sent message queued again")
 	}
 	if to, _, err := s.RelayTarget(5, 77); err != nil || to != 9 {
@@ -376,13 +378,13 @@ func TestOutboxDedupeAndRestart(t *testing.T) {
 		t.Errorf("sent keys %v", keys)
 	}
 	s.Enqueue(fo.Message{Key: "k2", ChatID: 5, Text: "x"})
-	es, _, _ = s.Pending(time.Now(), 10)
+	es, _, _ = s.Pending(clock.Now(), 10)
 	s.MarkFailed(es[0].Seq, "timeout", false)
-	if es, _, _ = s.Pending(time.Now(), 10); len(es) != 1 || es[0].Tries != 1 {
+	if es, _, _ = s.Pending(clock.Now(), 10); len(es) != 1 || es[0].Tries != 1 {
 		t.Fatalf("transient failure dropped the message: %+v", es)
 	}
 	s.MarkFailed(es[0].Seq, "403 blocked", true)
-	if es, _, _ = s.Pending(time.Now(), 10); len(es) != 0 {
+	if es, _, _ = s.Pending(clock.Now(), 10); len(es) != 0 {
 		t.Fatalf("permanent failure kept: %+v", es)
 	}
 }

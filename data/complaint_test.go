@@ -53,7 +53,7 @@ func deliver(t testing.TB, s *Store, phone, plate string, chat int64, lang fo.La
 // outbox returns the waiting messages whose key starts with prefix.
 func outbox(t testing.TB, s *Store, prefix string) []fo.Message {
 	t.Helper()
-	es, _, err := s.Pending(time.Now().Add(1000*time.Hour), 100000)
+	es, _, err := s.Pending(s.clock.Now().Add(1000*time.Hour), 100000)
 	if err != nil {
 		t.Fatal(err)
 	}
