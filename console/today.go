@@ -73,13 +73,11 @@ func visitAlerts(v fo.Visit, now time.Time) []visitAlert {
 	if len(v.Delays) > 0 && v.Open() {
 		out = append(out, visitAlert{"con.alert.delayed", "info"}) // DEL-2
 	}
-	if v.Status == fo.VisitWorkshop && !v.PromisedAt().IsZero() {
-		switch {
-		case !v.PromisedAt().After(now):
-			out = append(out, visitAlert{"con.alert.late", "danger"})
-		case !v.PickupNoticeAt.IsZero() && !v.PickupNoticeAt.After(now):
-			out = append(out, visitAlert{"con.alert.told_not_ready", "danger"}) // DEL-2
-		}
+	switch {
+	case v.Late(now): // INT-3
+		out = append(out, visitAlert{"con.alert.late", "danger"})
+	case v.ToldNotReady(now): // DEL-2
+		out = append(out, visitAlert{"con.alert.told_not_ready", "danger"})
 	}
 	if v.WorkOrder != nil && v.WorkOrder.NoGuarantee() && v.Open() {
 		out = append(out, visitAlert{"con.alert.no_guarantee", "info"}) // INT-2
