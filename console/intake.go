@@ -1,11 +1,11 @@
 package console
 
 import (
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	fo "frontoffice"
 )
@@ -150,25 +150,23 @@ func (f *intakeForm) editLines(op string) bool {
 }
 
 // workOrder turns the form into a work order, or returns the EINVALID
-// *fo.Error of the first problem with ErrField set. The store validates the
-// work order again (fo.WorkOrder.Validate: err.wo.*).
+// error of the first problem with ErrField set. The texts' limits are the
+// domain's (fo.WorkOrder.ValidateText), checked on the form as typed; the
+// store validates the work order again (fo.WorkOrder.Validate: err.wo.*).
 func (f *intakeForm) workOrder(loc *time.Location) (fo.WorkOrder, error) {
 	bad := func(field, key string, args ...any) (fo.WorkOrder, error) {
 		f.ErrField = field
 		return fo.WorkOrder{}, fo.Errorf(fo.EINVALID, key, args...)
 	}
-	long := func(s string, n int) bool { return utf8.RuneCountInString(s) > n }
+	invalid := func(err error) (fo.WorkOrder, error) {
+		f.setErr(err)
+		return fo.WorkOrder{}, err
+	}
 	wo := fo.WorkOrder{Purpose: f.Purpose, DiagnosisConsent: f.Consent, DocumentsChecked: f.Docs,
 		Anomalies: f.Anomalies, KeyNo: f.KeyNo, Receiver: f.Receiver, FuelEighths: f.Fuel}
-	switch {
-	case long(f.Purpose, 300):
-		return bad("purpose", "err.too_long", 300)
-	case long(f.Report, 2000) || long(f.Anomalies, 1000):
-		return bad("anomalies", "err.too_long", 1000)
-	case long(f.KeyNo, 20):
-		return bad("key", "err.too_long", 20)
-	case long(f.Receiver, 40):
-		return bad("receiver", "err.too_long", 40)
+	typed := fo.WorkOrder{Purpose: f.Purpose, DiagnosisReport: f.Report, Anomalies: f.Anomalies, KeyNo: f.KeyNo, Receiver: f.Receiver}
+	if err := typed.ValidateText(); err != nil {
+		return invalid(err)
 	}
 	if f.Consent {
 		wo.DiagnosisReport = f.Report // INT-1: a diagnosis only with consent
@@ -177,8 +175,9 @@ func (f *intakeForm) workOrder(loc *time.Location) (fo.WorkOrder, error) {
 		if l.Desc == "" && l.Labor == "" && l.Parts == "" {
 			continue
 		}
-		if long(l.Desc, 200) {
-			return bad("lines", "err.too_long", 200)
+		line := fo.WorkOrder{Lines: []fo.EstimateLine{{Description: l.Desc}}}
+		if err := line.ValidateText(); err != nil {
+			return invalid(err)
 		}
 		labor, err1 := parseMoney(l.Labor)
 		parts, err2 := parseMoney(l.Parts)
@@ -190,17 +189,17 @@ func (f *intakeForm) workOrder(loc *time.Location) (fo.WorkOrder, error) {
 	}
 	for _, b := range strings.Split(f.Belongings, "\n") {
 		if b = strings.TrimSpace(b); b != "" {
-			if len(wo.Belongings) == 30 || long(b, 100) {
-				return bad("belongings", "err.too_long", 100)
-			}
 			wo.Belongings = append(wo.Belongings, b)
 		}
 	}
+	if err := (&fo.WorkOrder{Belongings: wo.Belongings}).ValidateText(); err != nil {
+		return invalid(err)
+	}
 	var ok bool
-	if wo.Odometer, ok = parseInt(f.Odometer, 0, 5_000_000, -1); !ok || wo.Odometer < 0 {
+	if wo.Odometer, ok = parseInt(f.Odometer, 0, fo.MaxOdometer, -1); !ok || wo.Odometer < 0 {
 		return bad("odometer", "err.wo.odometer")
 	}
-	if wo.EstimatedMinutes, ok = parseInt(f.Minutes, 1, 60*24*60, 0); !ok || wo.EstimatedMinutes == 0 {
+	if wo.EstimatedMinutes, ok = parseInt(f.Minutes, 1, fo.MaxEstimate, 0); !ok || wo.EstimatedMinutes == 0 {
 		return bad("minutes", "err.wo.estimate")
 	}
 	if f.Handover != "" {
@@ -214,14 +213,16 @@ func (f *intakeForm) workOrder(loc *time.Location) (fo.WorkOrder, error) {
 	return wo, nil
 }
 
-// woField is the form field an err.wo.* key is about.
-func woField(key string) string {
-	switch f := strings.TrimPrefix(key, "err.wo."); f {
-	case "mode", "parts_source", "parts_kind":
-		return "lines"
-	case "estimate":
-		return "minutes"
-	default:
-		return f
+// setErr sets ErrField to the form field a domain *fo.FieldError is
+// about (the work order's diagnosis is the form's "report"); other errors
+// leave it.
+func (f *intakeForm) setErr(err error) {
+	var fe *fo.FieldError
+	if !errors.As(err, &fe) {
+		return
+	}
+	f.ErrField = fe.Field
+	if fe.Field == "diagnosis" {
+		f.ErrField = "report"
 	}
 }

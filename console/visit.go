@@ -179,10 +179,7 @@ func (s *Server) consoleIntake(w http.ResponseWriter, r *http.Request, c *staffC
 	wo, err := f.workOrder(c.loc)
 	if err == nil {
 		_, err = s.cfg.Store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: c.by()})
-		var e *fo.Error
-		if errors.As(err, &e) && strings.HasPrefix(e.Key, "err.wo.") {
-			f.ErrField = woField(e.Key)
-		}
+		f.setErr(err)
 	}
 	if err != nil {
 		s.visitFailed(w, r, c, v, "intake", err, keep)
@@ -252,7 +249,7 @@ func (s *Server) consoleAddWork(w http.ResponseWriter, r *http.Request, c *staff
 		s.visitFailed(w, r, c, v, "work", err, keep)
 		return
 	}
-	minutes, ok := parseInt(f.Minutes, 0, 60*24*30, 0)
+	minutes, ok := parseInt(f.Minutes, 0, fo.MaxExtraMinutes, 0)
 	if !ok {
 		s.visitFailed(w, r, c, v, "work", fo.Errorf(fo.EINVALID, "err.aw.price"), keep)
 		return

@@ -208,19 +208,16 @@ func (s *Server) kioskCheckIn(w http.ResponseWriter, r *http.Request, sess *sess
 	v, err := s.cfg.Store.CheckIn(fo.CheckInRequest{AppointmentID: sess.apt.ID, Source: "kiosk", By: "kiosk"})
 	if err != nil {
 		var fe *fo.Error
-		if errors.As(err, &fe) {
-			switch fe.Key {
-			case "kiosk.early", "kiosk.late", "kiosk.wrong_day":
-				// The store formats the time in the customer's language;
-				// the kiosk speaks the visitor's.
-				loc := st.Location()
-				sess.say("confirm", &fo.Text{
-					Zh: s.texts.T(fo.ZH, fe.Key, fo.FormatWhen(fo.ZH, sess.apt.Start, loc)),
-					En: s.texts.T(fo.EN, fe.Key, fo.FormatWhen(fo.EN, sess.apt.Start, loc)),
-				})
-				s.renderScreen(w, r, sess, &st, "confirm", http.StatusUnprocessableEntity)
-				return
-			}
+		if fo.ErrCheckInWindow(err) && errors.As(err, &fe) {
+			// The store formats the time in the customer's language;
+			// the kiosk speaks the visitor's, with the error's text.
+			loc := st.Location()
+			sess.say("confirm", &fo.Text{
+				Zh: s.texts.T(fo.ZH, fe.Key, fo.FormatWhen(fo.ZH, sess.apt.Start, loc)),
+				En: s.texts.T(fo.EN, fe.Key, fo.FormatWhen(fo.EN, sess.apt.Start, loc)),
+			})
+			s.renderScreen(w, r, sess, &st, "confirm", http.StatusUnprocessableEntity)
+			return
 		}
 		s.kioskError(w, r, sess, &st, "confirm", err)
 		return

@@ -5,14 +5,9 @@ import (
 	"frontoffice/internal/web"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	fo "frontoffice"
 )
-
-// maxConcern is the longest "what is wrong" accepted, in characters (the
-// store's limit).
-const maxConcern = 500
 
 // walkState is the walk-in form kept in the session after a submission
 // with errors. Plate, phone and name are kept only when they were valid,
@@ -46,7 +41,7 @@ type serviceOption struct {
 // walkPage renders the session's walk-in form in its language.
 func (s *Server) walkPage(sess *session, st *fo.Settings) walkPage {
 	ws, lang := &sess.walk, sess.lang
-	p := walkPage{Concern: ws.concern, Consent: ws.consent, Errs: map[string]string{}, Max: maxConcern}
+	p := walkPage{Concern: ws.concern, Consent: ws.consent, Errs: map[string]string{}, Max: fo.MaxConcern}
 	if ws.plate != "" {
 		p.Plate = fo.MaskPlate(ws.plate)
 	}
@@ -128,8 +123,10 @@ func (s *Server) kioskWalkInPost(w http.ResponseWriter, r *http.Request, sess *s
 		ws.errs["service"] = s.both("k.walk.err_service")
 	}
 	ws.concern = strings.TrimSpace(r.PostFormValue("concern"))
-	if utf8.RuneCountInString(ws.concern) > maxConcern {
-		ws.errs["concern"] = s.both("err.too_long", maxConcern)
+	// The concern's limit is the domain's (fo.CheckInRequest.Validate).
+	var fe *fo.FieldError
+	if err := (&fo.CheckInRequest{Concern: ws.concern}).Validate(); errors.As(err, &fe) {
+		ws.errs[fe.Field] = web.ErrorText(err)
 	}
 	ws.consent = r.PostFormValue("consent") == "yes"
 	if !ws.consent {
