@@ -109,7 +109,7 @@ func TestRequestValidate(t *testing.T) {
 	}
 }
 
-// APT-3 (the check-in window): the store's window errors, built with the
+// The check-in window (CheckInEarly, CheckInLate): the store's window errors, built with the
 // appointment's time, are the domain's sentinels.
 func TestCheckInWindowErrors(t *testing.T) {
 	for _, key := range []string{"kiosk.early", "kiosk.late", "kiosk.wrong_day"} {

@@ -152,7 +152,7 @@ func (s *Server) staffLogin(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
+		web.PlainError(w, s.texts, http.StatusBadRequest, "http.bad_form")
 		return
 	}
 	lang := staffLang(r, fo.Account{})

@@ -257,7 +257,7 @@ func (s *Server) staffOnly(roles []string, h staffHandler) http.Handler {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			r.Body = http.MaxBytesReader(w, r.Body, maxConsoleForm)
 			if err := r.ParseForm(); err != nil {
-				http.Error(w, "bad form", http.StatusBadRequest)
+				web.PlainError(w, s.texts, http.StatusBadRequest, "http.bad_form")
 				return
 			}
 			if !sameToken(r.PostForm.Get("csrf"), sess.CSRF) || web.CrossSite(r) {
@@ -273,7 +273,7 @@ func (s *Server) staffOnly(roles []string, h staffHandler) http.Handler {
 		st, err := s.cfg.Store.Settings()
 		if err != nil {
 			s.log.Error("console settings", "err", err)
-			http.Error(w, "internal error / 系统错误", http.StatusInternalServerError)
+			web.PlainError(w, s.texts, http.StatusInternalServerError, "http.internal")
 			return
 		}
 		c.st, c.loc, c.now = st, st.Location(), s.cfg.Clock.Now()
@@ -287,7 +287,7 @@ func (s *Server) staffAway(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/staff/login", http.StatusSeeOther)
 		return
 	}
-	http.Error(w, "login required / 请先登录", http.StatusForbidden)
+	web.PlainError(w, s.texts, http.StatusForbidden, "http.login")
 }
 
 // sameToken compares a posted token with the expected one in constant time.

@@ -76,12 +76,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(consoleTexts, followUpTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts)}
 	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
-	s.web = web.Renderer{Tmpl: t, Log: s.log}
+	s.web = web.Renderer{Tmpl: t, Log: s.log, Texts: s.texts}
 	s.mux = http.NewServeMux()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(assets())))
 	s.consoleRoutes(s.mux)

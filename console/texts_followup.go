@@ -6,7 +6,7 @@ import fo "frontoffice"
 // English: the console's (as.*, con.flash.as_*) and the kiosk's (as.k.*).
 // The complaint categories, channels and statuses, the call topics and the
 // survey questions come from the domain's catalog (cmp.*, topic.*, sv.*).
-// Every key a template or handler uses is here (TestAfterSalesTexts).
+// Every key a template or handler uses is here (TestFollowUpTexts).
 var followUpTexts = fo.Catalog{
 	"as.nav.complaints": {Zh: "投诉", En: "Complaints"},
 	"as.nav.calls":      {Zh: "回访电话", En: "Follow-up calls"},

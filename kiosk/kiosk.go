@@ -96,7 +96,7 @@ func (s *Server) kioskHandler(h func(w http.ResponseWriter, r *http.Request, ses
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		if err := s.kiosk.origin.Check(r); err != nil {
-			http.Error(w, "forbidden / 禁止访问", http.StatusForbidden)
+			web.PlainError(w, s.texts, http.StatusForbidden, "http.forbidden")
 			return
 		}
 		sess := s.kiosk.sessions.get(w, r, s.cfg.SecureCookies)
@@ -151,7 +151,7 @@ func (s *Server) settings(w http.ResponseWriter) (fo.Settings, bool) {
 	st, err := s.cfg.Store.Settings()
 	if err != nil {
 		s.log.Error("kiosk: read settings", "err", err)
-		http.Error(w, "internal error / 系统错误", http.StatusInternalServerError)
+		web.PlainError(w, s.texts, http.StatusInternalServerError, "http.internal")
 		return st, false
 	}
 	return st, true

@@ -74,12 +74,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.BotUsername == nil {
 		cfg.BotUsername = func() string { return "" }
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(kioskTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(web.Texts, kioskTexts)}
 	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
-	s.web = web.Renderer{Tmpl: t, Log: s.log}
+	s.web = web.Renderer{Tmpl: t, Log: s.log, Texts: s.texts}
 	s.mux = http.NewServeMux()
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(assets())))
 	s.kioskRoutes(s.mux)

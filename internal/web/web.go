@@ -46,10 +46,27 @@ func Funcs(texts fo.Catalog) template.FuncMap {
 	}
 }
 
-// Renderer renders a door's pages.
+// Texts are the plain-text answers both doors give when no page can be
+// shown; each door merges them into its catalog.
+var Texts = fo.Catalog{
+	"http.internal":  {Zh: "系统错误", En: "internal error"},
+	"http.forbidden": {Zh: "禁止访问", En: "forbidden"},
+	"http.login":     {Zh: "请先登录", En: "login required"},
+	"http.bad_form":  {Zh: "表单有误", En: "bad form"},
+}
+
+// PlainError answers status with the text of key in English and Chinese
+// ("forbidden / 禁止访问"): the answer of a request that no page can
+// serve, before the visitor's language is known.
+func PlainError(w http.ResponseWriter, texts fo.Catalog, status int, key string) {
+	http.Error(w, texts.T(fo.EN, key)+" / "+texts.T(fo.ZH, key), status)
+}
+
+// Renderer renders a door's pages; Texts holds the "http.*" keys.
 type Renderer struct {
-	Tmpl *template.Template
-	Log  *slog.Logger
+	Tmpl  *template.Template
+	Log   *slog.Logger
+	Texts fo.Catalog
 }
 
 // Render executes template name into a buffer and writes it with status:
@@ -58,7 +75,7 @@ func (rd Renderer) Render(w http.ResponseWriter, r *http.Request, status int, na
 	var buf bytes.Buffer
 	if err := rd.Tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		rd.Log.Error("render", "template", name, "path", r.URL.Path, "err", err)
-		http.Error(w, "internal error / 系统错误", http.StatusInternalServerError)
+		PlainError(w, rd.Texts, http.StatusInternalServerError, "http.internal")
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
