@@ -415,12 +415,12 @@ func TestBrowserBoard(t *testing.T) {
 		t.Helper()
 		return b.waitFor(fmt.Sprintf(`document.getElementById("now-no").textContent === %q`, no), limit)
 	}
-	shown("W001", 2*time.Second)
+	shown("W001", 30*time.Second)
 	time.Sleep(300 * time.Millisecond) // let the stream settle after its first event
 	if _, err := h.store.CallNext(0, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	d := shown("W002", 2*time.Second)
+	d := shown("W002", 30*time.Second)
 	t.Logf("the board showed the call after %s", d)
 	if got := b.text("#recent"); !strings.Contains(got, "W001") || !strings.Contains(got, "京B·***11") {
 		t.Errorf("recent %q", got)
@@ -432,7 +432,7 @@ func TestBrowserBoard(t *testing.T) {
 	if _, err := h.store.CallNext(0, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	d = shown("W003", 10*time.Second)
+	d = shown("W003", 30*time.Second)
 	t.Logf("after the restart the board showed the call after %s", d)
 	if got := b.eval(`window.loadedOnce || "reloaded"`); got != "yes" {
 		t.Errorf("the page reloaded: %q", got)
