@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"frontoffice/internal/web"
 	"net/http"
 	"sync"
 	"time"
@@ -128,7 +129,7 @@ func (s *Server) boardPage(w http.ResponseWriter, r *http.Request) {
 	v, err := s.board()
 	if err != nil {
 		s.log.Error("board", "err", err)
-		http.Error(w, "internal error / 系统错误", http.StatusInternalServerError)
+		web.PlainError(w, s.texts, http.StatusInternalServerError, "http.internal")
 		return
 	}
 	if st, err := s.cfg.Store.Settings(); err == nil {
@@ -143,7 +144,7 @@ func (s *Server) boardState(w http.ResponseWriter, r *http.Request) {
 	v, err := s.board()
 	if err != nil {
 		s.log.Error("board", "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		web.PlainError(w, s.texts, http.StatusInternalServerError, "http.internal")
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")

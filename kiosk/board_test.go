@@ -102,23 +102,23 @@ func TestBoardEvents(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ch := openEvents(t, ctx, h.ts.URL)
-	b := nextBoard(t, ch, 2*time.Second)
+	b := nextBoard(t, ch, 30*time.Second)
 	if b.Now != nil || b.Waiting != 2 || len(b.Recent) != 0 {
 		t.Fatalf("first board %+v", b)
 	}
 	if _, err := h.store.CallNext(0, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	b = nextBoard(t, ch, 2*time.Second)
+	b = nextBoard(t, ch, 30*time.Second)
 	if b.Now == nil || b.Now.QueueNo != "W001" || b.Now.Plate != "京B·***11" || b.Waiting != 1 {
 		t.Fatalf("after the call %+v", b)
 	}
 	walkIn(t, h, "13900000003", "京B33333")
-	if b = nextBoard(t, ch, 2*time.Second); b.Waiting != 2 {
+	if b = nextBoard(t, ch, 30*time.Second); b.Waiting != 2 {
 		t.Fatalf("after a check-in %+v", b)
 	}
 	h.store.CallNext(0, "staff:li")
-	b = nextBoard(t, ch, 2*time.Second)
+	b = nextBoard(t, ch, 30*time.Second)
 	if b.Now.QueueNo != "W002" || len(b.Recent) != 1 || b.Recent[0].QueueNo != "W001" || b.Recent[0].Plate != "京B·***11" {
 		t.Fatalf("second call %+v", b)
 	}
@@ -131,7 +131,7 @@ func TestBoardStreamsEndAtShutdown(t *testing.T) {
 	walkIn(t, h, "13900000001", "京B11111")
 	h.store.CallNext(0, "staff:li")
 	ch := openEvents(t, context.Background(), h.ts.URL)
-	nextBoard(t, ch, 2*time.Second)
+	nextBoard(t, ch, 30*time.Second)
 	h.restart()
 	select {
 	case _, ok := <-ch:
@@ -142,7 +142,7 @@ func TestBoardStreamsEndAtShutdown(t *testing.T) {
 		t.Fatal("the stream outlived the shutdown")
 	}
 	ch = openEvents(t, context.Background(), h.ts.URL)
-	if b := nextBoard(t, ch, 2*time.Second); b.Now == nil || b.Now.QueueNo != "W001" {
+	if b := nextBoard(t, ch, 30*time.Second); b.Now == nil || b.Now.QueueNo != "W001" {
 		t.Fatalf("after restart %+v", b)
 	}
 }

@@ -1,16 +1,15 @@
 package kiosk
 
 import (
+	"frontoffice/internal/web"
 	"net/http"
 	"time"
 
 	fo "frontoffice"
 )
 
-// kioskStore is what the kiosk and the board use of the store. The kiosk
-// reads one appointment or customer by a key the visitor gives; it has no
-// way to list or search customers.
-type kioskStore interface {
+// checkInStore is what the check-in and walk-in screens use of the store.
+type checkInStore interface {
 	Settings() (fo.Settings, error)
 	AppointmentByCode(code string) (fo.Appointment, error)
 	AppointmentForCheckIn(plate, last4 string) (fo.Appointment, error)
@@ -18,8 +17,28 @@ type kioskStore interface {
 	CustomerByPhone(phone string) (fo.Customer, error)
 	CheckIn(req fo.CheckInRequest) (fo.Visit, error)
 	CreateLinkToken(customerID, visitID uint64) (string, error)
+}
+
+// boardStore is what the queue board uses of the store.
+type boardStore interface {
+	Settings() (fo.Settings, error)
 	Board() (fo.Board, error)
 	BoardChanged() <-chan struct{}
+}
+
+// feedbackStore is what "file a complaint" and "rate your visit" use of
+// the store.
+type feedbackStore interface {
+	Settings() (fo.Settings, error)
+	AppointmentByCode(code string) (fo.Appointment, error)
+	Customer(id uint64) (fo.Customer, error)
+	CustomerByPhone(phone string) (fo.Customer, error)
+	VisitsOn(day string) ([]fo.Visit, error)
+	VehicleVisits(vehicleID uint64) ([]fo.Visit, error)
+	FileComplaint(req fo.ComplaintRequest) (fo.Complaint, error)
+	ComplaintByTicket(ticket string) (fo.Complaint, error)
+	RateVisit(req fo.RateRequest) (fo.Survey, error)
+	VisitSurvey(visitID uint64) (fo.Survey, error)
 }
 
 // DefaultKioskIdle is how long the kiosk waits for a touch before it goes
@@ -77,7 +96,7 @@ func (s *Server) kioskHandler(h func(w http.ResponseWriter, r *http.Request, ses
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		if err := s.kiosk.origin.Check(r); err != nil {
-			http.Error(w, "forbidden / 禁止访问", http.StatusForbidden)
+			web.PlainError(w, s.texts, http.StatusForbidden, "http.forbidden")
 			return
 		}
 		sess := s.kiosk.sessions.get(w, r, s.cfg.SecureCookies)
@@ -132,7 +151,7 @@ func (s *Server) settings(w http.ResponseWriter) (fo.Settings, bool) {
 	st, err := s.cfg.Store.Settings()
 	if err != nil {
 		s.log.Error("kiosk: read settings", "err", err)
-		http.Error(w, "internal error / 系统错误", http.StatusInternalServerError)
+		web.PlainError(w, s.texts, http.StatusInternalServerError, "http.internal")
 		return st, false
 	}
 	return st, true
@@ -158,7 +177,7 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request, sess *sessio
 var screens = map[string]string{
 	"start": "/kiosk", "appointment": "/kiosk/appointment", "confirm": "/kiosk/confirm",
 	"walkin": "/kiosk/walkin", "done": "/kiosk/done",
-	// The after-sales screens (aftersales_kiosk.go).
+	// The complaint and survey screens (complaint.go, rate.go).
 	"complaint": "/kiosk/complaint/edit", "complaint_done": "/kiosk/complaint/done",
 	"rate": "/kiosk/rate", "rate_visit": "/kiosk/rate/visit", "rate_done": "/kiosk/rate/done",
 }
@@ -188,11 +207,11 @@ func (s *Server) kioskReset(w http.ResponseWriter, r *http.Request, sess *sessio
 // kioskError answers an error the visitor can do nothing about: logged
 // (without personal data) and apologised for in their language.
 func (s *Server) kioskError(w http.ResponseWriter, r *http.Request, sess *session, st *fo.Settings, screen string, err error) {
-	code := errorStatus(err)
+	code := web.ErrorStatus(err)
 	if code == http.StatusInternalServerError {
 		s.log.Error("kiosk", "screen", screen, "err", err)
 	}
-	sess.say(screen, s.errText(err))
+	sess.say(screen, web.ErrorText(err))
 	s.renderScreen(w, r, sess, st, screen, code)
 }
 

@@ -1,22 +1,23 @@
-// Package kiosk is the shop's web door: the lobby kiosk (/kiosk, touch
-// screen, no login), the queue board for the lobby TV (/board) and the staff
-// console (/staff, behind a login). Pages are rendered on the server from
-// templates parsed once at start; assets are embedded, so everything works
-// with the network cable pulled.
+// Package kiosk is the shop's anonymous lobby door: the lobby kiosk
+// (/kiosk, touch screen, no login: check-in, walk-in, "file a complaint"
+// and "rate your visit") and the queue board for the lobby TV (/board).
+// Pages are rendered on the server from templates parsed once at start;
+// assets are embedded, so everything works with the network cable pulled.
+// The staff console is another package (console) with another security
+// model; what both share is in internal/web.
 package kiosk
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/web"
 )
 
 //go:embed templates/*.html
@@ -25,12 +26,13 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Store is what the web door needs of the data file: the union of what the
-// kiosk and board (kioskStore) and the console (consoleStore) use.
+// Store is what the lobby needs of the data file: the union of what the
+// check-in (checkInStore), the board (boardStore) and the complaint and
+// survey screens (feedbackStore) use.
 type Store interface {
-	kioskStore
-	consoleStore
-	afterSalesStore
+	checkInStore
+	boardStore
+	feedbackStore
 }
 
 // Config configures a Server.
@@ -47,21 +49,17 @@ type Config struct {
 	// to the start screen with every field cleared; DefaultKioskIdle (60 s)
 	// when zero.
 	KioskIdle time.Duration
-	// Documents prints the forms the console offers as PDF downloads
-	// (forms.Renderer); the downloads answer 404 when nil.
-	Documents Documents
 }
 
-// Server serves the kiosk, the board and the console.
+// Server serves the kiosk and the board.
 type Server struct {
 	cfg   Config
-	tmpl  *template.Template
+	web   web.Renderer
 	texts fo.Catalog
 	log   *slog.Logger
 	mux   *http.ServeMux
 
-	kiosk   kioskState
-	console consoleState
+	kiosk kioskState
 }
 
 // New parses the templates and builds the routes. A template error is
@@ -76,97 +74,59 @@ func New(cfg Config) (*Server, error) {
 	if cfg.BotUsername == nil {
 		cfg.BotUsername = func() string { return "" }
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(kioskTexts, consoleTexts, afterSalesTexts)}
-	t, err := template.New("").Funcs(s.funcs()).ParseFS(templateFS, "templates/*.html")
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(web.Texts, kioskTexts)}
+	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
-	s.tmpl = t
+	s.web = web.Renderer{Tmpl: t, Log: s.log, Texts: s.texts}
 	s.mux = http.NewServeMux()
-	static, _ := fs.Sub(staticFS, "static")
-	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(assets())))
 	s.kioskRoutes(s.mux)
 	s.boardRoutes(s.mux)
-	s.consoleRoutes(s.mux)
-	s.afterSalesRoutes(s.mux)
+	s.lobbyRoutes(s.mux)
 	return s, nil
 }
 
-// Handler returns the web door with its security headers.
-func (s *Server) Handler() http.Handler { return securityHeaders(s.mux) }
+// assets are the lobby's own assets and the shared ones.
+func assets() fs.FS {
+	own, _ := fs.Sub(staticFS, "static")
+	return overlay{own, web.Shared()}
+}
 
-// Register mounts the web door on mux: /kiosk, /board, /staff and /static,
-// and sends "/" to the kiosk.
+// overlay serves a file from the first of its file systems that has it.
+type overlay []fs.FS
+
+func (o overlay) Open(name string) (fs.File, error) {
+	var err error
+	for _, f := range o {
+		var file fs.File
+		if file, err = f.Open(name); err == nil {
+			return file, nil
+		}
+	}
+	return nil, err
+}
+
+// Handler returns the lobby door with its security headers: /kiosk,
+// /board and every asset under /static/ it uses.
+func (s *Server) Handler() http.Handler { return web.SecurityHeaders(s.mux) }
+
+// Register mounts the lobby door on mux: /kiosk, /board and its own
+// assets under /static/ (the shared ones are mounted by the caller with
+// web.MountShared, once for both doors), and sends "/"
+// to the kiosk.
 func (s *Server) Register(mux *http.ServeMux) {
 	h := s.Handler()
-	for _, p := range []string{"/kiosk", "/kiosk/", "/board", "/board/", "/staff", "/staff/", "/static/"} {
+	for _, p := range []string{"/kiosk", "/kiosk/", "/board", "/board/"} {
 		mux.Handle(p, h)
 	}
+	own, _ := fs.Sub(staticFS, "static")
+	web.StaticFiles(mux, own)
 	mux.Handle("GET /{$}", http.RedirectHandler("/kiosk", http.StatusFound))
 }
 
-// funcs are the template functions shared by all pages.
-func (s *Server) funcs() template.FuncMap {
-	return template.FuncMap{
-		"t":         func(lang fo.Lang, key string, args ...any) string { return s.texts.T(lang, key, args...) },
-		"maskPlate": func(p string) string { return fo.MaskPlate(p) },
-		"maskPhone": func(p string) string { return fo.MaskPhone(p) },
-		"plate":     func(p string) string { return fo.FormatPlate(p) },
-	}
-}
-
-// render executes template name into a buffer and writes it with status:
-// a template error becomes a 500 page, never half a page.
+// render executes template name into a buffer and writes it with status.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	var buf bytes.Buffer
-	if err := s.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
-		s.log.Error("render", "template", name, "path", r.URL.Path, "err", err)
-		http.Error(w, "internal error / 系统错误", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
-}
-
-// securityHeaders sets the headers every page carries: no framing, no
-// sniffing, no referrer, and a content security policy that allows nothing
-// from outside the machine.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-		next.ServeHTTP(w, r)
-	})
-}
-
-// staticHandler serves embedded assets with a day of caching.
-func staticHandler(fsys fs.FS) http.Handler {
-	files := http.FileServerFS(fsys)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Cache-Control", "public, max-age=86400")
-		files.ServeHTTP(w, r)
-	})
-}
-
-// errorStatus maps a domain error to an HTTP status.
-func errorStatus(err error) int {
-	switch fo.ErrorCode(err) {
-	case fo.EINVALID:
-		return http.StatusUnprocessableEntity
-	case fo.ENOTFOUND:
-		return http.StatusNotFound
-	case fo.ECONFLICT:
-		return http.StatusConflict
-	case fo.EFORBIDDEN:
-		return http.StatusForbidden
-	}
-	return http.StatusInternalServerError
+	s.web.Render(w, r, status, name, data)
 }

@@ -15,8 +15,10 @@ import (
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/console"
 	"frontoffice/data"
 	"frontoffice/forms"
+	"frontoffice/internal/web"
 	"frontoffice/kiosk"
 	"frontoffice/scheduler"
 )
@@ -82,14 +84,24 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	// The PDFs that messages carry (slip, service card, reports) are
 	// printed when the bot sends them; the console's downloads the same way.
 	docs := &forms.Renderer{Engine: engine, Store: store, BotUsername: bots.Username}
-	web, err := kiosk.New(kiosk.Config{Store: store, Clock: clock, Logger: log.With("part", "web"), BotUsername: bots.Username,
+	// Two web doors on one mux: the anonymous lobby (kiosk and board) and
+	// the staff console behind a login, each with its own assets; the
+	// assets both use are mounted once.
+	lobby, err := kiosk.New(kiosk.Config{Store: store, Clock: clock, Logger: log.With("part", "kiosk"), BotUsername: bots.Username,
+		SecureCookies: cfg.SecureCookies})
+	if err != nil {
+		return err
+	}
+	staffConsole, err := console.New(console.Config{Store: store, Clock: clock, Logger: log.With("part", "console"),
 		SecureCookies: cfg.SecureCookies, Documents: docs})
 	if err != nil {
 		return err
 	}
 
 	mux := http.NewServeMux()
-	web.Register(mux)
+	lobby.Register(mux)
+	staffConsole.Register(mux)
+	web.MountShared(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if _, err := store.Settings(); err != nil {
@@ -109,7 +121,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	// The lobby TV's event stream never ends by itself: end it at shutdown
 	// so that Shutdown does not wait for its timeout.
-	srv.RegisterOnShutdown(web.CloseBoardStreams)
+	srv.RegisterOnShutdown(lobby.CloseBoardStreams)
 	httpDone := make(chan error, 1)
 	go func() { httpDone <- srv.Serve(ln) }()
 	log.Info("listening", "addr", ln.Addr().String())

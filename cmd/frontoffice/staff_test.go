@@ -17,8 +17,8 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"frontoffice/console"
 	"frontoffice/data"
-	"frontoffice/kiosk"
 )
 
 // "frontoffice staff add" creates the first admin, who can then log in to
@@ -88,7 +88,7 @@ func TestStaffCommand(t *testing.T) {
 	}
 
 	// The admin logs in to the console and opens the settings.
-	web, err := kiosk.New(kiosk.Config{Store: store, Logger: slog.New(slog.DiscardHandler)})
+	web, err := console.New(console.Config{Store: store, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,131 @@
+// Package console is the staff console (/staff): the shop's logged-in
+// door, with its own security model (a login, a session cookie, a CSRF
+// token on every form, roles per screen). Its screens: today's
+// appointments and queue, intake and the visit's steps, pickups,
+// archives, complaints, follow-up calls, tasks, promotions, registers,
+// reports, documents (PDF), settings and accounts. Pages are rendered on
+// the server from embedded templates parsed once at start. The anonymous
+// lobby is another package (kiosk); what both share is in internal/web.
+package console
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	fo "frontoffice"
+	"frontoffice/internal/web"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Store is what the console needs of the data file: the union of what
+// its screen groups use (console.go, format.go).
+type Store interface {
+	authStore
+	deskStore
+	archiveStore
+	followUpStore
+}
+
+// Documents prints the shop's paper forms as PDF (forms.Renderer
+// implements it): the document doc names, in lang. An unknown kind or
+// record is an ENOTFOUND *fo.Error, a record with nothing to print yet
+// ECONFLICT.
+type Documents interface {
+	Render(ctx context.Context, doc fo.Document, lang fo.Lang) ([]byte, error)
+}
+
+// Config configures a Server.
+type Config struct {
+	Store  Store
+	Clock  fo.Clock
+	Logger *slog.Logger
+	// SecureCookies marks session cookies Secure (behind HTTPS).
+	SecureCookies bool
+	// Documents prints the forms the console offers as PDF downloads
+	// (forms.Renderer); the downloads answer 404 when nil.
+	Documents Documents
+}
+
+// Server serves the staff console.
+type Server struct {
+	cfg   Config
+	web   web.Renderer
+	texts fo.Catalog
+	log   *slog.Logger
+	mux   *http.ServeMux
+
+	console consoleState
+}
+
+// New parses the templates and builds the routes. A template error is
+// returned here, at start, never at a request.
+func New(cfg Config) (*Server, error) {
+	if cfg.Clock == nil {
+		cfg.Clock = fo.SystemClock{}
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts)}
+	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	s.web = web.Renderer{Tmpl: t, Log: s.log, Texts: s.texts}
+	s.mux = http.NewServeMux()
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(assets())))
+	s.consoleRoutes(s.mux)
+	s.followUpRoutes(s.mux)
+	return s, nil
+}
+
+// assets are the console's own assets and the shared ones.
+func assets() fs.FS {
+	own, _ := fs.Sub(staticFS, "static")
+	return overlay{own, web.Shared()}
+}
+
+// overlay serves a file from the first of its file systems that has it.
+type overlay []fs.FS
+
+func (o overlay) Open(name string) (fs.File, error) {
+	var err error
+	for _, f := range o {
+		var file fs.File
+		if file, err = f.Open(name); err == nil {
+			return file, nil
+		}
+	}
+	return nil, err
+}
+
+// Handler returns the console with its security headers: /staff and
+// every asset under /static/ it uses.
+func (s *Server) Handler() http.Handler { return web.SecurityHeaders(s.mux) }
+
+// Register mounts the console on mux: /staff and its own assets under
+// /static/ (the shared ones are mounted by the caller with
+// web.MountShared, once for both doors).
+func (s *Server) Register(mux *http.ServeMux) {
+	h := s.Handler()
+	for _, p := range []string{"/staff", "/staff/"} {
+		mux.Handle(p, h)
+	}
+	own, _ := fs.Sub(staticFS, "static")
+	web.StaticFiles(mux, own)
+}
+
+// render executes template name into a buffer and writes it with status.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	s.web.Render(w, r, status, name, data)
+}

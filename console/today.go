@@ -1,0 +1,263 @@
+package console
+
+import (
+	"errors"
+	"frontoffice/internal/web"
+	"net/http"
+	"sort"
+	"strconv"
+	"time"
+
+	fo "frontoffice"
+)
+
+// todayPage is the reception's day: today's appointments, today's queue and
+// the jobs still in the shop from earlier days.
+type todayPage struct {
+	consolePage
+	Appointments []aptRow
+	Queue        []visitRow
+	Earlier      []visitRow
+	Waiting      int
+}
+
+// aptRow is an appointment of today.
+type aptRow struct {
+	ID        uint64
+	Start     time.Time
+	End       time.Time
+	Code      string
+	Service   string
+	Name      string
+	Plate     string
+	Status    string
+	Booked    bool
+	CanNoShow bool // booked and its start has passed
+	Deposit   fo.Money
+}
+
+// visitRow is a visit in a list.
+type visitRow struct {
+	ID       uint64
+	QueueNo  string
+	Plate    string
+	Name     string
+	Service  string
+	Status   fo.VisitStatus
+	In       time.Time
+	Promised time.Time
+	Alerts   []visitAlert
+}
+
+// visitAlert is a badge on a visit: Key names its text, Class its colour.
+type visitAlert struct {
+	Key   string
+	Class string // warn, danger, info
+}
+
+// visitAlerts are what needs attention in a visit: the progress check found
+// it not ready (INT-7), additional work waits for the customer's answer
+// (INT-6), it was delayed or is late, the customer was told to come and it
+// is not ready (DEL-2), the work order has no quality guarantee (INT-2).
+func visitAlerts(v fo.Visit, now time.Time) []visitAlert {
+	var out []visitAlert
+	if v.Status == fo.VisitWorkshop && v.ProgressAlerted {
+		out = append(out, visitAlert{"con.alert.progress", "warn"}) // INT-7
+	}
+	for _, aw := range v.Additional {
+		if aw.Status == fo.AddPending && v.Open() {
+			out = append(out, visitAlert{"con.alert.aw_pending", "warn"}) // INT-6
+			break
+		}
+	}
+	if len(v.Delays) > 0 && v.Open() {
+		out = append(out, visitAlert{"con.alert.delayed", "info"}) // DEL-2
+	}
+	switch {
+	case v.Late(now): // INT-3
+		out = append(out, visitAlert{"con.alert.late", "danger"})
+	case v.ToldNotReady(now): // DEL-2
+		out = append(out, visitAlert{"con.alert.told_not_ready", "danger"})
+	}
+	if v.WorkOrder != nil && v.WorkOrder.NoGuarantee() && v.Open() {
+		out = append(out, visitAlert{"con.alert.no_guarantee", "info"}) // INT-2
+	}
+	return out
+}
+
+func (s *Server) visitRow(c *staffCtx, v fo.Visit) visitRow {
+	sv, _ := c.st.Service(v.ServiceID)
+	return visitRow{ID: v.ID, QueueNo: v.QueueNo, Plate: v.Plate, Name: v.CustomerName, Service: sv.Name(c.lang),
+		Status: v.Status, In: v.CheckedInAt, Promised: v.PromisedAt(), Alerts: visitAlerts(v, c.now)}
+}
+
+// consoleToday shows today's appointments and queue.
+func (s *Server) consoleToday(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	p := &todayPage{consolePage: s.consolePage(c, "con.today.title")}
+	from := fo.DayStart(c.now, c.loc)
+	apts, err := s.cfg.Store.AppointmentsBetween(from, from.AddDate(0, 0, 1))
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	// No-shows hold no bay, so AppointmentsBetween leaves them out; those
+	// marked today come back from the appointment register (APT-3), so that
+	// the day's list still shows them.
+	reg, err := s.cfg.Store.Register(from, from.AddDate(0, 0, 1))
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	for _, e := range reg {
+		if e.Action != string(fo.AptNoShow) {
+			continue
+		}
+		a, err := s.cfg.Store.Appointment(e.Ref)
+		if err == nil && a.Status == fo.AptNoShow && !a.Start.Before(from) && a.Start.Before(from.AddDate(0, 0, 1)) {
+			apts = append(apts, a)
+		}
+	}
+	sort.SliceStable(apts, func(i, j int) bool { return apts[i].Start.Before(apts[j].Start) })
+	for _, a := range apts {
+		sv, _ := c.st.Service(a.ServiceID)
+		p.Appointments = append(p.Appointments, aptRow{ID: a.ID, Start: a.Start, End: a.End, Code: a.Code,
+			Service: sv.Name(c.lang), Name: a.CustomerName, Plate: a.Plate, Status: p.T("con.apt." + string(a.Status)),
+			Booked: a.Status == fo.AptBooked, CanNoShow: a.Status == fo.AptBooked && !a.Start.After(c.now), Deposit: a.Deposit})
+	}
+	day := c.now.In(c.loc).Format(time.DateOnly)
+	visits, err := s.cfg.Store.VisitsOn(day)
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	for _, v := range visits {
+		p.Queue = append(p.Queue, s.visitRow(c, v))
+		if v.Status == fo.VisitWaiting {
+			p.Waiting++
+		}
+	}
+	open, err := s.cfg.Store.OpenVisits()
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	for _, v := range open {
+		if v.Day < day {
+			p.Earlier = append(p.Earlier, s.visitRow(c, v))
+		}
+	}
+	s.renderConsole(w, r, c, http.StatusOK, "console_today", p)
+}
+
+// consoleFail answers an error of the store: its text on the error page,
+// with the status of its code.
+func (s *Server) consoleFail(w http.ResponseWriter, r *http.Request, c *staffCtx, err error) {
+	p := s.consolePage(c, "con.err.title")
+	p.Err = s.consoleErrText(c, err)
+	s.renderConsole(w, r, c, web.ErrorStatus(err), "console_error", &p)
+}
+
+// consoleCallNext calls the first waiting number of today to the counter;
+// the board shows it. The reception goes on to that visit's intake.
+func (s *Server) consoleCallNext(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	v, err := s.cfg.Store.CallNext(0, c.by())
+	if errors.Is(err, fo.ErrNotFound) {
+		s.done(w, r, "/staff/today", "con.flash.nobody_waiting")
+		return
+	}
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	s.done(w, r, visitPath(v.ID), "con.flash.called")
+}
+
+// consoleNoShow marks a booked appointment whose time has passed a no-show
+// (APT-3 registers it; its bay is freed).
+func (s *Server) consoleNoShow(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")
+		return
+	}
+	a, err := s.cfg.Store.Appointment(id)
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	if a.Start.After(c.now) {
+		s.consoleError(w, r, c, http.StatusConflict, "con.err.noshow_early")
+		return
+	}
+	if _, err := s.cfg.Store.SetAppointmentStatus(id, fo.AptNoShow, c.by()); err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	s.done(w, r, "/staff/today", "con.flash.noshow")
+}
+
+func visitPath(id uint64) string { return "/staff/visits/" + strconv.FormatUint(id, 10) }
+
+// pickupsPage is the reception's call list of the day: pickup notices,
+// delays and additional-work questions for customers without Telegram
+// (DEL-2, INT-6), and the undone ones of earlier days.
+type pickupsPage struct {
+	consolePage
+	Tasks []taskRow
+	Open  int
+}
+
+// taskRow is a call to make.
+type taskRow struct {
+	ID      string // opaque key for PhoneTaskDone
+	Kind    string
+	Text    string
+	Name    string
+	Phone   string
+	VisitID uint64
+	QueueNo string
+	Plate   string
+	Created time.Time
+	Earlier bool
+	Done    time.Time
+	DoneBy  string
+}
+
+func (s *Server) consolePickups(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	p := &pickupsPage{consolePage: s.consolePage(c, "con.pickups.title")}
+	day := c.now.In(c.loc).Format(time.DateOnly)
+	tasks, ids, err := s.cfg.Store.PhoneTasks(day)
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	for i, t := range tasks {
+		row := taskRow{ID: ids[i], Kind: p.T("con.task." + t.Kind), Text: t.Text, VisitID: t.VisitID, Created: t.Created,
+			Earlier: t.Day < day, Done: t.Done, DoneBy: t.DoneBy}
+		if cu, err := s.cfg.Store.Customer(t.CustomerID); err == nil {
+			row.Name, row.Phone = cu.Name, cu.Phone
+		}
+		if v, err := s.cfg.Store.Visit(t.VisitID); err == nil {
+			row.QueueNo, row.Plate = v.QueueNo, v.Plate
+		}
+		if row.Done.IsZero() {
+			p.Open++
+		}
+		p.Tasks = append(p.Tasks, row)
+	}
+	s.renderConsole(w, r, c, http.StatusOK, "console_pickups", p)
+}
+
+// consolePickupDone marks a call made.
+func (s *Server) consolePickupDone(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	id := r.PathValue("id")
+	if len(id) > 64 {
+		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")
+		return
+	}
+	if err := s.cfg.Store.PhoneTaskDone(id, c.by()); err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	s.done(w, r, "/staff/pickups", "con.flash.call_done")
+}

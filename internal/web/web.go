@@ -1,0 +1,189 @@
+// Package web holds what the shop's two web doors share: the anonymous
+// lobby (package kiosk: the kiosk and the queue board) and the staff
+// console behind a login (package console). Each door parses its own
+// templates once at start and embeds its own assets; this package renders
+// a page into a buffer so that a template error becomes a 500 page, sets
+// the security headers every page carries, serves embedded assets, maps
+// domain errors to an HTTP status and a text in the user's language, and
+// reads the client's address. It knows nothing of either door's screens.
+package web
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+
+	fo "frontoffice"
+)
+
+// sharedFS holds the assets both doors use (the complaint and survey
+// screens' styles, /static/aftersales.css).
+//
+//go:embed static
+var sharedFS embed.FS
+
+// Shared returns the assets both doors use, rooted at their names under
+// /static/.
+func Shared() fs.FS {
+	f, _ := fs.Sub(sharedFS, "static")
+	return f
+}
+
+// Funcs are the template functions shared by all pages of both doors;
+// t looks keys up in texts.
+func Funcs(texts fo.Catalog) template.FuncMap {
+	return template.FuncMap{
+		"t":         func(lang fo.Lang, key string, args ...any) string { return texts.T(lang, key, args...) },
+		"maskPlate": func(p string) string { return fo.MaskPlate(p) },
+		"maskPhone": func(p string) string { return fo.MaskPhone(p) },
+		"plate":     func(p string) string { return fo.FormatPlate(p) },
+	}
+}
+
+// Texts are the plain-text answers both doors give when no page can be
+// shown; each door merges them into its catalog.
+var Texts = fo.Catalog{
+	"http.internal":  {Zh: "系统错误", En: "internal error"},
+	"http.forbidden": {Zh: "禁止访问", En: "forbidden"},
+	"http.login":     {Zh: "请先登录", En: "login required"},
+	"http.bad_form":  {Zh: "表单有误", En: "bad form"},
+}
+
+// PlainError answers status with the text of key in English and Chinese
+// ("forbidden / 禁止访问"): the answer of a request that no page can
+// serve, before the visitor's language is known.
+func PlainError(w http.ResponseWriter, texts fo.Catalog, status int, key string) {
+	http.Error(w, texts.T(fo.EN, key)+" / "+texts.T(fo.ZH, key), status)
+}
+
+// Renderer renders a door's pages; Texts holds the "http.*" keys.
+type Renderer struct {
+	Tmpl  *template.Template
+	Log   *slog.Logger
+	Texts fo.Catalog
+}
+
+// Render executes template name into a buffer and writes it with status:
+// a template error becomes a 500 page, never half a page.
+func (rd Renderer) Render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := rd.Tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+		rd.Log.Error("render", "template", name, "path", r.URL.Path, "err", err)
+		PlainError(w, rd.Texts, http.StatusInternalServerError, "http.internal")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// SecurityHeaders sets the headers every page carries: no framing, no
+// sniffing, no referrer, and a content security policy that allows nothing
+// from outside the machine.
+func SecurityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Static serves embedded assets with a day of caching; a directory is not
+// found.
+func Static(fsys fs.FS) http.Handler {
+	files := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		files.ServeHTTP(w, r)
+	})
+}
+
+// StaticFiles mounts every file of fsys on mux as GET /static/<name>,
+// behind the security headers, so that the two doors can put their assets
+// on one mux side by side. It returns the patterns it registered.
+func StaticFiles(mux *http.ServeMux, fsys fs.FS) []string {
+	h := SecurityHeaders(http.StripPrefix("/static/", Static(fsys)))
+	var out []string
+	fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		p := "GET /static/" + path
+		mux.Handle(p, h)
+		out = append(out, p)
+		return nil
+	})
+	return out
+}
+
+// ErrorStatus maps a domain error to an HTTP status.
+func ErrorStatus(err error) int {
+	switch fo.ErrorCode(err) {
+	case fo.EINVALID:
+		return http.StatusUnprocessableEntity
+	case fo.ENOTFOUND:
+		return http.StatusNotFound
+	case fo.ECONFLICT:
+		return http.StatusConflict
+	case fo.EFORBIDDEN:
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
+}
+
+// ErrorText is the message for err in both languages (fo.ErrorText).
+func ErrorText(err error) *fo.Text {
+	return &fo.Text{Zh: fo.ErrorText(fo.ZH, err), En: fo.ErrorText(fo.EN, err)}
+}
+
+// ErrorKey returns the text key of a domain error that is the user's to
+// mend (any code but EINTERNAL) and whose key texts holds, with its
+// arguments; ok is false for anything else, which the caller logs and
+// apologises for.
+func ErrorKey(texts fo.Catalog, err error) (key string, args []any, ok bool) {
+	var e *fo.Error
+	if errors.As(err, &e) && e.Code != fo.EINTERNAL {
+		if _, ok := texts[e.Key]; ok {
+			return e.Key, e.Args, true
+		}
+	}
+	return "", nil, false
+}
+
+// ClientIP is the client's address without the port. The shop's server is
+// reached directly on its LAN, without a proxy in front, so the
+// connection's address is the client's.
+func ClientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// CrossSite reports a request that the browser says came from another site
+// (Sec-Fetch-Site: cross-site).
+func CrossSite(r *http.Request) bool {
+	return r.Header.Get("Sec-Fetch-Site") == "cross-site"
+}
+
+// MountShared mounts on mux the assets both doors use, and answers every
+// other path under /static/ that no door mounted with 404, with the
+// security headers. Call it once, beside the doors' Register.
+func MountShared(mux *http.ServeMux) {
+	StaticFiles(mux, Shared())
+	mux.Handle("/static/", SecurityHeaders(http.StripPrefix("/static/", Static(Shared()))))
+}
