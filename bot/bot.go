@@ -174,7 +174,7 @@ func New(cfg Config) *Bot {
 		limits:     cfg.Limits.withDefaults(),
 		poll:       cfg.PollTimeout,
 		redact:     redactor(token),
-		texts:      fo.Texts.Merge(Texts),
+		texts:      fo.Texts.MustMerge(Texts),
 	}
 }
 

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"frontoffice/internal/catalogtest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,4 +64,15 @@ func TestFirstRepliesGreet(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The bot's catalog: no key defined twice (here and in the domain's), none
+// missing a language, none used in the bot but not defined, none defined
+// but never used.
+func TestTextsCatalog(t *testing.T) {
+	catalogtest.Run(t, catalogtest.Check{
+		Own: Texts, Parts: []fo.Catalog{fo.Texts, Texts}, All: fo.Texts.Merge(Texts),
+		Dirs: []string{"."}, Module: "..",
+		Dynamic: []string{"cmd."},
+	})
 }

@@ -180,7 +180,7 @@ func TestBrowserConsole(t *testing.T) {
 	// English.
 	b.submit("#lang-switch", `document.documentElement.lang === "en"`)
 	b.shot("ready_en")
-	if s := b.eval(`document.querySelector("#visit-status").textContent`); s != "Ready" {
+	if s := b.eval(`document.querySelector("#visit-status").textContent`); s != "Ready for pickup" {
 		t.Errorf("English status %q", s)
 	}
 	for _, p := range []struct{ path, name string }{{"/staff/today", "today"}, {"/staff/pickups", "pickups"}, {"/staff/archives", "archives"}, {archivePath(v.VehicleID), "archive"}} {

@@ -119,7 +119,7 @@ func (p consolePage) Join(items []string) string {
 }
 
 // Status names a visit status.
-func (p consolePage) Status(s fo.VisitStatus) string { return p.T("con.status." + string(s)) }
+func (p consolePage) Status(s fo.VisitStatus) string { return s.Label(p.Lang) }
 
 // yuan writes m for an input field: "1280.00"; "" for 0 when blank.
 func yuan(m fo.Money, blank bool) string {

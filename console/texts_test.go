@@ -1,6 +1,8 @@
 package console
 
 import (
+	"frontoffice/internal/catalogtest"
+	"frontoffice/internal/web"
 	"os"
 	"regexp"
 	"strings"
@@ -114,4 +116,17 @@ func TestPlainTextAndLabel(t *testing.T) {
 	if got := label(fo.Texts, fo.ZH, "cmp.cat.quality"); got != "施工质量" {
 		t.Errorf("label zh: %q", got)
 	}
+}
+
+// The console's catalogs: no key defined twice (in them, internal/web's and
+// the domain's), none missing a language, none used in the console but not
+// defined, none defined but never used.
+func TestTextsCatalog(t *testing.T) {
+	catalogtest.Run(t, catalogtest.Check{
+		Own:   consoleTexts.MustMerge(followUpTexts),
+		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts},
+		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts),
+		Dirs:  []string{"."}, Module: "..",
+		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q."},
+	})
 }

@@ -121,7 +121,7 @@ func (s *Server) consoleToday(w http.ResponseWriter, r *http.Request, c *staffCt
 	for _, a := range apts {
 		sv, _ := c.st.Service(a.ServiceID)
 		p.Appointments = append(p.Appointments, aptRow{ID: a.ID, Start: a.Start, End: a.End, Code: a.Code,
-			Service: sv.Name(c.lang), Name: a.CustomerName, Plate: a.Plate, Status: p.T("con.apt." + string(a.Status)),
+			Service: sv.Name(c.lang), Name: a.CustomerName, Plate: a.Plate, Status: a.Status.Label(c.lang),
 			Booked: a.Status == fo.AptBooked, CanNoShow: a.Status == fo.AptBooked && !a.Start.After(c.now), Deposit: a.Deposit})
 	}
 	day := c.now.In(c.loc).Format(time.DateOnly)

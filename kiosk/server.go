@@ -74,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.BotUsername == nil {
 		cfg.BotUsername = func() string { return "" }
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.Merge(web.Texts, kioskTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, kioskTexts)}
 	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)

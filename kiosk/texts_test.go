@@ -1,6 +1,8 @@
 package kiosk
 
 import (
+	"frontoffice/internal/catalogtest"
+	"frontoffice/internal/web"
 	"os"
 	"regexp"
 	"testing"
@@ -39,4 +41,15 @@ func TestFeedbackTexts(t *testing.T) {
 	for q := range fo.Questions {
 		has("question", "sv.q."+string(rune('0'+q)))
 	}
+}
+
+// The kiosk's catalog: no key defined twice (here, in internal/web's and in
+// the domain's), none missing a language, none used in the kiosk but not
+// defined, none defined but never used.
+func TestTextsCatalog(t *testing.T) {
+	catalogtest.Run(t, catalogtest.Check{
+		Own: kioskTexts, Parts: []fo.Catalog{fo.Texts, web.Texts, kioskTexts}, All: fo.Texts.Merge(web.Texts, kioskTexts),
+		Dirs: []string{"."}, Module: "..",
+		Dynamic: []string{"as.k.cat."},
+	})
 }
