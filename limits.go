@@ -20,6 +20,13 @@ const (
 	// texts (INT-6).
 	MaxAddWorkDescription = 200
 	MaxAddWorkReason      = 300
+	// MaxReason bounds the reason staff give for a delay or for a
+	// customer leaving without the work (REC-4, DEL-2).
+	MaxReason = 300
+	// MaxCallNote bounds a note on a follow-up call (FU-7) and
+	// MaxSolution a task's solution (FU-5).
+	MaxCallNote = 500
+	MaxSolution = 1000
 
 	// Work order texts (INT-1, INT-5).
 	MaxPurpose       = 300
@@ -138,9 +145,6 @@ func (w *WorkOrder) ValidateText() error {
 // (WorkOrder.ValidateText), then the rest (WorkOrder.Validate, INT-1..INT-5).
 // The error is a *FieldError for errors.As.
 func (r *IntakeRequest) Validate() error {
-	if err := r.WorkOrder.ValidateText(); err != nil {
-		return err
-	}
 	return r.WorkOrder.Validate()
 }
 

@@ -13,9 +13,7 @@ import (
 // it is taken. On a fixed clock, Friday 27 November 2026 16:47:13, shop
 // zone, an hour and a quarter before closing (18:00).
 //
-// The margin itself — a quarter of the estimate, at least 30 minutes, up to
-// the next half hour — is suggested by the staff console's intake form
-// (suggestPromise in the console's intake), not kept here.
+// The margin itself is TestSuggestPromiseINT3's.
 func TestPromiseINT3(t *testing.T) {
 	now := time.Date(2026, 11, 27, 16, 47, 13, 0, shanghai)
 	handover := HandoverTime(now)
@@ -56,6 +54,27 @@ func TestPromiseINT3(t *testing.T) {
 			t.Errorf("%s: %v", tc.name, err)
 		case !tc.ok && (!errors.As(err, &e) || e.Key != "err.wo.promised"):
 			t.Errorf("%s: %v, want err.wo.promised", tc.name, err)
+		}
+	}
+}
+
+// INT-3: the suggested promise is the estimate plus a quarter of it, at
+// least 30 minutes, rounded up to the next half hour.
+func TestSuggestPromiseINT3(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 27, h, m, 0, 0, shanghai) }
+	for _, c := range []struct {
+		handover time.Time
+		minutes  int
+		want     time.Time
+	}{
+		{at(9, 0), 60, at(10, 30)},    // 60 + 30 (the floor): 10:30 exactly
+		{at(9, 0), 180, at(13, 0)},    // 180 + 45 = 12:45, up to 13:00
+		{at(9, 10), 120, at(12, 0)},   // 120 + 30 = 11:40, up to 12:00
+		{at(9, 0), 0, at(9, 30)},      // no estimate: the 30-minute floor
+		{at(14, 0), 480, at(0+24, 0)}, // a day's job: 480 + 120 = 00:00 next day
+	} {
+		if got := SuggestPromise(c.handover, c.minutes); !got.Equal(c.want) {
+			t.Errorf("SuggestPromise(%s, %d) = %s, want %s", c.handover.Format("15:04"), c.minutes, got.Format("01-02 15:04"), c.want.Format("01-02 15:04"))
 		}
 	}
 }

@@ -186,6 +186,9 @@ func HandoverTime(t time.Time) time.Time { return t.Round(10 * time.Minute) }
 // an estimated duration, a promised time after the handover and a receiver.
 // It returns an EINVALID *Error naming the field ("err.wo.<field>").
 func (w *WorkOrder) Validate() error {
+	if err := w.ValidateText(); err != nil {
+		return err
+	}
 	bad := func(f string) error { return Errorf(EINVALID, "err.wo."+f) }
 	switch {
 	case w.Purpose == "":

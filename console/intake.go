@@ -77,23 +77,11 @@ func newIntakeForm(v fo.Visit, st *fo.Settings, lang fo.Lang, now time.Time) int
 	handover := fo.HandoverTime(now)
 	f.Handover = localInput(handover, loc)
 	f.Minutes = strconv.Itoa(minutes)
-	promise := suggestPromise(handover, minutes)
+	promise := fo.SuggestPromise(handover, minutes)
 	f.Promised = localInput(promise, loc)
 	f.Suggested = fo.FormatWhen(lang, promise, loc)
 	f.number()
 	return f
-}
-
-// suggestPromise is a delivery time with a margin over the estimate
-// (INT-3): a quarter more, at least 30 minutes, up to the next half hour.
-func suggestPromise(handover time.Time, minutes int) time.Time {
-	d := time.Duration(minutes) * time.Minute
-	margin := max(d/4, 30*time.Minute)
-	t := handover.Add(d + margin)
-	if r := t.Truncate(30 * time.Minute); !r.Equal(t) {
-		t = r.Add(30 * time.Minute)
-	}
-	return t
 }
 
 // number sets each line's index and the guarantee notices (INT-2).

@@ -22,10 +22,10 @@ func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 		if v.Status != fo.VisitReady {
 			return fo.ErrNotAllowed
 		}
-		set := req.Settlement
-		if err := set.Validate(req.Supervisor); err != nil {
+		if err := req.Validate(); err != nil {
 			return err
 		}
+		set := req.Settlement
 		if set.Discount > 0 {
 			set.DiscountBy = req.By
 		}
@@ -73,8 +73,8 @@ func (s *Store) Leave(id uint64, fee fo.Money, reason, by string) (fo.Visit, err
 		if fee > 0 {
 			v.Settlement = &fo.Settlement{Amount: fee, Paid: fee, At: w.now, By: by}
 		}
-		if len([]rune(reason)) > 300 {
-			return fo.Errorf(fo.EINVALID, "err.too_long", 300)
+		if len([]rune(reason)) > fo.MaxReason {
+			return fo.Errorf(fo.EINVALID, "err.too_long", fo.MaxReason)
 		}
 		v.Concern = strings.TrimSpace(v.Concern + "\n" + reason)
 		return nil

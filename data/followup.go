@@ -309,7 +309,7 @@ func (w *writer) afterCall(st *fo.Settings, c fo.Call, req fo.CallOutcome) error
 	}
 	name, plate := w.callParty(c)
 	for _, r := range req.Requests {
-		text, err := fo.ParseNote(r, 500)
+		text, err := fo.ParseNote(r, fo.MaxCallNote)
 		if err != nil {
 			return err
 		}

@@ -58,7 +58,7 @@ func (s *Store) SolveTask(id uint64, solution, staff string) (fo.Task, error) {
 		if !t.Open {
 			return fo.ErrNotAllowed
 		}
-		if t.Solution, err = fo.ParseNote(solution, 1000); err != nil {
+		if t.Solution, err = fo.ParseNote(solution, fo.MaxSolution); err != nil {
 			return err
 		}
 		t.Open, t.SolvedAt, t.SolvedBy = false, w.now, staff

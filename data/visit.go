@@ -59,8 +59,8 @@ func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 					return fo.Errorf(fo.EINVALID, "err.service")
 				}
 			}
-			if len([]rune(req.Concern)) > 500 {
-				return fo.Errorf(fo.EINVALID, "err.too_long", 500)
+			if err := req.Validate(); err != nil {
+				return err
 			}
 			c, err := w.upsertCustomer(req.Customer)
 			if err != nil {

@@ -24,11 +24,8 @@ func (s *Store) AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, err
 			return fo.ErrNotAllowed
 		}
 		req.Description = strings.TrimSpace(req.Description)
-		if req.Description == "" || len([]rune(req.Description)) > 200 || len([]rune(req.Reason)) > 300 {
-			return fo.Errorf(fo.EINVALID, "err.aw.description")
-		}
-		if req.Price < 0 || req.ExtraMinutes < 0 || req.ExtraMinutes > 60*24*30 {
-			return fo.Errorf(fo.EINVALID, "err.aw.price")
+		if err := req.Validate(); err != nil {
+			return err
 		}
 		aw = fo.AdditionalWork{N: len(v.Additional) + 1, Description: req.Description, Reason: strings.TrimSpace(req.Reason),
 			Price: req.Price, ExtraMinutes: req.ExtraMinutes, Safety: req.Safety, Status: fo.AddPending, CreatedAt: w.now,

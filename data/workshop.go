@@ -111,7 +111,7 @@ func (s *Store) Delay(id uint64, newPromise time.Time, reason, by string) (fo.Vi
 			return fo.ErrNotAllowed
 		}
 		reason = strings.TrimSpace(reason)
-		if reason == "" || len([]rune(reason)) > 300 {
+		if reason == "" || len([]rune(reason)) > fo.MaxReason {
 			return fo.Errorf(fo.EINVALID, "err.delay.reason")
 		}
 		newPromise = newPromise.UTC()
