@@ -11,8 +11,6 @@ package console
 import (
 	"context"
 	"embed"
-	"fmt"
-	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -77,36 +75,15 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts)}
-	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
-	if err != nil {
-		return nil, fmt.Errorf("parse templates: %w", err)
+	var err error
+	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
+		return nil, err
 	}
-	s.web = web.Renderer{Tmpl: t, Log: s.log, Texts: s.texts}
 	s.mux = http.NewServeMux()
-	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(assets())))
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(web.Assets(staticFS))))
 	s.consoleRoutes(s.mux)
 	s.followUpRoutes(s.mux)
 	return s, nil
-}
-
-// assets are the console's own assets and the shared ones.
-func assets() fs.FS {
-	own, _ := fs.Sub(staticFS, "static")
-	return overlay{own, web.Shared()}
-}
-
-// overlay serves a file from the first of its file systems that has it.
-type overlay []fs.FS
-
-func (o overlay) Open(name string) (fs.File, error) {
-	var err error
-	for _, f := range o {
-		var file fs.File
-		if file, err = f.Open(name); err == nil {
-			return file, nil
-		}
-	}
-	return nil, err
 }
 
 // Handler returns the console with its security headers: /staff and

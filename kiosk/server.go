@@ -9,8 +9,6 @@ package kiosk
 
 import (
 	"embed"
-	"fmt"
-	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -75,37 +73,16 @@ func New(cfg Config) (*Server, error) {
 		cfg.BotUsername = func() string { return "" }
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, kioskTexts)}
-	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
-	if err != nil {
-		return nil, fmt.Errorf("parse templates: %w", err)
+	var err error
+	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
+		return nil, err
 	}
-	s.web = web.Renderer{Tmpl: t, Log: s.log, Texts: s.texts}
 	s.mux = http.NewServeMux()
-	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(assets())))
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(web.Assets(staticFS))))
 	s.kioskRoutes(s.mux)
 	s.boardRoutes(s.mux)
 	s.lobbyRoutes(s.mux)
 	return s, nil
-}
-
-// assets are the lobby's own assets and the shared ones.
-func assets() fs.FS {
-	own, _ := fs.Sub(staticFS, "static")
-	return overlay{own, web.Shared()}
-}
-
-// overlay serves a file from the first of its file systems that has it.
-type overlay []fs.FS
-
-func (o overlay) Open(name string) (fs.File, error) {
-	var err error
-	for _, f := range o {
-		var file fs.File
-		if file, err = f.Open(name); err == nil {
-			return file, nil
-		}
-	}
-	return nil, err
 }
 
 // Handler returns the lobby door with its security headers: /kiosk,

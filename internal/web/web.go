@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -186,4 +187,38 @@ func CrossSite(r *http.Request) bool {
 func MountShared(mux *http.ServeMux) {
 	StaticFiles(mux, Shared())
 	mux.Handle("/static/", SecurityHeaders(http.StripPrefix("/static/", Static(Shared()))))
+}
+
+// Assets are a door's own embedded assets (the folder "static" of own)
+// with the shared ones behind them: a file of the door's wins.
+func Assets(own fs.FS) fs.FS {
+	sub, err := fs.Sub(own, "static")
+	if err != nil {
+		panic(err) // own is an embed.FS with a static folder: a build error
+	}
+	return overlay{sub, Shared()}
+}
+
+// overlay serves a file from the first of its file systems that has it.
+type overlay []fs.FS
+
+func (o overlay) Open(name string) (fs.File, error) {
+	var err error
+	for _, f := range o {
+		var file fs.File
+		if file, err = f.Open(name); err == nil {
+			return file, nil
+		}
+	}
+	return nil, err
+}
+
+// NewRenderer parses a door's templates (templates/*.html of fsys) with
+// the shared functions over texts.
+func NewRenderer(fsys fs.FS, texts fo.Catalog, log *slog.Logger) (Renderer, error) {
+	t, err := template.New("").Funcs(Funcs(texts)).ParseFS(fsys, "templates/*.html")
+	if err != nil {
+		return Renderer{}, fmt.Errorf("parse templates: %w", err)
+	}
+	return Renderer{Tmpl: t, Log: log, Texts: texts}, nil
 }
