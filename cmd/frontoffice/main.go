@@ -99,6 +99,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprintf(stderr, "frontoffice %s: %v\n", cmd, err)
 		return 2
 	}
+	if cmd == "settings" {
+		return settingsCmd(ctx, cfg, rest, stdout, stderr)
+	}
 	log := newLogger(stderr, cfg.LogLevel)
 	switch cmd {
 	case "serve":
@@ -107,8 +110,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = backup(ctx, cfg, rest, stdout)
 	case "demo":
 		err = demoCmd(cfg, log, rest, stdout)
-	case "settings":
-		err = settingsCmd(cfg, rest, stdout)
 	}
 	if err != nil {
 		var u usageError
