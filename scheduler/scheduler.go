@@ -181,9 +181,12 @@ func (s *Scheduler) Rebuild(loc *time.Location, jobs []Job) error {
 	for _, e := range s.jobs {
 		old[e.job.Name] = e
 	}
-	for _, e := range fresh {
+	for i, e := range fresh {
 		if o := old[e.job.Name]; o != nil && o.job.Spec == e.job.Spec && s.loc.String() == loc.String() {
-			e.next, e.busy = o.next, o.busy
+			// The same entry goes on (a run in progress clears its busy
+			// mark), with the new Run.
+			o.job = e.job
+			fresh[i] = o
 			continue
 		}
 		e.next = e.sched.Next(now)
@@ -296,11 +299,25 @@ func (s *Scheduler) Stop() {
 	s.running.Wait()
 }
 
-// Tick runs every job whose scheduled time came by now, and waits for
-// those runs. The loop calls it on the clock; tests call it with a fake
-// clock's time.
+// Tick runs every job whose scheduled time came by now, and waits until
+// no run is in progress (its own, and any the loop started). The loop
+// ticks on the clock by itself; tests call Tick with a fake clock's time.
 func (s *Scheduler) Tick(now time.Time) {
 	s.tick(now).Wait()
+	for s.busy() {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func (s *Scheduler) busy() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.jobs {
+		if e.busy {
+			return true
+		}
+	}
+	return false
 }
 
 // tick starts the runs of every job due by now, each in its own goroutine
@@ -313,6 +330,7 @@ func (s *Scheduler) tick(now time.Time) *sync.WaitGroup {
 	now = now.In(loc)
 	type due struct {
 		e   *entry
+		job Job
 		ats []time.Time
 	}
 	var runs []due
@@ -336,7 +354,7 @@ func (s *Scheduler) tick(now time.Time) *sync.WaitGroup {
 			continue
 		}
 		e.busy = true
-		runs = append(runs, due{e, ats})
+		runs = append(runs, due{e, e.job, ats})
 	}
 	s.mu.Unlock()
 	if ctx.Err() != nil {
@@ -357,30 +375,30 @@ func (s *Scheduler) tick(now time.Time) *sync.WaitGroup {
 				s.mu.Unlock()
 			}()
 			for _, at := range r.ats {
-				s.run(ctx, r.e, at)
+				s.run(ctx, r.job, at)
 			}
 		}()
 	}
 	return &wg
 }
 
-func (s *Scheduler) run(ctx context.Context, e *entry, at time.Time) {
+func (s *Scheduler) run(ctx context.Context, job Job, at time.Time) {
 	s.running.Add(1)
 	defer s.running.Done()
 	defer func() {
 		if r := recover(); r != nil {
-			s.cfg.Logger.Error("job panicked", "job", e.job.Name, "at", at, "panic", r)
+			s.cfg.Logger.Error("job panicked", "job", job.Name, "at", at, "panic", r)
 		}
 	}()
 	start := time.Now()
-	if err := e.job.Run(ctx, at); err != nil {
-		s.cfg.Logger.Error("job failed", "job", e.job.Name, "at", at, "err", err)
+	if err := job.Run(ctx, at); err != nil {
+		s.cfg.Logger.Error("job failed", "job", job.Name, "at", at, "err", err)
 		return
 	}
-	if err := s.cfg.Store.SetLastRun(e.job.Name, at); err != nil {
-		s.cfg.Logger.Error("record job run", "job", e.job.Name, "err", err)
+	if err := s.cfg.Store.SetLastRun(job.Name, at); err != nil {
+		s.cfg.Logger.Error("record job run", "job", job.Name, "err", err)
 	}
-	s.cfg.Logger.Debug("job ran", "job", e.job.Name, "at", at, "took", time.Since(start))
+	s.cfg.Logger.Debug("job ran", "job", job.Name, "at", at, "took", time.Since(start))
 }
 
 // CatchUpAll runs, for every job, the runs it missed since its last run,
@@ -410,7 +428,7 @@ func (s *Scheduler) CatchUpAll(ctx context.Context) {
 				return
 			}
 			s.cfg.Logger.Info("catching up a missed run", "job", e.job.Name, "at", at)
-			s.run(ctx, e, at)
+			s.run(ctx, e.job, at)
 		}
 	}
 }
