@@ -20,7 +20,7 @@ import (
 
 // startServe runs "frontoffice serve" in the test on dataFile with the
 // environment extra, and returns the address it logged and its stop.
-func startServe(t *testing.T, dataFile string, extra map[string]string) (string, *syncBuffer, func() int) {
+func startServe(t testing.TB, dataFile string, extra map[string]string) (string, *syncBuffer, func() int) {
 	t.Helper()
 	m := map[string]string{"FRONTOFFICE_DATA": dataFile}
 	for k, v := range extra {

@@ -100,7 +100,7 @@ var listenRe = regexp.MustCompile(`msg=listening addr=(\S+)`)
 
 // serveAddr waits for the server's "listening" log line and returns the
 // address.
-func serveAddr(t *testing.T, logs *syncBuffer) string {
+func serveAddr(t testing.TB, logs *syncBuffer) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
