@@ -3,6 +3,7 @@ package scheduler
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -243,5 +244,126 @@ func TestStartStop(t *testing.T) {
 	s.Stop()
 	if len(r.ats) == 0 {
 		t.Fatal("job never ran")
+	}
+}
+
+// Live settings (issue 9): the table is rebuilt while the scheduler runs,
+// on its fake clock. A new report time fires at the new time and not at
+// the old; a new zone moves every job to the same wall time of the new
+// zone; a job kept as it was keeps its next time.
+func TestRebuildWhileRunning(t *testing.T) {
+	clock := fakeclock.New(at(2026, 11, 27, 9, 0)) // Friday, Shanghai
+	store := openStore(t, clock)
+	var r, minutes runs // the report jobs' runs, the every-minute job's
+	s := New(Config{Store: store, Clock: clock, Location: shanghai})
+	s.Add(r.job("report@17:30", "30 17 * * *", CatchUpEach))
+	s.Add(minutes.job("every-minute", "* * * * *", CatchUpLatest))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.Start(ctx)
+	defer s.Stop()
+	if got := s.Next("report@17:30"); !got.Equal(at(2026, 11, 27, 17, 30)) {
+		t.Fatalf("next report %v", got)
+	}
+	clock.Set(at(2026, 11, 27, 12, 0))
+	s.Tick(clock.Now())
+	if len(r.ats) != 0 || len(minutes.ats) != 1 || !minutes.ats[0].Equal(at(2026, 11, 27, 12, 0)) {
+		t.Fatalf("at noon: reports %v, every minute %v", r.ats, minutes.ats)
+	}
+
+	// The report time moves to 16:30 at noon.
+	if err := s.Rebuild(shanghai, []Job{r.job("report@16:30", "30 16 * * *", CatchUpEach), minutes.job("every-minute", "* * * * *", CatchUpLatest)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Next("report@16:30"); !got.Equal(at(2026, 11, 27, 16, 30)) {
+		t.Errorf("next report after the change: %v", got)
+	}
+	if !s.Next("report@17:30").IsZero() {
+		t.Error("the old report time is still in the table")
+	}
+	if got := s.Next("every-minute"); !got.Equal(at(2026, 11, 27, 12, 1)) {
+		t.Errorf("a kept job's next time moved: %v", got)
+	}
+	clock.Set(at(2026, 11, 27, 16, 29))
+	s.Tick(clock.Now())
+	clock.Set(at(2026, 11, 27, 16, 30))
+	s.Tick(clock.Now())
+	clock.Set(at(2026, 11, 27, 17, 31))
+	s.Tick(clock.Now())
+	reports := func() []time.Time {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return slices.Clone(r.ats)
+	}
+	if got := reports(); len(got) != 1 || !got[0].Equal(at(2026, 11, 27, 16, 30)) {
+		t.Fatalf("reports fired at %v, want once at 16:30", got)
+	}
+	if last, _ := store.LastRun("report@16:30"); !last.Equal(at(2026, 11, 27, 16, 30)) {
+		t.Errorf("last run %v", last)
+	}
+
+	// The zone moves to Tokyo (an hour ahead): 16:30 is 15:30 in Shanghai.
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Rebuild(tokyo, []Job{r.job("report@16:30", "30 16 * * *", CatchUpEach)}); err != nil {
+		t.Fatal(err)
+	}
+	if s.Location() != tokyo {
+		t.Errorf("zone %v", s.Location())
+	}
+	want := at(2026, 11, 28, 15, 30)
+	if got := s.Next("report@16:30"); !got.Equal(want) {
+		t.Errorf("next report in Tokyo: %v, want %v", got, want)
+	}
+	clock.Set(want)
+	s.Tick(clock.Now())
+	if got := reports(); len(got) != 2 || !got[1].Equal(want) || got[1].In(tokyo).Hour() != 16 {
+		t.Fatalf("reports %v, want the second at 16:30 Tokyo", got)
+	}
+
+	// A bad table changes nothing.
+	if err := s.Rebuild(tokyo, []Job{r.job("x", "61 * * * *", CatchUpEach)}); err == nil {
+		t.Error("a bad spec was accepted")
+	}
+	if s.Next("report@16:30").IsZero() {
+		t.Error("a refused rebuild emptied the table")
+	}
+}
+
+// A job still running when its next time comes is skipped for it; a
+// panicking job is logged and the table goes on.
+func TestTickSkipsBusyAndRecovers(t *testing.T) {
+	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
+	store := openStore(t, clock)
+	s := New(Config{Store: store, Clock: clock, Location: shanghai})
+	release := make(chan struct{})
+	started := make(chan struct{}, 10)
+	var n int
+	var mu sync.Mutex
+	s.Add(Job{Name: "slow", Spec: "* * * * *", Run: func(context.Context, time.Time) error {
+		mu.Lock()
+		n++
+		mu.Unlock()
+		started <- struct{}{}
+		<-release
+		return nil
+	}})
+	s.Add(Job{Name: "panics", Spec: "* * * * *", Run: func(context.Context, time.Time) error { panic("boom") }})
+	clock.Set(at(2026, 11, 27, 9, 1))
+	wg := s.tick(clock.Now())
+	<-started
+	clock.Set(at(2026, 11, 27, 9, 2))
+	s.tick(clock.Now()).Wait() // slow is still running: skipped; panics panics again
+	close(release)
+	wg.Wait()
+	if n != 1 {
+		t.Errorf("slow ran %d times, want 1 (skipped while running)", n)
+	}
+	clock.Set(at(2026, 11, 27, 9, 3))
+	s.Tick(clock.Now())
+	if n != 2 {
+		t.Errorf("slow ran %d times after it finished, want 2", n)
 	}
 }

@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"frontoffice/data"
@@ -54,17 +52,11 @@ func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) er
 }
 
 func backupFromServer(ctx context.Context, cfg Config, target string) error {
-	secret, err := os.ReadFile(cfg.DataPath + ".secret")
-	if err != nil {
-		return fmt.Errorf("read admin secret: %w", err)
-	}
-	_, port, _ := net.SplitHostPort(cfg.Addr)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+"/internal/backup", nil)
+	c, err := dialServer(cfg)
 	if err != nil {
 		return err
 	}
-	req.Header.Set("X-Frontoffice-Secret", strings.TrimSpace(string(secret)))
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.do(ctx, http.MethodGet, "/internal/backup", nil)
 	if err != nil {
 		return err
 	}

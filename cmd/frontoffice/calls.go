@@ -1,15 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	fo "frontoffice"
 	"frontoffice/data"
@@ -22,7 +19,7 @@ Prints the follow-up call list of day D (default today): per staff member,
 the calls due, the window closing soonest first (FU-2, FU-3), with what to
 say and what not to repeat (FU-4). D is 2026-12-01, 12-01, 12月1日, today,
 tomorrow, 明天, ... Phone numbers are masked unless --phones is given.
-Works while the server runs (it reads a consistent copy from it).
+Works while the server runs (the server answers from its own store).
 --pdf FILE also writes the printed call list with the day's call register
 (跟踪服务电话登记表) as a PDF.
 `
@@ -40,100 +37,67 @@ func callsMain(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		fmt.Fprintf(stderr, "frontoffice calls: unexpected argument %q\n\n%s", pos[0], callsUsage)
 		return 2
 	}
-	lang := fo.ParseLang(own.lang)
 	if own.lang != "" && own.lang != "zh" && own.lang != "en" {
 		fmt.Fprintf(stderr, "frontoffice calls: --lang must be zh or en\n")
 		return 2
 	}
-	store, done, err := openForReading(ctx, cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
-		return 1
-	}
-	defer done()
+	q := query{Cmd: "calls", Own: map[string]string{"date": own.date, "lang": own.lang, "pdf": own.pdf},
+		Bools: map[string]bool{"phones": own.phones}}
+	return ask(ctx, cfg, q, false).print(stdout, stderr, own.pdf, writeFileAtomic)
+}
+
+// callsAnswer is the call list of q's day from store: its text, and the
+// printed list with the day's call register when q asks for a PDF.
+func callsAnswer(ctx context.Context, store *data.Store, eng engines, q query) answer {
+	var stdout bytes.Buffer
+	lang := fo.ParseLang(q.Own["lang"])
 	st, err := store.Settings()
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
-		return 1
+		return failed(1, "frontoffice calls: %v", err)
 	}
-	day, err := fo.ParseDate(own.date, wallClock.Now(), st.Location())
+	day, err := fo.ParseDate(q.Own["date"], wallClock.Now(), st.Location())
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice calls: --date %q: %s\n", own.date, fo.ErrorText(fo.EN, err))
-		return 2
+		return failed(2, "frontoffice calls: --date %q: %s", q.Own["date"], fo.ErrorText(fo.EN, err))
 	}
 	list, err := store.CallList(day)
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
-		return 1
+		return failed(1, "frontoffice calls: %v", err)
 	}
 	if list.Len() == 0 {
-		fmt.Fprintln(stdout, fo.Texts.T(lang, "calls.none", fo.FormatDay(lang, day, st.Location())))
+		fmt.Fprintln(&stdout, fo.Texts.T(lang, "calls.none", fo.FormatDay(lang, day, st.Location())))
 	}
 	for i, sc := range list.Staff {
-		if !own.phones {
+		if !q.Bools["phones"] {
 			for k := range sc.Calls {
 				sc.Calls[k].Phone = ""
 			}
 		}
 		if i > 0 {
-			fmt.Fprintln(stdout, "\n"+strings.Repeat("─", 40))
+			fmt.Fprintln(&stdout, "\n"+strings.Repeat("─", 40))
 		}
-		fmt.Fprintln(stdout, fo.CallListText(&st, sc, day, lang))
+		fmt.Fprintln(&stdout, fo.CallListText(&st, sc, day, lang))
 	}
-	if own.pdf != "" {
+	a := answer{Stdout: stdout.String()}
+	if q.Own["pdf"] != "" {
 		// The printed call list and the day's call register (FU-7).
-		e, err := forms.New(nil)
+		e, err := eng()
 		if err != nil {
-			fmt.Fprintf(stderr, "frontoffice calls: %v\n", err)
-			return 1
+			return failed(1, "frontoffice calls: %v", err)
 		}
 		r := &forms.Renderer{Engine: e, Store: store}
 		ref, _ := strconv.ParseUint(day.Format("20060102"), 10, 64)
 		pdf, err := r.Render(ctx, fo.Document{Kind: forms.KindCalls, Ref: ref}, lang)
-		if err == nil {
-			err = writeFileAtomic(own.pdf, pdf)
-		}
 		if err != nil {
-			fmt.Fprintf(stderr, "frontoffice calls: --pdf: %v\n", err)
-			return 1
+			a.Stderr, a.Code = fmt.Sprintf("frontoffice calls: --pdf: %v\n", err), 1
+			return a
 		}
-		fmt.Fprintf(stderr, "call list written to %s (%d bytes)\n", own.pdf, len(pdf))
+		a.File = pdf
+		a.Done, a.DoneToErr = fmt.Sprintf("call list written to %s (%d bytes)\n", q.Own["pdf"], len(pdf)), true
 	}
-	return 0
+	return a
 }
 
 type callsFlags struct {
 	date, lang, pdf string
 	phones          bool
-}
-
-// openForReading opens the data file to read it; when a running server
-// holds it, it reads a consistent copy the server makes (as "frontoffice
-// backup" does) from a temporary file. done closes and cleans up.
-func openForReading(ctx context.Context, cfg Config) (*data.Store, func(), error) {
-	if _, err := os.Stat(cfg.DataPath); err != nil {
-		return nil, nil, fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
-	}
-	store, err := data.Open(cfg.DataPath, data.Options{Clock: wallClock, Timeout: 300 * time.Millisecond})
-	if err == nil {
-		return store, func() { store.Close() }, nil
-	}
-	if !errors.Is(err, data.ErrLocked) {
-		return nil, nil, err
-	}
-	dir, err := os.MkdirTemp("", "frontoffice-calls-")
-	if err != nil {
-		return nil, nil, err
-	}
-	copyPath := filepath.Join(dir, "copy.db")
-	if err := backupFromServer(ctx, cfg, copyPath); err != nil {
-		os.RemoveAll(dir)
-		return nil, nil, fmt.Errorf("the data file is in use by a running server and asking it for a copy failed: %w", err)
-	}
-	store, err = data.Open(copyPath, data.Options{Clock: wallClock, Timeout: time.Second})
-	if err != nil {
-		os.RemoveAll(dir)
-		return nil, nil, err
-	}
-	return store, func() { store.Close(); os.RemoveAll(dir) }, nil
 }

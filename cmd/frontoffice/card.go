@@ -19,7 +19,7 @@ const cardUsage = `Usage: frontoffice card VISIT --pdf FILE [--lang zh|en] [flag
 Writes the after-sales service card 售后服务卡 of a delivered visit to FILE
 as a PDF (DEL-3), in the customer's language unless --lang says otherwise.
 VISIT is the visit's number as its forms print it (20261127-A003) or its
-id. Works while the server runs (it reads a consistent copy from it).
+id. Works while the server runs (the server answers from its own store).
 `
 
 // cardMain is "frontoffice card".
@@ -46,48 +46,43 @@ func cardMain(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		}
 		lang = l
 	}
-	store, done, err := openForReading(ctx, cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
-		return 1
+	q := query{Cmd: "card", Args: pos, Own: map[string]string{"lang": string(lang), "pdf": own["pdf"]}}
+	return ask(ctx, cfg, q, false).print(stdout, stderr, own["pdf"], writeFileAtomic)
+}
+
+// cardAnswer is the service card of the visit q names, from store.
+func cardAnswer(ctx context.Context, store *data.Store, eng engines, q query) answer {
+	if len(q.Args) != 1 {
+		return failed(2, "frontoffice card: say which visit (its number, e.g. 20261127-A003)")
 	}
-	defer done()
-	v, err := findVisit(store, pos[0])
+	ref := q.Args[0]
+	v, err := findVisit(store, ref)
 	switch {
 	case errors.Is(err, fo.ErrNotFound):
-		fmt.Fprintf(stderr, "frontoffice card: there is no visit %s\n", pos[0])
-		return 1
+		return failed(1, "frontoffice card: there is no visit %s", ref)
 	case fo.ErrorCode(err) == fo.EINVALID:
-		fmt.Fprintf(stderr, "frontoffice card: %q is no visit number (like 20261127-A003) or id\n", pos[0])
-		return 2
+		return failed(2, "frontoffice card: %q is no visit number (like 20261127-A003) or id", ref)
 	case err != nil:
-		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
-		return 1
+		return failed(1, "frontoffice card: %v", err)
 	}
+	lang := fo.Lang(q.Own["lang"])
 	if lang == "" {
 		lang = v.Lang
 	}
-	e, err := forms.New(nil)
+	e, err := eng()
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
-		return 1
+		return failed(1, "frontoffice card: %v", err)
 	}
 	r := &forms.Renderer{Engine: e, Store: store}
 	pdf, err := r.Render(ctx, fo.Document{Kind: forms.KindCard, Ref: v.ID}, lang)
 	if fo.ErrorCode(err) == fo.ECONFLICT {
-		fmt.Fprintf(stderr, "frontoffice card: visit %s is %s, not delivered: its service card comes at delivery\n", forms.VisitNo(v), v.Status)
-		return 1
+		return failed(1, "frontoffice card: visit %s is %s, not delivered: its service card comes at delivery", forms.VisitNo(v), v.Status)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
-		return 1
+		return failed(1, "frontoffice card: %v", err)
 	}
-	if err := writeFileAtomic(own["pdf"], pdf); err != nil {
-		fmt.Fprintf(stderr, "frontoffice card: %v\n", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "service card of visit %s (%s) written to %s (%d bytes)\n", forms.VisitNo(v), fo.FormatPlate(v.Plate), own["pdf"], len(pdf))
-	return 0
+	return answer{File: pdf, Done: fmt.Sprintf("service card of visit %s (%s) written to %s (%d bytes)\n",
+		forms.VisitNo(v), fo.FormatPlate(v.Plate), q.Own["pdf"], len(pdf))}
 }
 
 // findVisit finds a visit by its number ("20261127-A003", the day and the

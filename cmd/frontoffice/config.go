@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
+
+	"frontoffice/internal/web"
 )
 
 // Config is everything the process needs to start, from flags and the
@@ -21,8 +24,20 @@ type Config struct {
 	TelegramEndpoint string // TELEGRAM_API_ENDPOINT, -telegram-endpoint
 	LogLevel         string // FRONTOFFICE_LOG_LEVEL, -log-level
 	// SecureCookies marks console session cookies Secure, for a shop that
-	// serves the console behind HTTPS (FRONTOFFICE_SECURE_COOKIES, -secure-cookies).
+	// serves the console behind HTTPS (FRONTOFFICE_SECURE_COOKIES,
+	// -secure-cookies); on by default when the server serves TLS itself.
 	SecureCookies bool
+	// TLSCertFile and TLSKeyFile, both or neither, make the server serve
+	// HTTPS itself (FRONTOFFICE_TLS_CERT_FILE, FRONTOFFICE_TLS_KEY_FILE,
+	// -tls-cert-file, -tls-key-file).
+	TLSCertFile, TLSKeyFile string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed (FRONTOFFICE_TRUSTED_PROXIES, -trusted-proxies: addresses
+	// and CIDRs); none by default.
+	TrustedProxies []netip.Prefix
+	// MetricsAllow are the networks besides the loopback that may read
+	// /metrics (FRONTOFFICE_METRICS_ALLOW, -metrics-allow: CIDRs).
+	MetricsAllow []netip.Prefix
 }
 
 // Defaults.
@@ -49,13 +64,20 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 		TelegramEndpoint: env("TELEGRAM_API_ENDPOINT", defaultEndpoint),
 		LogLevel:         env("FRONTOFFICE_LOG_LEVEL", "info"),
 	}
-	switch v := strings.ToLower(env("FRONTOFFICE_SECURE_COOKIES", "false")); v {
+	secureSet := true
+	switch v := strings.ToLower(env("FRONTOFFICE_SECURE_COOKIES", "")); v {
 	case "1", "true", "yes":
 		c.SecureCookies = true
 	case "0", "false", "no":
+	case "":
+		secureSet = false
 	default:
 		return c, nil, fmt.Errorf("FRONTOFFICE_SECURE_COOKIES %q is not true or false", v)
 	}
+	c.TLSCertFile = env("FRONTOFFICE_TLS_CERT_FILE", "")
+	c.TLSKeyFile = env("FRONTOFFICE_TLS_KEY_FILE", "")
+	proxies := env("FRONTOFFICE_TRUSTED_PROXIES", "")
+	metricsAllow := env("FRONTOFFICE_METRICS_ALLOW", "")
 	token, err := secret(getenv, "TELEGRAM_BOT_TOKEN")
 	if err != nil {
 		return c, nil, err
@@ -66,11 +88,15 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.DataPath, "data", c.DataPath, "bbolt data file (FRONTOFFICE_DATA)")
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (FRONTOFFICE_ADDR)")
-	fs.StringVar(&c.TimeZone, "tz", c.TimeZone, "shop time zone, overrides the settings (FRONTOFFICE_TZ)")
+	fs.StringVar(&c.TimeZone, "tz", c.TimeZone, "time zone of a new data file; an existing file keeps its settings' zone (FRONTOFFICE_TZ)")
 	tokenFile := fs.String("telegram-token-file", "", "file holding the bot token (TELEGRAM_BOT_TOKEN_FILE)")
 	fs.StringVar(&c.TelegramEndpoint, "telegram-endpoint", c.TelegramEndpoint, "Bot API endpoint, %s/%s form (TELEGRAM_API_ENDPOINT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (FRONTOFFICE_LOG_LEVEL)")
-	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "console cookies only over HTTPS (FRONTOFFICE_SECURE_COOKIES)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "console cookies only over HTTPS; on by default with TLS (FRONTOFFICE_SECURE_COOKIES)")
+	fs.StringVar(&c.TLSCertFile, "tls-cert-file", c.TLSCertFile, "PEM certificate (chain) to serve HTTPS with (FRONTOFFICE_TLS_CERT_FILE)")
+	fs.StringVar(&c.TLSKeyFile, "tls-key-file", c.TLSKeyFile, "PEM private key of the certificate (FRONTOFFICE_TLS_KEY_FILE)")
+	fs.StringVar(&proxies, "trusted-proxies", proxies, "reverse proxies whose X-Forwarded-For is believed, addresses or CIDRs (FRONTOFFICE_TRUSTED_PROXIES)")
+	fs.StringVar(&metricsAllow, "metrics-allow", metricsAllow, "networks besides the loopback that may read /metrics, CIDRs (FRONTOFFICE_METRICS_ALLOW)")
 	// Flags may come before or after the command's own arguments.
 	var pos []string
 	for {
@@ -82,6 +108,24 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 			break
 		}
 		pos, args = append(pos, args[0]), args[1:]
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "secure-cookies" {
+			secureSet = true
+		}
+	})
+	if !secureSet && c.TLSCertFile != "" {
+		c.SecureCookies = true
+	}
+	var errs []error
+	if c.TrustedProxies, err = web.ParsePrefixes(proxies); err != nil {
+		errs = append(errs, fmt.Errorf("FRONTOFFICE_TRUSTED_PROXIES (-trusted-proxies): %w", err))
+	}
+	if c.MetricsAllow, err = web.ParsePrefixes(metricsAllow); err != nil {
+		errs = append(errs, fmt.Errorf("FRONTOFFICE_METRICS_ALLOW (-metrics-allow): %w", err))
+	}
+	if len(errs) > 0 {
+		return c, nil, errors.Join(errs...)
 	}
 	if *tokenFile != "" {
 		b, err := os.ReadFile(*tokenFile)
@@ -128,6 +172,9 @@ func (c Config) validate() error {
 	}
 	if c.TelegramToken != "" && (strings.ContainsAny(c.TelegramToken, " /?#%") || !strings.Contains(c.TelegramToken, ":")) {
 		errs = append(errs, errors.New("TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters, from @BotFather)"))
+	}
+	if (c.TLSCertFile == "") != (c.TLSKeyFile == "") {
+		errs = append(errs, errors.New("FRONTOFFICE_TLS_CERT_FILE (-tls-cert-file) and FRONTOFFICE_TLS_KEY_FILE (-tls-key-file) go together: set both to serve HTTPS, or neither"))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -61,11 +61,18 @@ Usage:
 Flags (each also an environment variable):
   -data FILE                FRONTOFFICE_DATA        data file (default frontoffice.db)
   -addr HOST:PORT           FRONTOFFICE_ADDR        HTTP address (default :8080)
-  -tz ZONE                  FRONTOFFICE_TZ          shop time zone (default: settings, Asia/Shanghai)
+  -tz ZONE                  FRONTOFFICE_TZ          time zone of a new data file (an existing one keeps its settings' zone)
   -telegram-token-file F    TELEGRAM_BOT_TOKEN[_FILE]  bot token; the bot is off without one
   -telegram-endpoint URL    TELEGRAM_API_ENDPOINT   Bot API endpoint (default: the public Bot API)
   -log-level LEVEL          FRONTOFFICE_LOG_LEVEL   debug, info, warn, error
-  -secure-cookies           FRONTOFFICE_SECURE_COOKIES  console cookies only over HTTPS
+  -secure-cookies           FRONTOFFICE_SECURE_COOKIES  console cookies only over HTTPS (default: on with TLS)
+  -tls-cert-file F          FRONTOFFICE_TLS_CERT_FILE   serve HTTPS with this PEM certificate ...
+  -tls-key-file F           FRONTOFFICE_TLS_KEY_FILE    ... and this PEM key
+  -trusted-proxies LIST     FRONTOFFICE_TRUSTED_PROXIES  proxies whose X-Forwarded-For is believed (CIDRs)
+  -metrics-allow LIST       FRONTOFFICE_METRICS_ALLOW   who besides the loopback may read /metrics (CIDRs)
+
+Tools beside a running server (backup, calls, report, card, settings, staff)
+find it by the address file it writes beside the data file (<data>.addr).
 `
 
 // run is the program; it returns the exit code. Tests call it directly.
@@ -99,6 +106,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprintf(stderr, "frontoffice %s: %v\n", cmd, err)
 		return 2
 	}
+	if cmd == "settings" {
+		return settingsCmd(ctx, cfg, rest, stdout, stderr)
+	}
 	log := newLogger(stderr, cfg.LogLevel)
 	switch cmd {
 	case "serve":
@@ -107,8 +117,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = backup(ctx, cfg, rest, stdout)
 	case "demo":
 		err = demoCmd(cfg, log, rest, stdout)
-	case "settings":
-		err = settingsCmd(cfg, rest, stdout)
 	}
 	if err != nil {
 		var u usageError

@@ -100,7 +100,7 @@ var listenRe = regexp.MustCompile(`msg=listening addr=(\S+)`)
 
 // serveAddr waits for the server's "listening" log line and returns the
 // address.
-func serveAddr(t *testing.T, logs *syncBuffer) string {
+func serveAddr(t testing.TB, logs *syncBuffer) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
@@ -155,7 +155,7 @@ func TestServeEndToEnd(t *testing.T) {
 	go func() { done <- run(ctx, []string{"serve"}, io.Discard, logs, e) }()
 	addr := serveAddr(t, logs)
 
-	for path, want := range map[string]string{"/healthz": "ok", "/metrics": "frontoffice_outbox_waiting"} {
+	for path, want := range map[string]string{"/healthz": "ok", "/metrics": "frontoffice_records{kind=\"customers\"}"} {
 		resp, err := http.Get("http://" + addr + path)
 		if err != nil {
 			t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/data"
 	"frontoffice/forms"
 )
 
@@ -25,7 +26,7 @@ and the after-sales figures (REP-3, FU-8). D is 2026-11-30, 11-30, 11月30日,
 today or yesterday (昨天); a day without a year that is still to come is
 last year's. With --pdf the report is written to FILE as a PDF with its
 bar charts, else its main figures are printed. --lang: zh (default) or en.
-Works while the server runs (it reads a consistent copy from it).
+Works while the server runs (the server answers from its own store).
 `
 
 // reportMain is "frontoffice report".
@@ -39,8 +40,7 @@ func reportMain(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 		fmt.Fprintf(stderr, "frontoffice report: say which report: daily, weekly, monthly or yearly\n\n%s", reportUsage)
 		return 2
 	}
-	kind, err := fo.ParseReportKind(pos[0])
-	if err != nil {
+	if _, err := fo.ParseReportKind(pos[0]); err != nil {
 		fmt.Fprintf(stderr, "frontoffice report: %q is not a report: daily, weekly, monthly or yearly\n", pos[0])
 		return 2
 	}
@@ -49,49 +49,51 @@ func reportMain(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 		fmt.Fprintf(stderr, "frontoffice report: --lang must be zh or en\n")
 		return 2
 	}
-	store, done, err := openForReading(ctx, cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
-		return 1
+	q := query{Cmd: "report", Args: pos, Own: map[string]string{"date": own["date"], "lang": string(lang), "pdf": own["pdf"]}}
+	return ask(ctx, cfg, q, false).print(stdout, stderr, own["pdf"], writeFileAtomic)
+}
+
+// reportAnswer is the report q asks for from store: its main figures as
+// text, or its PDF.
+func reportAnswer(ctx context.Context, store *data.Store, eng engines, q query) answer {
+	if len(q.Args) != 1 {
+		return failed(2, "frontoffice report: say which report: daily, weekly, monthly or yearly")
 	}
-	defer done()
+	kind, err := fo.ParseReportKind(q.Args[0])
+	if err != nil {
+		return failed(2, "frontoffice report: %q is not a report: daily, weekly, monthly or yearly", q.Args[0])
+	}
+	lang, ok := parseLangFlag(q.Own["lang"])
+	if !ok {
+		return failed(2, "frontoffice report: --lang must be zh or en")
+	}
 	st, err := store.Settings()
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
-		return 1
+		return failed(1, "frontoffice report: %v", err)
 	}
-	day, err := reportDay(own["date"], wallClock.Now(), st.Location())
+	day, err := reportDay(q.Own["date"], wallClock.Now(), st.Location())
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: --date %q: %s\n", own["date"], fo.ErrorText(fo.EN, err))
-		return 2
+		return failed(2, "frontoffice report: --date %q: %s", q.Own["date"], fo.ErrorText(fo.EN, err))
 	}
-	if own["pdf"] == "" {
+	if q.Own["pdf"] == "" {
 		b, err := store.BusinessStats(kind, day)
 		if err != nil {
-			fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
-			return 1
+			return failed(1, "frontoffice report: %v", err)
 		}
-		fmt.Fprintln(stdout, fo.ReportText(&st, b, lang))
-		return 0
+		return answer{Stdout: fo.ReportText(&st, b, lang) + "\n"}
 	}
-	e, err := forms.New(nil)
+	e, err := eng()
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
-		return 1
+		return failed(1, "frontoffice report: %v", err)
 	}
 	r := &forms.Renderer{Engine: e, Store: store}
 	pdf, err := r.Render(ctx, fo.Document{Kind: kind.DocKind(), Ref: fo.ReportRef(day, st.Location())}, lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
-		return 1
-	}
-	if err := writeFileAtomic(own["pdf"], pdf); err != nil {
-		fmt.Fprintf(stderr, "frontoffice report: %v\n", err)
-		return 1
+		return failed(1, "frontoffice report: %v", err)
 	}
 	from, to := fo.ReportPeriod(kind, day, st.Location())
-	fmt.Fprintf(stdout, "%s report %s..%s written to %s (%d bytes)\n", kind, from.Format(time.DateOnly), to.AddDate(0, 0, -1).Format(time.DateOnly), own["pdf"], len(pdf))
-	return 0
+	return answer{File: pdf, Done: fmt.Sprintf("%s report %s..%s written to %s (%d bytes)\n", kind,
+		from.Format(time.DateOnly), to.AddDate(0, 0, -1).Format(time.DateOnly), q.Own["pdf"], len(pdf))}
 }
 
 // yearless matches a typed day without a year: "11-30", "11/30", "11月30日".

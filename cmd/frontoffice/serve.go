@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -18,29 +19,52 @@ import (
 	"frontoffice/console"
 	"frontoffice/data"
 	"frontoffice/forms"
+	"frontoffice/internal/metrics"
 	"frontoffice/internal/web"
 	"frontoffice/kiosk"
 	"frontoffice/scheduler"
 )
 
 // openStore opens the data file, explaining a lock held by a running
-// server.
+// server. FRONTOFFICE_TZ (-tz) only seeds the zone of a new data file: an
+// existing file keeps the zone stored in its settings (the console's), and
+// a different -tz is ignored with a warning saying so.
 func openStore(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error) {
+	_, statErr := os.Stat(cfg.DataPath)
+	fresh := errors.Is(statErr, fs.ErrNotExist)
 	s, err := data.Open(cfg.DataPath, data.Options{Logger: log, Clock: clock, Timeout: 2 * time.Second})
 	if err != nil {
 		return nil, err
 	}
-	if cfg.TimeZone != "" {
-		st, err := s.Settings()
-		if err == nil && st.Shop.TimeZone != cfg.TimeZone {
-			st.Shop.TimeZone = cfg.TimeZone
-			if err := s.SaveSettings(st); err != nil {
-				s.Close()
-				return nil, fmt.Errorf("FRONTOFFICE_TZ: %w", err)
-			}
-		}
+	if err := seedTimeZone(s, cfg.TimeZone, fresh, log); err != nil {
+		s.Close()
+		return nil, err
 	}
 	return s, nil
+}
+
+// seedTimeZone stores zone in the settings of a fresh data file; for an
+// existing one it only warns when zone differs from the stored zone.
+func seedTimeZone(s *data.Store, zone string, fresh bool, log *slog.Logger) error {
+	if zone == "" {
+		return nil
+	}
+	st, err := s.Settings()
+	if err != nil || st.Shop.TimeZone == zone {
+		return err
+	}
+	if !fresh {
+		if log != nil {
+			log.Warn("FRONTOFFICE_TZ (-tz) only sets the zone of a new data file; the shop's stored zone is kept: change it in the console's settings or with settings import",
+				"FRONTOFFICE_TZ", zone, "stored", st.Shop.TimeZone)
+		}
+		return nil
+	}
+	st.Shop.TimeZone = zone
+	if err := s.SaveSettings(st); err != nil {
+		return fmt.Errorf("FRONTOFFICE_TZ: %w", err)
+	}
+	return nil
 }
 
 // serve runs the server until ctx ends, then shuts down in order: HTTP, the
@@ -73,11 +97,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return err
 	}
 
-	sched := scheduler.New(scheduler.Config{Store: store, Clock: clock, Logger: log, Location: loc})
-	for _, j := range jobs(store, &st) {
-		if err := sched.Add(j); err != nil {
-			return err
-		}
+	sched, err := newScheduler(store, clock, log)
+	if err != nil {
+		return err
 	}
 
 	bots := &botRunner{}
@@ -98,6 +120,10 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return err
 	}
 
+	// Metrics: the lead wires mets into the bot (UpdateLag, SendResult),
+	// the backups (BackupResult) and the queues (Queues).
+	mets := metrics.New(metrics.Config{Totals: func() (map[string]int, error) { return store.Metrics() }})
+
 	mux := http.NewServeMux()
 	lobby.Register(mux)
 	staffConsole.Register(mux)
@@ -110,25 +136,55 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		}
 		fmt.Fprintln(w, "ok")
 	})
-	mux.Handle("GET /metrics", metricsHandler(store))
+	mux.Handle("GET /metrics", mets.Handler(cfg.MetricsAllow, web.ClientIP))
 	mux.Handle("GET /internal/backup", localOnly(secret, backupHandler(store, log)))
 	mux.Handle("POST /internal/staff", localOnly(secret, staffHandler(store)))
+	mux.Handle("POST /internal/query", localOnly(secret, queryHandler(store, engine, log)))
 
+	// Outermost the client's address through trusted proxies (the
+	// limiters and /metrics read it), then the count by route pattern.
+	srv, certs, err := newHTTPServer(cfg, web.TrustProxies(cfg.TrustedProxies, mets.Middleware(mux)), log)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s (FRONTOFFICE_ADDR): %w", cfg.Addr, err)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	// Local tools find the server by the address file beside the data
+	// file; it goes at a clean stop.
+	var der []byte
+	if certs != nil {
+		der = certs.leaf()
+		certs.onChange = func(der []byte) {
+			if _, err := writeAddrFile(cfg.DataPath, ln.Addr(), der); err != nil {
+				log.Error("address file", "err", err)
+			}
+		}
+	}
+	removeAddr, err := writeAddrFile(cfg.DataPath, ln.Addr(), der)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer removeAddr()
 	// The lobby TV's event stream never ends by itself: end it at shutdown
 	// so that Shutdown does not wait for its timeout.
 	srv.RegisterOnShutdown(lobby.CloseBoardStreams)
 	httpDone := make(chan error, 1)
-	go func() { httpDone <- srv.Serve(ln) }()
-	log.Info("listening", "addr", ln.Addr().String())
+	go func() {
+		if certs != nil {
+			httpDone <- srv.ServeTLS(ln, "", "")
+			return
+		}
+		httpDone <- srv.Serve(ln)
+	}()
+	log.Info("listening", "addr", ln.Addr().String(), "https", certs != nil)
 
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	sched.Start(runCtx)
+	go followSettings(runCtx, store, sched, log, nil)
 
 	var wg sync.WaitGroup
 	bots.start(runCtx, cfg, store, clock, docs, log, &wg)
@@ -166,11 +222,18 @@ func jobs(store *data.Store, st *fo.Settings) []scheduler.Job {
 	}, scheduler.ReportJobs(st, store)...) // REP-1: daily, weekly, monthly business statistics
 }
 
-// adminSecret returns the secret that local tools (frontoffice backup) show
-// to the running server, creating it beside the data file, readable only by
-// the owner, on first use.
+// adminSecret returns the secret that local tools (frontoffice backup)
+// show to the running server, creating it beside the data file, readable
+// only by the owner, on first use. An existing file readable by others is
+// made 0600, or start is refused when that fails.
 func adminSecret(dataPath string) (string, error) {
 	path := dataPath + ".secret"
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return "", fmt.Errorf("the admin secret %s is readable by others (%v) and cannot be made private: %w; run chmod 600 %s or remove it",
+				path, fi.Mode().Perm(), err, path)
+		}
+	}
 	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
 		return strings.TrimSpace(string(b)), nil
 	}
@@ -182,22 +245,10 @@ func adminSecret(dataPath string) (string, error) {
 	if err := os.WriteFile(path, []byte(s+"\n"), 0o600); err != nil {
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
+	if err := os.Chmod(path, 0o600); err != nil { // an existing short file kept its mode
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
 	return s, nil
-}
-
-// localOnly serves h only to a local tool: a loopback caller showing the
-// admin secret kept beside the data file (readable by its owner only).
-func localOnly(secret string, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host, _, _ := net.SplitHostPort(r.RemoteAddr)
-		ip := net.ParseIP(host)
-		got := r.Header.Get("X-Frontoffice-Secret")
-		if ip == nil || !ip.IsLoopback() || subtle.ConstantTimeCompare([]byte(got), []byte(secret)) != 1 {
-			http.Error(w, "forbidden", http.StatusForbidden)
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
 }
 
 // backupHandler streams a consistent copy of the data file (frontoffice
@@ -207,21 +258,6 @@ func backupHandler(store *data.Store, log *slog.Logger) http.Handler {
 		w.Header().Set("Content-Type", "application/octet-stream")
 		if err := store.WriteBackup(w); err != nil {
 			log.Error("backup over http", "err", err)
-		}
-	})
-}
-
-// metricsHandler serves a few gauges in the Prometheus text format.
-func metricsHandler(store *data.Store) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		m, err := store.Metrics()
-		if err != nil {
-			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
-		for _, k := range m.Names() {
-			fmt.Fprintf(w, "frontoffice_%s %d\n", k, m[k])
 		}
 	})
 }

@@ -2,58 +2,107 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	fo "frontoffice"
+	"frontoffice/data"
 )
+
+// maxSettingsFile bounds a settings file to import.
+const maxSettingsFile = 1 << 20
 
 // settingsCmd exports or imports the shop settings as JSON. An import is
 // validated in full before anything is stored; an invalid file changes
-// nothing and says what is wrong.
-func settingsCmd(cfg Config, args []string, stdout io.Writer) error {
+// nothing and says what is wrong. While the server runs, both go through
+// it (ask): an import then takes effect at once — the cron table, the
+// reminders and the zone — without a restart.
+func settingsCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) int {
+	usage := func() int {
+		fmt.Fprintln(stderr, "frontoffice settings: usage: frontoffice settings export [FILE] | import FILE")
+		return 2
+	}
 	if len(args) == 0 {
-		return usageError{"usage: frontoffice settings export [FILE] | import FILE"}
+		return usage()
 	}
-	store, err := openStore(cfg, nil, wallClock)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	switch {
 	case args[0] == "export" && len(args) <= 2:
+		path := ""
+		if len(args) == 2 {
+			path = args[1]
+		}
+		a := ask(ctx, cfg, query{Cmd: "settings", Args: []string{"export"}}, true)
+		if path == "" {
+			a.Stdout, a.File = string(a.File), nil
+		}
+		return a.print(stdout, stderr, path, func(p string, b []byte) error { return os.WriteFile(p, b, 0o600) })
+	case args[0] == "import" && len(args) == 2:
+		f, err := os.Open(args[1])
+		if err != nil {
+			fmt.Fprintf(stderr, "frontoffice settings: %v\n", err)
+			return 1
+		}
+		b, err := io.ReadAll(io.LimitReader(f, maxSettingsFile+1))
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(stderr, "frontoffice settings: %v\n", err)
+			return 1
+		}
+		if len(b) > maxSettingsFile {
+			fmt.Fprintf(stderr, "frontoffice settings: %s is larger than %d KB: not a settings file\n", args[1], maxSettingsFile>>10)
+			return 1
+		}
+		a := ask(ctx, cfg, query{Cmd: "settings", Args: []string{"import", args[1]}, Input: b}, true)
+		return a.print(stdout, stderr, "", nil)
+	}
+	return usage()
+}
+
+// settingsAnswer exports the settings of store, or imports q.Input into it.
+func settingsAnswer(store *data.Store, q query) answer {
+	switch {
+	case len(q.Args) == 1 && q.Args[0] == "export":
 		st, err := store.Settings()
 		if err != nil {
-			return err
+			return failed(1, "frontoffice settings: %v", err)
 		}
 		b, err := json.MarshalIndent(st, "", "  ")
 		if err != nil {
-			return err
+			return failed(1, "frontoffice settings: %v", err)
 		}
-		b = append(b, '\n')
-		if len(args) == 2 {
-			return os.WriteFile(args[1], b, 0o600)
-		}
-		_, err = stdout.Write(b)
-		return err
-	case args[0] == "import" && len(args) == 2:
-		b, err := os.ReadFile(args[1])
+		return answer{File: append(b, '\n')}
+	case len(q.Args) == 2 && q.Args[0] == "import":
+		name := q.Args[1]
+		st, err := decodeSettings(q.Input)
 		if err != nil {
-			return err
-		}
-		var st fo.Settings
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&st); err != nil {
-			return fmt.Errorf("%s is not a settings file: %w", args[1], err)
+			return failed(1, "frontoffice settings: %s is not a settings file: %v", name, err)
 		}
 		if err := store.SaveSettings(st); err != nil {
-			return fmt.Errorf("%s: %s", args[1], fo.ErrorText(fo.EN, err))
+			return failed(1, "frontoffice settings: %s: %s", name, fo.ErrorText(fo.EN, err))
 		}
-		fmt.Fprintf(stdout, "settings imported from %s\n", args[1])
-		return nil
+		return answer{Stdout: fmt.Sprintf("settings imported from %s\n", name)}
 	}
-	return usageError{"usage: frontoffice settings export [FILE] | import FILE"}
+	return failed(2, "frontoffice settings: usage: frontoffice settings export [FILE] | import FILE")
+}
+
+// decodeSettings reads exactly one JSON settings object: unknown fields,
+// a second value or trailing garbage are refused.
+func decodeSettings(b []byte) (fo.Settings, error) {
+	var st fo.Settings
+	if len(b) > maxSettingsFile {
+		return st, fmt.Errorf("larger than %d KB", maxSettingsFile>>10)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&st); err != nil {
+		return st, err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return st, errors.New("more after the settings object")
+	}
+	return st, nil
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"strings"
@@ -199,19 +199,12 @@ type staffRequest struct {
 // staffViaServer runs a staff subcommand in the running server (which holds
 // the data file), over loopback, authenticated by the admin secret.
 func staffViaServer(cfg Config, sub string, own map[string]string, stdout io.Writer) error {
-	secret, err := os.ReadFile(cfg.DataPath + ".secret")
-	if err != nil {
-		return fmt.Errorf("the data file is in use by a running server, and its admin secret cannot be read: %w", err)
-	}
-	body, _ := json.Marshal(staffRequest{Sub: sub, Own: own})
-	_, port, _ := net.SplitHostPort(cfg.Addr)
-	req, err := http.NewRequest(http.MethodPost, "http://127.0.0.1:"+port+"/internal/staff", bytes.NewReader(body))
+	c, err := dialServer(cfg) // local.go
 	if err != nil {
 		return err
 	}
-	req.Header.Set("X-Frontoffice-Secret", strings.TrimSpace(string(secret)))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
+	body, _ := json.Marshal(staffRequest{Sub: sub, Own: own})
+	resp, err := c.do(context.Background(), http.MethodPost, "/internal/staff", body)
 	if err != nil {
 		return fmt.Errorf("the data file is in use by a running server, and asking it failed: %w", err)
 	}

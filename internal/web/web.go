@@ -5,11 +5,12 @@
 // a page into a buffer so that a template error becomes a 500 page, sets
 // the security headers every page carries, serves embedded assets, maps
 // domain errors to an HTTP status and a text in the user's language, and
-// reads the client's address. It knows nothing of either door's screens.
+// reads the client's address (through trusted proxies only). It knows nothing of either door's screens.
 package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 
 	fo "frontoffice"
@@ -164,15 +166,115 @@ func ErrorKey(texts fo.Catalog, err error) (key string, args []any, ok bool) {
 	return "", nil, false
 }
 
-// ClientIP is the client's address without the port. The shop's server is
-// reached directly on its LAN, without a proxy in front, so the
-// connection's address is the client's.
+// ClientIP is the client's address without the port, as every limiter
+// keys it: the address TrustProxies found (the rightmost address of
+// X-Forwarded-For that is not a trusted proxy), else the connection's.
+// Without TrustProxies in front, X-Forwarded-For is never read: a shop
+// reached directly on its LAN sees its clients' own addresses.
 func ClientIP(r *http.Request) string {
+	if ip, ok := r.Context().Value(clientIPKey{}).(string); ok {
+		return ip
+	}
+	return remoteIP(r)
+}
+
+func remoteIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
+	if a, err := netip.ParseAddr(host); err == nil {
+		return a.Unmap().WithZone("").String()
+	}
 	return host
+}
+
+type clientIPKey struct{}
+
+// Proxies are the addresses of the reverse proxies (a TLS proxy in front
+// of the shop) whose X-Forwarded-For is believed
+// (FRONTOFFICE_TRUSTED_PROXIES).
+type Proxies []netip.Prefix
+
+// ParsePrefixes reads a list of networks and addresses separated by commas
+// or spaces ("127.0.0.1, 10.0.0.0/8, fd00::/8"); a bare address is a
+// network of one. An empty list is nil.
+func ParsePrefixes(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
+		if strings.Contains(f, "/") {
+			p, err := netip.ParsePrefix(f)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not an address or a network like 10.0.0.0/8", f)
+			}
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an address or a network like 10.0.0.0/8", f)
+		}
+		a = a.Unmap()
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
+func (p Proxies) trusted(ip string) bool {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap().WithZone("")
+	for _, n := range p {
+		if n.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// ClientIP is the client's address of r: the connection's address unless
+// that is a trusted proxy; then, walking X-Forwarded-For from the right
+// (the hop the proxy itself added), the first address that is not a
+// trusted proxy. Addresses to the left of it are the client's to write and
+// never believed. When every hop is trusted, the leftmost; an entry that
+// is not an address ends the walk at the last trusted hop.
+func (p Proxies) ClientIP(r *http.Request) string {
+	ip := remoteIP(r)
+	if len(p) == 0 || !p.trusted(ip) {
+		return ip
+	}
+	var hops []string
+	for _, h := range r.Header.Values("X-Forwarded-For") {
+		for _, f := range strings.Split(h, ",") {
+			hops = append(hops, strings.TrimSpace(f))
+		}
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(hops[i])
+		if err != nil {
+			return ip
+		}
+		ip = a.Unmap().WithZone("").String()
+		if !p.trusted(ip) {
+			return ip
+		}
+	}
+	return ip
+}
+
+// TrustProxies resolves the client's address of every request once
+// (Proxies.ClientIP) for ClientIP. Put it outermost, before anything that
+// reads ClientIP (the limiters, /metrics' allow-list).
+func TrustProxies(p Proxies, next http.Handler) http.Handler {
+	if len(p) == 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), clientIPKey{}, p.ClientIP(r))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // CrossSite reports a request that the browser says came from another site
