@@ -67,7 +67,7 @@ func (s *Server) setDeviceCookie(w http.ResponseWriter, token string) {
 // speak both languages at once (no session yet).
 type devicePage struct {
 	Shop, ShopEn string
-	Err          bool // a wrong or used code
+	Err          bool   // a wrong or used code
 	Code         string // prefilled from ?code=
 }
 

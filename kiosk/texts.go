@@ -62,13 +62,13 @@ var kioskTexts = fo.Catalog{
 	"k.walk.err_consent": {Zh: "请阅读隐私说明并勾选同意，我们才能为您登记。", En: "Please read the privacy note and tick the box; we can only register you with your consent."},
 
 	// Done.
-	"k.done.title":     {Zh: "签到成功", En: "You are checked in"},
-	"k.done.walk":      {Zh: "登记成功", En: "You are registered"},
-	"k.done.number":    {Zh: "您的排队号", En: "Your queue number"},
-	"k.done.wait":      {Zh: "请在休息区稍候，叫到您的号码时请到前台。", En: "Please take a seat. Come to the desk when your number is called."},
-	"k.done.qr":        {Zh: "用手机扫码打开 Telegram，车辆完工时我们会第一时间通知您。二维码 15 分钟内有效，只能使用一次。", En: "Scan with your phone to open Telegram: we will message you when your vehicle is ready. The code works once, within 15 minutes."},
-	"k.done.linked":    {Zh: "车辆完工时，我们会通过 Telegram 通知您。", En: "We will message you in Telegram when your vehicle is ready."},
-	"k.done.finish":    {Zh: "完成", En: "Done"},
+	"k.done.title":  {Zh: "签到成功", En: "You are checked in"},
+	"k.done.walk":   {Zh: "登记成功", En: "You are registered"},
+	"k.done.number": {Zh: "您的排队号", En: "Your queue number"},
+	"k.done.wait":   {Zh: "请在休息区稍候，叫到您的号码时请到前台。", En: "Please take a seat. Come to the desk when your number is called."},
+	"k.done.qr":     {Zh: "用手机扫码打开 Telegram，车辆完工时我们会第一时间通知您。二维码 15 分钟内有效，只能使用一次。", En: "Scan with your phone to open Telegram: we will message you when your vehicle is ready. The code works once, within 15 minutes."},
+	"k.done.linked": {Zh: "车辆完工时，我们会通过 Telegram 通知您。", En: "We will message you in Telegram when your vehicle is ready."},
+	"k.done.finish": {Zh: "完成", En: "Done"},
 
 	// Devices (device.go): the page for unenrolled browsers and the
 	// enrolment form, in both languages at once.
