@@ -87,6 +87,7 @@ var kioskTexts = fo.Catalog{
 	"b.recent":  {Zh: "已叫号", En: "Called"},
 	"b.waiting": {Zh: "等候", En: "Waiting"},
 	"b.none":    {Zh: "暂无叫号", En: "No number called yet"},
+	"b.busy":    {Zh: "叫号屏连接已满，请稍后再试。", En: "Too many queue boards are connected; please try again later."},
 	"b.offline": {Zh: "正在重新连接…", En: "Reconnecting…"},
 
 	// Kiosk: the start screen's buttons.
