@@ -34,6 +34,7 @@ type Store interface {
 	deskStore
 	archiveStore
 	followUpStore
+	lobbyStore
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
@@ -76,7 +77,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts)}
 	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
@@ -86,6 +87,7 @@ func New(cfg Config) (*Server, error) {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(assets())))
 	s.consoleRoutes(s.mux)
 	s.followUpRoutes(s.mux)
+	s.lobbyRoutes(s.mux)
 	return s, nil
 }
 
