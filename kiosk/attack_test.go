@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -154,7 +155,7 @@ func TestKioskEnrolment(t *testing.T) {
 // burst, long before the day's 999 numbers run out; from an address that
 // is not a device, none is accepted.
 func TestKioskThousandWalkIns(t *testing.T) {
-	h := newHarness(t)
+	h := newHarnessAt(t, filepath.Join(t.TempDir(), "f.db"), true) // no fsync: a test of logic
 	k := h.enrol("192.168.1.20:41000", "kiosk")
 	accepted, limited := 0, 0
 	for i := range 1000 {
@@ -184,7 +185,7 @@ func TestKioskThousandWalkIns(t *testing.T) {
 		t.Errorf("the local kiosk after another's abuse: %d %s", w.status, w.url)
 	}
 
-	h2 := newHarness(t)
+	h2 := newHarnessAt(t, filepath.Join(t.TempDir(), "f.db"), true)
 	s := h2.remote(strangerAddr)
 	for i := range 1000 {
 		if w := s.do("POST", "/kiosk/walkin", walkInForm("A"+pad5(i), "139"+pad8(i), "王五")...); w.Code != http.StatusForbidden {
