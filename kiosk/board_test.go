@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	fo "frontoffice"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -249,4 +250,31 @@ func TestBoardStreamsCappedAndShared(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// BenchmarkBoardState measures a poll of /board/state on a day with 200
+// visits: "shared" is the board's snapshot (read once per change), "store"
+// reads and encodes the day for every poll, as each reader did before.
+func BenchmarkBoardState(b *testing.B) {
+	h := newHarnessAt(b, filepath.Join(b.TempDir(), "f.db"), true)
+	for i := range 200 {
+		walkIn(b, h, "139"+pad8(i), "京B"+pad5(i))
+	}
+	handler := h.srv.Handler()
+	b.Run("shared", func(b *testing.B) {
+		for b.Loop() {
+			if w := call(handler, nil, "GET", "/board/state", nil); w.Code != 200 {
+				b.Fatal(w.Code)
+			}
+		}
+	})
+	b.Run("store", func(b *testing.B) {
+		for b.Loop() {
+			bd, err := h.store.Board()
+			if err != nil {
+				b.Fatal(err)
+			}
+			json.Marshal(newBoardView(bd))
+		}
+	})
 }
