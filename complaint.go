@@ -339,6 +339,10 @@ type ComplaintRequest struct {
 	SurveyID   uint64
 	Assignee   string // staff id, when known at filing
 	By         string // "customer:bot", "staff:li", "system"
+	// Unproven marks a complaint whose Customer was typed by an anonymous
+	// visitor (the kiosk): a phone on file makes it pending for the desk
+	// (KioskMatch, ARC-2) instead of filing it on that customer.
+	Unproven bool
 }
 
 // AnswerRequest is a staff answer to a complaint.

@@ -13,6 +13,7 @@ var coreTexts = Catalog{
 	"err.forbidden":    {"抱歉，您没有权限进行此操作。", "Sorry, you are not allowed to do that."},
 	"err.not_allowed":  {"当前状态下不能进行此操作。", "That is not possible in the current state."},
 	"err.plate":        {"车牌号格式不对。请按“京A12345”或新能源“粤BD12345”的格式输入。", "That plate is not valid. Please type it like 京A12345, or 粤BD12345 for a new-energy vehicle."},
+	"err.device_name":  {"请给设备起一个名字（最多 40 个字）。", "Please give the device a name (up to 40 characters)."},
 	"err.phone":        {"手机号格式不对。请输入 11 位手机号，例如 13812345678。", "That mobile number is not valid. Please enter the 11-digit number, e.g. 13812345678."},
 	"err.phone_verify": {"这个手机号已在本店登记。为保护您的信息，请点击下方“分享手机号”按钮验证。", "This number is already registered with us. To protect your data, please verify it with the “Share my phone number” button below."},
 	"err.name":         {"请输入您的姓名（1 到 40 个字）。", "Please enter your name (1 to 40 characters)."},

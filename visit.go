@@ -369,6 +369,10 @@ type CheckInRequest struct {
 	Concern       string
 	Source        string // kiosk, console
 	By            string
+	// Unproven marks a walk-in typed by an anonymous visitor (the kiosk):
+	// a phone or plate on file makes it pending for the desk (KioskMatch,
+	// ARC-2) instead of joining the archive.
+	Unproven bool
 }
 
 // BoardCall is a called queue number as the board shows it.

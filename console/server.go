@@ -32,6 +32,7 @@ type Store interface {
 	deskStore
 	archiveStore
 	followUpStore
+	lobbyStore
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
@@ -74,7 +75,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -83,6 +84,7 @@ func New(cfg Config) (*Server, error) {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", web.Static(web.Assets(staticFS))))
 	s.consoleRoutes(s.mux)
 	s.followUpRoutes(s.mux)
+	s.lobbyRoutes(s.mux)
 	return s, nil
 }
 

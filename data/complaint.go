@@ -43,6 +43,9 @@ const (
 // message or call (FU-7), the customer's acknowledgement with the ticket
 // and the deadline in their language (CMP-2), and the staff chats' notice
 // with take and answer buttons (and the supervisor's, when major). An
+// Unproven request (the kiosk's) whose phone is on file is filed on a
+// provisional customer with a pending match for the desk (ARC-2,
+// data/pending.go). An
 // unknown category, an empty or too long text, or no customer to answer is
 // an EINVALID *Error.
 func (s *Store) FileComplaint(req fo.ComplaintRequest) (fo.Complaint, error) {
@@ -79,6 +82,16 @@ func (w *writer) fileComplaint(st *fo.Settings, req fo.ComplaintRequest) (fo.Com
 	c = fo.Complaint{Channel: req.Channel, Category: cat, Text: text, PhotoID: req.PhotoID, Major: req.Major || cat == "safety",
 		Status: fo.CmpOpen, VisitID: req.VisitID, VehicleID: req.VehicleID, CallID: req.CallID, SurveyID: req.SurveyID,
 		ChatID: req.ChatID, Lang: fo.ZH, By: req.By, FiledAt: w.now}
+	var pending *fo.PendingMatch
+	if req.Unproven && req.Customer.Phone != "" && req.CustomerID == 0 {
+		// ARC-2: a typed phone on file files on a provisional customer,
+		// pending for the desk; nothing reaches the archive's chat.
+		cust, pm, err := w.unprovenCustomer(req.Customer)
+		if err != nil {
+			return c, err
+		}
+		req.CustomerID, req.Customer, pending = cust.ID, fo.CustomerInput{Lang: req.Customer.Lang}, pm
+	}
 	if err := w.complaintParties(&c, req); err != nil {
 		return c, err
 	}
@@ -108,6 +121,12 @@ func (w *writer) fileComplaint(st *fo.Settings, req fo.ComplaintRequest) (fo.Com
 	}
 	if err := w.registerComplaint(c, c.Channel, "complaint_in", req.By, c.Text); err != nil {
 		return c, err
+	}
+	if pending != nil {
+		pending.Kind, pending.ComplaintID, pending.Ticket = fo.PendingComplaint, c.ID, c.Ticket
+		if err := w.putPending(pending); err != nil {
+			return c, err
+		}
 	}
 	var msgs []fo.Message
 	// The receipt with the answer deadline (CMP-2); the survey's thanks

@@ -48,6 +48,11 @@
 //	complaints, complaint_open, calls, call_due, reg_call, reg_letter,
 //	surveys, promotions, tasks
 //
+// Lobby devices and pending kiosk matches (layouts documented in
+// data/device.go, data/pending.go):
+//
+//	devices, device_tokens, device_codes, pending, pending_open
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -115,6 +120,12 @@ var (
 	bSurveys       = []byte("surveys")
 	bPromotions    = []byte("promotions")
 	bTasks         = []byte("tasks")
+
+	bDevices      = []byte("devices")
+	bDeviceTokens = []byte("device_tokens")
+	bDeviceCodes  = []byte("device_codes")
+	bPending      = []byte("pending")
+	bPendingOpen  = []byte("pending_open")
 )
 
 var allBuckets = [][]byte{
@@ -124,6 +135,7 @@ var allBuckets = [][]byte{
 	bVisits, bVisitDay, bVisitVeh, bVisitOpen, bQueueSeq, bBoard, bPhoneTasks, bLinkTokens,
 	bAccounts, bSessions,
 	bComplaints, bComplaintOpen, bCalls, bCallDue, bRegCall, bRegLetter, bSurveys, bPromotions, bTasks,
+	bDevices, bDeviceTokens, bDeviceCodes, bPending, bPendingOpen,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the

@@ -13,7 +13,10 @@ import (
 // appointments, W001… for walk-ins, counted per day in the shop's zone. An
 // appointment must be booked and due now (fo.CheckInTiming); it becomes
 // checked_in (APT-3). A walk-in's customer and vehicle archive is created or
-// the visit added to the existing one (ARC-1). The staff chat is told.
+// the visit added to the existing one (ARC-1); an Unproven walk-in (the
+// kiosk's) whose phone or plate is on file is recorded provisionally with a
+// pending match for the desk, in the same transaction (ARC-2,
+// data/pending.go). The staff chat is told.
 func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 	var v fo.Visit
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
@@ -24,6 +27,7 @@ func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 		loc := st.Location()
 		day := w.now.In(loc).Format(time.DateOnly)
 		prefix := byte('W')
+		var pending *fo.PendingMatch
 		if req.AppointmentID != 0 {
 			var a fo.Appointment
 			if err := getJSON(tx.Bucket(bAppointments), u64(req.AppointmentID), &a); err != nil {
@@ -62,11 +66,17 @@ func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 			if err := req.Validate(); err != nil {
 				return err
 			}
-			c, err := w.upsertCustomer(req.Customer)
-			if err != nil {
-				return err
+			var c fo.Customer
+			var veh fo.Vehicle
+			if req.Unproven {
+				// ARC-2: a typed phone or plate on file waits for the desk.
+				c, veh, pending, err = w.unprovenParties(req.Customer, req.Plate)
+			} else {
+				c, err = w.upsertCustomer(req.Customer)
+				if err == nil {
+					veh, err = w.upsertVehicle(c.ID, req.Plate)
+				}
 			}
-			veh, err := w.upsertVehicle(c.ID, req.Plate)
 			if err != nil {
 				return err
 			}
@@ -87,6 +97,12 @@ func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 			return err
 		}
 		w.boardChanged = true // one more waiting
+		if pending != nil {
+			pending.Kind, pending.VisitID, pending.QueueNo = fo.PendingVisit, v.ID, v.QueueNo
+			if err := w.putPending(pending); err != nil {
+				return err
+			}
+		}
 		return w.enqueue(fo.CheckInMessages(&st, v)...)
 	})
 	return v, err

@@ -117,6 +117,7 @@ func call(h http.Handler, cookie *http.Cookie, method, path string, form url.Val
 		body = strings.NewReader(form.Encode())
 	}
 	req := httptest.NewRequest(method, path, body)
+	req.RemoteAddr = "127.0.0.1:40000" // the kiosk browser on the server's machine
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}

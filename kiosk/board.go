@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"frontoffice/internal/web"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
@@ -31,11 +32,50 @@ import (
 // turns over at midnight without an event.
 const boardHeartbeat = 15 * time.Second
 
-// boardStreams tracks the open event streams so that shutdown can end them.
+// maxBoardStreams is how many board event streams are open at once. A
+// lobby has one or two TVs; the rest is someone else. A stream over the
+// cap is refused with 503, and the page then polls /board/state (board.js).
+const maxBoardStreams = 32
+
+// boardStreams tracks the open event streams so that shutdown can end
+// them, counts them against maxBoardStreams, and keeps the board's state
+// computed once per change and shared by every reader.
 type boardStreams struct {
 	mu     sync.Mutex
 	closed bool
 	done   chan struct{}
+	open   int
+
+	cache boardCache
+}
+
+// boardCache is the board as last read from the store: the view, its JSON,
+// and the store's change channel watched before that read, which closes at
+// the next change. It is read again after a change, or when it is older
+// than boardHeartbeat (so that it turns over at midnight).
+type boardCache struct {
+	mu      sync.Mutex
+	view    boardView
+	js      []byte
+	changed <-chan struct{}
+	at      time.Time
+}
+
+// enter counts a new stream; false when maxBoardStreams are open.
+func (b *boardStreams) enter() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.open >= maxBoardStreams {
+		return false
+	}
+	b.open++
+	return true
+}
+
+func (b *boardStreams) leave() {
+	b.mu.Lock()
+	b.open--
+	b.mu.Unlock()
 }
 
 // doneCh returns the channel closed by CloseBoardStreams.
@@ -91,13 +131,46 @@ type boardView struct {
 // boardRecent is how many earlier calls the board lists.
 const boardRecent = 5
 
-// board reads today's board from the store.
+// board returns today's board: the shared snapshot (boardSnapshot).
 func (s *Server) board() (boardView, error) {
-	b, err := s.cfg.Store.Board()
-	if err != nil {
-		return boardView{}, err
+	v, _, _, err := s.boardSnapshot()
+	return v, err
+}
+
+// boardSnapshot returns the board, its JSON and a channel that closes at
+// the board's next change. The store is read once per change (or per
+// heartbeat), however many TVs and pollers ask: every reader shares it.
+func (s *Server) boardSnapshot() (boardView, []byte, <-chan struct{}, error) {
+	c := &s.kiosk.board.cache
+	now := s.cfg.Clock.Now()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fresh := c.js != nil && now.Sub(c.at) < boardHeartbeat && now.Sub(c.at) >= 0
+	if fresh {
+		select {
+		case <-c.changed:
+			fresh = false
+		default:
+		}
 	}
-	return newBoardView(b), nil
+	if !fresh {
+		// Watch before reading, so that a change between the read and
+		// the wait is not missed.
+		changed := s.cfg.Store.BoardChanged()
+		b, err := s.cfg.Store.Board()
+		if err != nil {
+			return boardView{}, nil, nil, err
+		}
+		v := newBoardView(b)
+		js, err := json.Marshal(v)
+		if err != nil {
+			return boardView{}, nil, nil, err
+		}
+		c.view, c.js, c.changed, c.at = v, js, changed, now
+	}
+	v := c.view
+	v.Recent = slices.Clone(v.Recent)
+	return v, c.js, c.changed, nil
 }
 
 func newBoardView(b fo.Board) boardView {
@@ -141,7 +214,7 @@ func (s *Server) boardPage(w http.ResponseWriter, r *http.Request) {
 
 // boardState returns the board as JSON (the polling fallback).
 func (s *Server) boardState(w http.ResponseWriter, r *http.Request) {
-	v, err := s.board()
+	_, js, _, err := s.boardSnapshot()
 	if err != nil {
 		s.log.Error("board", "err", err)
 		web.PlainError(w, s.texts, http.StatusInternalServerError, "http.internal")
@@ -149,13 +222,23 @@ func (s *Server) boardState(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	json.NewEncoder(w).Encode(v)
+	w.Write(append(js, '\n'))
 }
 
 // boardEvents streams the board as server-sent events: an event "board"
 // with the board's JSON at connect and after every change, a comment line
 // as heartbeat. It ends when the client goes, or at CloseBoardStreams.
+// At most maxBoardStreams are open; one more is refused with 503 (the
+// page then polls). Every stream sends the shared snapshot
+// (boardSnapshot), and clears the server's write timeout.
 func (s *Server) boardEvents(w http.ResponseWriter, r *http.Request) {
+	if !s.kiosk.board.enter() {
+		// Over the cap: the page polls /board/state instead.
+		w.Header().Set("Retry-After", "60")
+		web.PlainError(w, s.texts, http.StatusServiceUnavailable, "b.busy")
+		return
+	}
+	defer s.kiosk.board.leave()
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a stream outlives the server's write timeout
 	h := w.Header()
@@ -170,17 +253,12 @@ func (s *Server) boardEvents(w http.ResponseWriter, r *http.Request) {
 	beat := time.NewTicker(boardHeartbeat)
 	defer beat.Stop()
 	var last []byte
-	// Watch before reading, so that a change between the read and the
-	// wait is not missed; watch anew only after a change, so that
-	// heartbeats leave no watchers behind.
-	changed := s.cfg.Store.BoardChanged()
 	for {
-		v, err := s.board()
+		v, js, changed, err := s.boardSnapshot()
 		if err != nil {
 			s.log.Error("board events", "err", err)
 			return
 		}
-		js, _ := json.Marshal(v)
 		if !bytes.Equal(js, last) {
 			if _, err := fmt.Fprintf(w, "event: board\nid: %d\ndata: %s\n\n", v.Version, js); err != nil {
 				return
@@ -192,7 +270,6 @@ func (s *Server) boardEvents(w http.ResponseWriter, r *http.Request) {
 		}
 		select {
 		case <-changed:
-			changed = s.cfg.Store.BoardChanged()
 		case <-beat.C:
 			if _, err := fmt.Fprint(w, ": beat\n\n"); err != nil {
 				return

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	fo "frontoffice"
 	"net/http"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -174,4 +176,105 @@ func TestRemask(t *testing.T) {
 			t.Errorf("remask(%q) = %q", in, got)
 		}
 	}
+}
+
+// countingStore counts the board's reads of the store.
+type countingStore struct {
+	Store
+	reads atomic.Int64
+}
+
+func (c *countingStore) Board() (fo.Board, error) {
+	c.reads.Add(1)
+	return c.Store.Board()
+}
+
+// Finding 6 (board): streams are capped, the one over the cap is refused
+// (the page then polls /board/state, which still answers), and the board
+// is read from the store once per change however many TVs listen.
+func TestBoardStreamsCappedAndShared(t *testing.T) {
+	var cs *countingStore
+	h := newHarness(t, func(c *Config) {
+		cs = &countingStore{Store: c.Store}
+		c.Store = cs
+	})
+	walkIn(t, h, "13900000001", "京B11111")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var streams []<-chan sseEvent
+	for range maxBoardStreams {
+		ch := openEvents(t, ctx, h.ts.URL)
+		if b := nextBoard(t, ch, 30*time.Second); b.Waiting != 1 {
+			t.Fatalf("first board %+v", b)
+		}
+		streams = append(streams, ch)
+	}
+	res, err := http.Get(h.ts.URL + "/board/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("stream over the cap: %d", res.StatusCode)
+	}
+	if r := h.client().get("/board/state"); r.status != 200 || !strings.Contains(r.body, `"waiting":1`) {
+		t.Errorf("polling over the cap: %d %s", r.status, r.body)
+	}
+	if n := cs.reads.Load(); n != 1 {
+		t.Errorf("%d streams and a poll read the board %d times", maxBoardStreams, n)
+	}
+	if _, err := h.store.CallNext(0, "staff:li"); err != nil {
+		t.Fatal(err)
+	}
+	for _, ch := range streams {
+		if b := nextBoard(t, ch, 30*time.Second); b.Now == nil || b.Now.QueueNo != "W001" {
+			t.Fatalf("after the call %+v", b)
+		}
+	}
+	if n := cs.reads.Load(); n != 2 {
+		t.Errorf("one change read the board %d times for %d streams", n-1, maxBoardStreams)
+	}
+	// A stream that ends frees its place.
+	cancel()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := &h.srv.kiosk.board
+		s.mu.Lock()
+		open := s.open
+		s.mu.Unlock()
+		if open == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d streams still counted", open)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// BenchmarkBoardState measures a poll of /board/state on a day with 200
+// visits: "shared" is the board's snapshot (read once per change), "store"
+// reads and encodes the day for every poll, as each reader did before.
+func BenchmarkBoardState(b *testing.B) {
+	h := newHarnessAt(b, filepath.Join(b.TempDir(), "f.db"), true)
+	for i := range 200 {
+		walkIn(b, h, "139"+pad8(i), "京B"+pad5(i))
+	}
+	handler := h.srv.Handler()
+	b.Run("shared", func(b *testing.B) {
+		for b.Loop() {
+			if w := call(handler, nil, "GET", "/board/state", nil); w.Code != 200 {
+				b.Fatal(w.Code)
+			}
+		}
+	})
+	b.Run("store", func(b *testing.B) {
+		for b.Loop() {
+			bd, err := h.store.Board()
+			if err != nil {
+				b.Fatal(err)
+			}
+			json.Marshal(newBoardView(bd))
+		}
+	})
 }

@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"errors"
-	"frontoffice/internal/web"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -27,7 +26,7 @@ type aptView struct {
 	Start     time.Time
 	ServiceID string
 	Plate     string // masked: 京A·***45
-	Phone     string // masked: 138****1234
+	Phone     string // masked to its last 4 digits: *******1234
 	Name      string // masked: 张*
 	// Linked is set when the customer's Telegram is linked already: the
 	// pickup notice goes there, and no QR code is offered that would let
@@ -50,10 +49,6 @@ type doneView struct {
 	Plate       string // masked
 	Appointment bool
 	QR          template.HTML // inline SVG, empty without a link
-	// DeskLink is set when the visit's customer was on file already: the
-	// link to Telegram is made at the desk, not by a QR code anyone at the
-	// kiosk could scan.
-	DeskLink bool
 	// Linked is set when the customer's Telegram is linked already.
 	Linked bool
 	link   string // the deep link in the QR code, for tests
@@ -74,8 +69,9 @@ func (s *Server) kioskAppointment(w http.ResponseWriter, r *http.Request, sess *
 }
 
 // kioskFind looks the appointment up. Bad input is answered without a
-// lookup; lookups are limited per client, overall and per session, and
-// every miss gets the same answer whatever was wrong. A hit keeps the
+// lookup; lookups are limited per session and per device (limit.go), and
+// every miss — an unknown code, a cancelled or checked-in appointment,
+// wrong digits — gets the same status and text and counts the same. A hit keeps the
 // appointment in the session, masked, and goes to the confirm screen.
 func (s *Server) kioskFind(w http.ResponseWriter, r *http.Request, sess *session) {
 	st, ok := s.settings(w)
@@ -114,13 +110,18 @@ func (s *Server) kioskFind(w http.ResponseWriter, r *http.Request, sess *session
 		http.Redirect(w, r, "/kiosk/appointment", http.StatusSeeOther)
 		return
 	}
-	client := web.ClientIP(r)
-	if sess.fails >= sessionFails || !s.kiosk.limiter.take(client) {
-		s.log.Warn("kiosk: lookups limited", "client", client, "session_fails", sess.fails)
+	if sess.fails >= sessionFails || !s.kiosk.limiter.take(sess.dev, flowLookup) {
+		s.log.Warn("kiosk: lookups limited", "device", sess.dev.ID, "session_fails", sess.fails)
 		fail(http.StatusTooManyRequests, "k.find.blocked")
 		return
 	}
 	a, err := lookup()
+	if err == nil && a.Status != fo.AptBooked {
+		// One answer for every miss: a cancelled or checked-in code is
+		// answered and counted like an unknown one, so that the kiosk
+		// tells nobody which codes exist.
+		err = fo.ErrNotFound
+	}
 	if errors.Is(err, fo.ErrNotFound) {
 		sess.fails++
 		fail(http.StatusNotFound, "k.find.none")
@@ -130,18 +131,14 @@ func (s *Server) kioskFind(w http.ResponseWriter, r *http.Request, sess *session
 		s.kioskError(w, r, sess, &st, "appointment", err)
 		return
 	}
-	s.kiosk.limiter.refund(client)
-	if a.Status != fo.AptBooked {
-		fail(http.StatusConflict, "kiosk.not_booked")
-		return
-	}
+	s.kiosk.limiter.refund(sess.dev, flowLookup)
 	c, err := s.cfg.Store.Customer(a.CustomerID)
 	if err != nil {
 		s.kioskError(w, r, sess, &st, "appointment", err)
 		return
 	}
 	sess.apt = &aptView{ID: a.ID, Start: a.Start, ServiceID: a.ServiceID,
-		Plate: fo.MaskPlate(a.Plate), Phone: fo.MaskPhone(c.Phone), Name: maskName(c.Name), Linked: c.ChatID != 0}
+		Plate: fo.MaskPlate(a.Plate), Phone: maskLast4(c.Phone), Name: maskName(c.Name), Linked: c.ChatID != 0}
 	http.Redirect(w, r, "/kiosk/confirm", http.StatusSeeOther)
 }
 
@@ -155,6 +152,14 @@ func joinPlate(province, rest string) string {
 		return rest
 	}
 	return province + rest
+}
+
+// maskLast4 shows only the last 4 digits of a phone: *******5678.
+func maskLast4(p string) string {
+	if len(p) < 4 {
+		return "****"
+	}
+	return strings.Repeat("*", len(p)-4) + p[len(p)-4:]
 }
 
 // maskName keeps the first character of a name: 张*, W***.
@@ -239,7 +244,6 @@ type linkOffer int
 
 const (
 	offerQR   linkOffer = iota // a QR code of a fresh deep link
-	offerDesk                  // the customer was on file: the desk links it
 	offerNone                  // the customer's Telegram is linked already
 )
 
@@ -256,9 +260,6 @@ func (s *Server) doneView(v fo.Visit, appointment bool, offer linkOffer) *doneVi
 		return d
 	case offer == offerNone:
 		d.Linked = true
-		return d
-	case offer == offerDesk:
-		d.DeskLink = true
 		return d
 	}
 	if !botNameRe.MatchString(bot) {

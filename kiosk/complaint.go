@@ -3,7 +3,6 @@ package kiosk
 import (
 	"crypto/rand"
 	"encoding/base64"
-	"errors"
 	"frontoffice/internal/web"
 	"net/http"
 	"strings"
@@ -164,10 +163,11 @@ func (k *feedback) complaintForm(w http.ResponseWriter, r *http.Request, sess *s
 // what happened (up to 1000 characters), whether it is about safety or a
 // vehicle that cannot be used (→ major, 4 hours instead of 24, CMP-3),
 // name, phone and consent to keep them. Errors are explained next to their
-// fields and keep the rest. A phone already on file files the complaint on
-// that customer without changing their record (whoever stands at the
-// kiosk may not rename a customer); a new one is recorded (REC-2). The
-// answer goes to the customer's chat when linked, else staff call.
+// fields and keep the rest. A new phone is recorded (REC-2); a phone
+// already on file files the complaint on a record of its own, pending for
+// the desk to merge (ARC-2): nothing reaches that customer's archive or
+// chat until staff confirm. Complaints are limited per device (limit.go).
+// The answer goes to the customer's chat when linked, else staff call.
 func (k *feedback) complaintPost(w http.ResponseWriter, r *http.Request, sess *session) {
 	f := sess.feedbackFlow()
 	if f.cmpDone != nil { // a double tap: the first one filed it
@@ -222,18 +222,17 @@ func (k *feedback) complaintPost(w http.ResponseWriter, r *http.Request, sess *s
 		k.render(w, r, sess, &st, "complaint", http.StatusUnprocessableEntity, func(p *lobbyPage) { p.Cmp = k.cmpView(sess, f) })
 		return
 	}
-	req := fo.ComplaintRequest{Idem: "kiosk:cmp:" + f.nonce, Channel: fo.ChannelKiosk, Category: c.category, Text: c.text,
-		Major: c.major == "yes", By: "kiosk"}
-	cu, err := k.s.cfg.Store.CustomerByPhone(c.phone)
-	switch {
-	case err == nil:
-		req.CustomerID, req.Customer.Lang = cu.ID, sess.lang
-	case errors.Is(err, fo.ErrNotFound):
-		req.Customer = fo.CustomerInput{Name: c.name, Phone: c.phone, Lang: sess.lang, Consent: true}
-	default:
-		k.fail(w, r, sess, &st, "complaint", err, func(p *lobbyPage) { p.Cmp = k.cmpView(sess, f) })
+	if !k.s.kiosk.limiter.take(sess.dev, flowComplaint) {
+		k.s.log.Warn("kiosk: complaints limited", "device", sess.dev.ID)
+		sess.say("complaint", k.s.both("as.k.limited"))
+		k.render(w, r, sess, &st, "complaint", http.StatusTooManyRequests, func(p *lobbyPage) { p.Cmp = k.cmpView(sess, f) })
 		return
 	}
+	// ARC-2: a typed phone on file files the complaint on its own record,
+	// pending for the desk (Unproven); the answer is the same either way.
+	req := fo.ComplaintRequest{Idem: "kiosk:cmp:" + f.nonce, Channel: fo.ChannelKiosk, Category: c.category, Text: c.text,
+		Major: c.major == "yes", By: "kiosk", Unproven: true,
+		Customer: fo.CustomerInput{Name: c.name, Phone: c.phone, Lang: sess.lang, Consent: true}}
 	cm, err := k.s.cfg.Store.FileComplaint(req)
 	if err != nil {
 		k.fail(w, r, sess, &st, "complaint", err, func(p *lobbyPage) { p.Cmp = k.cmpView(sess, f) })

@@ -56,9 +56,10 @@ func TestKioskComplaintCMP1CMP2(t *testing.T) {
 		t.Error("the entry screen shows the last visitor's data")
 	}
 
-	// A phone on file: the complaint goes on that customer, who is not
-	// renamed by whoever stands at the kiosk; a general complaint has 24
-	// hours.
+	// A phone on file: typed at the kiosk it proves nothing (ARC-2). The
+	// complaint is filed on a record of its own, pending for the desk;
+	// the customer on file is neither renamed nor told. A general
+	// complaint has 24 hours.
 	a := h.book("13698765432", "沪C67890", "欧阳娜娜", at(27, 11, 0))
 	c2 := h.client()
 	c2.get("/kiosk/complaint")
@@ -67,8 +68,11 @@ func TestKioskComplaintCMP1CMP2(t *testing.T) {
 	mustContain(t, "general", r.body, "TS-20261127-002", "我们会在 11月28日 周六 10:30 之前答复您")
 	cm2, _ := h.store.ComplaintByTicket("TS-20261127-002")
 	owner, _ := h.store.Customer(a.CustomerID)
-	if cm2.CustomerID != a.CustomerID || owner.Name != "欧阳娜娜" || cm2.Major || cm2.Lang != fo.ZH {
+	if cm2.CustomerID == a.CustomerID || cm2.CustomerName != "Someone Else" || owner.Name != "欧阳娜娜" || cm2.Major || cm2.Lang != fo.ZH {
 		t.Errorf("complaint %+v on %+v", cm2, owner)
+	}
+	if pms, _ := h.store.PendingMatches(); len(pms) != 1 || pms[0].ComplaintID != cm2.ID || pms[0].MatchCustomerID != a.CustomerID {
+		t.Errorf("pending %+v", pms)
 	}
 
 	// Privacy: no full phone, plate or name in any response; no-store; no

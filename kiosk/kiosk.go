@@ -50,6 +50,7 @@ const DefaultKioskIdle = 60 * time.Second
 type kioskState struct {
 	sessions *sessions
 	limiter  *limiter
+	enrol    enrolLimiter
 	board    boardStreams
 	// origin refuses state changes sent by pages of other sites.
 	origin *http.CrossOriginProtection
@@ -82,6 +83,8 @@ func (s *Server) kioskRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /kiosk/walkin", s.kioskHandler(s.kioskWalkIn))
 	mux.HandleFunc("POST /kiosk/walkin", s.kioskHandler(s.kioskWalkInPost))
 	mux.HandleFunc("GET /kiosk/done", s.kioskHandler(s.kioskDone))
+	mux.HandleFunc("GET /kiosk/enrol", s.enrolPage)
+	mux.HandleFunc("POST /kiosk/enrol", s.enrolPost)
 }
 
 // kioskHandler wraps a kiosk handler: it finds or starts the visitor's
@@ -91,7 +94,9 @@ func (s *Server) kioskRoutes(mux *http.ServeMux) {
 // from a page of another site is refused with 403 (the kiosk has no login
 // and so no CSRF token; the browser's Sec-Fetch-Site and Origin headers
 // tell), so that no web page can register walk-ins through a browser on
-// the shop's network.
+// the shop's network. Only an enrolled device (device.go) gets a session;
+// any other gets the page saying that this screen is for the shop's lobby
+// devices (403).
 func (s *Server) kioskHandler(h func(w http.ResponseWriter, r *http.Request, sess *session)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
@@ -99,8 +104,19 @@ func (s *Server) kioskHandler(h func(w http.ResponseWriter, r *http.Request, ses
 			web.PlainError(w, s.texts, http.StatusForbidden, "http.forbidden")
 			return
 		}
+		dev, ok, err := s.device(r)
+		if err != nil {
+			s.log.Error("kiosk: device", "err", err)
+			web.PlainError(w, s.texts, http.StatusInternalServerError, "http.internal")
+			return
+		}
+		if !ok {
+			s.notADevice(w, r)
+			return
+		}
 		sess := s.kiosk.sessions.get(w, r, s.cfg.SecureCookies)
 		defer sess.mu.Unlock()
+		sess.dev = dev
 		r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 		h(w, r, sess)
 	}
@@ -166,6 +182,9 @@ func (s *Server) kioskStart(w http.ResponseWriter, r *http.Request, sess *sessio
 		return
 	}
 	sess.clearFlow()
+	if c, err := r.Cookie(deviceCookie); err == nil && !sess.dev.Local() {
+		s.setDeviceCookie(w, c.Value) // kept for another 400 days
+	}
 	p := s.page(sess, "start", &st)
 	p.NoReset = sess.lang == fo.ZH
 	// REC-1: every first reply greets with the shop's name.

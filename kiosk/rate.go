@@ -128,9 +128,8 @@ func (k *feedback) rateFind(w http.ResponseWriter, r *http.Request, sess *sessio
 		http.Redirect(w, r, "/kiosk/rate", http.StatusSeeOther)
 		return
 	}
-	client := web.ClientIP(r)
-	if sess.fails >= sessionFails || !k.s.kiosk.limiter.take(client) {
-		k.s.log.Warn("kiosk: lookups limited", "client", client, "session_fails", sess.fails)
+	if sess.fails >= sessionFails || !k.s.kiosk.limiter.take(sess.dev, flowRateLookup) {
+		k.s.log.Warn("kiosk: rate lookups limited", "device", sess.dev.ID, "session_fails", sess.fails)
 		fail(http.StatusTooManyRequests, "as.k.rate.blocked")
 		return
 	}
@@ -144,7 +143,7 @@ func (k *feedback) rateFind(w http.ResponseWriter, r *http.Request, sess *sessio
 		k.fail(w, r, sess, &st, "rate", err, nil)
 		return
 	}
-	k.s.kiosk.limiter.refund(client)
+	k.s.kiosk.limiter.refund(sess.dev, flowRateLookup)
 	now := k.s.cfg.Clock.Now()
 	switch {
 	case v.Status != fo.VisitDelivered:
@@ -281,6 +280,12 @@ func (k *feedback) ratePost(w http.ResponseWriter, r *http.Request, sess *sessio
 		err = fo.Errorf(fo.EINVALID, "err.too_long", fo.MaxSurveyComment)
 	}
 	var sv fo.Survey
+	if err == nil && !k.s.kiosk.limiter.take(sess.dev, flowRating) {
+		k.s.log.Warn("kiosk: ratings limited", "device", sess.dev.ID)
+		sess.say("rate_visit", k.s.both("as.k.rate.limited"))
+		k.renderRate(w, r, sess, &st, f, http.StatusTooManyRequests)
+		return
+	}
 	if err == nil {
 		sv, err = k.s.cfg.Store.RateVisit(fo.RateRequest{VisitID: rv.VisitID, Scores: rv.scores, Comment: rv.comment, Lang: sess.lang})
 	}

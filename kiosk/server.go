@@ -25,9 +25,10 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // Store is what the lobby needs of the data file: the union of what the
-// check-in (checkInStore), the board (boardStore) and the complaint and
+// device check (deviceStore), the check-in (checkInStore), the board (boardStore) and the complaint and
 // survey screens (feedbackStore) use.
 type Store interface {
+	deviceStore
 	checkInStore
 	boardStore
 	feedbackStore

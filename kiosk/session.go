@@ -38,6 +38,8 @@ type session struct {
 	mu   sync.Mutex
 	id   string
 	seen time.Time
+	// dev is the enrolled device of the current request (kioskHandler).
+	dev fo.Device
 
 	lang fo.Lang
 	// msg is the error or notice shown on msgScreen, in both languages so

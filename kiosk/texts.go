@@ -58,17 +58,28 @@ var kioskTexts = fo.Catalog{
 	"k.walk.submit":      {Zh: "登记并取号", En: "Register and take a number"},
 	"k.walk.fix":         {Zh: "请检查标出的项目，其余内容已为您保留。", En: "Please check the marked fields; the rest is kept."},
 	"k.walk.err_service": {Zh: "请选择服务项目。", En: "Please choose a service."},
+	"k.walk.limited":     {Zh: "这台终端登记的散客太多了，请到前台登记。给您带来不便，敬请谅解。", En: "This kiosk has registered too many walk-ins just now. Please register at the front desk. Sorry for the inconvenience."},
 	"k.walk.err_consent": {Zh: "请阅读隐私说明并勾选同意，我们才能为您登记。", En: "Please read the privacy note and tick the box; we can only register you with your consent."},
 
 	// Done.
-	"k.done.title":     {Zh: "签到成功", En: "You are checked in"},
-	"k.done.walk":      {Zh: "登记成功", En: "You are registered"},
-	"k.done.number":    {Zh: "您的排队号", En: "Your queue number"},
-	"k.done.wait":      {Zh: "请在休息区稍候，叫到您的号码时请到前台。", En: "Please take a seat. Come to the desk when your number is called."},
-	"k.done.qr":        {Zh: "用手机扫码打开 Telegram，车辆完工时我们会第一时间通知您。二维码 15 分钟内有效，只能使用一次。", En: "Scan with your phone to open Telegram: we will message you when your vehicle is ready. The code works once, within 15 minutes."},
-	"k.done.desk_link": {Zh: "如果您还没有在 Telegram 收到过本店的消息，可到前台办理绑定，以便接收取车通知。", En: "If you do not get our messages in Telegram yet, ask the desk to link your account for the pickup notice."},
-	"k.done.linked":    {Zh: "车辆完工时，我们会通过 Telegram 通知您。", En: "We will message you in Telegram when your vehicle is ready."},
-	"k.done.finish":    {Zh: "完成", En: "Done"},
+	"k.done.title":  {Zh: "签到成功", En: "You are checked in"},
+	"k.done.walk":   {Zh: "登记成功", En: "You are registered"},
+	"k.done.number": {Zh: "您的排队号", En: "Your queue number"},
+	"k.done.wait":   {Zh: "请在休息区稍候，叫到您的号码时请到前台。", En: "Please take a seat. Come to the desk when your number is called."},
+	"k.done.qr":     {Zh: "用手机扫码打开 Telegram，车辆完工时我们会第一时间通知您。二维码 15 分钟内有效，只能使用一次。", En: "Scan with your phone to open Telegram: we will message you when your vehicle is ready. The code works once, within 15 minutes."},
+	"k.done.linked": {Zh: "车辆完工时，我们会通过 Telegram 通知您。", En: "We will message you in Telegram when your vehicle is ready."},
+	"k.done.finish": {Zh: "完成", En: "Done"},
+
+	// Devices (device.go): the page for unenrolled browsers and the
+	// enrolment form, in both languages at once.
+	"k.dev.title":    {Zh: "本屏幕仅供店内大厅终端使用", En: "This screen is for the shop's lobby devices"},
+	"k.dev.lead":     {Zh: "这台设备还没有在本店登记。请到前台办理签到、登记或投诉；叫号屏可以在这里查看：", En: "This device is not enrolled with the shop. Please check in, register or file a complaint at the front desk; the queue board is here:"},
+	"k.dev.board":    {Zh: "查看叫号屏", En: "Open the queue board"},
+	"k.dev.staff":    {Zh: "店员：在员工后台的“设备”页生成登记码，然后在这台设备上打开", En: "Staff: create an enrolment code on the console's Devices page, then open on this device"},
+	"k.dev.enrol":    {Zh: "登记这台设备", En: "Enrol this device"},
+	"k.dev.code":     {Zh: "登记码", En: "Enrolment code"},
+	"k.dev.submit":   {Zh: "登记", En: "Enrol"},
+	"k.dev.bad_code": {Zh: "登记码不对，或已使用、已过期。请在员工后台重新生成。", En: "That code is wrong, used or expired. Please create a new one on the console."},
 
 	// Queue board.
 	"b.title":   {Zh: "叫号", En: "Queue"},
@@ -76,6 +87,7 @@ var kioskTexts = fo.Catalog{
 	"b.recent":  {Zh: "已叫号", En: "Called"},
 	"b.waiting": {Zh: "等候", En: "Waiting"},
 	"b.none":    {Zh: "暂无叫号", En: "No number called yet"},
+	"b.busy":    {Zh: "叫号屏连接已满，请稍后再试。", En: "Too many queue boards are connected; please try again later."},
 	"b.offline": {Zh: "正在重新连接…", En: "Reconnecting…"},
 
 	// Kiosk: the start screen's buttons.
@@ -98,6 +110,7 @@ var kioskTexts = fo.Catalog{
 	"as.k.cmp.privacy":     {Zh: "隐私说明：您的姓名和手机号由本店保存在店内的服务器上，只用于答复和跟进这次投诉，不会提供给任何第三方。", En: "Privacy: the shop keeps your name and mobile number on its own server in the shop, only to answer and follow up this complaint. They are never given to anyone else."},
 	"as.k.cmp.consent":     {Zh: "我同意本店保存以上信息，以便答复我", En: "I agree that the shop keeps these details to answer me"},
 	"as.k.cmp.submit":      {Zh: "提交投诉", En: "Send the complaint"},
+	"as.k.limited":         {Zh: "这台终端提交的投诉太多了，请到前台反映，我们会马上处理。", En: "This kiosk has sent too many complaints just now. Please tell the front desk; we will deal with it at once."},
 	"as.k.err_text":        {Zh: "请写下发生了什么（最多 %d 字）。", En: "Please tell us what happened (up to %d characters)."},
 	"as.k.err_major":       {Zh: "请选择“是”或“否”。", En: "Please choose “Yes” or “No”."},
 	"as.k.err_consent":     {Zh: "请勾选同意，我们才能答复您。", En: "Please tick the box; we can only answer you with your consent."},
@@ -130,5 +143,6 @@ var kioskTexts = fo.Catalog{
 	"as.k.rate.visit":      {Zh: "服务", En: "Visit"},
 	"as.k.rate.comment":    {Zh: "还有什么意见或建议吗？（选填）", En: "Anything you would like to tell us? (optional)"},
 	"as.k.rate.submit":     {Zh: "提交评价", En: "Send my rating"},
+	"as.k.rate.limited":    {Zh: "这台终端提交的评价太多了，请稍后再试，或到前台留下意见。", En: "This kiosk has sent too many ratings just now. Please try again later, or tell the front desk."},
 	"as.k.rate.done_title": {Zh: "谢谢您的评价", En: "Thank you for your rating"},
 }

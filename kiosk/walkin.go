@@ -75,8 +75,9 @@ func (s *Server) kioskWalkIn(w http.ResponseWriter, r *http.Request, sess *sessi
 // 500 characters (INT-1: the purpose, asked at once) and consent to keep
 // the data is required. Any error changes nothing, is explained next to
 // its field in the visitor's language and keeps the other fields. A valid
-// form creates the customer's archive or adds the visit to the existing
-// one (ARC-1) and gives a W queue number (store.CheckIn).
+// form creates the customer's archive (ARC-1), or, when the phone or plate
+// is on file, a visit pending for the desk (ARC-2), and gives a W queue
+// number (store.CheckIn); walk-ins are limited per device (limit.go).
 func (s *Server) kioskWalkInPost(w http.ResponseWriter, r *http.Request, sess *session) {
 	if sess.done != nil {
 		// A double tap: the first one registered.
@@ -138,16 +139,17 @@ func (s *Server) kioskWalkInPost(w http.ResponseWriter, r *http.Request, sess *s
 		return
 	}
 
-	// A phone already on file gets no QR code: whoever stands at the kiosk
-	// could type someone else's number and link their own Telegram to that
-	// customer. The desk links it after seeing the customer.
-	offer := offerDesk
-	if _, err := s.cfg.Store.CustomerByPhone(ws.phone); errors.Is(err, fo.ErrNotFound) {
-		offer = offerQR
-	} else if err != nil {
-		s.kioskError(w, r, sess, &st, "walkin", err)
+	if !s.kiosk.limiter.take(sess.dev, flowWalkIn) {
+		s.log.Warn("kiosk: walk-ins limited", "device", sess.dev.ID)
+		sess.say("walkin", s.both("k.walk.limited"))
+		s.renderScreen(w, r, sess, &st, "walkin", http.StatusTooManyRequests)
 		return
 	}
+	// ARC-2: what is typed here proves nothing. A phone or plate on file
+	// makes the visit pending for the desk (Unproven, fo.KioskMatch); the
+	// visit is recorded on its own and nothing joins the archive on file.
+	// The answer is the same either way: the queue number and the QR code
+	// linking Telegram to the visit's own record, never to an archive.
 	v, err := s.cfg.Store.CheckIn(fo.CheckInRequest{
 		Customer:  fo.CustomerInput{Name: ws.name, Phone: ws.phone, Lang: sess.lang, Consent: true},
 		Plate:     ws.plate,
@@ -155,12 +157,13 @@ func (s *Server) kioskWalkInPost(w http.ResponseWriter, r *http.Request, sess *s
 		Concern:   ws.concern,
 		Source:    "kiosk",
 		By:        "kiosk",
+		Unproven:  true,
 	})
 	if err != nil {
 		s.kioskError(w, r, sess, &st, "walkin", err)
 		return
 	}
 	sess.walk = walkState{}
-	sess.done = s.doneView(v, false, offer)
+	sess.done = s.doneView(v, false, offerQR)
 	http.Redirect(w, r, "/kiosk/done", http.StatusSeeOther)
 }

@@ -1,6 +1,7 @@
 // Queue board: redraws from the server-sent events of /board/events (the
 // whole board at connect and after every call), reconnecting by itself
-// after a server restart; polls /board/state where EventSource is missing.
+// after a server restart; polls /board/state where EventSource is missing
+// or the server refused the stream (too many open).
 (function () {
   "use strict";
   var status = document.getElementById("status");
@@ -36,12 +37,18 @@
     status.hidden = ok;
   }
 
-  function poll() {
+  // poll polls /board/state every 1.5 s; with n > 0 it polls n times and
+  // then tries the event stream again (the server refuses streams over its
+  // cap, and the page polls meanwhile).
+  function poll(n) {
     fetch("/board/state", { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (b) { draw(b); live(true); })
       .catch(function () { live(false); })
-      .then(function () { setTimeout(poll, 1500); });
+      .then(function () {
+        if (n === 1) connect();
+        else setTimeout(function () { poll(n ? n - 1 : 0); }, 1500);
+      });
   }
 
   function connect() {
@@ -54,13 +61,14 @@
     es.onerror = function () {
       live(false);
       // The browser retries by itself unless the stream was refused
-      // (CLOSED); then start a new one.
+      // (CLOSED: the server is busy or restarting); then poll for a
+      // minute and try a stream again.
       if (es.readyState === EventSource.CLOSED) {
-        setTimeout(connect, 1000);
+        poll(40);
       }
     };
   }
 
   if (window.EventSource) connect();
-  else poll();
+  else poll(0);
 })();

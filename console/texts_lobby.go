@@ -1,0 +1,63 @@
+package console
+
+import fo "frontoffice"
+
+// lobbyTexts are the texts of the lobby pages (issue 10): devices,
+// pending kiosk matches and the desk's walk-in.
+var lobbyTexts = fo.Catalog{
+	"con.nav.devices": {Zh: "大厅设备", En: "Devices"},
+	"con.nav.pending": {Zh: "待确认", En: "To confirm"},
+	"con.nav.walkin":  {Zh: "散客登记", En: "Walk-in"},
+
+	"con.dev.title":          {Zh: "大厅设备", En: "Lobby devices"},
+	"con.dev.name":           {Zh: "设备名称", En: "Device name"},
+	"con.dev.since":          {Zh: "登记日期", En: "Enrolled"},
+	"con.dev.local":          {Zh: "本机（服务器上的浏览器）", En: "This machine (a browser on the server)"},
+	"con.dev.active":         {Zh: "可用", En: "Active"},
+	"con.dev.revoked":        {Zh: "已停用", En: "Revoked"},
+	"con.dev.unlock":         {Zh: "解除限制", En: "Unlock"},
+	"con.dev.unlock_hint":    {Zh: "有人在终端上反复尝试或大量登记时，终端会请客户到前台办理。确认情况后，按“解除限制”即可恢复；如终端被滥用，可停用它。", En: "When someone keeps guessing or registering at a kiosk, it sends customers to the desk. Once you have looked, press Unlock to restore it; revoke a device that is being misused."},
+	"con.dev.revoke":         {Zh: "停用", En: "Revoke"},
+	"con.dev.confirm_revoke": {Zh: "停用后，这台设备立即不能再使用终端，需要重新登记。确定吗？", En: "The device will lose the kiosk at once and must be enrolled again. Revoke it?"},
+	"con.dev.local_stays":    {Zh: "服务器本机不能停用。", En: "The server's own machine cannot be revoked."},
+	"con.dev.enrol":          {Zh: "登记新设备", En: "Enrol a device"},
+	"con.dev.create_code":    {Zh: "生成登记码", En: "Create an enrolment code"},
+	"con.dev.code_title":     {Zh: "登记码", En: "Enrolment code"},
+	"con.dev.code_how":       {Zh: "请在要登记的设备上用浏览器打开下面的地址，输入这个登记码。登记码只能用一次，%s 前有效，只显示这一次。", En: "On the device, open the address below in its browser and type this code. It works once, until %s, and is shown only now."},
+
+	"con.pend.title":         {Zh: "待确认的终端登记", En: "Kiosk records to confirm"},
+	"con.pend.hint":          {Zh: "客户在终端上输入的手机号或车牌号与已有档案相同。在客户到前台时核实身份后再合并；合并前，这些记录不会进入该档案，也不会给该客户发消息。", En: "A phone or plate typed at the kiosk matches an archive. Check who the customer is when they come to the desk before merging; until then nothing joins that archive and the archive's customer gets no message."},
+	"con.pend.record":        {Zh: "记录", En: "Record"},
+	"con.pend.typed":         {Zh: "终端上填写的姓名", En: "Name typed at the kiosk"},
+	"con.pend.matches":       {Zh: "匹配的档案", En: "Matching archive"},
+	"con.pend.visit":         {Zh: "散客", En: "Walk-in"},
+	"con.pend.complaint":     {Zh: "投诉", En: "Complaint"},
+	"con.pend.match_q":       {Zh: "匹配", En: "Matches"},
+	"con.pend.archive":       {Zh: "查看档案", En: "Open archive"},
+	"con.pend.merge":         {Zh: "合并？", En: "Merge?"},
+	"con.pend.confirm_merge": {Zh: "已核实是同一位客户，合并到该档案？", En: "You checked it is the same customer: merge into that archive?"},
+	"con.pend.separate":      {Zh: "分开保存", En: "Keep separate"},
+	"con.pend.none":          {Zh: "没有待确认的记录。", En: "Nothing to confirm."},
+
+	"con.walk.title":       {Zh: "散客登记", En: "Register a walk-in"},
+	"con.walk.plate":       {Zh: "车牌号", En: "Plate"},
+	"con.walk.phone":       {Zh: "手机号", En: "Mobile number"},
+	"con.walk.name":        {Zh: "姓名", En: "Name"},
+	"con.walk.service":     {Zh: "服务项目", En: "Service"},
+	"con.walk.other":       {Zh: "不确定 / 其他", En: "Not sure / other"},
+	"con.walk.concern":     {Zh: "需要做什么，或哪里有问题？（选填）", En: "What is needed, or what is wrong? (optional)"},
+	"con.walk.consent":     {Zh: "客户已同意本店保存以上信息", En: "The customer agrees that the shop keeps these details"},
+	"con.walk.submit":      {Zh: "登记并取号", En: "Register and give a number"},
+	"con.walk.fix":         {Zh: "请检查标出的项目。", En: "Please check the marked fields."},
+	"con.walk.err_service": {Zh: "请选择服务项目。", En: "Please choose a service."},
+	"con.walk.err_consent": {Zh: "需要客户同意才能登记。", En: "The customer's consent is needed."},
+	"con.walk.number":      {Zh: "排队号", En: "Queue number"},
+	"con.walk.open_visit":  {Zh: "打开这次服务（接车、打印）", En: "Open the visit (intake, print)"},
+
+	"con.flash.walkin":        {Zh: "散客已登记。", En: "Walk-in registered."},
+	"con.flash.dev_unlocked":  {Zh: "已解除这台设备的限制。", En: "The device is unlocked."},
+	"con.flash.dev_revoked":   {Zh: "设备已停用。", En: "The device is revoked."},
+	"con.flash.pend_merged":   {Zh: "已合并到档案。", En: "Merged into the archive."},
+	"con.flash.pend_separate": {Zh: "已分开保存。", En: "Kept separate."},
+	"con.flash.pend_decided":  {Zh: "这条记录已经处理过了。", En: "This record was dealt with already."},
+}
