@@ -155,7 +155,7 @@ func TestServeEndToEnd(t *testing.T) {
 	go func() { done <- run(ctx, []string{"serve"}, io.Discard, logs, e) }()
 	addr := serveAddr(t, logs)
 
-	for path, want := range map[string]string{"/healthz": "ok", "/metrics": "frontoffice_records{kind=\"customers\"}"} {
+	for path, want := range map[string]string{"/healthz": "ok", "/metrics": "frontoffice_records_created_total{kind=\"customers\"}"} {
 		resp, err := http.Get("http://" + addr + path)
 		if err != nil {
 			t.Fatal(err)

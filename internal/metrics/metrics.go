@@ -239,7 +239,7 @@ var (
 	queueParked  = prometheus.NewDesc("frontoffice_queue_parked", "Entries parked after their retry limit, waiting for a person, by queue.", []string{"queue"}, nil)
 	queueOldest  = prometheus.NewDesc("frontoffice_queue_oldest_age_seconds", "How long the oldest waiting entry is past its time (the due queue's lag), by queue.", []string{"queue"}, nil)
 	queueUp      = prometheus.NewDesc("frontoffice_queue_stats_up", "1 when the queues' figures could be read at this scrape.", nil, nil)
-	totalDesc    = prometheus.NewDesc("frontoffice_records", "Records kept, by kind (counts kept as they change).", []string{"kind"}, nil)
+	totalDesc    = prometheus.NewDesc("frontoffice_records_created_total", "Records ever created, by kind: the store's id counters, read without walking a bucket; merging a provisional record or pruning never lowers them.", []string{"kind"}, nil)
 	fileDesc     = prometheus.NewDesc("frontoffice_data_file_bytes", "Size of the data file.", nil, nil)
 )
 
@@ -265,7 +265,7 @@ func (c queueCollector) Collect(ch chan<- prometheus.Metric) {
 }
 
 // totalsCollector reads Totals at each scrape; "data_file_bytes" is its
-// own gauge, every other name a kind of frontoffice_records.
+// own gauge, every other name a kind of frontoffice_records_created_total.
 type totalsCollector struct{ totals Totals }
 
 func (c totalsCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -284,6 +284,6 @@ func (c totalsCollector) Collect(ch chan<- prometheus.Metric) {
 			ch <- prometheus.MustNewConstMetric(fileDesc, prometheus.GaugeValue, float64(v))
 			continue
 		}
-		ch <- prometheus.MustNewConstMetric(totalDesc, prometheus.GaugeValue, float64(v), k)
+		ch <- prometheus.MustNewConstMetric(totalDesc, prometheus.CounterValue, float64(v), k)
 	}
 }

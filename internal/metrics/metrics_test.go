@@ -151,7 +151,7 @@ func TestScrape(t *testing.T) {
 		{"frontoffice_queue_oldest_age_seconds", map[string]string{"queue": "outbox"}, 90},
 		{"frontoffice_queue_oldest_age_seconds", map[string]string{"queue": "due"}, 30},
 		{"frontoffice_queue_stats_up", nil, 1},
-		{"frontoffice_records", map[string]string{"kind": "customers"}, 100000},
+		{"frontoffice_records_created_total", map[string]string{"kind": "customers"}, 100000},
 		{"frontoffice_data_file_bytes", nil, 4096},
 	}
 	for _, c := range checks {
