@@ -391,12 +391,16 @@ func settingsTx(tx *bolt.Tx) (fo.Settings, error) {
 }
 
 // SaveSettings validates and stores st. Invalid settings change nothing
-// and return an EINVALID *Error saying what is wrong.
+// and return an EINVALID *Error saying what is wrong; so do settings that
+// remove a staff member an account is linked to (fo.CheckStaffLinks).
 func (s *Store) SaveSettings(st fo.Settings) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
 	return s.update(func(tx *bolt.Tx, _ *writer) error {
+		if err := checkStaffLinks(tx, &st); err != nil {
+			return err
+		}
 		return putJSON(tx.Bucket(bSettings), []byte("shop"), st)
 	})
 }

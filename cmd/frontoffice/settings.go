@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,8 +10,11 @@ import (
 )
 
 // settingsCmd exports or imports the shop settings as JSON. An import is
-// validated in full before anything is stored; an invalid file changes
-// nothing and says what is wrong.
+// decoded strictly (fo.DecodeSettings: one JSON object, no unknown field,
+// at most fo.MaxSettingsBytes) and validated in full (fo.Settings.Validate,
+// with its size limits, and the store's check that no staff member linked
+// to an account is removed) before anything is stored; an invalid file
+// changes nothing and says what is wrong.
 func settingsCmd(cfg Config, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return usageError{"usage: frontoffice settings export [FILE] | import FILE"}
@@ -39,14 +41,13 @@ func settingsCmd(cfg Config, args []string, stdout io.Writer) error {
 		_, err = stdout.Write(b)
 		return err
 	case args[0] == "import" && len(args) == 2:
-		b, err := os.ReadFile(args[1])
+		f, err := os.Open(args[1])
 		if err != nil {
 			return err
 		}
-		var st fo.Settings
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&st); err != nil {
+		st, err := fo.DecodeSettings(f)
+		f.Close()
+		if err != nil {
 			return fmt.Errorf("%s is not a settings file: %w", args[1], err)
 		}
 		if err := store.SaveSettings(st); err != nil {
