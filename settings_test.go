@@ -1,6 +1,8 @@
 package frontoffice
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -81,4 +83,28 @@ func TestDecodeSettingsStrict(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
+}
+
+// FuzzDecodeSettings: any input is decoded or refused without a panic, and
+// settings it accepts and Validate passes survive a round trip.
+func FuzzDecodeSettings(f *testing.F) {
+	b, _ := json.Marshal(DefaultSettings())
+	f.Add(string(b))
+	f.Add(`{"shop":{"name":"店"},"bays":3}`)
+	f.Add(`{"shop":{"name":"店"}} {}`)
+	f.Add(`{"closed_dates":["2026-10-01","2026-10-01"]}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		st, err := DecodeSettings(strings.NewReader(in))
+		if err != nil || st.Validate() != nil {
+			return
+		}
+		out, err := json.Marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := DecodeSettings(bytes.NewReader(out))
+		if err != nil || again.Validate() != nil {
+			t.Fatalf("valid settings do not survive a round trip: %v", err)
+		}
+	})
 }

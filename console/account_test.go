@@ -295,3 +295,40 @@ func TestConsoleAccountsDisableEnableRole(t *testing.T) {
 		t.Errorf("English page: %s", excerpt(r.body))
 	}
 }
+
+// The console's settings form keeps the same limits as every door: an
+// oversized shop name, too many closed dates and a removed staff member
+// an account is linked to are refused with the field named, the input
+// kept, nothing stored (issue 10, finding 6).
+func TestConsoleSettingsLimits(t *testing.T) {
+	h := newConHarness(t)
+	c := h.login("admin")
+	before, _ := h.store.Settings()
+	base := formValues(c.get("/staff/settings").body, "settings-form")
+	var dates []string
+	for i := range 1001 {
+		dates = append(dates, time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format(time.DateOnly))
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(url.Values)
+		want   string
+	}{
+		{"long name", func(f url.Values) { f.Set("name", strings.Repeat("店", 101)) }, "shop.name is 101 characters long; at most 100"},
+		{"too many closed dates", func(f url.Values) { f.Set("closed", strings.Join(dates, "\n")) }, "closed_dates has 1001 entries; at most 1000"},
+		{"linked staff removed", func(f url.Values) { f.Set("m0_id", "") }, "account li is linked to staff member li"},
+	} {
+		form := url.Values{}
+		for k, v := range base {
+			form[k] = v
+		}
+		tc.change(form)
+		r := c.post("/staff/settings", form)
+		if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, tc.want) {
+			t.Errorf("%s: %d %s", tc.name, r.status, excerpt(r.body))
+		}
+	}
+	if after, _ := h.store.Settings(); after.Shop.Name != before.Shop.Name || len(after.ClosedDates) != 0 || len(after.Staff) != len(before.Staff) {
+		t.Error("refused settings stored")
+	}
+}

@@ -45,7 +45,7 @@ var consoleTexts = fo.Catalog{
 	"con.login.wrong":        {Zh: "登录名或密码不对。", En: "Wrong login or password."},
 	"con.login.wait_seconds": {Zh: "这台设备登录失败次数过多，请 %d 秒后（%s 之后）再试。", En: "Too many failed logins from this device. Try again in %d seconds (after %s)."},
 	"con.login.wait_minutes": {Zh: "这台设备登录失败次数过多，请约 %d 分钟后（%s 之后）再试。", En: "Too many failed logins from this device. Try again in about %d minutes (after %s)."},
-	"con.login.no_account":   {Zh: "还没有员工账号。请在服务器上先停止程序，再用下面的命令创建第一个管理员（密码从标准输入读取）：", En: "There is no staff account yet. On the server, stop the program and create the first admin with this command (it reads the password from standard input):"},
+	"con.login.no_account":   {Zh: "还没有员工账号。请在服务器上用下面的命令创建第一个管理员（程序运行时也可以；密码从标准输入读取，至少 10 个字符，不能是常见密码）：", En: "There is no staff account yet. On the server, create the first admin with this command (it works while the program runs; the password is read from standard input: at least 10 characters, not a common one):"},
 
 	"con.col.no":       {Zh: "号码", En: "No."},
 	"con.col.time":     {Zh: "时间", En: "Time"},
