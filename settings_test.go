@@ -108,3 +108,41 @@ func FuzzDecodeSettings(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkSettingsAtLimits decodes and validates settings as large as
+// Validate allows (every list and string at its limit): what a request
+// pays to read the largest settings a store can hold.
+func BenchmarkSettingsAtLimits(b *testing.B) {
+	st := DefaultSettings()
+	st.Shop.Name = strings.Repeat("店", MaxShopName)
+	st.Shop.Address = strings.Repeat("路", MaxShopAddress)
+	for i := range MaxClosedDates {
+		st.ClosedDates = append(st.ClosedDates, time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format(time.DateOnly))
+	}
+	for i := len(st.Services); i < MaxServices; i++ {
+		st.Services = append(st.Services, Service{ID: fmt.Sprint("s", i), NameZh: strings.Repeat("检", MaxServiceName), NameEn: strings.Repeat("x", MaxServiceName), Minutes: 30})
+	}
+	for i := len(st.Staff); i < MaxStaff; i++ {
+		st.Staff = append(st.Staff, StaffMember{ID: fmt.Sprint("m", i), Name: strings.Repeat("李", MaxStaffName), Roles: []string{RoleReception}})
+	}
+	if err := st.Validate(); err != nil {
+		b.Fatal(err)
+	}
+	raw, _ := json.Marshal(st)
+	b.Run("decode", func(b *testing.B) {
+		b.SetBytes(int64(len(raw)))
+		for b.Loop() {
+			var s Settings
+			if err := json.Unmarshal(raw, &s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			if err := st.Validate(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

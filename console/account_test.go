@@ -78,6 +78,24 @@ func TestConsoleLoginThrottleFiveWrongThenRightFromElsewhere(t *testing.T) {
 	if strings.Contains(r.body, "登录名或密码不对") {
 		t.Error("a throttled try was judged")
 	}
+	res, err := attacker.http.PostForm(h.ts.URL+"/staff/login", url.Values{"login": {"admin"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden { // no form token: refused before anything else
+		t.Errorf("login without its token: %d", res.StatusCode)
+	}
+	r2 := attacker.get("/staff/login")
+	pre := preRe.FindStringSubmatch(r2.body)
+	res, err = attacker.http.PostForm(h.ts.URL+"/staff/login", url.Values{"login": {"admin"}, "password": {conPassword}, "pre": {pre[1]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") != "2" {
+		t.Errorf("throttled answer: %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
+	}
 	// After the wait the right password works from there too.
 	h.clock.Advance(2 * time.Second)
 	if r := attacker.tryLogin("admin", conPassword); r.status != http.StatusSeeOther {
