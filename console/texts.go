@@ -273,7 +273,7 @@ var consoleTexts = fo.Catalog{
 	"con.accounts.staff":         {Zh: "员工编号", En: "Staff id"},
 	"con.accounts.created":       {Zh: "创建日期", En: "Created"},
 	"con.accounts.state":         {Zh: "状态", En: "State"},
-	"con.accounts.enabled":       {Zh: "启用", En: "Enabled"},
+	"con.accounts.enabled":       {Zh: "使用中", En: "Active"},
 	"con.accounts.disabled":      {Zh: "已停用", En: "Disabled"},
 	"con.accounts.enable":        {Zh: "启用", En: "Enable"},
 	"con.accounts.disable":       {Zh: "停用", En: "Disable"},
