@@ -236,8 +236,11 @@ func (s *Server) staffLogin(w http.ResponseWriter, r *http.Request) {
 		login = login[:64]
 	}
 	if wait := s.console.limiter.wait(login, ip); wait > 0 {
-		// The same answer for every login, existing or not.
-		s.log.Warn("console login throttled", "ip", ip, "wait", wait.Round(time.Second))
+		// The same answer for every login, existing or not. Logged at
+		// debug level only: throttled tries cost nothing and are not
+		// limited, so each must not cost a line in the log either (the
+		// failures that led here were logged).
+		s.log.Debug("console login throttled", "ip", ip, "wait", wait.Round(time.Second))
 		secs := int((wait + time.Second - 1) / time.Second)
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
 		p := s.loginPage(w, r, lang)
