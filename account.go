@@ -206,18 +206,38 @@ func CheckAdminsRemain(accounts []Account, changed Account) error {
 }
 
 // CheckStaffLinks checks settings about to be stored against the
-// accounts: an account linked to a staff member (Account.StaffID) keeps
-// that staff member. It returns an EINVALID "err.settings" error naming
-// the first account and the staff id the settings would remove.
+// accounts: an enabled account linked to a staff member (Account.StaffID)
+// keeps that staff member. It returns an EINVALID "err.settings" error
+// naming the first account and the staff id the settings would remove.
+// When someone leaves, their account is disabled first; then their staff
+// member may go (and the account cannot be enabled again while its staff
+// member is missing, ErrStaffGone).
 func CheckStaffLinks(st *Settings, accounts []Account) error {
 	for _, a := range accounts {
-		if a.StaffID == "" {
+		if a.StaffID == "" || a.Disabled {
 			continue
 		}
 		if _, ok := st.StaffMember(a.StaffID); !ok {
 			return Errorf(EINVALID, "err.settings", "staff: account "+a.Login+" is linked to staff member "+a.StaffID+
-				", which these settings remove; keep that staff member")
+				", which these settings remove; keep that staff member, or disable the account first")
 		}
+	}
+	return nil
+}
+
+// ErrStaffGone refuses to enable an account whose staff member is no
+// longer in the settings (CheckStaffLinks); its argument is the staff id.
+var ErrStaffGone = Errorf(EINVALID, "err.account.staff_gone")
+
+// CheckStaffLink is CheckStaffLinks for one account about to be enabled:
+// ErrStaffGone, with the staff id, when it is linked to a staff member
+// the settings no longer have.
+func CheckStaffLink(st *Settings, a Account) error {
+	if a.StaffID == "" || a.Disabled {
+		return nil
+	}
+	if _, ok := st.StaffMember(a.StaffID); !ok {
+		return Errorf(EINVALID, "err.account.staff_gone", a.StaffID)
 	}
 	return nil
 }

@@ -316,8 +316,8 @@ func TestConsoleAccountsDisableEnableRole(t *testing.T) {
 
 // The console's settings form keeps the same limits as every door: an
 // oversized shop name, too many closed dates and a removed staff member
-// an account is linked to are refused with the field named, the input
-// kept, nothing stored (issue 10, finding 6).
+// an enabled account is linked to are refused with the field named,
+// nothing stored (issue 10, finding 6).
 func TestConsoleSettingsLimits(t *testing.T) {
 	h := newConHarness(t)
 	c := h.login("admin")
@@ -348,5 +348,18 @@ func TestConsoleSettingsLimits(t *testing.T) {
 	}
 	if after, _ := h.store.Settings(); after.Shop.Name != before.Shop.Name || len(after.ClosedDates) != 0 || len(after.Staff) != len(before.Staff) {
 		t.Error("refused settings stored")
+	}
+	// When li leaves: disable the account, then remove the staff member;
+	// the account cannot be enabled again without it.
+	if r := c.post("/staff/accounts/disable", url.Values{"login": {"li"}}); r.status != http.StatusSeeOther {
+		t.Fatalf("disable li: %d", r.status)
+	}
+	form := formValues(c.get("/staff/settings").body, "settings-form")
+	form.Set("m0_id", "")
+	if r := c.post("/staff/settings", form); r.status != http.StatusSeeOther {
+		t.Fatalf("remove li's staff member after disabling the account: %d %s", r.status, excerpt(r.body))
+	}
+	if r := c.post("/staff/accounts/enable", url.Values{"login": {"li"}}); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "员工编号 li 已不在设置中") {
+		t.Errorf("enable li without the staff member: %d %s", r.status, excerpt(r.body))
 	}
 }

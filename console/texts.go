@@ -33,6 +33,7 @@ var consoleTexts = fo.Catalog{
 	"err.account.taken":      {Zh: "这个登录名已被使用。", En: "That login is taken."},
 	"err.account.wrong":      {Zh: "登录名或密码不对。", En: "Wrong login or password."},
 	"err.account.staff":      {Zh: "设置中没有这个员工编号。", En: "No staff member with that id in the settings."},
+	"err.account.staff_gone": {Zh: "这个账号关联的员工编号 %s 已不在设置中，不能启用；请先在设置中加回这名员工。", En: "This account is linked to staff member %s, who is no longer in the settings, so it cannot be enabled; add the staff member back in the settings first."},
 	"err.account.weak":       {Zh: "这个密码太容易被猜到（常见密码、同一个字符重复或简单序列），请换一个。", En: "That password is too easy to guess (a common password, one character repeated or a simple sequence); please choose another."},
 	"err.account.last_admin": {Zh: "这是最后一个启用的管理员账号，不能停用或改为其他角色；请先启用或设置另一个管理员。", En: "This is the last enabled admin account: it cannot be disabled or given another role. Enable or make another admin first."},
 	"err.archive.type":       {Zh: "请选择车种。", En: "Choose a vehicle type."},

@@ -296,7 +296,9 @@ func deleteSessionsOf(tx *bolt.Tx, login string) error {
 	return nil
 }
 
-// SetAccountDisabled disables or enables the account with login.
+// SetAccountDisabled disables or enables the account with login. An
+// account linked to a staff member the settings no longer have cannot be
+// enabled (fo.ErrStaffGone).
 // Disabling ends all its sessions in the same transaction, so its open
 // consoles are logged out at their next request; a disabled account cannot
 // log in (Authenticate answers as for a wrong password). Disabling the last
@@ -328,7 +330,8 @@ func (s *Store) SetAccountRole(login, role string) (fo.Account, error) {
 
 // changeAccount applies change to the account with login in one
 // transaction, after checking that an enabled admin remains
-// (fo.CheckAdminsRemain); a disabled account loses its sessions. It
+// (fo.CheckAdminsRemain) and that an enabled account's staff member
+// exists (fo.CheckStaffLink); a disabled account loses its sessions. It
 // returns the account as stored, password hash left out.
 func (s *Store) changeAccount(login string, change func(*fo.Account) error) (fo.Account, error) {
 	login = strings.ToLower(strings.TrimSpace(login))
@@ -347,6 +350,13 @@ func (s *Store) changeAccount(login string, change func(*fo.Account) error) (fo.
 			return err
 		}
 		if err := fo.CheckAdminsRemain(all, a); err != nil {
+			return err
+		}
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if err := fo.CheckStaffLink(&st, a); err != nil {
 			return err
 		}
 		a.UpdatedAt = w.now
@@ -379,8 +389,8 @@ func accountsTx(tx *bolt.Tx) ([]fo.Account, error) {
 	return out, err
 }
 
-// checkStaffLinks refuses settings that remove a staff member an account
-// is linked to (fo.CheckStaffLinks); SaveSettings calls it in its
+// checkStaffLinks refuses settings that remove a staff member an enabled
+// account is linked to (fo.CheckStaffLinks); SaveSettings calls it in its
 // transaction.
 func checkStaffLinks(tx *bolt.Tx, st *fo.Settings) error {
 	accs, err := accountsTx(tx)

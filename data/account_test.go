@@ -175,8 +175,10 @@ func TestAccountDisableEnableRole(t *testing.T) {
 	}
 }
 
-// Settings that remove a staff member an account is linked to are refused
-// with both named, and nothing is stored (issue 10, finding 6).
+// Settings that remove a staff member an enabled account is linked to are
+// refused with both named, and nothing is stored; a disabled account does
+// not hold its staff member, but cannot be enabled without it (issue 10,
+// finding 6).
 func TestSaveSettingsKeepsLinkedStaff(t *testing.T) {
 	SetPasswordCost(bcrypt.MinCost)
 	defer SetPasswordCost(0)
@@ -194,6 +196,28 @@ func TestSaveSettingsKeepsLinkedStaff(t *testing.T) {
 	}
 	if after, _ := s.Settings(); after.Shop.Name != before.Shop.Name || len(after.Staff) != len(before.Staff) {
 		t.Error("refused settings stored")
+	}
+	// When li leaves: the account is disabled first, then the staff member
+	// may go, and the account cannot be enabled again without it.
+	if _, err := s.SetAccountDisabled("li", true); err != nil {
+		t.Fatal(err)
+	}
+	st = before
+	st.Staff = before.Staff[1:]
+	if err := s.SaveSettings(st); err != nil {
+		t.Fatalf("remove the staff member of a disabled account: %v", err)
+	}
+	if _, err := s.SetAccountDisabled("li", false); !errors.Is(err, fo.ErrStaffGone) {
+		t.Errorf("enable an account whose staff member is gone: %v", err)
+	}
+	if a, _ := s.Account("li"); !a.Disabled {
+		t.Error("enabled without its staff member")
+	}
+	if err := s.SaveSettings(before); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetAccountDisabled("li", false); err != nil {
+		t.Errorf("enable with the staff member back: %v", err)
 	}
 	// Removing an unlinked staff member is fine.
 	st = before

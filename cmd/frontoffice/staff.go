@@ -230,6 +230,8 @@ func accountError(err error) error {
 		return fmt.Errorf("the password needs at least %d characters (at most %d bytes)", fo.MinPasswordLen, fo.MaxPasswordLen)
 	case errors.Is(err, fo.ErrWeakPassword):
 		return errors.New("that password is too easy to guess (a common password, one character repeated or a simple sequence); choose another")
+	case errors.Is(err, fo.ErrStaffGone):
+		return errors.New("the account is linked to a staff member who is no longer in the settings; add the staff member back first")
 	case errors.Is(err, fo.ErrLastAdmin):
 		return errors.New("that is the last enabled admin account: enable or make another admin first")
 	case errors.Is(err, fo.ErrBadLogin):
