@@ -114,11 +114,11 @@ var commonPasswords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// runs are the sequences a lazy password walks along: the alphabet, the
+// passwordRuns are the sequences a lazy password walks along: the alphabet, the
 // digits (0 after 9 as on a keyboard) and the keyboard's rows and columns.
 // A password that is a stretch of one of them, forwards or backwards, is
 // weak.
-var runs = []string{
+var passwordRuns = []string{
 	"abcdefghijklmnopqrstuvwxyz",
 	"01234567890",
 	"`1234567890-=",
@@ -158,7 +158,7 @@ func WeakPassword(pw string) bool {
 	for i, r := range rs {
 		rev[len(rs)-1-i] = r
 	}
-	for _, run := range runs {
+	for _, run := range passwordRuns {
 		if strings.Contains(run, low) || strings.Contains(run, string(rev)) {
 			return true
 		}
