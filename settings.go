@@ -1,12 +1,16 @@
 package frontoffice
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Settings are the shop's settings: everything the manual leaves to the shop
@@ -277,11 +281,101 @@ func DefaultSettings() Settings {
 	}
 }
 
+// Size limits of the settings, each checked by Validate so that every door
+// (the console's form, settings import, the store) keeps them. Every
+// request reads the settings, so they stay small: a few kilobytes for a
+// real shop, some 200 KB at the limits below. MaxSettingsBytes only stops
+// an absurd file before it is decoded; it is large enough that an
+// oversized field is decoded and refused by Validate with its name.
+const (
+	MaxSettingsBytes = 16 << 20 // a settings file, as JSON
+
+	MaxShopName     = 100 // characters, each language
+	MaxShopPhone    = 40
+	MaxShopAddress  = 200 // characters, each language
+	MaxTimeZoneName = 64
+
+	MaxClosedDates  = 1000 // in all, none twice (so at most 366 a year)
+	MaxServices     = 100
+	MaxServiceName  = 60 // characters, each language
+	MaxServicePrice = Money(100_000_000_00)
+	MaxStaff        = 100
+	MaxStaffID      = 20
+	MaxStaffName    = 40
+	MaxStaffChats   = 20
+	MaxAbsences     = 500
+)
+
+// DecodeSettings reads settings as JSON strictly: exactly one JSON value
+// (anything but white space after it is refused), no field the Settings
+// do not have, at most MaxSettingsBytes. It does not validate them
+// (Validate). The error says, in English, what is wrong and where.
+func DecodeSettings(r io.Reader) (Settings, error) {
+	var st Settings
+	b, err := io.ReadAll(io.LimitReader(r, MaxSettingsBytes+1))
+	if err != nil {
+		return st, err
+	}
+	if len(b) > MaxSettingsBytes {
+		return st, fmt.Errorf("larger than %d bytes", MaxSettingsBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&st); err != nil {
+		return Settings{}, fmt.Errorf("not settings JSON: %w", err)
+	}
+	var extra json.RawMessage
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return Settings{}, fmt.Errorf("something follows the settings at byte %d: only one JSON object is allowed", dec.InputOffset()-int64(len(extra)))
+	}
+	return st, nil
+}
+
 // Validate checks the settings and returns an *Error naming the first
-// problem. Settings are validated before they are stored or used.
+// problem and the field it is in. Settings are validated before they are
+// stored or used. Besides the rules of each value, every string and list
+// has a size limit (MaxShopName and the others above).
 func (s *Settings) Validate() error {
 	bad := func(format string, args ...any) error {
 		return Errorf(EINVALID, "err.settings", fmt.Sprintf(format, args...))
+	}
+	long := func(field, v string, max int) error {
+		if n := utf8.RuneCountInString(v); n > max {
+			return bad("%s is %d characters long; at most %d", field, n, max)
+		}
+		if !utf8.ValidString(v) {
+			return bad("%s is not valid UTF-8", field)
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		field, v string
+		max      int
+	}{
+		{"shop.name", s.Shop.Name, MaxShopName},
+		{"shop.name_en", s.Shop.NameEn, MaxShopName},
+		{"shop.phone", s.Shop.Phone, MaxShopPhone},
+		{"shop.address", s.Shop.Address, MaxShopAddress},
+		{"shop.address_en", s.Shop.AddressEn, MaxShopAddress},
+		{"shop.time_zone", s.Shop.TimeZone, MaxTimeZoneName},
+	} {
+		if err := long(c.field, c.v, c.max); err != nil {
+			return err
+		}
+	}
+	for _, c := range []struct {
+		field  string
+		n, max int
+	}{
+		{"closed_dates", len(s.ClosedDates), MaxClosedDates},
+		{"services", len(s.Services), MaxServices},
+		{"staff", len(s.Staff), MaxStaff},
+		{"staff_chats", len(s.StaffChats), MaxStaffChats},
+		{"after_sales.absences", len(s.AfterSales.Absences), MaxAbsences},
+	} {
+		if c.n > c.max {
+			return bad("%s has %d entries; at most %d", c.field, c.n, c.max)
+		}
 	}
 	if strings.TrimSpace(s.Shop.Name) == "" {
 		return bad("shop.name is empty")
@@ -302,10 +396,19 @@ func (s *Settings) Validate() error {
 	if !open {
 		return bad("the shop is closed every day")
 	}
+	seen := map[string]bool{} // no date twice: at most 366 a year
 	for _, d := range s.ClosedDates {
-		if _, err := time.Parse(time.DateOnly, d); err != nil {
-			return bad("closed date %q is not YYYY-MM-DD", d)
+		_, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			if len(d) > 20 {
+				d = d[:20] + "…"
+			}
+			return bad("closed_dates: %q is not YYYY-MM-DD", d)
 		}
+		if seen[d] {
+			return bad("closed_dates: %s appears twice", d)
+		}
+		seen[d] = true
 	}
 	if s.Bays < 1 || s.Bays > 100 {
 		return bad("bays must be 1..100, not %d", s.Bays)
@@ -332,6 +435,9 @@ func (s *Settings) Validate() error {
 	ids := map[string]bool{}
 	for _, sv := range s.Services {
 		if sv.ID == "" || !isToken(sv.ID) || len(sv.ID) > 20 {
+			if len(sv.ID) > 20 {
+				sv.ID = sv.ID[:20] + "…"
+			}
 			return bad("service id %q must be 1-20 letters, digits, '-' or '_'", sv.ID)
 		}
 		if ids[sv.ID] {
@@ -340,6 +446,15 @@ func (s *Settings) Validate() error {
 		ids[sv.ID] = true
 		if strings.TrimSpace(sv.NameZh) == "" {
 			return bad("service %s has no Chinese name", sv.ID)
+		}
+		if err := long("services."+sv.ID+".name_zh", sv.NameZh, MaxServiceName); err != nil {
+			return err
+		}
+		if err := long("services."+sv.ID+".name_en", sv.NameEn, MaxServiceName); err != nil {
+			return err
+		}
+		if sv.Price > MaxServicePrice || sv.PartsPrice > MaxServicePrice {
+			return bad("service %s: a price above %s", sv.ID, MaxServicePrice)
 		}
 		if sv.Minutes < 30 || sv.Minutes%30 != 0 || sv.Minutes > longest {
 			return bad("service %s: minutes must be a multiple of 30 that fits in a day, not %d", sv.ID, sv.Minutes)
@@ -353,8 +468,17 @@ func (s *Settings) Validate() error {
 	}
 	staff := map[string]bool{}
 	for _, m := range s.Staff {
-		if m.ID == "" || !isToken(m.ID) {
-			return bad("staff id %q must be letters, digits, '-' or '_'", m.ID)
+		if m.ID == "" || !isToken(m.ID) || len(m.ID) > MaxStaffID {
+			if len(m.ID) > MaxStaffID {
+				m.ID = m.ID[:MaxStaffID] + "…"
+			}
+			return bad("staff id %q must be 1-%d letters, digits, '-' or '_'", m.ID, MaxStaffID)
+		}
+		if err := long("staff."+m.ID+".name", m.Name, MaxStaffName); err != nil {
+			return err
+		}
+		if len(m.Roles) > 4 {
+			return bad("staff %s has %d roles; at most 4", m.ID, len(m.Roles))
 		}
 		if staff[m.ID] {
 			return bad("staff id %q appears twice", m.ID)

@@ -204,19 +204,3 @@ func (s *Server) consoleArchiveSave(w http.ResponseWriter, r *http.Request, c *s
 	}
 	s.done(w, r, archivePath(a.Vehicle.ID), "con.flash.archive_saved")
 }
-
-// accountsPage lists the console accounts (admin only). Accounts are made
-// with the CLI: frontoffice staff add.
-type accountsPage struct {
-	consolePage
-	Accounts []fo.Account
-}
-
-func (s *Server) consoleAccounts(w http.ResponseWriter, r *http.Request, c *staffCtx) {
-	accs, err := s.cfg.Store.Accounts()
-	if err != nil {
-		s.consoleFail(w, r, c, err)
-		return
-	}
-	s.renderConsole(w, r, c, http.StatusOK, "console_accounts", &accountsPage{consolePage: s.consolePage(c, "con.accounts.title"), Accounts: accs})
-}

@@ -50,6 +50,8 @@ type authStore interface {
 	SetAccountLang(login string, lang fo.Lang) error
 	Account(login string) (fo.Account, error)
 	Accounts() ([]fo.Account, error)
+	SetAccountDisabled(login string, disabled bool) (fo.Account, error)
+	SetAccountRole(login, role string) (fo.Account, error)
 }
 
 // deskStore is what the desk's pages (today, visit, pickups, documents)
@@ -169,6 +171,7 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	admin.handle("GET /staff/settings", s.consoleSettings)
 	admin.handle("POST /staff/settings", s.consoleSettingsSave)
 	admin.handle("GET /staff/accounts", s.consoleAccounts)
+	admin.handle("POST /staff/accounts/{op}", s.consoleAccountChange)
 
 	s.console.nav = append(s.console.nav,
 		consoleNavItem{Key: "con.nav.today", Path: "/staff/today", Roles: deskRoles},

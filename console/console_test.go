@@ -101,39 +101,18 @@ func TestConsoleCSRF(t *testing.T) {
 	}
 }
 
-// Wrong passwords are refused; five in a row lock the login for 15 minutes
-// (even with the right password), twenty lock the address; logout ends the
-// session.
+// Wrong passwords are refused with one answer for a wrong password and an
+// unknown login (the throttling is TestConsoleLoginThrottle*); logout
+// ends the session.
 func TestConsoleLoginRateLimitAndLogout(t *testing.T) {
 	h := newConHarness(t)
 	c := h.client()
 	if r := c.tryLogin("li", "wrong password!"); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "登录名或密码不对") {
 		t.Fatalf("wrong password: %d %s", r.status, excerpt(r.body))
 	}
-	if r := c.tryLogin("nobody", conPassword); r.status != http.StatusUnauthorized {
+	if r := c.tryLogin("nobody", conPassword); r.status != http.StatusUnauthorized || !strings.Contains(r.body, "登录名或密码不对") {
 		t.Fatalf("unknown login: %d", r.status)
 	}
-	for range loginFailures - 1 {
-		c.tryLogin("li", "wrong password!")
-	}
-	if r := c.tryLogin("li", conPassword); r.status != http.StatusTooManyRequests {
-		t.Fatalf("locked login with the right password: %d", r.status)
-	}
-	if r := h.client().tryLogin("zhao", conPassword); r.status != http.StatusSeeOther {
-		t.Fatalf("another login from the same address: %d", r.status)
-	}
-	h.clock.Advance(loginWindow)
-	if r := h.client().tryLogin("li", conPassword); r.status != http.StatusSeeOther {
-		t.Fatalf("after the window: %d %s", r.status, excerpt(r.body))
-	}
-	// Per address: many logins tried from one place.
-	for i := range ipFailures {
-		c.tryLogin("guess"+strconv.Itoa(i), "wrong password!")
-	}
-	if r := h.client().tryLogin("wang", conPassword); r.status != http.StatusTooManyRequests {
-		t.Fatalf("address not locked after %d failures: %d", ipFailures, r.status)
-	}
-	h.clock.Advance(loginWindow)
 
 	// Session cookie attributes; logout.
 	s := h.client()
@@ -781,25 +760,5 @@ func TestConsoleEnglish(t *testing.T) {
 	// An open redirect through "back" is not possible.
 	if r := c.post("/staff/lang", url.Values{"lang": {"zh"}, "back": {"//evil.example/staff"}}); r.location != "/staff" {
 		t.Errorf("back to %q", r.location)
-	}
-}
-
-// The login limiter stays bounded under a flood of made-up logins, and
-// still locks the address.
-func TestStaffLimiterBounded(t *testing.T) {
-	h := newConHarness(t)
-	l := newStaffLimiter(h.clock)
-	for i := range 3 * limiterMax {
-		l.failed("guess"+strconv.Itoa(i), "10.0.0."+strconv.Itoa(i%7))
-	}
-	if n := len(l.fails); n > 2*limiterMax+10 {
-		t.Errorf("%d entries", n)
-	}
-	if !l.blocked("anyone", "10.0.0.1") {
-		t.Error("flooding address not locked")
-	}
-	h.clock.Advance(loginWindow)
-	if l.blocked("anyone", "10.0.0.1") {
-		t.Error("still locked after the window")
 	}
 }

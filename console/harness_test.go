@@ -85,7 +85,7 @@ func newConHarness(t testing.TB, withDocs ...func(*data.Store) Documents) *conHa
 	mux := http.NewServeMux()
 	srv.Register(mux)
 	web.MountShared(mux)
-	ts := httptest.NewServer(mux)
+	ts := httptest.NewServer(fromAddr(mux)) // clientFrom: a client at another address
 	t.Cleanup(func() {
 		ts.Close()
 		store.Close()

@@ -295,3 +295,107 @@ func deleteSessionsOf(tx *bolt.Tx, login string) error {
 	}
 	return nil
 }
+
+// SetAccountDisabled disables or enables the account with login. An
+// account linked to a staff member the settings no longer have cannot be
+// enabled (fo.ErrStaffGone).
+// Disabling ends all its sessions in the same transaction, so its open
+// consoles are logged out at their next request; a disabled account cannot
+// log in (Authenticate answers as for a wrong password). Disabling the last
+// enabled admin is refused (fo.ErrLastAdmin); an unknown login is
+// fo.ErrNotFound. Accounts are never deleted: the registers and records
+// name them ("staff:<login>"), and a login freed for someone else would
+// make those records lie.
+func (s *Store) SetAccountDisabled(login string, disabled bool) (fo.Account, error) {
+	return s.changeAccount(login, func(a *fo.Account) error {
+		a.Disabled = disabled
+		return nil
+	})
+}
+
+// SetAccountRole gives the account with login another role
+// (fo.ErrBadRole for an unknown one). It takes effect at the account's
+// next request, since every request reads the account. Demoting the last
+// enabled admin is refused (fo.ErrLastAdmin); an unknown login is
+// fo.ErrNotFound.
+func (s *Store) SetAccountRole(login, role string) (fo.Account, error) {
+	if !fo.ValidRole(role) {
+		return fo.Account{}, fo.ErrBadRole
+	}
+	return s.changeAccount(login, func(a *fo.Account) error {
+		a.Role = role
+		return nil
+	})
+}
+
+// changeAccount applies change to the account with login in one
+// transaction, after checking that an enabled admin remains
+// (fo.CheckAdminsRemain) and that an enabled account's staff member
+// exists (fo.CheckStaffLink); a disabled account loses its sessions. It
+// returns the account as stored, password hash left out.
+func (s *Store) changeAccount(login string, change func(*fo.Account) error) (fo.Account, error) {
+	login = strings.ToLower(strings.TrimSpace(login))
+	var out fo.Account
+	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		b := tx.Bucket(bAccounts)
+		var a fo.Account
+		if err := getJSON(b, []byte(login), &a); err != nil {
+			return err
+		}
+		if err := change(&a); err != nil {
+			return err
+		}
+		all, err := accountsTx(tx)
+		if err != nil {
+			return err
+		}
+		if err := fo.CheckAdminsRemain(all, a); err != nil {
+			return err
+		}
+		st, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if err := fo.CheckStaffLink(&st, a); err != nil {
+			return err
+		}
+		a.UpdatedAt = w.now
+		if err := putJSON(b, []byte(login), a); err != nil {
+			return err
+		}
+		if a.Disabled {
+			if err := deleteSessionsOf(tx, login); err != nil {
+				return err
+			}
+		}
+		out = a
+		return nil
+	})
+	out.PasswordHash = nil
+	return out, err
+}
+
+// accountsTx reads every account in tx, password hashes included.
+func accountsTx(tx *bolt.Tx) ([]fo.Account, error) {
+	var out []fo.Account
+	err := tx.Bucket(bAccounts).ForEach(func(_, v []byte) error {
+		var a fo.Account
+		if err := json.Unmarshal(v, &a); err != nil {
+			return err
+		}
+		out = append(out, a)
+		return nil
+	})
+	return out, err
+}
+
+// checkStaffLinks refuses settings that remove a staff member an enabled
+// account is linked to (fo.CheckStaffLinks); SaveSettings calls it in its
+// transaction.
+func checkStaffLinks(tx *bolt.Tx, st *fo.Settings) error {
+	accs, err := accountsTx(tx)
+	if err != nil {
+		return err
+	}
+	return fo.CheckStaffLinks(st, accs)
+}

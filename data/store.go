@@ -408,15 +408,19 @@ func settingsTx(tx *bolt.Tx) (fo.Settings, error) {
 }
 
 // SaveSettings validates and stores st. Invalid settings change nothing
-// and return an EINVALID *Error saying what is wrong. In the same
-// transaction, the reminders not yet due are timed anew for the new zone
-// and quiet hours (APT-5); after the commit, SettingsChanged's watchers
-// wake.
+// and return an EINVALID *Error saying what is wrong; so do settings that
+// remove a staff member an account is linked to (fo.CheckStaffLinks). In
+// the same transaction, the reminders not yet due are timed anew for the
+// new zone and quiet hours (APT-5); after the commit, SettingsChanged's
+// watchers wake.
 func (s *Store) SaveSettings(st fo.Settings) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		if err := checkStaffLinks(tx, &st); err != nil {
+			return err
+		}
 		if err := putJSON(tx.Bucket(bSettings), []byte("shop"), st); err != nil {
 			return err
 		}

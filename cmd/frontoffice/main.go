@@ -12,7 +12,7 @@
 //	frontoffice card VISIT --pdf FILE   the service card of a delivered visit
 //	frontoffice settings export [FILE]
 //	frontoffice settings import FILE
-//	frontoffice staff add|passwd|list   staff console accounts
+//	frontoffice staff add|passwd|list|disable|enable|role   staff console accounts
 //
 // Flags and environment variables: see Config and the README.
 package main
@@ -54,7 +54,8 @@ Usage:
   frontoffice card VISIT --pdf FILE    the service card of a delivered visit (20261127-A003) as PDF
   frontoffice settings export [FILE]   print the shop settings as JSON (to FILE)
   frontoffice settings import FILE     validate and store shop settings from JSON
-  frontoffice staff add|passwd|list    staff console accounts; the first admin:
+  frontoffice staff add|passwd|list|disable|enable|role
+                                       staff console accounts; the first admin:
                                        frontoffice staff add --login admin --name 管理员 --role admin
                                        (password on stdin or --password-file; "frontoffice staff help")
 

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	fo "frontoffice"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -165,7 +166,7 @@ func queryHandler(store *data.Store, eng *forms.Engine, log *slog.Logger) http.H
 	engine := func() (*forms.Engine, error) { return eng, nil }
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var q query
-		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 8<<20))
+		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, fo.MaxSettingsBytes/3*4+1<<20)) // a settings file, base64 in JSON
 		if err := dec.Decode(&q); err != nil {
 			http.Error(w, "bad request", http.StatusBadRequest)
 			return

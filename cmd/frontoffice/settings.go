@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,9 +11,6 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 )
-
-// maxSettingsFile bounds a settings file to import.
-const maxSettingsFile = 1 << 20
 
 // settingsCmd exports or imports the shop settings as JSON. An import is
 // validated in full before anything is stored; an invalid file changes
@@ -46,14 +42,14 @@ func settingsCmd(ctx context.Context, cfg Config, args []string, stdout, stderr 
 			fmt.Fprintf(stderr, "frontoffice settings: %v\n", err)
 			return 1
 		}
-		b, err := io.ReadAll(io.LimitReader(f, maxSettingsFile+1))
+		b, err := io.ReadAll(io.LimitReader(f, fo.MaxSettingsBytes+1))
 		f.Close()
 		if err != nil {
 			fmt.Fprintf(stderr, "frontoffice settings: %v\n", err)
 			return 1
 		}
-		if len(b) > maxSettingsFile {
-			fmt.Fprintf(stderr, "frontoffice settings: %s is larger than %d KB: not a settings file\n", args[1], maxSettingsFile>>10)
+		if len(b) > fo.MaxSettingsBytes {
+			fmt.Fprintf(stderr, "frontoffice settings: %s is larger than %d KB: not a settings file\n", args[1], fo.MaxSettingsBytes>>10)
 			return 1
 		}
 		a := ask(ctx, cfg, query{Cmd: "settings", Args: []string{"import", args[1]}, Input: b}, true)
@@ -77,7 +73,7 @@ func settingsAnswer(store *data.Store, q query) answer {
 		return answer{File: append(b, '\n')}
 	case len(q.Args) == 2 && q.Args[0] == "import":
 		name := q.Args[1]
-		st, err := decodeSettings(q.Input)
+		st, err := fo.DecodeSettings(bytes.NewReader(q.Input))
 		if err != nil {
 			return failed(1, "frontoffice settings: %s is not a settings file: %v", name, err)
 		}
@@ -87,22 +83,4 @@ func settingsAnswer(store *data.Store, q query) answer {
 		return answer{Stdout: fmt.Sprintf("settings imported from %s\n", name)}
 	}
 	return failed(2, "frontoffice settings: usage: frontoffice settings export [FILE] | import FILE")
-}
-
-// decodeSettings reads exactly one JSON settings object: unknown fields,
-// a second value or trailing garbage are refused.
-func decodeSettings(b []byte) (fo.Settings, error) {
-	var st fo.Settings
-	if len(b) > maxSettingsFile {
-		return st, fmt.Errorf("larger than %d KB", maxSettingsFile>>10)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&st); err != nil {
-		return st, err
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return st, errors.New("more after the settings object")
-	}
-	return st, nil
 }

@@ -25,6 +25,9 @@ Usage:
   frontoffice staff add --login NAME --name "显示名" --role ROLE [--staff-id ID] [--password-file FILE]
   frontoffice staff passwd --login NAME [--password-file FILE]
   frontoffice staff list
+  frontoffice staff disable LOGIN
+  frontoffice staff enable LOGIN
+  frontoffice staff role LOGIN ROLE
 
 ROLE is reception, followup, supervisor or admin. --staff-id links the
 account to a staff member of the settings (e.g. li). The password is read
@@ -36,11 +39,17 @@ or stopped. For example:
 
   read -rs PW && echo "$PW" | frontoffice staff add --login admin --name "管理员" --role admin
 
-A new password ends the account's open sessions. The usual flags (-data,
-...) and environment variables choose the data file.
+A new password ends the account's open sessions; so does disable, and a
+disabled account cannot log in until enabled again. A new role applies at
+the account's next click. Accounts are disabled, never deleted: records
+name the account that made them. The last enabled admin cannot be
+disabled or given another role. disable, enable and role also take
+--login and --role. The usual flags (-data, ...) and environment
+variables choose the data file.
 `
 
-// staffMain runs "frontoffice staff add|passwd|list" and returns the exit
+// staffMain runs "frontoffice staff add|passwd|list|disable|enable|role"
+// and returns the exit
 // code: 0, 1 for a failure, 2 for a usage mistake. The password comes from
 // --password-file or the first line of stdin.
 func staffMain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -60,11 +69,34 @@ func staffMain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv 
 		fmt.Fprintf(stderr, "frontoffice staff: %v\n", err)
 		return 2
 	}
+	if len(pos) == 0 {
+		fmt.Fprint(stderr, staffUsage)
+		return 2
+	}
+	sub, args := pos[0], pos[1:]
+	switch sub {
+	case "disable", "enable", "role":
+		// LOGIN [ROLE] as arguments, or --login and --role.
+		if len(args) > 0 && own["login"] == "" {
+			own["login"], args = args[0], args[1:]
+		}
+		if sub == "role" && len(args) > 0 && own["role"] == "" {
+			own["role"], args = args[0], args[1:]
+		}
+		if len(args) > 0 || own["login"] == "" || (sub == "role" && own["role"] == "") {
+			want := "LOGIN"
+			if sub == "role" {
+				want = "LOGIN ROLE"
+			}
+			fmt.Fprintf(stderr, "frontoffice staff %s: needs %s\n\n%s", sub, want, staffUsage)
+			return 2
+		}
+		pos = pos[:1]
+	}
 	if len(pos) != 1 {
 		fmt.Fprint(stderr, staffUsage)
 		return 2
 	}
-	sub := pos[0]
 	switch sub {
 	case "help":
 		fmt.Fprint(stdout, staffUsage)
@@ -74,12 +106,12 @@ func staffMain(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv 
 			fmt.Fprintf(stderr, "frontoffice staff %s: --login%s required\n\n%s", sub, map[bool]string{true: ", --name and --role are", false: " is"}[sub == "add"], staffUsage)
 			return 2
 		}
-	case "list":
+	case "list", "disable", "enable", "role":
 	default:
 		fmt.Fprintf(stderr, "frontoffice staff: unknown command %q\n\n%s", sub, staffUsage)
 		return 2
 	}
-	if sub != "list" {
+	if sub == "add" || sub == "passwd" {
 		pw, err := readPassword(own["password-file"], stdin, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "frontoffice staff %s: %v\n", sub, err)
@@ -119,9 +151,13 @@ func staffCmd(store *data.Store, sub string, own map[string]string, stdout io.Wr
 			return err
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "LOGIN\tROLE\tSTAFF ID\tNAME\tCREATED")
+		fmt.Fprintln(tw, "LOGIN\tROLE\tSTAFF ID\tNAME\tCREATED\tSTATE")
 		for _, a := range accs {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Login, a.Role, a.StaffID, a.Name, a.CreatedAt.Format(time.DateOnly))
+			state := "enabled"
+			if a.Disabled {
+				state = "disabled"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.Login, a.Role, a.StaffID, a.Name, a.CreatedAt.Format(time.DateOnly), state)
 		}
 		return tw.Flush()
 	case "add":
@@ -137,6 +173,24 @@ func staffCmd(store *data.Store, sub string, own map[string]string, stdout io.Wr
 			return accountError(err)
 		}
 		fmt.Fprintf(stdout, "password of %s changed; its sessions are ended\n", login)
+		return nil
+	case "disable", "enable":
+		a, err := store.SetAccountDisabled(own["login"], sub == "disable")
+		if err != nil {
+			return accountError(err)
+		}
+		if a.Disabled {
+			fmt.Fprintf(stdout, "account %s disabled; its sessions are ended\n", a.Login)
+		} else {
+			fmt.Fprintf(stdout, "account %s enabled\n", a.Login)
+		}
+		return nil
+	case "role":
+		a, err := store.SetAccountRole(own["login"], strings.ToLower(strings.TrimSpace(own["role"])))
+		if err != nil {
+			return accountError(err)
+		}
+		fmt.Fprintf(stdout, "account %s is now %s\n", a.Login, a.Role)
 		return nil
 	}
 	return nil
@@ -174,6 +228,12 @@ func accountError(err error) error {
 	switch {
 	case errors.Is(err, fo.ErrBadPassword):
 		return fmt.Errorf("the password needs at least %d characters (at most %d bytes)", fo.MinPasswordLen, fo.MaxPasswordLen)
+	case errors.Is(err, fo.ErrWeakPassword):
+		return errors.New("that password is too easy to guess (a common password, one character repeated or a simple sequence); choose another")
+	case errors.Is(err, fo.ErrStaffGone):
+		return errors.New("the account is linked to a staff member who is no longer in the settings; add the staff member back first")
+	case errors.Is(err, fo.ErrLastAdmin):
+		return errors.New("that is the last enabled admin account: enable or make another admin first")
 	case errors.Is(err, fo.ErrBadLogin):
 		return errors.New("a login is 2 to 32 lower-case letters, digits, '.', '_' or '-'")
 	case errors.Is(err, fo.ErrBadRole):
@@ -226,7 +286,7 @@ func staffHandler(store *data.Store) http.Handler {
 			return
 		}
 		switch req.Sub {
-		case "add", "passwd", "list":
+		case "add", "passwd", "list", "disable", "enable", "role":
 		default:
 			http.Error(w, "unknown staff command", http.StatusBadRequest)
 			return
