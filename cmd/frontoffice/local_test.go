@@ -158,7 +158,7 @@ func TestCLIAsksTheRunningServer(t *testing.T) {
 	}
 	// Trailing garbage is refused, nothing changed.
 	os.WriteFile(imp, append(b, []byte(`{"bays":1}`)...), 0o600)
-	if code, _, stderr := cli(dataFile, "settings", "import", imp); code != 1 || !strings.Contains(stderr, "more after the settings object") {
+	if code, _, stderr := cli(dataFile, "settings", "import", imp); code != 1 || !strings.Contains(stderr, "only one JSON object is allowed") {
 		t.Errorf("trailing garbage: %d %s", code, stderr)
 	}
 
