@@ -30,6 +30,9 @@ func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) er
 			return usageError{"the backup must not overwrite the data file itself"}
 		}
 	}
+	if _, statErr := os.Stat(cfg.DataPath); statErr != nil {
+		return fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
+	}
 	store, err := data.Open(cfg.DataPath, data.Options{Timeout: 300 * time.Millisecond})
 	if err == nil {
 		defer store.Close()
@@ -39,11 +42,8 @@ func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) er
 		fmt.Fprintf(stdout, "backup written to %s\n", target)
 		return nil
 	}
-	if _, statErr := os.Stat(cfg.DataPath); statErr != nil {
-		return fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
-	}
 	if !errors.Is(err, data.ErrLocked) {
-		return err
+		return explainOpen(cfg, err)
 	}
 	// The server holds the file: ask it.
 	if err := backupFromServer(ctx, cfg, target); err != nil {
@@ -90,11 +90,9 @@ func backupFromServer(ctx context.Context, cfg Config, target string) error {
 	if err != nil {
 		return err
 	}
-	// Check the copy opens before it replaces anything.
-	check, err := data.Open(tmp.Name(), data.Options{Timeout: time.Second})
-	if err != nil {
-		return fmt.Errorf("the copy does not open: %w", err)
+	// Check the copy fully before it replaces anything.
+	if _, err := data.CheckFile(tmp.Name()); err != nil {
+		return fmt.Errorf("the copy fails its check: %w", err)
 	}
-	check.Close()
 	return os.Rename(tmp.Name(), target)
 }

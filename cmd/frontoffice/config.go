@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -23,6 +24,16 @@ type Config struct {
 	// SecureCookies marks console session cookies Secure, for a shop that
 	// serves the console behind HTTPS (FRONTOFFICE_SECURE_COOKIES, -secure-cookies).
 	SecureCookies bool
+	// Init lets serve create a new data file where it would refuse to: in a
+	// missing folder, over a 0-byte file, or where a previous run left its
+	// secret or backups (FRONTOFFICE_INIT=1, -init).
+	Init bool
+	// BackupDir is the nightly backups' folder (FRONTOFFICE_BACKUP_DIR,
+	// -backup-dir; default: "<data>.backups" beside the data file).
+	BackupDir string
+	// BackupDays and BackupMonths are how many daily and monthly backups
+	// the folder keeps (FRONTOFFICE_BACKUP_DAYS, _MONTHS; 7 and 12).
+	BackupDays, BackupMonths int
 }
 
 // Defaults.
@@ -56,6 +67,25 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 	default:
 		return c, nil, fmt.Errorf("FRONTOFFICE_SECURE_COOKIES %q is not true or false", v)
 	}
+	switch v := strings.ToLower(env("FRONTOFFICE_INIT", "false")); v {
+	case "1", "true", "yes":
+		c.Init = true
+	case "0", "false", "no":
+	default:
+		return c, nil, fmt.Errorf("FRONTOFFICE_INIT %q is not true or false", v)
+	}
+	c.BackupDir = env("FRONTOFFICE_BACKUP_DIR", "")
+	for _, n := range []struct {
+		name string
+		to   *int
+		def  int
+	}{{"FRONTOFFICE_BACKUP_DAYS", &c.BackupDays, 7}, {"FRONTOFFICE_BACKUP_MONTHS", &c.BackupMonths, 12}} {
+		v, err := strconv.Atoi(env(n.name, strconv.Itoa(n.def)))
+		if err != nil {
+			return c, nil, fmt.Errorf("%s is not a number", n.name)
+		}
+		*n.to = v
+	}
 	token, err := secret(getenv, "TELEGRAM_BOT_TOKEN")
 	if err != nil {
 		return c, nil, err
@@ -71,6 +101,10 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&c.TelegramEndpoint, "telegram-endpoint", c.TelegramEndpoint, "Bot API endpoint, %s/%s form (TELEGRAM_API_ENDPOINT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (FRONTOFFICE_LOG_LEVEL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "console cookies only over HTTPS (FRONTOFFICE_SECURE_COOKIES)")
+	fs.BoolVar(&c.Init, "init", c.Init, "create a new data file where a missing or empty one is refused (FRONTOFFICE_INIT)")
+	fs.StringVar(&c.BackupDir, "backup-dir", c.BackupDir, "nightly backups' folder (FRONTOFFICE_BACKUP_DIR; default <data>.backups)")
+	fs.IntVar(&c.BackupDays, "backup-days", c.BackupDays, "daily backups kept (FRONTOFFICE_BACKUP_DAYS)")
+	fs.IntVar(&c.BackupMonths, "backup-months", c.BackupMonths, "monthly backups kept (FRONTOFFICE_BACKUP_MONTHS)")
 	// Flags may come before or after the command's own arguments.
 	var pos []string
 	for {
@@ -89,6 +123,9 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 			return c, nil, fmt.Errorf("-telegram-token-file: %w", err)
 		}
 		c.TelegramToken = strings.TrimSpace(string(b))
+	}
+	if c.BackupDir == "" {
+		c.BackupDir = c.DataPath + ".backups"
 	}
 	return c, pos, c.validate()
 }
@@ -128,6 +165,9 @@ func (c Config) validate() error {
 	}
 	if c.TelegramToken != "" && (strings.ContainsAny(c.TelegramToken, " /?#%") || !strings.Contains(c.TelegramToken, ":")) {
 		errs = append(errs, errors.New("TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters, from @BotFather)"))
+	}
+	if c.BackupDays < 1 || c.BackupMonths < 0 || c.BackupDays > 366 || c.BackupMonths > 120 {
+		errs = append(errs, fmt.Errorf("FRONTOFFICE_BACKUP_DAYS (-backup-days) %d must be 1..366 and FRONTOFFICE_BACKUP_MONTHS (-backup-months) %d 0..120", c.BackupDays, c.BackupMonths))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -26,7 +26,7 @@ import (
 // openStore opens the data file, explaining a lock held by a running
 // server.
 func openStore(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error) {
-	s, err := data.Open(cfg.DataPath, data.Options{Logger: log, Clock: clock, Timeout: 2 * time.Second})
+	s, err := openData(cfg, log, clock)
 	if err != nil {
 		return nil, err
 	}
@@ -56,6 +56,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return err
 	}
 	defer store.Close()
+	defer func(done <-chan struct{}) { <-done }(startupCheck(store, cfg, log)) // after an unclean stop
 	st, err := store.Settings()
 	if err != nil {
 		return err
@@ -78,6 +79,10 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		if err := sched.Add(j); err != nil {
 			return err
 		}
+	}
+
+	if err := sched.Add(scheduler.BackupJob(&st, nightly{store, cfg})); err != nil {
+		return err
 	}
 
 	bots := &botRunner{}
@@ -113,6 +118,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	mux.Handle("GET /metrics", metricsHandler(store))
 	mux.Handle("GET /internal/backup", localOnly(secret, backupHandler(store, log)))
 	mux.Handle("POST /internal/staff", localOnly(secret, staffHandler(store)))
+	mux.Handle("POST /internal/check", localOnly(secret, checkHandler(store, cfg)))
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
