@@ -74,7 +74,7 @@ func (s *Store) writable() error {
 	s.health.mu.Lock()
 	defer s.health.mu.Unlock()
 	if s.health.writeErr != nil && s.now().Sub(s.health.writeAt) < ReadOnlyRetry {
-		return fmt.Errorf("%w: %v", ErrReadOnly, s.health.writeErr)
+		return fmt.Errorf("%w: %w", ErrReadOnly, s.health.writeErr)
 	}
 	return nil
 }
@@ -87,7 +87,7 @@ func (s *Store) writeFailed(err error) error {
 	if first {
 		s.log.Error("the data file cannot be written: the shop runs read-only", "err", err, "disk_full", diskFull(err))
 	}
-	return fmt.Errorf("%w: %v", ErrReadOnly, err)
+	return fmt.Errorf("%w: %w", ErrReadOnly, err)
 }
 
 func (s *Store) writeOK() {
@@ -101,9 +101,23 @@ func (s *Store) writeOK() {
 }
 
 // diskFull tells whether err is the file system refusing more data.
+// bbolt wraps some file errors as text ("file resize error: %s"), so
+// their messages count too.
 func diskFull(err error) bool {
-	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) ||
-		errors.Is(err, berrors.ErrMaxSizeReached)
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) ||
+		errors.Is(err, berrors.ErrMaxSizeReached) {
+		return true
+	}
+	msg := err.Error()
+	for _, e := range []error{syscall.ENOSPC, syscall.EFBIG, syscall.EDQUOT} {
+		if strings.Contains(msg, e.Error()) {
+			return true
+		}
+	}
+	return false
 }
 
 // WriteError returns why writes fail (the shop runs read-only), nil when

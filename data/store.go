@@ -262,7 +262,10 @@ var keyOpen = []byte("open")
 // Close marks the file closed cleanly and closes it. Callers stop every
 // user of the store first.
 func (s *Store) Close() error {
-	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(keyOpen, []byte{0}) }); err != nil {
+	err := guard("close", func() error {
+		return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(keyOpen, []byte{0}) })
+	})
+	if err != nil {
 		s.log.Warn("marking the data file closed", "err", err)
 	}
 	return s.db.Close()
