@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,7 +27,8 @@ import (
 // previous run is a first run: a new file is made (the README's first
 // command in a fresh clone).
 func openData(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error) {
-	if _, err := os.Stat(cfg.DataPath); errors.Is(err, os.ErrNotExist) && !cfg.Init {
+	_, dirErr := os.Stat(filepath.Dir(cfg.DataPath))
+	if _, err := os.Stat(cfg.DataPath); errors.Is(err, os.ErrNotExist) && dirErr == nil && !cfg.Init {
 		var traces []string
 		if _, err := os.Stat(cfg.DataPath + ".secret"); err == nil {
 			traces = append(traces, cfg.DataPath+".secret")
