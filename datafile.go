@@ -51,8 +51,11 @@ func DataFileAlertMessages(st *Settings, a DataFileAlert) []Message {
 	return toChats(st.SupervisorChats(), k, text, nil, time.Time{})
 }
 
-// dataFileTexts are the supervisors' notices about the data file.
+// dataFileTexts are the supervisors' notices about the data file and the
+// error users see while it cannot be written.
 var dataFileTexts = Catalog{
+	"err.readonly": {"系统暂时无法保存（数据盘已满或出错）：可以查询，但不能办理新业务。请联系前台，我们正在处理。",
+		"The system cannot save anything right now (the data disk is full or failing): you can look things up, but nothing new can be recorded. Please ask the desk; we are on it."},
 	"staff.datafile.check": {"⚠️ 数据文件检查发现损坏（%s）：%s\n请尽快停止服务，用最近的备份恢复：frontoffice restore %s",
 		"⚠️ The data file's check found damage (%s): %s\nStop the server soon and restore the last backup: frontoffice restore %s"},
 	"staff.datafile.backup": {"⚠️ 数据自动备份失败（%s）：%s\n最近一次成功的备份：%s。请检查备份磁盘的空间和连接。",

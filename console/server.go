@@ -76,7 +76,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, dataFileTexts)}
 	t, err := template.New("").Funcs(web.Funcs(s.texts)).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)

@@ -74,9 +74,15 @@ func (s *Store) writable() error {
 	s.health.mu.Lock()
 	defer s.health.mu.Unlock()
 	if s.health.writeErr != nil && s.now().Sub(s.health.writeAt) < ReadOnlyRetry {
-		return fmt.Errorf("%w: %w", ErrReadOnly, s.health.writeErr)
+		return readOnlyError(s.health.writeErr)
 	}
 	return nil
+}
+
+// readOnlyError tells the user, in their language, that nothing can be
+// saved now (fo.ErrorText), and wraps ErrReadOnly and the cause.
+func readOnlyError(cause error) error {
+	return &fo.Error{Code: fo.ECONFLICT, Key: "err.readonly", Err: fmt.Errorf("%w: %w", ErrReadOnly, cause)}
 }
 
 func (s *Store) writeFailed(err error) error {
@@ -87,7 +93,7 @@ func (s *Store) writeFailed(err error) error {
 	if first {
 		s.log.Error("the data file cannot be written: the shop runs read-only", "err", err, "disk_full", diskFull(err))
 	}
-	return fmt.Errorf("%w: %w", ErrReadOnly, err)
+	return readOnlyError(err)
 }
 
 func (s *Store) writeOK() {

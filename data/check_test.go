@@ -17,6 +17,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	fo "frontoffice"
 	"frontoffice/internal/fakeclock"
 )
 
@@ -496,7 +497,9 @@ func diskFullChild(path string) {
 	if _, err := s.Settings(); err == nil {
 		fmt.Println("RESULT reads=ok")
 	}
-	if st := s.DataFileStatus(); st.WriteError != "" {
+	// The console's status says so, and users are told in their language.
+	if st := s.DataFileStatus(); st.WriteError != "" && strings.Contains(fo.ErrorText(fo.ZH, err), "无法保存") &&
+		strings.Contains(fo.ErrorText(fo.EN, err), "cannot save") {
 		fmt.Println("RESULT says=read-only")
 	}
 	// Within a minute the next write is refused at once.

@@ -269,3 +269,34 @@ func TestCheckAskesRunningServer(t *testing.T) {
 		t.Fatalf("check beside the server: %d %s", code, out.String())
 	}
 }
+
+// After a run that did not end cleanly the server starts at once and runs
+// the full check in the background; a clean run does not.
+func TestServeChecksAfterUncleanStop(t *testing.T) {
+	dir := t.TempDir()
+	dataPath, _ := shopFile(t, dir, 500, 100)
+	s, err := data.Open(dataPath, data.Options{Clock: wallClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.DB().Close() // killed: never closed
+	serveOnce := func() string {
+		e := env(map[string]string{"FRONTOFFICE_DATA": dataPath, "FRONTOFFICE_ADDR": "127.0.0.1:0"})
+		ctx, cancel := context.WithCancel(context.Background())
+		logs := &syncBuffer{}
+		done := make(chan int, 1)
+		go func() { done <- run(ctx, nil, io.Discard, logs, e) }()
+		serveAddr(t, logs)
+		cancel()
+		if code := <-done; code != 0 {
+			t.Fatalf("exit %d:\n%s", code, logs.String())
+		}
+		return logs.String()
+	}
+	if logs := serveOnce(); !strings.Contains(logs, "did not end cleanly") || !strings.Contains(logs, "data file check passed") {
+		t.Fatalf("no background check after an unclean stop:\n%s", logs)
+	}
+	if logs := serveOnce(); strings.Contains(logs, "did not end cleanly") {
+		t.Fatalf("a check after a clean stop:\n%s", logs)
+	}
+}
