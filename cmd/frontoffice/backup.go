@@ -46,14 +46,31 @@ func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) er
 		return explainOpen(cfg, err)
 	}
 	// The server holds the file: ask it.
-	if err := backupFromServer(ctx, cfg, target); err != nil {
+	if err := fetchFromServer(ctx, cfg, target, func(tmp string) error {
+		_, err := data.CheckFile(tmp)
+		return err
+	}); err != nil {
 		return fmt.Errorf("the data file is in use by a running server and asking it failed: %w", err)
 	}
 	fmt.Fprintf(stdout, "backup written to %s (from the running server)\n", target)
 	return nil
 }
 
+// backupFromServer fetches a copy for reading it (calls, report): it only
+// needs to open.
 func backupFromServer(ctx context.Context, cfg Config, target string) error {
+	return fetchFromServer(ctx, cfg, target, func(tmp string) error {
+		s, err := data.Open(tmp, data.Options{Timeout: time.Second})
+		if err == nil {
+			s.Close()
+		}
+		return err
+	})
+}
+
+// fetchFromServer writes the running server's copy of the data file to
+// target through a temporary file that must pass check first.
+func fetchFromServer(ctx context.Context, cfg Config, target string, check func(tmp string) error) error {
 	secret, err := os.ReadFile(cfg.DataPath + ".secret")
 	if err != nil {
 		return fmt.Errorf("read admin secret: %w", err)
@@ -90,8 +107,8 @@ func backupFromServer(ctx context.Context, cfg Config, target string) error {
 	if err != nil {
 		return err
 	}
-	// Check the copy fully before it replaces anything.
-	if _, err := data.CheckFile(tmp.Name()); err != nil {
+	// Check the copy before it replaces anything.
+	if err := check(tmp.Name()); err != nil {
 		return fmt.Errorf("the copy fails its check: %w", err)
 	}
 	return os.Rename(tmp.Name(), target)

@@ -113,6 +113,10 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
 			return
 		}
+		if store.WriteError() != nil {
+			http.Error(w, "read-only: the data file cannot be written (disk full?)", http.StatusServiceUnavailable)
+			return
+		}
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", metricsHandler(store))
