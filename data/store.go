@@ -6,7 +6,9 @@
 // Buckets and their key layouts (ids and times are 8-byte big-endian; times
 // are Unix seconds, UTC):
 //
-//	meta           "schema" → version (8 bytes)
+//	meta           "schema" → version (8 bytes); "open" → 1 while a process has the
+//	               file open for writing, 0 after a clean Close (check.go);
+//	               "backup" → JSON of the last backup's result (backup.go)
 //	settings       "shop" → JSON frontoffice.Settings
 //	customers      id → JSON Customer
 //	cust_phone     phone (11 digits) → customer id

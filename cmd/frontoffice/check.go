@@ -37,7 +37,7 @@ func openData(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error)
 			traces = append(traces, b)
 		}
 		if len(traces) > 0 {
-			return nil, fmt.Errorf("the data file %s is missing, but an earlier run left %s: %s, or start with -init (FRONTOFFICE_INIT=1) for a new, empty shop",
+			return nil, fmt.Errorf("the data file %s is missing, but an earlier run left %s; %s, or start with -init (FRONTOFFICE_INIT=1) for a new, empty shop",
 				cfg.DataPath, strings.Join(traces, " and "), restoreHint(cfg))
 		}
 	}
@@ -61,7 +61,7 @@ func explainOpen(cfg Config, err error) error {
 	one := strings.Join(strings.Fields(err.Error()), " ")
 	switch {
 	case errors.Is(err, data.ErrNoFolder):
-		return fmt.Errorf("%s; check that the disk is mounted and FRONTOFFICE_DATA (-data) is right, or start with -init (FRONTOFFICE_INIT=1) to create the folder and a new, empty shop; %s", one, restoreHint(cfg))
+		return fmt.Errorf("%s; check FRONTOFFICE_DATA (-data), or start with -init (FRONTOFFICE_INIT=1) to create the folder and a new, empty shop; %s", one, restoreHint(cfg))
 	case errors.Is(err, data.ErrEmptyFile):
 		return fmt.Errorf("%s; %s, or start with -init (FRONTOFFICE_INIT=1) for a new, empty shop", one, restoreHint(cfg))
 	case errors.Is(err, data.ErrDamaged):
