@@ -123,9 +123,9 @@ func TestPlainTextAndLabel(t *testing.T) {
 // defined, none defined but never used.
 func TestTextsCatalog(t *testing.T) {
 	catalogtest.Run(t, catalogtest.Check{
-		Own:   consoleTexts.MustMerge(followUpTexts),
-		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts},
-		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts),
+		Own:   consoleTexts.MustMerge(followUpTexts, dataFileTexts),
+		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, dataFileTexts},
+		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, dataFileTexts),
 		Dirs:  []string{"."}, Module: "..",
 		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q."},
 	})

@@ -323,21 +323,23 @@ func (s *Store) update(fn func(tx *bolt.Tx, w *writer) error) error {
 		return err
 	}
 	var w writer
-	var fnErr error
+	committing := false
 	err := guard("write", func() error {
 		return s.db.Update(func(tx *bolt.Tx) error {
 			w = writer{tx: tx, now: s.now()}
-			if fnErr = fn(tx, &w); fnErr != nil {
-				return fnErr
+			if err := fn(tx, &w); err != nil {
+				return err
 			}
 			if w.boardChanged {
-				_, fnErr = tx.Bucket(bBoard).NextSequence()
-				return fnErr
+				if _, err := tx.Bucket(bBoard).NextSequence(); err != nil {
+					return err
+				}
 			}
+			committing = true
 			return nil
 		})
 	})
-	if err != nil && err != fnErr {
+	if err != nil && committing && !errors.Is(err, ErrDamaged) {
 		// The commit failed (disk full, I/O error): nothing of it is in
 		// the file; the store goes read-only until a write succeeds.
 		return s.writeFailed(err)
