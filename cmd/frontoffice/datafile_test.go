@@ -300,3 +300,26 @@ func TestServeChecksAfterUncleanStop(t *testing.T) {
 		t.Fatalf("a check after a clean stop:\n%s", logs)
 	}
 }
+
+// -init (FRONTOFFICE_INIT=1) makes a new shop where start refuses to: over
+// a 0-byte file and in a missing folder.
+func TestInitForcesNewFile(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o600)
+	for _, p := range []string{empty, filepath.Join(dir, "usb", "shop.db")} {
+		e := env(map[string]string{"FRONTOFFICE_DATA": p, "FRONTOFFICE_ADDR": "127.0.0.1:0", "FRONTOFFICE_INIT": "1"})
+		ctx, cancel := context.WithCancel(context.Background())
+		logs := &syncBuffer{}
+		done := make(chan int, 1)
+		go func() { done <- run(ctx, nil, io.Discard, logs, e) }()
+		serveAddr(t, logs)
+		cancel()
+		if code := <-done; code != 0 {
+			t.Fatalf("%s: exit %d\n%s", p, code, logs.String())
+		}
+		if _, err := data.CheckFile(p); err != nil {
+			t.Fatalf("%s after -init: %v", p, err)
+		}
+	}
+}
