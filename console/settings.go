@@ -19,7 +19,8 @@ import (
 // settingsPage is the settings form.
 type settingsPage struct {
 	consolePage
-	F settingsForm
+	F    settingsForm
+	Data []statusLine // the data file's health (datafile.go)
 }
 
 // settingsForm is the settings as typed.
@@ -227,7 +228,7 @@ func (f settingsForm) apply(st *fo.Settings) error {
 }
 
 func (s *Server) consoleSettings(w http.ResponseWriter, r *http.Request, c *staffCtx) {
-	p := &settingsPage{consolePage: s.consolePage(c, "con.settings.title")}
+	p := &settingsPage{consolePage: s.consolePage(c, "con.settings.title"), Data: s.dataFileLines(c)}
 	p.F = newSettingsForm(c.st, p.consolePage)
 	s.renderConsole(w, r, c, http.StatusOK, "console_settings", p)
 }

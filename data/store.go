@@ -6,7 +6,9 @@
 // Buckets and their key layouts (ids and times are 8-byte big-endian; times
 // are Unix seconds, UTC):
 //
-//	meta           "schema" → version (8 bytes)
+//	meta           "schema" → version (8 bytes); "open" → 1 while a process has the
+//	               file open for writing, 0 after a clean Close (check.go);
+//	               "backup" → JSON of the last backup's result (backup.go)
 //	settings       "shop" → JSON frontoffice.Settings
 //	customers      id → JSON Customer
 //	cust_phone     phone (11 digits) → customer id
@@ -58,6 +60,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -162,6 +165,11 @@ type Options struct {
 	Timeout time.Duration
 	// NoSync skips fsync (tests and benchmarks of logic only).
 	NoSync bool
+	// Init creates a new file where Open would refuse to: a missing folder
+	// is created, a 0-byte file made a new data file (frontoffice -init).
+	Init bool
+	// OnBackup, when set, is told the result of every backup (metrics).
+	OnBackup func(ok bool)
 }
 
 // Store is the front office's data file. It is safe for concurrent use.
@@ -172,11 +180,20 @@ type Store struct {
 
 	mu      sync.Mutex
 	waiters map[string][]chan struct{}
+
+	// unclean: the last process that had the file open did not close it.
+	unclean  bool
+	onBackup func(ok bool)
+	health   health // backups, checks and write failures (backup.go)
 }
 
-// Open opens (creating when missing) the data file at path, creates every
-// bucket, runs pending migrations and stores DefaultSettings when the file
-// has none. A file written by a newer version is refused.
+// Open opens the data file at path, creates every bucket, runs pending
+// migrations and stores DefaultSettings when the file has none. A file
+// written by a newer version is refused. A missing file is created in an
+// existing folder (a first run); a missing folder or a 0-byte file is
+// refused unless opts.Init, and a file that is damaged in a way the first
+// reads can see is refused with an error wrapping ErrDamaged (see
+// check.go), never a panic.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = 2 * time.Second
@@ -187,20 +204,25 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o750); err != nil {
-			return nil, fmt.Errorf("open store %s: %w", path, err)
-		}
-	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync})
+	isNew, err := preflight(path, opts.Init)
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
-		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, clock: opts.Clock, log: opts.Logger}
-	if err := s.init(); err != nil {
+	if !isNew {
+		// The first reads, read-only: a bbolt panic on a corrupt page is
+		// recovered here, before anything writes.
+		ro, err := openChecked(path, opts.Timeout)
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		ro.Close()
+	}
+	db, err := openBolt(path, bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, clock: opts.Clock, log: opts.Logger, onBackup: opts.OnBackup}
+	if err := guard("init", s.init); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -231,6 +253,15 @@ func (s *Store) init() error {
 		if err := meta.Put([]byte("schema"), u64(SchemaVersion)); err != nil {
 			return err
 		}
+		// Open until Close says otherwise: a file still marked open at
+		// the next start was not closed (kill, crash, power cut).
+		s.unclean = bytes.Equal(meta.Get(keyOpen), []byte{1})
+		if err := meta.Put(keyOpen, []byte{1}); err != nil {
+			return err
+		}
+		if v := meta.Get(keyBackup); v != nil {
+			json.Unmarshal(v, &s.health.backup)
+		}
 		if tx.Bucket(bSettings).Get([]byte("shop")) == nil {
 			st := fo.DefaultSettings()
 			return putJSON(tx.Bucket(bSettings), []byte("shop"), st)
@@ -239,8 +270,24 @@ func (s *Store) init() error {
 	})
 }
 
-// Close closes the file. Callers stop every user of the store first.
-func (s *Store) Close() error { return s.db.Close() }
+// keyOpen in meta is 1 while a process has the file open for writing.
+var keyOpen = []byte("open")
+
+// Close marks the file closed cleanly and closes it. Callers stop every
+// user of the store first.
+func (s *Store) Close() error {
+	err := guard("close", func() error {
+		return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(keyOpen, []byte{0}) })
+	})
+	if err != nil {
+		s.log.Warn("marking the data file closed", "err", err)
+	}
+	return s.db.Close()
+}
+
+// UncleanStop reports whether the previous process that wrote the file did
+// not close it (killed, crashed, power cut): the full check should run.
+func (s *Store) UncleanStop() bool { return s.unclean }
 
 // DB returns the underlying bbolt database, for benchmarks and tools that
 // compare against raw bbolt.
@@ -284,18 +331,34 @@ func (s *Store) signal(topic string) {
 // the outbox's sender when fn enqueued messages and the board's watchers
 // when it changed the board.
 func (s *Store) update(fn func(tx *bolt.Tx, w *writer) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	var w writer
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		w = writer{tx: tx, now: s.now()}
-		if err := fn(tx, &w); err != nil {
-			return err
-		}
-		if w.boardChanged {
-			_, err := tx.Bucket(bBoard).NextSequence()
-			return err
-		}
-		return nil
+	committing := false
+	err := guard("write", func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			w = writer{tx: tx, now: s.now()}
+			if err := fn(tx, &w); err != nil {
+				return err
+			}
+			if w.boardChanged {
+				if _, err := tx.Bucket(bBoard).NextSequence(); err != nil {
+					return err
+				}
+			}
+			committing = true
+			return nil
+		})
 	})
+	if err != nil && committing && !errors.Is(err, ErrDamaged) {
+		// The commit failed (disk full, I/O error): nothing of it is in
+		// the file; the store goes read-only until a write succeeds.
+		return s.writeFailed(err)
+	}
+	if err == nil {
+		s.writeOK()
+	}
 	if err == nil && w.enqueued > 0 {
 		s.signal("outbox")
 	}
@@ -315,32 +378,21 @@ type writer struct {
 }
 
 // Backup writes a consistent copy of the data file to path while the store
-// is in use: into a temporary file beside it, fsynced, then renamed, so that
-// path is never a half-written file.
+// is in use: into a temporary file beside it, fsynced, fully checked and
+// compared with the data file (CheckFile), then renamed, so that path is
+// never a half-written or unchecked file.
 func (s *Store) Backup(path string) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("backup to %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
-	err = s.WriteBackup(tmp)
+	tmp, _, err := s.snapshot(dir, filepath.Base(path))
 	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		if err = os.Rename(tmp, path); err != nil {
+			os.Remove(tmp)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("backup to %s: %w", path, err)
 	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
+	syncDir(dir)
 	return nil
 }
 
@@ -373,12 +425,16 @@ func (m Metrics) Names() []string {
 // themselves, not from here.
 func (s *Store) Metrics() (Metrics, error) {
 	m := Metrics{}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		m["customers"] = int(tx.Bucket(bCustomers).Sequence())
-		m["vehicles"] = int(tx.Bucket(bVehicles).Sequence())
-		m["appointments"] = int(tx.Bucket(bAppointments).Sequence())
-		m["data_file_bytes"] = int(tx.Size())
-		return nil
+	// Reading the meta data and the buckets' headers touches no page
+	// that a damaged file could make panic; guard anyway.
+	err := guard("metrics", func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			m["customers"] = int(tx.Bucket(bCustomers).Sequence())
+			m["vehicles"] = int(tx.Bucket(bVehicles).Sequence())
+			m["appointments"] = int(tx.Bucket(bAppointments).Sequence())
+			m["data_file_bytes"] = int(tx.Size())
+			return nil
+		})
 	})
 	return m, err
 }

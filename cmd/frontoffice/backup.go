@@ -28,6 +28,9 @@ func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) er
 			return usageError{"the backup must not overwrite the data file itself"}
 		}
 	}
+	if _, statErr := os.Stat(cfg.DataPath); statErr != nil {
+		return fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
+	}
 	store, err := data.Open(cfg.DataPath, data.Options{Timeout: 300 * time.Millisecond})
 	if err == nil {
 		defer store.Close()
@@ -37,21 +40,23 @@ func backup(ctx context.Context, cfg Config, args []string, stdout io.Writer) er
 		fmt.Fprintf(stdout, "backup written to %s\n", target)
 		return nil
 	}
-	if _, statErr := os.Stat(cfg.DataPath); statErr != nil {
-		return fmt.Errorf("no data file at %s (FRONTOFFICE_DATA)", cfg.DataPath)
-	}
 	if !errors.Is(err, data.ErrLocked) {
-		return err
+		return explainOpen(cfg, err)
 	}
 	// The server holds the file: ask it.
-	if err := backupFromServer(ctx, cfg, target); err != nil {
+	if err := fetchFromServer(ctx, cfg, target, func(tmp string) error {
+		_, err := data.CheckFile(tmp)
+		return err
+	}); err != nil {
 		return fmt.Errorf("the data file is in use by a running server and asking it failed: %w", err)
 	}
 	fmt.Fprintf(stdout, "backup written to %s (from the running server)\n", target)
 	return nil
 }
 
-func backupFromServer(ctx context.Context, cfg Config, target string) error {
+// fetchFromServer writes the running server's copy of the data file to
+// target through a temporary file that must pass check first.
+func fetchFromServer(ctx context.Context, cfg Config, target string, check func(tmp string) error) error {
 	c, err := dialServer(cfg)
 	if err != nil {
 		return err
@@ -82,11 +87,9 @@ func backupFromServer(ctx context.Context, cfg Config, target string) error {
 	if err != nil {
 		return err
 	}
-	// Check the copy opens before it replaces anything.
-	check, err := data.Open(tmp.Name(), data.Options{Timeout: time.Second})
-	if err != nil {
-		return fmt.Errorf("the copy does not open: %w", err)
+	// Check the copy before it replaces anything.
+	if err := check(tmp.Name()); err != nil {
+		return fmt.Errorf("the copy fails its check: %w", err)
 	}
-	check.Close()
 	return os.Rename(tmp.Name(), target)
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/netip"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,16 @@ type Config struct {
 	// MetricsAllow are the networks besides the loopback that may read
 	// /metrics (FRONTOFFICE_METRICS_ALLOW, -metrics-allow: CIDRs).
 	MetricsAllow []netip.Prefix
+	// Init lets serve create a new data file where it would refuse to: in a
+	// missing folder, over a 0-byte file, or where a previous run left its
+	// secret or backups (FRONTOFFICE_INIT=1, -init).
+	Init bool
+	// BackupDir is the nightly backups' folder (FRONTOFFICE_BACKUP_DIR,
+	// -backup-dir; default: "<data>.backups" beside the data file).
+	BackupDir string
+	// BackupDays and BackupMonths are how many daily and monthly backups
+	// the folder keeps (FRONTOFFICE_BACKUP_DAYS, _MONTHS; 7 and 12).
+	BackupDays, BackupMonths int
 }
 
 // Defaults.
@@ -78,6 +89,25 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 	c.TLSKeyFile = env("FRONTOFFICE_TLS_KEY_FILE", "")
 	proxies := env("FRONTOFFICE_TRUSTED_PROXIES", "")
 	metricsAllow := env("FRONTOFFICE_METRICS_ALLOW", "")
+	switch v := strings.ToLower(env("FRONTOFFICE_INIT", "false")); v {
+	case "1", "true", "yes":
+		c.Init = true
+	case "0", "false", "no":
+	default:
+		return c, nil, fmt.Errorf("FRONTOFFICE_INIT %q is not true or false", v)
+	}
+	c.BackupDir = env("FRONTOFFICE_BACKUP_DIR", "")
+	for _, n := range []struct {
+		name string
+		to   *int
+		def  int
+	}{{"FRONTOFFICE_BACKUP_DAYS", &c.BackupDays, 7}, {"FRONTOFFICE_BACKUP_MONTHS", &c.BackupMonths, 12}} {
+		v, err := strconv.Atoi(env(n.name, strconv.Itoa(n.def)))
+		if err != nil {
+			return c, nil, fmt.Errorf("%s is not a number", n.name)
+		}
+		*n.to = v
+	}
 	token, err := secret(getenv, "TELEGRAM_BOT_TOKEN")
 	if err != nil {
 		return c, nil, err
@@ -97,6 +127,10 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&c.TLSKeyFile, "tls-key-file", c.TLSKeyFile, "PEM private key of the certificate (FRONTOFFICE_TLS_KEY_FILE)")
 	fs.StringVar(&proxies, "trusted-proxies", proxies, "reverse proxies whose X-Forwarded-For is believed, addresses or CIDRs (FRONTOFFICE_TRUSTED_PROXIES)")
 	fs.StringVar(&metricsAllow, "metrics-allow", metricsAllow, "networks besides the loopback that may read /metrics, CIDRs (FRONTOFFICE_METRICS_ALLOW)")
+	fs.BoolVar(&c.Init, "init", c.Init, "create a new data file where a missing or empty one is refused (FRONTOFFICE_INIT)")
+	fs.StringVar(&c.BackupDir, "backup-dir", c.BackupDir, "nightly backups' folder (FRONTOFFICE_BACKUP_DIR; default <data>.backups)")
+	fs.IntVar(&c.BackupDays, "backup-days", c.BackupDays, "daily backups kept (FRONTOFFICE_BACKUP_DAYS)")
+	fs.IntVar(&c.BackupMonths, "backup-months", c.BackupMonths, "monthly backups kept (FRONTOFFICE_BACKUP_MONTHS)")
 	// Flags may come before or after the command's own arguments.
 	var pos []string
 	for {
@@ -133,6 +167,9 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 			return c, nil, fmt.Errorf("-telegram-token-file: %w", err)
 		}
 		c.TelegramToken = strings.TrimSpace(string(b))
+	}
+	if c.BackupDir == "" {
+		c.BackupDir = c.DataPath + ".backups"
 	}
 	return c, pos, c.validate()
 }
@@ -175,6 +212,9 @@ func (c Config) validate() error {
 	}
 	if (c.TLSCertFile == "") != (c.TLSKeyFile == "") {
 		errs = append(errs, errors.New("FRONTOFFICE_TLS_CERT_FILE (-tls-cert-file) and FRONTOFFICE_TLS_KEY_FILE (-tls-key-file) go together: set both to serve HTTPS, or neither"))
+	}
+	if c.BackupDays < 1 || c.BackupMonths < 0 || c.BackupDays > 366 || c.BackupMonths > 120 {
+		errs = append(errs, fmt.Errorf("FRONTOFFICE_BACKUP_DAYS (-backup-days) %d must be 1..366 and FRONTOFFICE_BACKUP_MONTHS (-backup-months) %d 0..120", c.BackupDays, c.BackupMonths))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

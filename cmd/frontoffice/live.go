@@ -11,13 +11,13 @@ import (
 
 // newScheduler builds the cron table of the stored settings, in their
 // zone.
-func newScheduler(store *data.Store, clock fo.Clock, log *slog.Logger) (*scheduler.Scheduler, error) {
+func newScheduler(store *data.Store, night nightly, clock fo.Clock, log *slog.Logger) (*scheduler.Scheduler, error) {
 	st, err := store.Settings()
 	if err != nil {
 		return nil, err
 	}
 	sched := scheduler.New(scheduler.Config{Store: store, Clock: clock, Logger: log, Location: st.Location()})
-	for _, j := range jobs(store, &st) {
+	for _, j := range jobs(store, &st, night) {
 		if err := sched.Add(j); err != nil {
 			return nil, err
 		}
@@ -30,7 +30,7 @@ func newScheduler(store *data.Store, clock fo.Clock, log *slog.Logger) (*schedul
 // server), until ctx ends: new hours, report times and zone take effect at
 // once, without a restart. The reminders not yet due are timed anew by
 // SaveSettings itself. ready, when not nil, is closed once it watches.
-func followSettings(ctx context.Context, store *data.Store, sched *scheduler.Scheduler, log *slog.Logger, ready chan<- struct{}) {
+func followSettings(ctx context.Context, store *data.Store, night nightly, sched *scheduler.Scheduler, log *slog.Logger, ready chan<- struct{}) {
 	for {
 		// Watch before reading: a save between the read and the wait is
 		// not missed.
@@ -49,7 +49,7 @@ func followSettings(ctx context.Context, store *data.Store, sched *scheduler.Sch
 			log.Error("settings changed but cannot be read", "err", err)
 			continue
 		}
-		if err := sched.Rebuild(st.Location(), jobs(store, &st)); err != nil {
+		if err := sched.Rebuild(st.Location(), jobs(store, &st, night)); err != nil {
 			log.Error("rebuild the cron table", "err", err)
 			continue
 		}

@@ -98,10 +98,12 @@ func TestConsoleSettingsApplyLive(t *testing.T) {
 	data.SetPasswordCost(bcrypt.MinCost)
 	sh, _ := time.LoadLocation("Asia/Shanghai")
 	clock := fakeclock.New(time.Date(2026, 11, 27, 12, 0, 0, 0, sh)) // Friday noon
-	store, err := data.Open(filepath.Join(t.TempDir(), "f.db"), data.Options{Clock: clock, NoSync: true})
+	dir := t.TempDir()
+	store, err := data.Open(filepath.Join(dir, "f.db"), data.Options{Clock: clock, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	night := nightly{store, Config{DataPath: filepath.Join(dir, "f.db"), BackupDir: filepath.Join(dir, "backups"), BackupDays: 7, BackupMonths: 12}}
 	defer store.Close()
 	if _, err := store.AddAccount(fo.Account{Login: "admin", Name: "管理员", Role: fo.RoleAdmin}, "correct horse battery"); err != nil {
 		t.Fatal(err)
@@ -118,7 +120,7 @@ func TestConsoleSettingsApplyLive(t *testing.T) {
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
 
-	sched, err := newScheduler(store, clock, log)
+	sched, err := newScheduler(store, night, clock, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +129,7 @@ func TestConsoleSettingsApplyLive(t *testing.T) {
 	sched.Start(ctx)
 	defer sched.Stop()
 	ready := make(chan struct{})
-	go followSettings(ctx, store, sched, log, ready)
+	go followSettings(ctx, store, night, sched, log, ready)
 	<-ready
 	// Before: Monday to Friday at 17:30, Saturday (closing 17:00) at 16:30.
 	if got, want := sched.Next("report-daily@17:30"), time.Date(2026, 11, 27, 17, 30, 0, 0, sh); !got.Equal(want) {

@@ -6,6 +6,8 @@
 //
 //	frontoffice [serve] [flags]      run everything (the default)
 //	frontoffice backup FILE          consistent copy of the data file, also while serving
+//	frontoffice check                full consistency check of the data file
+//	frontoffice restore FILE         put a backup in place (server stopped)
 //	frontoffice demo                 load demo data into the data file
 //	frontoffice calls --date D       the follow-up call list of a day
 //	frontoffice report daily|weekly|monthly --date D --pdf FILE   business statistics
@@ -46,7 +48,9 @@ const usage = `frontoffice — the front office of an installation and service s
 
 Usage:
   frontoffice [serve] [flags]          run kiosk, console, scheduler and (with a token) the bot
-  frontoffice backup FILE [flags]      write a consistent copy of the data file (works while serving)
+  frontoffice backup FILE [flags]      write a consistent, checked copy of the data file (works while serving)
+  frontoffice check [flags]            full consistency check of the data file (works while serving)
+  frontoffice restore FILE [flags]     put a backup in place of the data file (server stopped; keeps the old file)
   frontoffice demo [flags]             load demo customers, vehicles and appointments
   frontoffice calls [--date D]         print the follow-up call list of a day (default today)
   frontoffice report daily|weekly|monthly [--date D] [--pdf FILE]
@@ -74,6 +78,11 @@ Flags (each also an environment variable):
 
 Tools beside a running server (backup, calls, report, card, settings, staff)
 find it by the address file it writes beside the data file (<data>.addr).
+  -init                     FRONTOFFICE_INIT=1      create a new, empty data file where a missing
+                                                    folder, a 0-byte file or a vanished file is refused
+  -backup-dir DIR           FRONTOFFICE_BACKUP_DIR  nightly backups (default: <data>.backups)
+  -backup-days N            FRONTOFFICE_BACKUP_DAYS     daily backups kept (default 7)
+  -backup-months N          FRONTOFFICE_BACKUP_MONTHS   monthly backups kept (default 12)
 `
 
 // run is the program; it returns the exit code. Tests call it directly.
@@ -86,7 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
-	case "serve", "backup", "demo", "settings":
+	case "serve", "backup", "demo", "settings", "check", "restore":
 	case "staff":
 		return staffMain(args, os.Stdin, stdout, stderr, getenv)
 	case "calls":
@@ -116,6 +125,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = serve(ctx, cfg, log, rest)
 	case "backup":
 		err = backup(ctx, cfg, rest, stdout)
+	case "check":
+		err = check(ctx, cfg, rest, stdout)
+	case "restore":
+		err = restore(cfg, rest, stdout)
 	case "demo":
 		err = demoCmd(cfg, log, rest, stdout)
 	}

@@ -32,7 +32,7 @@ import (
 func openStore(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error) {
 	_, statErr := os.Stat(cfg.DataPath)
 	fresh := errors.Is(statErr, fs.ErrNotExist)
-	s, err := data.Open(cfg.DataPath, data.Options{Logger: log, Clock: clock, Timeout: 2 * time.Second})
+	s, err := openData(cfg, log, clock)
 	if err != nil {
 		return nil, err
 	}
@@ -80,6 +80,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return err
 	}
 	defer store.Close()
+	defer func(done <-chan struct{}) { <-done }(startupCheck(store, cfg, log)) // after an unclean stop
 	st, err := store.Settings()
 	if err != nil {
 		return err
@@ -97,7 +98,8 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return err
 	}
 
-	sched, err := newScheduler(store, clock, log)
+	night := nightly{store, cfg}
+	sched, err := newScheduler(store, night, clock, log)
 	if err != nil {
 		return err
 	}
@@ -134,12 +136,17 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
 			return
 		}
+		if store.WriteError() != nil {
+			http.Error(w, "read-only: the data file cannot be written (disk full?)", http.StatusServiceUnavailable)
+			return
+		}
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", mets.Handler(cfg.MetricsAllow, web.ClientIP))
 	mux.Handle("GET /internal/backup", localOnly(secret, backupHandler(store, log)))
 	mux.Handle("POST /internal/staff", localOnly(secret, staffHandler(store)))
 	mux.Handle("POST /internal/query", localOnly(secret, queryHandler(store, engine, log)))
+	mux.Handle("POST /internal/check", localOnly(secret, checkHandler(store, cfg)))
 
 	// Outermost the client's address through trusted proxies (the
 	// limiters and /metrics read it), then the count by route pattern.
@@ -184,7 +191,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	sched.Start(runCtx)
-	go followSettings(runCtx, store, sched, log, nil)
+	go followSettings(runCtx, store, night, sched, log, nil)
 
 	var wg sync.WaitGroup
 	bots.start(runCtx, cfg, store, clock, docs, log, &wg)
@@ -213,12 +220,15 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	return nil
 }
 
-// jobs is the cron table.
-func jobs(store *data.Store, st *fo.Settings) []scheduler.Job {
+// jobs is the cron table of settings st; a rebuild after a settings
+// change makes it anew, the nightly backup (after the week's latest
+// closing) included.
+func jobs(store *data.Store, st *fo.Settings, night nightly) []scheduler.Job {
 	return append([]scheduler.Job{
 		scheduler.DueJob(store),
 		scheduler.CallListJob(store),       // FU-2, FU-3
 		scheduler.MonthlySummaryJob(store), // FU-8
+		scheduler.BackupJob(st, night),     // check and back up after closing
 	}, scheduler.ReportJobs(st, store)...) // REP-1: daily, weekly, monthly business statistics
 }
 
