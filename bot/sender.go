@@ -305,7 +305,7 @@ func (s *sender) sendFailed(e fo.OutboxEntry, err error, log interface {
 	}
 	if rerr.error == nil && !s.telegramUp() {
 		// Not this entry's fault: nothing is charged to it.
-		log.Warn("telegram is down; pausing all sending", "reason", reason)
+		log.Warn("send failed; telegram is down, pausing all sending", "reason", reason)
 		s.down = true
 		s.failed()
 		s.report("retry")
