@@ -47,14 +47,11 @@ const (
 // of a large old file does not hold the writer for long.
 const pruneBatch = 5000
 
-// Pruned counts what one Prune removed, by bucket.
-type Pruned map[string]int
-
 // Prune removes the transport records older than their retention age at
 // now (see the constants above), in transactions of at most pruneBatch
 // deletions, and returns how many it removed of each kind.
-func (s *Store) Prune(now time.Time) (Pruned, error) {
-	out := Pruned{}
+func (s *Store) Prune(now time.Time) (map[string]int, error) {
+	out := map[string]int{}
 	if err := s.indexOldRecords(now); err != nil {
 		return out, err
 	}

@@ -163,6 +163,7 @@ func jobs(store *data.Store, st *fo.Settings) []scheduler.Job {
 		scheduler.DueJob(store),
 		scheduler.CallListJob(store),       // FU-2, FU-3
 		scheduler.MonthlySummaryJob(store), // FU-8
+		scheduler.PruneJob(store),          // #9: retention of transport records
 	}, scheduler.ReportJobs(st, store)...) // REP-1: daily, weekly, monthly business statistics
 }
 
