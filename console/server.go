@@ -34,6 +34,7 @@ type Store interface {
 	deskStore
 	archiveStore
 	followUpStore
+	queueStore
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
