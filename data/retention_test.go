@@ -1,0 +1,302 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	fo "frontoffice"
+	"frontoffice/internal/fakeclock"
+)
+
+// The retention simulation: a busy shop — 40 visits a day (a dozen booked
+// the day before through the bot with an idempotency key, the rest
+// walk-ins), each taken in, made ready and delivered; about 200 messages
+// a day sent and marked sent (the domain's own plus staff relays); a staff
+// login and kiosk link tokens every day; what is due run through the day;
+// and the nightly prune at 03:10 — all through the store's real methods on
+// a fake clock.
+
+// transportBuckets hold what only carries messages and requests.
+var transportBuckets = [][]byte{bIdem, bIdemAt, bOutbox, bOutboxNext, bOutboxChat, bOutboxParked, bOutboxKeys,
+	bOutboxDead, bRelay, bRelayAt, bSessions, bLinkTokens, bDueParked, bQueueStats}
+
+type shopSim struct {
+	tb     testing.TB
+	s      *Store
+	clock  *fakeclock.Clock
+	st     fo.Settings
+	loc    *time.Location
+	r      *rand.Rand
+	custID map[int]uint64
+	n      int // requests made, for idempotency keys
+	msgs   int // messages sent
+	booked int // appointments booked
+	errs   int // bookings refused for another reason than a taken slot
+	pruned map[string]int
+}
+
+func newShopSim(tb testing.TB, start time.Time) *shopSim {
+	s, clock := newTestStore(tb, noSync(), supervisorOnTelegram(), startingAt(start))
+	st, _ := s.Settings()
+	st.Bays = 12
+	if err := s.SaveSettings(st); err != nil {
+		tb.Fatal(err)
+	}
+	SetPasswordCost(4)
+	if _, err := s.AddAccount(fo.Account{Login: "li", Name: "李娜", Role: fo.RoleReception}, "correct horse battery"); err != nil {
+		tb.Fatal(err)
+	}
+	return &shopSim{tb: tb, s: s, clock: clock, st: st, loc: st.Location(), r: rand.New(rand.NewPCG(9, 2026)),
+		custID: map[int]uint64{}, pruned: map[string]int{}}
+}
+
+func (y *shopSim) must(err error) {
+	y.tb.Helper()
+	if err != nil {
+		y.tb.Fatalf("%v at %v", err, y.clock.Now().In(y.loc))
+	}
+}
+
+// at sets the clock to hh:mm of day.
+func (y *shopSim) at(day time.Time, hh, mm int) {
+	y.clock.Set(time.Date(day.Year(), day.Month(), day.Day(), hh, mm, 0, 0, y.loc))
+}
+
+// customer i of a pool of 4000 (returning customers keep their archive).
+func (y *shopSim) customer(i int) (fo.CustomerInput, string) {
+	plate := fmt.Sprintf("京F%05d", i)
+	if id, ok := y.custID[i]; ok {
+		return fo.CustomerInput{ID: id}, plate
+	}
+	return fo.CustomerInput{Name: fmt.Sprintf("客户%d", i), Phone: fmt.Sprintf("1390%07d", i), Lang: fo.ZH, ChatID: int64(5000000 + i)}, plate
+}
+
+// drain sends everything sendable, as the bot does.
+func (y *shopSim) drain() {
+	for {
+		es, _, err := y.s.Pending(y.clock.Now(), 500)
+		y.must(err)
+		if len(es) == 0 {
+			return
+		}
+		for _, e := range es {
+			y.msgs++
+			y.must(y.s.MarkSent(e.Seq, y.msgs))
+		}
+	}
+}
+
+// day runs one day of the shop.
+func (y *shopSim) day(d time.Time) {
+	y.at(d, 3, 10)
+	p, err := y.s.Prune(y.clock.Now())
+	y.must(err)
+	for k, v := range p {
+		y.pruned[k] += v
+	}
+	if y.st.IsClosedDate(d) {
+		return
+	}
+	y.at(d, 8, 30)
+	_, _, err = y.s.CreateSession("li")
+	y.must(err)
+	y.must(y.runDue())
+	// Today's bookings, made yesterday through the bot, check in; the
+	// rest walk in.
+	next := d.AddDate(0, 0, 1)
+	var visits []fo.Visit
+	var apts []uint64
+	for i := range 40 {
+		ci := y.r.IntN(4000)
+		cust, plate := y.customer(ci)
+		y.at(d, 9+i/5, (i%5)*10)
+		if i < 12 && !y.st.IsClosedDate(next) {
+			y.n++
+			slot := time.Date(next.Year(), next.Month(), next.Day(), 9+i/2, 0, 0, 0, y.loc)
+			a, err := y.s.Book(fo.BookRequest{Idem: "tg:" + strconv.Itoa(y.n), ServiceID: "maint", Start: slot, Customer: cust,
+				Plate: plate, Source: "bot", By: "customer:bot"})
+			if err == nil {
+				apts = append(apts, a.ID)
+				y.custID[ci] = a.CustomerID
+				y.booked++
+			} else if !errors.Is(err, fo.ErrSlotTaken) {
+				y.errs++
+			}
+		}
+		v, err := y.s.CheckIn(fo.CheckInRequest{Customer: cust, Plate: plate, ServiceID: "maint", Source: "kiosk", By: "kiosk"})
+		if err != nil {
+			continue // e.g. that car is in the shop already
+		}
+		y.custID[ci] = v.CustomerID
+		visits = append(visits, v)
+		if i%8 == 0 {
+			_, err := y.s.CreateLinkToken(v.CustomerID, v.ID)
+			y.must(err)
+		}
+	}
+	_ = apts
+	for i, v := range visits {
+		y.at(d, 9+i/5, (i%5)*10+5)
+		now := y.clock.Now()
+		wo := fo.WorkOrder{Purpose: "保养", Lines: []fo.EstimateLine{{Description: "保养", Mode: fo.PriceByItem, Labor: 20000, Parts: 15000,
+			PartsSource: fo.PartsShop, PartsKind: fo.PartsOriginal}}, FuelEighths: 4, Odometer: 1000, KeyNo: "K-1",
+			EstimatedMinutes: 60, PromisedAt: now.Add(3 * time.Hour), Receiver: "车间", HandoverAt: now}
+		_, err := y.s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"})
+		y.must(err)
+	}
+	y.drain()
+	y.at(d, 12, 0)
+	y.must(y.runDue())
+	y.drain()
+	for i, v := range visits {
+		y.at(d, 13+i/8, (i%8)*5)
+		_, err := y.s.SetReady(v.ID, "staff:li")
+		y.must(err)
+		y.at(d, 13+i/8, (i%8)*5+3)
+		set := fo.Settlement{Amount: 35000}
+		set.Paid = set.Due()
+		_, err = y.s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, By: "staff:li"})
+		y.must(err)
+	}
+	y.drain()
+	// The rest of the day's 200 messages: staff and customers talking
+	// through the bot (relayed, REC-3).
+	y.at(d, 17, 0)
+	var talk []fo.Message
+	for i := y.sentToday(); i < 200; i++ {
+		y.n++
+		talk = append(talk, fo.Message{Key: "tg:" + strconv.Itoa(y.n) + ":r0", ChatID: -100, Text: "客户留言：" + strings.Repeat("好", 40),
+			RelayTo: int64(5000000 + y.r.IntN(4000)), RelayLang: fo.ZH})
+	}
+	y.must(y.s.Enqueue(talk...))
+	y.drain()
+	for _, h := range []int{18, 21} {
+		y.at(d, h, 0)
+		y.must(y.runDue())
+		y.drain()
+	}
+}
+
+var simDayStart int
+
+func (y *shopSim) sentToday() int {
+	n := y.msgs - simDayStart
+	return n
+}
+
+func (y *shopSim) runDue() error {
+	_, err := y.s.RunDue(y.clock.Now())
+	return err
+}
+
+// run simulates days days from start.
+func (y *shopSim) run(start time.Time, days int) {
+	for i := range days {
+		simDayStart = y.msgs
+		y.day(start.AddDate(0, 0, i))
+	}
+}
+
+// sizes returns the file's size and the bytes the transport buckets use.
+func (y *shopSim) sizes() (file, transport int64) {
+	y.s.db.View(func(tx *bolt.Tx) error {
+		file = tx.Size()
+		for _, b := range transportBuckets {
+			bs := tx.Bucket(b).Stats()
+			transport += int64(bs.BranchInuse + bs.LeafInuse + bs.InlineBucketInuse)
+		}
+		return nil
+	})
+	return file, transport
+}
+
+// One simulated month of a busy shop: what only carries messages stays a
+// small share of the file, and the nightly prune really removes it.
+func TestRetentionSimulatedMonth(t *testing.T) {
+	start := at(2027, 1, 4, 0, 0)
+	y := newShopSim(t, start)
+	y.run(start, 45)
+	file, transport := y.sizes()
+	t.Logf("45 days: file %.1f MB, transport %.1f%%, %d messages, pruned %v", float64(file)/1e6, 100*float64(transport)/float64(file), y.msgs, y.pruned)
+	if share := float64(transport) / float64(file); share > 0.10 {
+		t.Errorf("transport data is %.1f%% of the file, want ≤ 10%%", 100*share)
+	}
+	if y.booked < 45*5 || y.errs > y.booked/10 {
+		t.Errorf("booked %d, %d refused", y.booked, y.errs)
+	}
+	if y.msgs < 45*150 {
+		t.Errorf("only %d messages sent", y.msgs)
+	}
+	if y.pruned["idem"] == 0 || y.pruned["sessions"] == 0 || y.pruned["link_tokens"] == 0 {
+		t.Errorf("nothing pruned: %v", y.pruned)
+	}
+	// Nothing younger than its age is gone; nothing older is left.
+	now := y.clock.Now()
+	y.s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bIdemAt).Cursor()
+		k, _ := c.First()
+		if k == nil || time.Unix(int64(btou(k[:8])), 0).Before(now.Add(-IdemTTL-24*time.Hour)) {
+			t.Errorf("oldest idempotency key: %v", k)
+		}
+		if n := tx.Bucket(bIdem).Stats().KeyN; n != tx.Bucket(bIdemAt).Stats().KeyN || n < 25*10 {
+			t.Errorf("idem keys %d, index %d", n, tx.Bucket(bIdemAt).Stats().KeyN)
+		}
+		if n := tx.Bucket(bSessions).Stats().KeyN; n > 2 {
+			t.Errorf("%d sessions kept", n)
+		}
+		return nil
+	})
+	if st, _ := y.s.QueueStats(now); st.OutboxWaiting != 0 || st.OutboxParked != 0 || st.DueParked != 0 {
+		t.Errorf("queue stats %+v", st)
+	}
+}
+
+// BenchmarkRetentionYears simulates two years of a busy shop and reports
+// the data file's size after one and two years, the transport share and
+// the memory. It takes minutes:
+//
+//	go test ./data -run '^$' -bench RetentionYears -benchtime 1x
+func BenchmarkRetentionYears(b *testing.B) {
+	for range b.N {
+		start := at(2027, 1, 4, 0, 0)
+		y := newShopSim(b, start)
+		y.run(start, 365)
+		f1, t1 := y.sizes()
+		y.run(start.AddDate(1, 0, 0), 365)
+		f2, t2 := y.sizes()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(f1)/1e6, "file-MB-1y")
+		b.ReportMetric(float64(f2)/1e6, "file-MB-2y")
+		b.ReportMetric(100*float64(t1)/float64(f1), "transport-%-1y")
+		b.ReportMetric(100*float64(t2)/float64(f2), "transport-%-2y")
+		b.ReportMetric(float64(ms.HeapAlloc)/1e6, "heap-MB")
+		b.ReportMetric(rssMB(), "RSS-MB")
+		b.ReportMetric(float64(y.msgs), "messages")
+	}
+}
+
+// rssMB is the process's resident set (Linux), 0 elsewhere.
+func rssMB() float64 {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
