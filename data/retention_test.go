@@ -219,21 +219,25 @@ func (y *shopSim) sizes() (file, transport int64) {
 	return file, transport
 }
 
+// simDays is the quick simulation's length: a month and the first prune
+// of its first day's idempotency keys (IdemTTL).
+const simDays = 32
+
 // One simulated month of a busy shop: what only carries messages stays a
 // small share of the file, and the nightly prune really removes it.
 func TestRetentionSimulatedMonth(t *testing.T) {
 	start := at(2027, 1, 4, 0, 0)
 	y := newShopSim(t, start)
-	y.run(start, 45)
+	y.run(start, simDays)
 	file, transport := y.sizes()
-	t.Logf("45 days: file %.1f MB, transport %.1f%%, %d messages, pruned %v", float64(file)/1e6, 100*float64(transport)/float64(file), y.msgs, y.pruned)
+	t.Logf("%d days: file %.1f MB, transport %.1f%%, %d messages, pruned %v", simDays, float64(file)/1e6, 100*float64(transport)/float64(file), y.msgs, y.pruned)
 	if share := float64(transport) / float64(file); share > 0.10 {
 		t.Errorf("transport data is %.1f%% of the file, want ≤ 10%%", 100*share)
 	}
-	if y.booked < 45*5 || y.errs > y.booked/10 {
+	if y.booked < simDays*5 || y.errs > y.booked/10 {
 		t.Errorf("booked %d, %d refused", y.booked, y.errs)
 	}
-	if y.msgs < 45*150 {
+	if y.msgs < simDays*150 {
 		t.Errorf("only %d messages sent", y.msgs)
 	}
 	if y.pruned["idem"] == 0 || y.pruned["sessions"] == 0 || y.pruned["link_tokens"] == 0 {
