@@ -356,6 +356,10 @@ func (s *Store) MarkFailed(seq uint64, reason string, permanent bool) error {
 			if err := w.unqueue(seq, &old); err != nil {
 				return err
 			}
+			// The key is kept as settled (for retention, like a dead letter's).
+			if err := tx.Bucket(bOutboxKeys).Put([]byte(r.Key), key(seq, tkey(w.now))); err != nil {
+				return err
+			}
 			return w.park(fo.ParkedEntry{Queue: fo.QueueOutbox, ID: strconv.FormatUint(seq, 10), Key: r.Key,
 				ChatID: r.ChatID, Error: reason, Tries: r.Tries, FirstTry: r.FirstTry, LastTry: r.LastTry}, raw)
 		}

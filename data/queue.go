@@ -186,6 +186,9 @@ func (s *Store) RetryParked(queue, id string) error {
 				if err := w.indexOutbox(seq, &r); err != nil {
 					return err
 				}
+				if err := tx.Bucket(bOutboxKeys).Put([]byte(r.Key), key(seq, 0)); err != nil {
+					return err
+				}
 			} else {
 				// Still undecodable: indexed to go at once, Pending parks it again.
 				if err := tx.Bucket(bOutboxNext).Put(key(0, seq), i64(p.ChatID)); err != nil {

@@ -304,3 +304,61 @@ func rssMB() float64 {
 	}
 	return 0
 }
+
+// Each transport record goes at its age and not a day before; a parked
+// entry only once the console has shown it; waiting messages never.
+func TestPruneAges(t *testing.T) {
+	s, clock := newTestStore(t)
+	day := 24 * time.Hour
+	t0 := clock.Now()
+	s.Enqueue(fo.Message{Key: "relayed", ChatID: -100, Text: "a customer asks", RelayTo: 42},
+		fo.Message{Key: "refused", ChatID: 43, Text: "to a blocked chat"},
+		fo.Message{Key: "poison", ChatID: 44, Text: "never taken"},
+		fo.Message{Key: "waiting", ChatID: 45, Text: "held a long time", NotBefore: t0.Add(400 * day)})
+	es, _, _ := s.Pending(t0, 10)
+	s.MarkSent(es[0].Seq, 900)
+	s.MarkFailed(es[1].Seq, "Forbidden: bot was blocked by the user", true)
+	for try := 1; try <= fo.MaxQueueTries; try++ {
+		s.MarkFailed(es[2].Seq, "Internal Server Error", false)
+	}
+	s.update(func(tx *bolt.Tx, _ *writer) error { return idemPut(tx, "tg:1", "first result") })
+
+	prune := func(at time.Duration) map[string]int {
+		clock.Set(t0.Add(at))
+		p, err := s.Prune(clock.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if p := prune(29 * day); p["idem"]+p["outbox_dead"]+p["parked"]+p["relay"]+p["outbox_keys"] != 0 {
+		t.Errorf("pruned too early: %v", p)
+	}
+	if p := prune(31 * day); p["idem"] != 1 || p["outbox_dead"] != 1 || p["parked"] != 0 {
+		t.Errorf("at 31 days: %v (the parked entry was never shown)", p)
+	}
+	if _, err := s.Parked(); err != nil {
+		t.Fatal(err)
+	}
+	if p := prune(31*day + time.Hour); p["parked"] != 1 {
+		t.Errorf("shown parked entry kept: %v", p)
+	}
+	if _, _, err := s.RelayTarget(-100, 900); err != nil {
+		t.Errorf("relay gone before 60 days: %v", err)
+	}
+	if p := prune(61 * day); p["relay"] != 1 || p["outbox_keys"] != 3 {
+		t.Errorf("at 61 days: %v", p)
+	}
+	if _, _, err := s.RelayTarget(-100, 900); !errors.Is(err, fo.ErrNotFound) {
+		t.Errorf("relay kept: %v", err)
+	}
+	if st, _ := s.QueueStats(clock.Now()); st.OutboxWaiting != 2 || st.OutboxParked != 0 { // "waiting" and the parking notice
+		t.Errorf("stats %+v", st)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bOutboxKeys).Get([]byte("waiting")); v == nil {
+			t.Errorf("a waiting message's key was pruned")
+		}
+		return nil
+	})
+}
