@@ -105,7 +105,8 @@ type Config struct {
 	Store Store
 	// Clock gives the time for the shop's rules (which days and slots are
 	// bookable, NotBefore of outbox entries); the wall clock when nil. Rate
-	// limits and back-offs always use the wall clock.
+	// limits and the pauses while Telegram is down use the wall clock; an
+	// entry's own back-off is kept by the store, on the store's clock.
 	Clock fo.Clock
 	// Logger receives the bot's log; discarded when nil. Nothing logged
 	// carries the token or an unmasked phone number.
