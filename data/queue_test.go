@@ -212,3 +212,33 @@ func entryTexts(es []fo.OutboxEntry) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// A file written before the outbox had its indexes and counts gets them at
+// the next open: its waiting messages go, its damaged ones are parked.
+func TestQueuesOfAnOlderFile(t *testing.T) {
+	s, clock := newTestStore(t)
+	path := s.Path()
+	s.db.Update(func(tx *bolt.Tx) error {
+		out := tx.Bucket(bOutbox)
+		putJSON(out, u64(1), outboxRecord{Message: fo.Message{Key: "old:1", ChatID: 5, Text: "from before"}, Enqueued: clock.Now()})
+		out.Put(u64(2), []byte("not json"))
+		out.SetSequence(2)
+		return tx.Bucket(bQueueStats).Delete(statVersion)
+	})
+	s.Close()
+	s, err := Open(path, Options{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st, _ := s.QueueStats(clock.Now()); st.OutboxWaiting != 2 {
+		t.Errorf("stats %+v", st)
+	}
+	es, _, err := s.Pending(clock.Now(), 10)
+	if err != nil || len(es) != 1 || es[0].Message.Key != "old:1" {
+		t.Fatalf("pending %+v %v", es, err)
+	}
+	if p, _ := s.Parked(); len(p) != 1 || p[0].ID != "2" {
+		t.Errorf("parked %+v", p)
+	}
+}
