@@ -17,27 +17,7 @@ import (
 // retry button (POST with CSRF) puts the message back in the outbox.
 func TestQueuePageRetry(t *testing.T) {
 	h := newConHarness(t)
-	const chat = int64(13800001234)
-	if err := h.store.Enqueue(fo.Message{Key: "test:parked", ChatID: chat, Text: "hello"}); err != nil {
-		t.Fatal(err)
-	}
-	for try := 1; try <= fo.MaxQueueTries; try++ {
-		es, _, err := h.store.Pending(h.clock.Now(), 10)
-		if err != nil || len(es) == 0 {
-			t.Fatalf("try %d: pending %v %v", try, es, err)
-		}
-		if err := h.store.MarkFailed(es[0].Seq, "Internal Server Error", false); err != nil {
-			t.Fatal(err)
-		}
-		h.clock.Advance(fo.QueueBackoff(try))
-	}
-	h.store.DB().Update(func(tx *bolt.Tx) error {
-		k := append(make([]byte, 8), "nosuchkind:1"...)
-		return tx.Bucket([]byte("due")).Put(k, nil)
-	})
-	if _, err := h.store.RunDue(h.clock.Now()); err != nil {
-		t.Fatal(err)
-	}
+	parkForTest(t, h)
 
 	li := h.login("li")
 	if r := li.get("/staff/queue"); r.status != http.StatusForbidden {
@@ -94,5 +74,48 @@ func TestQueuePageRetry(t *testing.T) {
 	}
 	if st, _ := h.store.QueueStats(h.clock.Now()); st.OutboxParked != 0 || st.DueParked != 1 {
 		t.Errorf("stats = %+v", st)
+	}
+}
+
+// parkForTest parks a message to customer chat 13800001234 (8 failed
+// tries with 500) and an unreadable due entry.
+func parkForTest(t *testing.T, h *conHarness) {
+	t.Helper()
+	const chat = int64(13800001234)
+	if err := h.store.Enqueue(fo.Message{Key: "test:parked", ChatID: chat, Text: "hello"}); err != nil {
+		t.Fatal(err)
+	}
+	for try := 1; try <= fo.MaxQueueTries; try++ {
+		es, _, err := h.store.Pending(h.clock.Now(), 10)
+		if err != nil || len(es) == 0 {
+			t.Fatalf("try %d: pending %v %v", try, es, err)
+		}
+		if err := h.store.MarkFailed(es[0].Seq, "Internal Server Error", false); err != nil {
+			t.Fatal(err)
+		}
+		h.clock.Advance(fo.QueueBackoff(try))
+	}
+	h.store.DB().Update(func(tx *bolt.Tx) error {
+		k := append(make([]byte, 8), "nosuchkind:1"...)
+		return tx.Bucket([]byte("due")).Put(k, nil)
+	})
+	if _, err := h.store.RunDue(h.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+
+}
+
+// The queue page in Chromium, in both languages, and its retry button.
+func TestBrowserQueue(t *testing.T) {
+	h := newConHarness(t)
+	parkForTest(t, h)
+	b := newConBrowser(t, h)
+	b.login("zhao")
+	b.goTo("/staff/queue", `!!document.querySelector("button")`)
+	b.shot("queue_zh")
+	b.submit(`#parked-outbox-1 button`, `!!document.querySelector("#outbox-none")`)
+	b.shot("queue_retried_zh")
+	if body := b.eval(`document.body.innerText`); !strings.Contains(body, "已重新排队") {
+		t.Errorf("no note after the retry: %s", body)
 	}
 }
