@@ -30,18 +30,19 @@ var transportBuckets = [][]byte{bIdem, bIdemAt, bOutbox, bOutboxNext, bOutboxCha
 	bOutboxDead, bRelay, bRelayAt, bSessions, bLinkTokens, bDueParked, bQueueStats}
 
 type shopSim struct {
-	tb     testing.TB
-	s      *Store
-	clock  *fakeclock.Clock
-	st     fo.Settings
-	loc    *time.Location
-	r      *rand.Rand
-	custID map[int]uint64
-	n      int // requests made, for idempotency keys
-	msgs   int // messages sent
-	booked int // appointments booked
-	errs   int // bookings refused for another reason than a taken slot
-	pruned map[string]int
+	tb       testing.TB
+	s        *Store
+	clock    *fakeclock.Clock
+	st       fo.Settings
+	loc      *time.Location
+	r        *rand.Rand
+	custID   map[int]uint64
+	n        int // requests made, for idempotency keys
+	msgs     int // messages sent
+	booked   int // appointments booked
+	errs     int // bookings refused for another reason than a taken slot
+	dayStart int // y.msgs when the day began
+	pruned   map[string]int
 }
 
 func newShopSim(tb testing.TB, start time.Time) *shopSim {
@@ -114,7 +115,6 @@ func (y *shopSim) day(d time.Time) {
 	// rest walk in.
 	next := d.AddDate(0, 0, 1)
 	var visits []fo.Visit
-	var apts []uint64
 	for i := range 40 {
 		ci := y.r.IntN(4000)
 		cust, plate := y.customer(ci)
@@ -125,7 +125,6 @@ func (y *shopSim) day(d time.Time) {
 			a, err := y.s.Book(fo.BookRequest{Idem: "tg:" + strconv.Itoa(y.n), ServiceID: "maint", Start: slot, Customer: cust,
 				Plate: plate, Source: "bot", By: "customer:bot"})
 			if err == nil {
-				apts = append(apts, a.ID)
 				y.custID[ci] = a.CustomerID
 				y.booked++
 			} else if !errors.Is(err, fo.ErrSlotTaken) {
@@ -143,7 +142,6 @@ func (y *shopSim) day(d time.Time) {
 			y.must(err)
 		}
 	}
-	_ = apts
 	for i, v := range visits {
 		y.at(d, 9+i/5, (i%5)*10+5)
 		now := y.clock.Now()
@@ -186,12 +184,8 @@ func (y *shopSim) day(d time.Time) {
 	}
 }
 
-var simDayStart int
-
-func (y *shopSim) sentToday() int {
-	n := y.msgs - simDayStart
-	return n
-}
+// sentToday counts the messages sent since the day began.
+func (y *shopSim) sentToday() int { return y.msgs - y.dayStart }
 
 func (y *shopSim) runDue() error {
 	_, err := y.s.RunDue(y.clock.Now())
@@ -201,7 +195,7 @@ func (y *shopSim) runDue() error {
 // run simulates days days from start.
 func (y *shopSim) run(start time.Time, days int) {
 	for i := range days {
-		simDayStart = y.msgs
+		y.dayStart = y.msgs
 		y.day(start.AddDate(0, 0, i))
 	}
 }
