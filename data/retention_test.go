@@ -17,10 +17,12 @@ import (
 	"frontoffice/internal/fakeclock"
 )
 
-// The retention simulation: a busy shop — 40 visits a day (a dozen booked
-// the day before through the bot with an idempotency key, the rest
-// walk-ins), each taken in, made ready and delivered; about 200 messages
-// a day sent and marked sent (the domain's own plus staff relays); a staff
+// The retention simulation: a busy shop — 40 visits a day checked in at
+// the kiosk, each taken in, made ready and delivered, and a dozen
+// appointments a day booked for the next day through the bot with an
+// idempotency key (kept or not: the reminders, confirmations and no-show
+// marks are the domain's); 200 messages a day or more sent and marked sent
+// (the domain's own, at least 20 of them staff relays); a staff
 // login and kiosk link tokens every day; what is due run through the day;
 // and the nightly prune at 03:10 — all through the store's real methods on
 // a fake clock.
@@ -111,8 +113,7 @@ func (y *shopSim) day(d time.Time) {
 	_, _, err = y.s.CreateSession("li")
 	y.must(err)
 	y.must(y.runDue())
-	// Today's bookings, made yesterday through the bot, check in; the
-	// rest walk in.
+	// 40 check-ins; the first dozen customers also book tomorrow.
 	next := d.AddDate(0, 0, 1)
 	var visits []fo.Visit
 	for i := range 40 {
