@@ -215,7 +215,7 @@ func (s *Store) Pending(now time.Time, limit int) ([]fo.OutboxEntry, time.Time, 
 	}
 	for _, b := range bads {
 		s.log.Error("outbox record cannot be decoded; parked", "seq", b.seq, "err", b.err)
-		if err := s.parkUndecodable(b.seq, b.err); err != nil {
+		if err := s.parkUndecodable(b.seq, b.err, true); err != nil {
 			return nil, time.Time{}, err
 		}
 	}
@@ -225,7 +225,9 @@ func (s *Store) Pending(now time.Time, limit int) ([]fo.OutboxEntry, time.Time, 
 
 // parkUndecodable parks outbox record seq, which cannot be decoded, by its
 // sequence number: its index entries are found by the number alone.
-func (s *Store) parkUndecodable(seq uint64, derr error) error {
+// counted says whether the record is among the waiting count (it was
+// enqueued, not written past the store).
+func (s *Store) parkUndecodable(seq uint64, derr error, counted bool) error {
 	return s.update(func(tx *bolt.Tx, w *writer) error {
 		raw := tx.Bucket(bOutbox).Get(u64(seq))
 		if raw == nil {
@@ -253,8 +255,10 @@ func (s *Store) parkUndecodable(seq uint64, derr error) error {
 		if err := tx.Bucket(bOutbox).Delete(u64(seq)); err != nil {
 			return err
 		}
-		if err := w.count(statOutboxWaiting, -1); err != nil {
-			return err
+		if counted {
+			if err := w.count(statOutboxWaiting, -1); err != nil {
+				return err
+			}
 		}
 		p := fo.ParkedEntry{Queue: fo.QueueOutbox, ID: strconv.FormatUint(seq, 10), ChatID: chat,
 			Error: "decode: " + derr.Error(), Tries: 1, FirstTry: w.now, LastTry: w.now}

@@ -242,3 +242,33 @@ func TestQueuesOfAnOlderFile(t *testing.T) {
 		t.Errorf("parked %+v", p)
 	}
 }
+
+// Garbage written into the outbox where no index sees it is parked by the
+// nightly check; a good record missing from the indexes is indexed.
+func TestNightlyOutboxCheck(t *testing.T) {
+	s, clock := newTestStore(t)
+	s.db.Update(func(tx *bolt.Tx) error {
+		out := tx.Bucket(bOutbox)
+		out.Put(u64(50), []byte{0xff, 0x00, 0x13})
+		putJSON(out, u64(51), outboxRecord{Message: fo.Message{Key: "lost", ChatID: 8, Text: "not indexed"}, Enqueued: clock.Now()})
+		return out.SetSequence(51)
+	})
+	if es, _, _ := s.Pending(clock.Now(), 10); len(es) != 0 {
+		t.Fatalf("pending before the check: %+v", es)
+	}
+	if _, err := s.Prune(clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	es, _, _ := s.Pending(clock.Now(), 10)
+	keys := entryTexts(es)
+	if !strings.Contains(keys, "not indexed") {
+		t.Errorf("pending after the check: %s", keys)
+	}
+	if p, _ := s.Parked(); len(p) != 1 || p[0].ID != "50" || !strings.Contains(p[0].Error, "decode") {
+		t.Errorf("parked %+v", p)
+	}
+	// Counted: the found message and the parking notice wait, one parked.
+	if st, _ := s.QueueStats(clock.Now()); st.OutboxWaiting != 2 || st.OutboxParked != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}

@@ -55,6 +55,9 @@ func (s *Store) Prune(now time.Time) (map[string]int, error) {
 	if err := s.indexOldRecords(now); err != nil {
 		return out, err
 	}
+	if err := s.checkOutbox(); err != nil {
+		return out, err
+	}
 	steps := []struct {
 		name string
 		fn   func(tx *bolt.Tx, w *writer, now time.Time, budget int) (int, error)
@@ -93,6 +96,60 @@ func (s *Store) Prune(now time.Time) (map[string]int, error) {
 		}
 	}
 	return out, nil
+}
+
+// checkOutbox makes sure every waiting record is in the outbox's indexes:
+// one that is not (written by hand, or damaged where the indexes could not
+// see it) is indexed when it can be decoded and parked when it cannot. The
+// outbox holds only what waits, so this walk is short.
+func (s *Store) checkOutbox() error {
+	type lost struct {
+		seq     uint64
+		r       *outboxRecord
+		err     error
+		indexed bool
+	}
+	var found []lost
+	err := s.db.View(func(tx *bolt.Tx) error {
+		chats := tx.Bucket(bOutboxChat)
+		indexed := map[uint64]bool{}
+		tx.Bucket(bOutboxNext).ForEach(func(k, _ []byte) error {
+			indexed[btou(k[8:])] = true
+			return nil
+		})
+		return tx.Bucket(bOutbox).ForEach(func(k, v []byte) error {
+			var r outboxRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				found = append(found, lost{btou(k), nil, err, indexed[btou(k)]})
+			} else if chats.Get(key(uint64(r.ChatID), btou(k))) == nil {
+				found = append(found, lost{btou(k), &r, nil, false})
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	for _, l := range found {
+		if l.r == nil {
+			s.log.Error("outbox record cannot be decoded; parked", "seq", l.seq, "err", l.err)
+			if err := s.parkUndecodable(l.seq, l.err, l.indexed); err != nil {
+				return err
+			}
+			continue
+		}
+		s.log.Warn("outbox record was not indexed; indexed", "seq", l.seq)
+		err := s.update(func(_ *bolt.Tx, w *writer) error {
+			if err := w.indexOutbox(l.seq, l.r); err != nil {
+				return err
+			}
+			return w.count(statOutboxWaiting, 1)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // indexOldRecords gives the idem and relay records of a file written before
