@@ -19,16 +19,17 @@ import (
 // passed to T must use one of them. Add a prefix here only together with
 // the code that builds its keys.
 var dynamicPrefixes = []string{
-	"call.kind.", // followup.go: the call's kind
-	"cmp.cat.",   // complaint categories (ComplaintCategories)
-	"cmp.ch.",    // complaint channels in the staff notice
-	"cmp.st.",    // complaint statuses in bot and kiosk pages
-	"err.wo.",    // visit.go: the work order field that failed validation
-	"label.",     // labels.go: the enums' Label methods
-	"rep.",       // report.go: the report kind's name
-	"sv.q.",      // survey.go: the survey's questions
-	"topic.",     // followup.go: call topics (FU-4)
-	"wd.",        // notify.go, report.go: weekday names
+	"call.kind.",  // followup.go: the call's kind
+	"cmp.cat.",    // complaint categories (ComplaintCategories)
+	"cmp.ch.",     // complaint channels in the staff notice
+	"cmp.st.",     // complaint statuses in bot and kiosk pages
+	"err.wo.",     // visit.go: the work order field that failed validation
+	"label.",      // labels.go: the enums' Label methods
+	"queue.name.", // queue.go: the name of a parked entry's queue
+	"rep.",        // report.go: the report kind's name
+	"sv.q.",       // survey.go: the survey's questions
+	"topic.",      // followup.go: call topics (FU-4)
+	"wd.",         // notify.go, report.go: weekday names
 }
 
 // rootTexts is every catalog of the root package: Texts and the reports'
@@ -39,7 +40,7 @@ func rootTexts() Catalog { return Texts.Merge(reportTexts) }
 // for the ones merged into Texts, and the check is spelt out here so that
 // the failure names them.
 func TestTextsOnce(t *testing.T) {
-	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts); len(dup) > 0 {
+	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, queueTexts); len(dup) > 0 {
 		t.Errorf("keys defined twice: %v", dup)
 	}
 }

@@ -78,6 +78,9 @@ type Limits struct {
 	// Global is the least time between the starts of any two sends: 40 ms
 	// (≤ 25 msg/s overall, under Telegram's ~30).
 	Global time.Duration
+	// DownBackoff is the first pause of all sending once Telegram is found
+	// down (it doubles up to 5 min while it stays down): 1 s.
+	DownBackoff time.Duration
 }
 
 func (l Limits) withDefaults() Limits {
@@ -90,6 +93,9 @@ func (l Limits) withDefaults() Limits {
 	if l.Global <= 0 {
 		l.Global = 40 * time.Millisecond
 	}
+	if l.DownBackoff <= 0 {
+		l.DownBackoff = time.Second
+	}
 	return l
 }
 
@@ -99,7 +105,8 @@ type Config struct {
 	Store Store
 	// Clock gives the time for the shop's rules (which days and slots are
 	// bookable, NotBefore of outbox entries); the wall clock when nil. Rate
-	// limits and back-offs always use the wall clock.
+	// limits and the pauses while Telegram is down use the wall clock; an
+	// entry's own back-off is kept by the store, on the store's clock.
 	Clock fo.Clock
 	// Logger receives the bot's log; discarded when nil. Nothing logged
 	// carries the token or an unmasked phone number.
@@ -109,6 +116,13 @@ type Config struct {
 	Documents Documents
 	// Limits override the sending limits (tests).
 	Limits Limits
+	// OnSend, when set, is called after every send attempt of an outbox
+	// entry with its result: "ok" (Telegram took it), "retry" (it failed and
+	// will be tried again), "parked" (it failed for the last time: parked for
+	// staff, or refused by Telegram for good and kept as a dead letter),
+	// "rate_limited" (429: all sending pauses as Telegram asks). It never
+	// gets a chat id; it must not block.
+	OnSend func(result string)
 	// PollTimeout is getUpdates' long-poll timeout: 50 s when zero, and
 	// never more. The HTTP deadline of getUpdates must be above it (NewAPI
 	// sees to that).
@@ -135,6 +149,7 @@ type Bot struct {
 	poll       time.Duration
 	redact     func(string) string
 	texts      fo.Catalog
+	onSend     func(string)
 }
 
 // New returns a bot for cfg. It panics when cfg.API or cfg.Store is nil, a
@@ -175,6 +190,7 @@ func New(cfg Config) *Bot {
 		poll:       cfg.PollTimeout,
 		redact:     redactor(token),
 		texts:      fo.Texts.MustMerge(Texts),
+		onSend:     cfg.OnSend,
 	}
 }
 

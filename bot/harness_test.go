@@ -45,6 +45,8 @@ type harness struct {
 	wrap   func(Store) Store
 	limits Limits
 	docs   Documents
+	onSend func(string)
+	nudges int
 
 	cancel context.CancelFunc
 	done   chan error
@@ -112,7 +114,7 @@ func (h *harness) newBot() *Bot {
 	return New(Config{
 		API: h.api, Store: st, Clock: h.clock, Documents: h.docs, Limits: h.limits,
 		Logger:      slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		PollTimeout: 2 * time.Second,
+		PollTimeout: 2 * time.Second, OnSend: h.onSend,
 	})
 }
 

@@ -42,15 +42,27 @@ type outboxStore interface {
 // of one send to the start of the next, so that Telegram sees them at least
 // that far apart; at most 25 sends a second overall. Messages to one chat go
 // out in outbox order; a chat waiting for its turn does not hold up the
-// others. 429 answers pause all sending for retry_after; network and server
-// errors back off exponentially (1 s to 5 min); Telegram's refusals for
-// good (403 blocked, 400 chat not found, ...) move the entry to the dead
-// letters and are logged.
+// others.
+//
+// Failures are the entry's own (see fo.QueueBackoff and data/outbox.go):
+//   - 429: all sending pauses for retry_after, as Telegram asks; the entry
+//     is not charged.
+//   - Telegram's refusals for good (403 blocked, 400 chat not found, ...):
+//     the entry moves to the dead letters, logged.
+//   - A server error, a network error or a timeout: the sender asks
+//     Telegram whether it is up (getMyCommands, which changes nothing). If
+//     not, Telegram is down: the try is not charged to the entry, and all
+//     sending pauses (Limits.DownBackoff doubling up to 5 min) until a probe
+//     answers, then goes on where it stopped. If Telegram is up, the entry
+//     itself fails: the try counts, the entry waits its own back-off
+//     (holding back only the later messages of its chat) and is parked at
+//     its fo.MaxQueueTries-th failure; every other entry goes on.
+//   - A document that cannot be rendered counts the same way; at its
+//     renderTries-th failure the text goes alone.
 
 const (
 	sendBatch    = 100
 	maxSendBatch = 6400
-	sendBackoff0 = time.Second
 	sendBackoffN = 5 * time.Minute
 	// maxHoldWait caps the wait for a held-back entry's NotBefore, so that
 	// a clock that jumps (or a fake one) is noticed.
@@ -72,6 +84,8 @@ type sender struct {
 	backoff  time.Duration
 	pause    time.Time // no sends before this (429, errors)
 	batch    int       // how many entries a round reads
+	// down is set while Telegram is found down: rounds probe it first.
+	down bool
 }
 
 func (b *Bot) runSender(ctx context.Context) error {
@@ -115,6 +129,14 @@ func (b *Bot) runSender(ctx context.Context) error {
 func (s *sender) round(ctx context.Context) (time.Duration, error) {
 	if d := time.Until(s.pause); d > 0 {
 		return d, nil
+	}
+	if s.down {
+		if !s.telegramUp() {
+			s.failed()
+			return time.Until(s.pause), nil
+		}
+		s.b.log.Info("telegram is back; sending again")
+		s.down, s.backoff = false, 0
 	}
 	entries, held, err := s.b.outbox.Pending(s.b.clock.Now(), s.batch)
 	if err != nil {
@@ -194,9 +216,33 @@ func (s *sender) prune() {
 
 // failed grows the back-off and pauses sending for it.
 func (s *sender) failed() {
-	s.backoff = grow(s.backoff, sendBackoff0, sendBackoffN)
+	s.backoff = grow(s.backoff, s.b.limits.DownBackoff, sendBackoffN)
 	s.pause = time.Now().Add(s.backoff)
 }
+
+// telegramUp asks Telegram for something that changes nothing and
+// reports whether it answered (a 429 is an answer).
+func (s *sender) telegramUp() bool {
+	_, err := s.b.request(tgbotapi.GetMyCommandsConfig{})
+	if err == nil {
+		return true
+	}
+	class, _ := classify(err)
+	return class == errRateLimit || class == errPermanent
+}
+
+// report tells Config.OnSend the result of a send attempt.
+func (s *sender) report(result string) {
+	if s.b.onSend != nil {
+		s.b.onSend(result)
+	}
+}
+
+// renderError is a document that could not be rendered: the entry's own
+// failure, whatever Telegram's health.
+type renderError struct{ error }
+
+func (e renderError) Unwrap() error { return e.error }
 
 // deliver sends one entry and records the outcome in the store. It
 // reports whether the entry left the outbox (sent, or dead).
@@ -212,6 +258,7 @@ func (s *sender) deliver(ctx context.Context, e fo.OutboxEntry) bool {
 			return s.sendFailed(e, err, log)
 		}
 		s.backoff = 0
+		s.report("ok")
 	}
 	if err := s.b.outbox.MarkSent(e.Seq, msgID); err != nil {
 		log.Error("mark sent", "err", err)
@@ -223,18 +270,24 @@ func (s *sender) deliver(ctx context.Context, e fo.OutboxEntry) bool {
 	return true
 }
 
-// sendFailed records a failed send and decides what comes next.
+// sendFailed records a failed send and decides what comes next. It
+// reports whether the entry left the outbox (dead).
 func (s *sender) sendFailed(e fo.OutboxEntry, err error, log interface {
 	Warn(string, ...any)
 	Error(string, ...any)
 }) bool {
 	reason := s.b.redact(err.Error())
 	class, retry := classify(err)
+	var rerr renderError
+	if errors.As(err, &rerr) {
+		class = errServer
+	}
 	switch class {
 	case errRateLimit:
 		// Telegram's flood control: wait as told, for every chat.
 		s.pause = time.Now().Add(retry)
 		log.Warn("telegram rate limit", "retry_after", retry)
+		s.report("rate_limited")
 		return false
 	case errPermanent:
 		var tg *tgbotapi.Error
@@ -247,13 +300,29 @@ func (s *sender) sendFailed(e fo.OutboxEntry, err error, log interface {
 			s.failed()
 			return false
 		}
+		s.report("parked")
 		return true
 	}
-	log.Warn("send failed; will retry", "reason", reason, "tries", e.Tries+1)
+	if rerr.error == nil && !s.telegramUp() {
+		// Not this entry's fault: nothing is charged to it.
+		log.Warn("send failed; telegram is down, pausing all sending", "reason", reason)
+		s.down = true
+		s.failed()
+		s.report("retry")
+		return false
+	}
 	if err := s.b.outbox.MarkFailed(e.Seq, reason, false); err != nil {
 		log.Error("mark failed", "err", err)
+		s.failed()
+		return false
 	}
-	s.failed()
+	if e.Tries+1 >= fo.MaxQueueTries {
+		log.Error("message failed too often; parked for staff (console: queue)", "reason", reason, "tries", e.Tries+1)
+		s.report("parked")
+		return false
+	}
+	log.Warn("send failed; will retry", "reason", reason, "tries", e.Tries+1, "after", fo.QueueBackoff(e.Tries+1))
+	s.report("retry")
 	return false
 }
 
@@ -270,7 +339,7 @@ func (s *sender) send(ctx context.Context, e fo.OutboxEntry) (int, error) {
 			cfg.ReplyMarkup = s.markup(m)
 			return s.request(cfg, 0)
 		case e.Tries+1 < renderTries:
-			return 0, fmt.Errorf("render %s %d: %w", m.Document.Kind, m.Document.Ref, err)
+			return 0, renderError{fmt.Errorf("render %s %d: %w", m.Document.Kind, m.Document.Ref, err)}
 		default:
 			s.b.log.Error("render document; sending the text alone", "kind", m.Document.Kind, "ref", m.Document.Ref, "err", err)
 		}

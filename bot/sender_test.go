@@ -89,20 +89,31 @@ func TestSenderRetryAfter(t *testing.T) {
 	}
 }
 
-// TestSenderServerErrorBacksOff: a 502 is retried after a back-off.
+// TestSenderServerErrorBacksOff: a 502 while Telegram is up is the
+// entry's own failure: it waits its own back-off (fake clock) while a
+// message to another chat goes out at once, then goes out once.
 func TestSenderServerErrorBacksOff(t *testing.T) {
 	h := newHarness(t)
-	h.srv.Fail("sendMessage", 1, telegramtest.Failure{Code: 502, Description: "Bad Gateway"})
-	const chat = int64(6004)
+	var results resultLog
+	h.onSend = results.add
+	h.srv.FailText("eventually", telegramtest.Failure{Code: 502, Description: "Bad Gateway"})
+	const chat, other = int64(6004), int64(6009)
 	enqueue(t, h, fo.Message{Key: "t:502", ChatID: chat, Text: "eventually"})
 	h.start()
-	h.wait(chat, "eventually")
-	calls := h.srv.Calls("sendMessage")
-	if len(calls) != 2 {
-		t.Fatalf("calls = %+v", calls)
+	h.srv.WaitFor(func() bool { return len(h.srv.Calls("sendMessage")) == 1 }, waitLong)
+	h.srv.ClearRules()
+	enqueue(t, h, fo.Message{Key: "t:other", ChatID: other, Text: "at once"})
+	h.wait(other, "at once")
+	if n := h.count(chat, "eventually"); n != 0 {
+		t.Fatalf("retried before its back-off")
 	}
-	if gap := calls[1].At.Sub(calls[0].At); gap < sendBackoff0 {
-		t.Errorf("retried after %v", gap)
+	h.tick(fo.QueueBackoff(1))
+	h.wait(chat, "eventually")
+	if n := h.count(chat, "eventually"); n != 1 {
+		t.Errorf("sent %d times", n)
+	}
+	if got := results.String(); !strings.HasPrefix(got, "retry ok ") {
+		t.Errorf("OnSend results = %q", got)
 	}
 }
 

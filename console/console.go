@@ -167,6 +167,11 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	staff.handle("GET /staff/archives/{id}", s.consoleArchive)
 	staff.handle("POST /staff/archives/{id}", s.consoleArchiveSave)
 
+	// #9: parked queue entries, for supervisors (and admins).
+	queue := staff.require(supervisorRoles...)
+	queue.handle("GET /staff/queue", s.consoleQueue)
+	queue.handle("POST /staff/queue/retry", s.consoleQueueRetry)
+
 	admin := staff.require(adminRoles...)
 	admin.handle("GET /staff/settings", s.consoleSettings)
 	admin.handle("POST /staff/settings", s.consoleSettingsSave)
@@ -181,6 +186,7 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 		// by addConsoleNav from followup.go.
 	)
 	s.console.navTail = []consoleNavItem{
+		{Key: "con.nav.queue", Path: "/staff/queue", Roles: supervisorRoles},
 		{Key: "con.nav.settings", Path: "/staff/settings", Roles: adminRoles},
 		{Key: "con.nav.accounts", Path: "/staff/accounts", Roles: adminRoles},
 	}

@@ -33,6 +33,7 @@ type Store interface {
 	archiveStore
 	followUpStore
 	lobbyStore
+	queueStore
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer

@@ -446,23 +446,3 @@ func (s *Store) registerRange(bucket []byte, from, to time.Time) ([]fo.RegisterE
 	})
 	return out, err
 }
-
-// idemGet loads the recorded result of an idempotent request into v. done
-// reports whether there was one.
-func idemGet(tx *bolt.Tx, k string, v any) (done bool, err error) {
-	if k == "" {
-		return false, nil
-	}
-	raw := tx.Bucket(bIdem).Get([]byte(k))
-	if raw == nil {
-		return false, nil
-	}
-	return true, json.Unmarshal(raw, v)
-}
-
-func idemPut(tx *bolt.Tx, k string, v any) error {
-	if k == "" {
-		return nil
-	}
-	return putJSON(tx.Bucket(bIdem), []byte(k), v)
-}

@@ -380,7 +380,7 @@ func TestOutboxDedupeAndRestart(t *testing.T) {
 	s.Enqueue(fo.Message{Key: "k2", ChatID: 5, Text: "x"})
 	es, _, _ = s.Pending(clock.Now(), 10)
 	s.MarkFailed(es[0].Seq, "timeout", false)
-	if es, _, _ = s.Pending(clock.Now(), 10); len(es) != 1 || es[0].Tries != 1 {
+	if es, _, _ = s.Pending(clock.Now().Add(fo.QueueBackoff(1)), 10); len(es) != 1 || es[0].Tries != 1 {
 		t.Fatalf("transient failure dropped the message: %+v", es)
 	}
 	s.MarkFailed(es[0].Seq, "403 blocked", true)

@@ -3,6 +3,9 @@ package data
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -61,24 +64,80 @@ func (w *writer) delDue(at time.Time, kind string, id uint64) error {
 	return w.tx.Bucket(bDue).Delete(dueKey(at, kind, id))
 }
 
+// A due entry's value is empty until it fails; then it is re-keyed at its
+// next try (so that the scan up to now skips it until then) with a dueRetry
+// value. After fo.MaxQueueTries failed tries, or at once when its key or
+// value cannot be read, it is parked in due_parked ("kind:id@unix" →
+// parkedDue) and announced to the supervisors.
+type dueRetry struct {
+	At        time.Time `json:"at"` // the entry's own due time, as its handler knows it
+	Tries     int       `json:"tries,omitempty"`
+	FirstTry  time.Time `json:"first_try,omitzero"`
+	LastTry   time.Time `json:"last_try,omitzero"`
+	LastError string    `json:"last_error,omitempty"`
+}
+
+type parkedDue struct {
+	fo.ParkedEntry
+	// RawKey is the due key as it was, when it could not be read.
+	RawKey []byte `json:"raw_key,omitempty"`
+}
+
+// dueBatch is how many due entries one transaction handles at most.
+const dueBatch = 200
+
 // RunDue does everything that has come due by now: reminders (APT-5),
-// pickup notices (DEL-2), progress checks (INT-7). It reads only the due
-// index up to now, in batches of 200 per transaction, and returns how many
-// entries it handled. An entry is deleted in the transaction that handles
-// it, so each is handled once.
+// pickup notices (DEL-2), progress checks (INT-7) and the after-sales
+// deadlines. It reads only the due index up to now, in batches of dueBatch
+// per transaction, and returns how many entries it handled. An entry is
+// deleted in the transaction that handles it, so each is handled once.
+//
+// Entries fail alone: when a handler fails, the batch is rolled back, the
+// entries before the failing one are handled again in a transaction of
+// their own, and the failing one is rescheduled on its own back-off
+// (fo.QueueBackoff) or, at its fo.MaxQueueTries-th failure, parked; then
+// the run goes on with the entries after it.
 func (s *Store) RunDue(now time.Time) (int, error) {
-	n := 0
+	n, limit := 0, dueBatch
 	for {
-		batch, more, err := s.runDueBatch(now, 200)
-		n += batch
-		if err != nil || !more {
+		handled, fail, more, err := s.runDueBatch(now, limit)
+		if err != nil {
 			return n, err
+		}
+		n += handled
+		if fail != nil {
+			if fail.index > 0 {
+				limit = fail.index // commit those before it first
+				continue
+			}
+			s.log.Warn("due entry failed", "entry", fmt.Sprintf("%q", fail.key[min(8, len(fail.key)):]), "err", fail.err)
+			if err := s.dueFailed(now, fail); err != nil {
+				return n, err
+			}
+			limit = dueBatch
+			continue
+		}
+		limit = dueBatch
+		if !more {
+			return n, nil
 		}
 	}
 }
 
-func (s *Store) runDueBatch(now time.Time, limit int) (handled int, more bool, err error) {
+// dueFailure is the entry a batch stopped at.
+type dueFailure struct {
+	index     int // its place in the batch
+	key, val  []byte
+	err       error
+	permanent bool // cannot be read: parked at once
+}
+
+// errDueFailed rolls a batch back.
+var errDueFailed = errors.New("due entry failed")
+
+func (s *Store) runDueBatch(now time.Time, limit int) (handled int, fail *dueFailure, more bool, err error) {
 	err = s.update(func(tx *bolt.Tx, w *writer) error {
+		handled, fail, more = 0, nil, false
 		st, err := settingsTx(tx)
 		if err != nil {
 			return err
@@ -86,25 +145,40 @@ func (s *Store) runDueBatch(now time.Time, limit int) (handled int, more bool, e
 		due := tx.Bucket(bDue)
 		c := due.Cursor()
 		var done [][]byte
-		for k, _ := c.First(); k != nil && btou(k[:8]) <= tkey(now); k, _ = c.Next() {
+		for k, v := c.First(); k != nil && (len(k) < 8 || btou(k[:8]) <= tkey(now)); k, v = c.Next() {
 			if len(done) == limit {
 				more = true
 				break
 			}
-			done = append(done, bytes.Clone(k))
-			kind, idText, ok := bytes.Cut(k[8:], []byte(":"))
-			if !ok {
-				continue
+			failAt := func(err error, permanent bool) error {
+				fail = &dueFailure{index: len(done), key: bytes.Clone(k), val: bytes.Clone(v), err: err, permanent: permanent}
+				return errDueFailed
 			}
+			if len(k) < 8 {
+				return failAt(errors.New("malformed due key"), true)
+			}
+			kind, idText, ok := bytes.Cut(k[8:], []byte(":"))
 			h := dueHandlers[string(kind)]
 			id, perr := strconv.ParseUint(string(idText), 10, 64)
-			if h == nil || perr != nil {
-				s.log.Warn("unknown due entry dropped", "key", fmt.Sprintf("%q", k[8:]))
-				continue
+			if !ok || h == nil || perr != nil {
+				return failAt(fmt.Errorf("unknown due entry %q", k[8:]), true)
 			}
 			at := time.Unix(int64(btou(k[:8])), 0).UTC()
+			if len(v) > 0 {
+				var r dueRetry
+				if err := json.Unmarshal(v, &r); err != nil {
+					return failAt(fmt.Errorf("decode due entry: %w", err), true)
+				}
+				at = r.At
+			}
 			if err := h(w, &st, id, at, now); err != nil {
-				return fmt.Errorf("due %s:%d: %w", kind, id, err)
+				return failAt(err, false)
+			}
+			done = append(done, bytes.Clone(k))
+			if len(v) > 0 {
+				if err := w.count(statDueRetry, -1); err != nil {
+					return err
+				}
 			}
 			handled++
 		}
@@ -115,7 +189,68 @@ func (s *Store) runDueBatch(now time.Time, limit int) (handled int, more bool, e
 		}
 		return nil
 	})
-	return handled, more, err
+	if errors.Is(err, errDueFailed) {
+		return 0, fail, false, nil
+	}
+	return handled, nil, more, err
+}
+
+// dueFailed records the failure of a due entry in a transaction of its
+// own: the entry is rescheduled on its back-off, or parked.
+func (s *Store) dueFailed(now time.Time, f *dueFailure) error {
+	return s.update(func(tx *bolt.Tx, w *writer) error {
+		due := tx.Bucket(bDue)
+		if due.Get(f.key) == nil {
+			return nil // handled meanwhile
+		}
+		if err := due.Delete(f.key); err != nil {
+			return err
+		}
+		retrying := len(f.val) > 0
+		if f.permanent {
+			if retrying {
+				if err := w.count(statDueRetry, -1); err != nil {
+					return err
+				}
+			}
+			id := "raw:" + hex.EncodeToString(f.key)
+			return w.park(fo.ParkedEntry{Queue: fo.QueueDue, ID: id, Error: f.err.Error(), Tries: 1,
+				FirstTry: w.now, LastTry: w.now}, f.key)
+		}
+		kind, idText, _ := bytes.Cut(f.key[8:], []byte(":"))
+		id, _ := strconv.ParseUint(string(idText), 10, 64)
+		r := dueRetry{At: time.Unix(int64(btou(f.key[:8])), 0).UTC()}
+		if retrying {
+			if err := json.Unmarshal(f.val, &r); err != nil {
+				return err
+			}
+		}
+		r.Tries++
+		r.LastTry, r.LastError = w.now, f.err.Error()
+		if r.FirstTry.IsZero() {
+			r.FirstTry = w.now
+		}
+		if r.Tries >= fo.MaxQueueTries {
+			if retrying {
+				if err := w.count(statDueRetry, -1); err != nil {
+					return err
+				}
+			}
+			return w.park(fo.ParkedEntry{Queue: fo.QueueDue, ID: parkedDueID(string(kind), id, r.At),
+				Key: string(kind) + ":" + string(idText), Error: r.LastError, Tries: r.Tries,
+				FirstTry: r.FirstTry, LastTry: r.LastTry}, nil)
+		}
+		if !retrying {
+			if err := w.count(statDueRetry, 1); err != nil {
+				return err
+			}
+		}
+		raw, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		return due.Put(dueKey(now.Add(fo.QueueBackoff(r.Tries)), string(kind), id), raw)
+	})
 }
 
 // dueReminder sends an appointment's reminder (APT-5). An appointment no

@@ -21,15 +21,23 @@
 //	apt_start      start | id → end (only appointments holding a bay)
 //	apt_cust       customer id | start | id → empty
 //	reg_apt        time | seq → JSON RegisterEntry (appointment register, APT-3)
-//	outbox         seq → JSON Message (waiting to be sent)
+//	outbox         seq → JSON outboxRecord (a Message waiting to be sent, with its tries)
+//	outbox_next    next-try time (0: at once) | seq → chat id (index of outbox, data/outbox.go)
+//	outbox_chat    chat id | seq → NotBefore | RetryAt (index of outbox: a chat's order)
+//	outbox_parked  seq → JSON parkedOutbox (failed fo.MaxQueueTries times, or undecodable)
 //	outbox_keys    idempotency key → seq | sent time (0 while waiting)
 //	outbox_dead    seq → JSON deadMessage (Telegram refused it for good)
 //	relay          chat id | message id → customer chat id (REC-3)
+//	relay_at       sent time | chat id | message id → empty (relay's age, for retention)
 //	bot            "offset" → next update id (8 bytes)
 //	conversations  chat id → the bot's opaque conversation state of a customer chat;
 //	               chat id | user id (16 bytes) → a staff member's conversation in a chat
 //	idem           idempotency key → JSON result of the first request
-//	due            time | kind ":" id → empty (what the scheduler must do when)
+//	idem_at        time | idempotency key → empty (idem's age, for retention)
+//	due            time | kind ":" id → empty, or JSON dueRetry once it failed
+//	               (what the scheduler must do when; data/jobs.go)
+//	due_parked     "kind:id@unix" → JSON parkedDue (failed fo.MaxQueueTries times, or unreadable)
+//	queue_stats    name → 8-byte count (the queues' counts, data/queue.go)
 //	jobs           job name → last run time
 //	visits         id → JSON Visit (check-in to delivery, work order, settlement)
 //	visit_day      day "YYYY-MM-DD" | id → empty (shop zone)
@@ -110,6 +118,13 @@ var (
 	bBoard         = []byte("board")
 	bPhoneTasks    = []byte("phone_tasks")
 	bLinkTokens    = []byte("link_tokens")
+	bOutboxNext    = []byte("outbox_next")
+	bOutboxChat    = []byte("outbox_chat")
+	bOutboxParked  = []byte("outbox_parked")
+	bRelayAt       = []byte("relay_at")
+	bIdemAt        = []byte("idem_at")
+	bDueParked     = []byte("due_parked")
+	bQueueStats    = []byte("queue_stats")
 
 	bAccounts = []byte("accounts")
 	bSessions = []byte("sessions")
@@ -136,6 +151,7 @@ var allBuckets = [][]byte{
 	bVehCust, bAppointments, bAptCode, bAptStart, bAptCust, bRegApt, bOutbox,
 	bOutboxKeys, bOutboxDead, bRelay, bBot, bConversations, bIdem, bDue, bJobs,
 	bVisits, bVisitDay, bVisitVeh, bVisitOpen, bQueueSeq, bBoard, bPhoneTasks, bLinkTokens,
+	bOutboxNext, bOutboxChat, bOutboxParked, bRelayAt, bIdemAt, bDueParked, bQueueStats,
 	bAccounts, bSessions,
 	bComplaints, bComplaintOpen, bCalls, bCallDue, bRegCall, bRegLetter, bSurveys, bPromotions, bTasks,
 	bDevices, bDeviceTokens, bDeviceCodes, bPending, bPendingOpen,
@@ -262,6 +278,9 @@ func (s *Store) init() error {
 		if v := meta.Get(keyBackup); v != nil {
 			json.Unmarshal(v, &s.health.backup)
 		}
+		if err := initQueues(tx); err != nil {
+			return err
+		}
 		if tx.Bucket(bSettings).Get([]byte("shop")) == nil {
 			st := fo.DefaultSettings()
 			return putJSON(tx.Bucket(bSettings), []byte("shop"), st)
@@ -339,6 +358,8 @@ func (s *Store) update(fn func(tx *bolt.Tx, w *writer) error) error {
 	err := guard("write", func() error {
 		return s.db.Update(func(tx *bolt.Tx) error {
 			w = writer{tx: tx, now: s.now()}
+			txTimes.Store(tx, w.now) // for idemPut (data/retention.go)
+			defer txTimes.Delete(tx)
 			if err := fn(tx, &w); err != nil {
 				return err
 			}

@@ -27,3 +27,26 @@ func DueJob(r Due) Job {
 		},
 	}
 }
+
+// Pruner removes the transport records past their retention age.
+type Pruner interface {
+	Prune(now time.Time) (map[string]int, error)
+}
+
+// PruneJob prunes, every night at 03:10 shop time (the shop is closed and
+// the night's backup has not started), what only served to carry messages
+// and requests: idempotency keys, sent outbox keys, relay maps, dead
+// letters and parked entries once shown, expired sessions and link tokens
+// (data/retention.go has the ages and why). A night missed while the
+// process was down is made up once at start.
+func PruneJob(p Pruner) Job {
+	return Job{
+		Name:    "prune",
+		Spec:    "10 3 * * *",
+		CatchUp: CatchUpLatest,
+		Run: func(_ context.Context, at time.Time) error {
+			_, err := p.Prune(at)
+			return err
+		},
+	}
+}

@@ -367,3 +367,35 @@ func TestTickSkipsBusyAndRecovers(t *testing.T) {
 		t.Errorf("slow ran %d times after it finished, want 2", n)
 	}
 }
+
+type prunes struct{ ats []time.Time }
+
+func (p *prunes) Prune(now time.Time) (map[string]int, error) {
+	p.ats = append(p.ats, now)
+	return map[string]int{}, nil
+}
+
+// The nightly prune runs at 03:10 shop time and, after downtime, is made
+// up once for the latest missed night.
+func TestPruneJobNightlyCatchUp(t *testing.T) {
+	clock := fakeclock.New(at(2026, 11, 27, 9, 0))
+	store := openStore(t, clock)
+	var p prunes
+	job := PruneJob(&p)
+	sched, err := ParseSpec(job.Spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next := sched.Next(at(2026, 11, 27, 9, 0)); !next.Equal(at(2026, 11, 28, 3, 10)) {
+		t.Errorf("next prune %v", next)
+	}
+	store.SetLastRun("prune", at(2026, 11, 24, 3, 10))
+	s := New(Config{Store: store, Clock: clock, Location: shanghai})
+	if err := s.Add(job); err != nil {
+		t.Fatal(err)
+	}
+	s.CatchUpAll(context.Background())
+	if len(p.ats) != 1 || !p.ats[0].Equal(at(2026, 11, 27, 3, 10)) {
+		t.Errorf("caught up %v, want once for 11-27 03:10", p.ats)
+	}
+}

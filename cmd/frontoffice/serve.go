@@ -229,6 +229,7 @@ func jobs(store *data.Store, st *fo.Settings, night nightly) []scheduler.Job {
 		scheduler.CallListJob(store),       // FU-2, FU-3
 		scheduler.MonthlySummaryJob(store), // FU-8
 		scheduler.BackupJob(st, night),     // check and back up after closing
+		scheduler.PruneJob(store),          // #9: retention of transport records
 	}, scheduler.ReportJobs(st, store)...) // REP-1: daily, weekly, monthly business statistics
 }
 

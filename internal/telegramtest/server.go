@@ -9,11 +9,14 @@
 //	msg, ok := srv.WaitMessage(42, func(m telegramtest.Message) bool { return m.HasButton("预约") }, 5*time.Second)
 //
 // The server answers getMe, getUpdates, sendMessage, sendDocument (multipart),
-// editMessageText, answerCallbackQuery, setMyCommands and deleteMessage. It
+// editMessageText, answerCallbackQuery, setMyCommands, getMyCommands and
+// deleteMessage. It
 // keeps every chat's bot messages as they stand after edits, records every
 // call with its parameters and arrival time, assigns message ids per chat,
 // and can fail the next calls of a method (429 with retry_after, 403, 400)
-// on demand.
+// on demand: the next calls of a method (Fail, RateLimit), every call
+// matching a rule (FailWhen, e.g. one message refused with 500 forever),
+// every call to a chat (Block), or everything (Down, Up).
 //
 // Updates behave as Telegram's do: the test queues them (SendText,
 // SendPhoto, Press, ShareContact, Reply, Push); getUpdates returns those
@@ -74,6 +77,8 @@ type Server struct {
 	calls      []Call
 	chats      map[int64]*chatState
 	failures   map[string][]Failure
+	rules      []rule   // failures for every matching call, until cleared
+	down       *Failure // every call fails so while set (Down)
 	blocked    map[int64]bool
 	closeOnce  sync.Once
 }
@@ -140,7 +145,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		call.Code = http.StatusBadRequest
 		writeError(w, Failure{Code: 400, Description: "Bad Request: " + err.Error()})
 	default:
-		if f, failed := s.takeFailure(method); failed {
+		if f, failed := s.takeFailure(method); failed || s.ruleFailure(method, params, &f) {
 			call.Code = f.Code
 			s.record(call)
 			writeError(w, f)
@@ -259,6 +264,8 @@ func (s *Server) handle(method string, p map[string]string, files map[string]Fil
 			return nil, 0, badRequest("commands are invalid")
 		}
 		return true, 0, nil
+	case "getMyCommands":
+		return []tgbotapi.BotCommand{}, 0, nil
 	case "deleteMessage":
 		s.mu.Lock()
 		defer s.mu.Unlock()

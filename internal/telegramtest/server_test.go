@@ -173,6 +173,41 @@ func TestFailures(t *testing.T) {
 	}
 }
 
+// TestFailOnDemand: a rule fails only the matching calls, every time,
+// until cleared; Down fails every method until Up.
+func TestFailOnDemand(t *testing.T) {
+	s := New(t, Options{})
+	api := newAPI(t, s)
+	s.FailText("poison", Failure{Code: 500, Description: "Internal Server Error"})
+	var tg *tgbotapi.Error
+	for range 3 {
+		if _, err := api.Request(tgbotapi.NewMessage(5, "a poison pill")); !errors.As(err, &tg) || tg.Code != 500 {
+			t.Fatalf("rule: %v", err)
+		}
+	}
+	if _, err := api.Request(tgbotapi.NewMessage(5, "fine")); err != nil {
+		t.Errorf("a call the rule does not match: %v", err)
+	}
+	s.ClearRules()
+	if _, err := api.Request(tgbotapi.NewMessage(5, "a poison pill")); err != nil {
+		t.Errorf("after ClearRules: %v", err)
+	}
+	s.Down(Failure{})
+	if _, err := api.Request(tgbotapi.GetMyCommandsConfig{}); !errors.As(err, &tg) || tg.Code != 502 {
+		t.Errorf("getMyCommands while down: %v", err)
+	}
+	if _, err := api.Request(tgbotapi.NewMessage(5, "x")); err == nil {
+		t.Errorf("sendMessage while down")
+	}
+	s.Up()
+	if _, err := api.Request(tgbotapi.GetMyCommandsConfig{}); err != nil {
+		t.Errorf("getMyCommands when up: %v", err)
+	}
+	if n := len(s.Messages(5)); n != 2 {
+		t.Errorf("chat has %d messages, want the 2 that were taken", n)
+	}
+}
+
 // TestWaitFor wakes on changes.
 func TestWaitFor(t *testing.T) {
 	s := New(t, Options{})
