@@ -123,6 +123,10 @@ type Config struct {
 	// "rate_limited" (429: all sending pauses as Telegram asks). It never
 	// gets a chat id; it must not block.
 	OnSend func(result string)
+	// OnUpdate, when set, is told how late each update with a message is
+	// handled: the clock's now minus the message's date (metrics). It must
+	// not block.
+	OnUpdate func(lag time.Duration)
 	// PollTimeout is getUpdates' long-poll timeout: 50 s when zero, and
 	// never more. The HTTP deadline of getUpdates must be above it (NewAPI
 	// sees to that).
@@ -150,6 +154,7 @@ type Bot struct {
 	redact     func(string) string
 	texts      fo.Catalog
 	onSend     func(string)
+	onUpdate   func(time.Duration)
 }
 
 // New returns a bot for cfg. It panics when cfg.API or cfg.Store is nil, a
@@ -191,6 +196,7 @@ func New(cfg Config) *Bot {
 		redact:     redactor(token),
 		texts:      fo.Texts.MustMerge(Texts),
 		onSend:     cfg.OnSend,
+		onUpdate:   cfg.OnUpdate,
 	}
 }
 

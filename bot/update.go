@@ -130,6 +130,9 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 			t.answer("")
 		}
 	}()
+	if b.onUpdate != nil && u.Message != nil && u.Message.Date > 0 {
+		b.onUpdate(b.clock.Now().Sub(time.Unix(int64(u.Message.Date), 0)))
+	}
 	var chat *tgbotapi.Chat
 	var from *tgbotapi.User
 	switch {

@@ -13,6 +13,7 @@ import (
 	fo "frontoffice"
 	"frontoffice/bot"
 	"frontoffice/data"
+	"frontoffice/internal/metrics"
 )
 
 // botRunner connects to Telegram and runs the bot in the background. The
@@ -32,7 +33,7 @@ func (r *botRunner) Username() string {
 
 // start starts the bot when a token is set, adding it to wg; it stops when
 // ctx ends. Without a token the bot is off.
-func (r *botRunner) start(ctx context.Context, cfg Config, store *data.Store, clock fo.Clock, docs bot.Documents, log *slog.Logger, wg *sync.WaitGroup) {
+func (r *botRunner) start(ctx context.Context, cfg Config, store *data.Store, clock fo.Clock, docs bot.Documents, mets *metrics.Metrics, log *slog.Logger, wg *sync.WaitGroup) {
 	if cfg.TelegramToken == "" {
 		log.Info("Telegram bot off: TELEGRAM_BOT_TOKEN is not set")
 		return
@@ -46,7 +47,8 @@ func (r *botRunner) start(ctx context.Context, cfg Config, store *data.Store, cl
 		}
 		r.username.Store(api.Self.UserName)
 		log.Info("Telegram bot connected", "bot", "@"+api.Self.UserName)
-		b := bot.New(bot.Config{API: api, Store: store, Clock: clock, Logger: log.With("part", "bot"), Documents: docs})
+		b := bot.New(bot.Config{API: api, Store: store, Clock: clock, Logger: log.With("part", "bot"), Documents: docs,
+			OnSend: mets.SendResult, OnUpdate: mets.UpdateLag})
 		if err := b.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
 			log.Error("Telegram bot stopped", "err", err)
 		}

@@ -26,7 +26,8 @@ import (
 // a damaged one. A missing file in an existing folder with no trace of a
 // previous run is a first run: a new file is made (the README's first
 // command in a fresh clone).
-func openData(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error) {
+// onBackup, when not nil, is told every backup's result (metrics).
+func openData(cfg Config, log *slog.Logger, clock fo.Clock, onBackup func(ok bool)) (*data.Store, error) {
 	_, dirErr := os.Stat(filepath.Dir(cfg.DataPath))
 	if _, err := os.Stat(cfg.DataPath); errors.Is(err, os.ErrNotExist) && dirErr == nil && !cfg.Init {
 		var traces []string
@@ -41,7 +42,7 @@ func openData(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error)
 				cfg.DataPath, strings.Join(traces, " and "), restoreHint(cfg))
 		}
 	}
-	s, err := data.Open(cfg.DataPath, data.Options{Logger: log, Clock: clock, Timeout: 2 * time.Second, Init: cfg.Init})
+	s, err := data.Open(cfg.DataPath, data.Options{Logger: log, Clock: clock, Timeout: 2 * time.Second, Init: cfg.Init, OnBackup: onBackup})
 	if err != nil {
 		return nil, explainOpen(cfg, err)
 	}

@@ -18,7 +18,7 @@ func demoCmd(cfg Config, log *slog.Logger, args []string, stdout io.Writer) erro
 	}
 	now := wallClock.Now()
 	clock := fakeclock.New(now)
-	store, err := openStore(cfg, log, clock)
+	store, err := openStore(cfg, log, clock, nil)
 	if err != nil {
 		return fmt.Errorf("%w (stop the server before loading the demo data)", err)
 	}

@@ -217,7 +217,7 @@ func TestTZOnlySeedsANewFile(t *testing.T) {
 		st, _ := s.Settings()
 		return st.Shop.TimeZone
 	}
-	s, err := openStore(Config{DataPath: path, TimeZone: "Asia/Tokyo"}, log, wallClock)
+	s, err := openStore(Config{DataPath: path, TimeZone: "Asia/Tokyo"}, log, wallClock, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func TestTZOnlySeedsANewFile(t *testing.T) {
 	if strings.Contains(logs.String(), "FRONTOFFICE_TZ") {
 		t.Errorf("a warning for a seeded file:\n%s", logs.String())
 	}
-	s, err = openStore(Config{DataPath: path, TimeZone: "Europe/Berlin"}, log, wallClock)
+	s, err = openStore(Config{DataPath: path, TimeZone: "Europe/Berlin"}, log, wallClock, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

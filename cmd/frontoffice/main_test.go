@@ -155,15 +155,22 @@ func TestServeEndToEnd(t *testing.T) {
 	go func() { done <- run(ctx, []string{"serve"}, io.Discard, logs, e) }()
 	addr := serveAddr(t, logs)
 
-	for path, want := range map[string]string{"/healthz": "ok", "/metrics": "frontoffice_records_created_total{kind=\"customers\"}"} {
-		resp, err := http.Get("http://" + addr + path)
+	// The queues' figures and the record counts are wired into /metrics
+	// (#9).
+	for _, c := range []struct{ path, want string }{
+		{"/healthz", "ok"},
+		{"/metrics", "frontoffice_queue_waiting{queue=\"outbox\"}"},
+		{"/metrics", "frontoffice_queue_parked{queue=\"due\"}"},
+		{"/metrics", "frontoffice_records_created_total{kind=\"customers\"}"},
+	} {
+		resp, err := http.Get("http://" + addr + c.path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
-			t.Errorf("%s: %d %q", path, resp.StatusCode, body)
+		if resp.StatusCode != 200 || !strings.Contains(string(body), c.want) {
+			t.Errorf("%s: %d, want %q in %q", c.path, resp.StatusCode, c.want, body)
 		}
 	}
 
@@ -171,6 +178,21 @@ func TestServeEndToEnd(t *testing.T) {
 	tg.SendText(42, customer, "/start")
 	if _, ok := tg.WaitText(42, 10*time.Second, "您好", fo.DefaultSettings().Shop.Name); !ok {
 		t.Fatalf("no greeting; log:\n%s", logs.String())
+	}
+	// The sender reports to /metrics: the greeting counts as sent (#9).
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		resp, err := http.Get("http://" + addr + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(body), `frontoffice_sends_total{result="ok"}`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no sends counted in /metrics:\n%s", body)
+		}
 	}
 	tg.SendText(42, customer, "你们周末营业吗？")
 	if _, ok := tg.WaitText(-500, 10*time.Second, "你们周末营业吗"); !ok {

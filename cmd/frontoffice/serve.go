@@ -28,11 +28,12 @@ import (
 // openStore opens the data file, explaining a lock held by a running
 // server. FRONTOFFICE_TZ (-tz) only seeds the zone of a new data file: an
 // existing file keeps the zone stored in its settings (the console's), and
-// a different -tz is ignored with a warning saying so.
-func openStore(cfg Config, log *slog.Logger, clock fo.Clock) (*data.Store, error) {
+// a different -tz is ignored with a warning saying so. onBackup, when not
+// nil, is told every backup's result.
+func openStore(cfg Config, log *slog.Logger, clock fo.Clock, onBackup func(ok bool)) (*data.Store, error) {
 	_, statErr := os.Stat(cfg.DataPath)
 	fresh := errors.Is(statErr, fs.ErrNotExist)
-	s, err := openData(cfg, log, clock)
+	s, err := openData(cfg, log, clock, onBackup)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +76,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
 	}
 	clock := wallClock
-	store, err := openStore(cfg, log, clock)
+	// Metrics come first so that the store and the bot report to them;
+	// their figures are read from the store at each scrape.
+	var store *data.Store
+	mets := metrics.New(metrics.Config{
+		Totals: func() (map[string]int, error) { return store.Metrics() },
+		Queues: func() ([]metrics.Queue, error) { return queueFigures(store, clock) },
+	})
+	store, err := openStore(cfg, log, clock, func(ok bool) { mets.BackupResult(ok, clock.Now()) })
 	if err != nil {
 		return err
 	}
@@ -121,10 +129,6 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	if err != nil {
 		return err
 	}
-
-	// Metrics: the lead wires mets into the bot (UpdateLag, SendResult),
-	// the backups (BackupResult) and the queues (Queues).
-	mets := metrics.New(metrics.Config{Totals: func() (map[string]int, error) { return store.Metrics() }})
 
 	mux := http.NewServeMux()
 	lobby.Register(mux)
@@ -194,7 +198,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 	go followSettings(runCtx, store, night, sched, log, nil)
 
 	var wg sync.WaitGroup
-	bots.start(runCtx, cfg, store, clock, docs, log, &wg)
+	bots.start(runCtx, cfg, store, clock, docs, mets, log, &wg)
 
 	select {
 	case <-ctx.Done():
@@ -271,4 +275,23 @@ func backupHandler(store *data.Store, log *slog.Logger) http.Handler {
 			log.Error("backup over http", "err", err)
 		}
 	})
+}
+
+// queueFigures are the outbox's and the due entries' figures for /metrics
+// (#9): waiting and parked counts kept by the store as they change, the
+// oldest waiting message's age and the due queue's lag.
+func queueFigures(store *data.Store, clock fo.Clock) ([]metrics.Queue, error) {
+	now := clock.Now()
+	q, err := store.QueueStats(now)
+	if err != nil {
+		return nil, err
+	}
+	var oldest time.Duration
+	if !q.OldestOutbox.IsZero() {
+		oldest = now.Sub(q.OldestOutbox)
+	}
+	return []metrics.Queue{
+		{Name: "outbox", Waiting: q.OutboxWaiting, Parked: q.OutboxParked, OldestAge: oldest},
+		{Name: "due", Waiting: q.DueWaiting, Parked: q.DueParked, OldestAge: q.DueLag},
+	}, nil
 }

@@ -116,7 +116,7 @@ func New(cfg Config) *Metrics {
 func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
 // SendResult counts one attempt to hand a message to Telegram, by result:
-// "sent", "retry" (a failure to try again), "parked" (given up after its
+// "ok" (Telegram took it), "retry" (a failure to try again), "parked" (given up after its
 // limit), "rate_limited" (429).
 func (m *Metrics) SendResult(result string) {
 	if m != nil {

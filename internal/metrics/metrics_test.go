@@ -97,8 +97,8 @@ func TestScrape(t *testing.T) {
 	} {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(req.method, req.path, nil))
 	}
-	m.SendResult("sent")
-	m.SendResult("sent")
+	m.SendResult("ok")
+	m.SendResult("ok")
 	m.SendResult("parked")
 	m.BackupResult(true, time.Unix(1796000000, 0))
 	m.BackupResult(false, time.Time{})
@@ -140,7 +140,7 @@ func TestScrape(t *testing.T) {
 		labels map[string]string
 		want   float64
 	}{
-		{"frontoffice_sends_total", map[string]string{"result": "sent"}, 2},
+		{"frontoffice_sends_total", map[string]string{"result": "ok"}, 2},
 		{"frontoffice_sends_total", map[string]string{"result": "parked"}, 1},
 		{"frontoffice_backups_total", map[string]string{"result": "ok"}, 1},
 		{"frontoffice_backups_total", map[string]string{"result": "failed"}, 1},
