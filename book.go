@@ -116,3 +116,10 @@ func NearestSlots(days []DaySlots, want time.Time, n int) []time.Time {
 	slices.SortFunc(all, func(a, b time.Time) int { return a.Compare(b) })
 	return all
 }
+
+// CustomerMatch is a customer the desk found by name, phone or plate, with
+// their vehicles.
+type CustomerMatch struct {
+	Customer Customer
+	Vehicles []Vehicle
+}
