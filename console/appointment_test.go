@@ -2,9 +2,9 @@ package console
 
 import (
 	"context"
-	"html"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -476,7 +476,6 @@ func newDiscard() *discardWriter { return &discardWriter{h: http.Header{}, statu
 func (d *discardWriter) Header() http.Header         { return d.h }
 func (d *discardWriter) Write(p []byte) (int, error) { return d.body.Write(p) }
 func (d *discardWriter) WriteHeader(s int)           { d.status = s }
-
 
 // has fails when body lacks any of subs.
 func has(t testing.TB, body string, subs ...string) {
