@@ -419,7 +419,7 @@ func BenchmarkConsoleWeek(b *testing.B) {
 		}
 		n++
 	}
-	// 9,800 appointments over the 700 days before the week, 14 a day, each
+	// 9,600 appointments over the 700 days before the week, 16 a day, each
 	// booked on its own day (the clock walks), then 200 in the week.
 	for d := 700; d >= 1; d-- {
 		day := week.AddDate(0, 0, -d)
@@ -427,23 +427,21 @@ func BenchmarkConsoleWeek(b *testing.B) {
 			continue
 		}
 		h.clock.Set(day.Add(8 * time.Hour))
-		for i := 0; i < 14 && n < 9800; i++ {
-			book(day.Add(9*time.Hour + time.Duration(i%7)*time.Hour))
+		for i := 0; i < 16 && n < 9800; i++ {
+			book(day.Add(9*time.Hour + time.Duration(i%8)*time.Hour))
 		}
 	}
 	h.clock.Set(week.AddDate(0, 0, -1).Add(8 * time.Hour))
-	for d := 0; inWeek < 200; d = (d + 1) % 6 {
-		day := week.AddDate(0, 0, d)
-		slot := inWeek / 6
-		book(day.Add(9*time.Hour + time.Duration(slot%8)*time.Hour + time.Duration(slot/8)*30*time.Minute))
-		inWeek++
+	for ; inWeek < 200; inWeek++ { // Monday to Friday, 40 a day from 09:00 to 16:30
+		day := week.AddDate(0, 0, inWeek%5)
+		book(day.Add(9*time.Hour + time.Duration(inWeek/5%16)*30*time.Minute))
 	}
-	for n < 10000 {
-		day := week.AddDate(0, 0, 7+n%6)
-		book(day.Add(9*time.Hour + time.Duration(n%7)*time.Hour))
+	for i := 0; n < 10000; i++ { // the week after
+		day := week.AddDate(0, 0, 7+i%5)
+		book(day.Add(9*time.Hour + time.Duration(i/5%16)*30*time.Minute))
 	}
 	c := h.login("li")
-	cookie := c.http.Jar.Cookies(mustURL(h.ts.URL))
+	cookie := c.http.Jar.Cookies(mustURL(h.ts.URL + "/staff/"))
 	req, _ := http.NewRequest(http.MethodGet, "/staff/appointments/week?from=2026-11-30", nil)
 	for _, ck := range cookie {
 		req.AddCookie(ck)
@@ -451,8 +449,8 @@ func BenchmarkConsoleWeek(b *testing.B) {
 	handler := h.srv.Handler()
 	rec := newDiscard()
 	handler.ServeHTTP(rec, req)
-	if rec.status != http.StatusOK || !strings.Contains(rec.body.String(), "200") && inWeek != 200 {
-		b.Fatalf("week: %d", rec.status)
+	if rec.status != http.StatusOK || strings.Count(rec.body.String(), h.srv.texts.T(fo.ZH, "con.book.count", 40)) != 5 {
+		b.Fatalf("week: %d, not 40 appointments on each weekday", rec.status)
 	}
 	b.ResetTimer()
 	for b.Loop() {
