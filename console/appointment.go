@@ -155,7 +155,7 @@ func (s *Server) bookPage(w http.ResponseWriter, r *http.Request, c *staffCtx, d
 		Prev: bookPath(day.AddDate(0, 0, -1)), Next: bookPath(day.AddDate(0, 0, 1)),
 		WeekPath: "/staff/appointments/week?from=" + day.Format(time.DateOnly), Services: s.services(c),
 		RegisterRef: day.Format("20060102"), CanExport: allowed(c.acc, supervisorRoles)}
-	p.Title = p.T("con.book.title") + " · " + p.Day.Format(time.DateOnly) + " " + fo.FormatDay(c.lang, day, c.loc)
+	p.Title = p.T("con.book.title") + " · " + fo.FormatDay(c.lang, day, c.loc)
 	p.F = bookForm{Start: localInput(s.firstFree(c, day), c.loc), Idem: newIdem(), Lang: string(fo.ZH)}
 	if len(c.st.Services) > 0 {
 		p.F.Service = c.st.Services[0].ID
@@ -378,6 +378,7 @@ func (s *Server) suggest(c *staffCtx, service string, skip uint64, want time.Tim
 type aptPage struct {
 	consolePage
 	A         fo.Appointment
+	When      string // "11月30日 周一 13:00–16:00"
 	Service   string
 	Phone     string
 	Linked    bool
@@ -395,6 +396,7 @@ func (s *Server) aptPage(c *staffCtx, a fo.Appointment) *aptPage {
 	p := &aptPage{consolePage: s.consolePage(c, "con.apt.title"), A: a, Service: sv.Name(c.lang), Linked: a.ChatID != 0,
 		CanChange: a.Status == fo.AptBooked, Start: localInput(a.Start, c.loc), DayPath: bookPath(fo.DayStart(a.Start, c.loc)), Idem: newIdem()}
 	p.Title = p.T("con.apt.title") + " " + a.Code
+	p.When = fo.FormatWhen(c.lang, a.Start, c.loc) + "–" + a.End.In(c.loc).Format("15:04")
 	if cu, err := s.cfg.Store.Customer(a.CustomerID); err == nil {
 		p.Phone = cu.Phone
 	}
