@@ -59,7 +59,9 @@ func TestDeskBookingCalendarFileAPT1(t *testing.T) {
 	if m.Document.Name != fo.ICSName(a) || !strings.Contains(m.Text, a.Code) {
 		t.Errorf("document %q caption %q", m.Document.Name, m.Text)
 	}
-	h.waitMsg(chat, "slip", func(m telegramtest.Message) bool { return m.Document != nil && strings.HasSuffix(m.Document.Name, ".pdf") })
+	h.waitMsg(chat, "slip", func(m telegramtest.Message) bool {
+		return m.Document != nil && strings.HasSuffix(m.Document.Name, ".pdf")
+	})
 
 	if _, err := h.store.Reschedule(fo.ChangeRequest{ID: a.ID, Start: monday0900.Add(26 * time.Hour), By: "staff:li", Desk: true}); err != nil {
 		t.Fatal(err)
