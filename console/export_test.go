@@ -107,7 +107,11 @@ func TestCSVExportReadBack(t *testing.T) {
 			t.Errorf("%s: %d", bad, r.status)
 		}
 	}
-	if r := h.login("li").get("/staff/export/appointments.csv"); r.status != http.StatusForbidden {
+	li := h.login("li")
+	if r := li.get("/staff/export/appointments.csv"); r.status != http.StatusForbidden {
 		t.Errorf("reception exports: %d", r.status)
+	}
+	if strings.Contains(li.get("/staff/appointments").body, `id="exports"`) || !strings.Contains(c.get("/staff/appointments").body, `id="exports"`) {
+		t.Error("the export links are not the supervisor's alone")
 	}
 }

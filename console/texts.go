@@ -383,4 +383,14 @@ var consoleTexts = fo.Catalog{
 	"con.archive.scores":         {Zh: "评分（总体/施工/准时/态度）", En: "Scores (overall/work/time/staff)"},
 	"con.archive.comment":        {Zh: "意见", En: "Comment"},
 	"con.archive.no_surveys":     {Zh: "尚无调查结果。", En: "No survey answers yet."},
+
+	// The exports' links on the book (export.go).
+	"con.book.exports":                 {Zh: "导出 CSV（本月，Excel 可直接打开）", En: "CSV exports (this month; open in Excel)"},
+	"con.book.export.appointments":     {Zh: "预约", En: "Appointments"},
+	"con.book.export.archives":         {Zh: "客户档案", En: "Archives"},
+	"con.book.export.register_apt":     {Zh: "预约登记", En: "Appointment register"},
+	"con.book.export.register_calls":   {Zh: "电话登记", En: "Call register"},
+	"con.book.export.register_letters": {Zh: "信函登记", En: "Letter register"},
+	"con.book.export.report":           {Zh: "业务统计（月）", En: "Business figures (month)"},
+	"con.book.export.hint":             {Zh: "其他期间：在地址后加 ?from=2026-11-01&to=2026-11-30；报表加 ?kind=daily|weekly|monthly|yearly&day=日期。", En: "Other periods: add ?from=2026-11-01&to=2026-11-30 to the address; for the figures ?kind=daily|weekly|monthly|yearly&day=a date."},
 }
