@@ -240,7 +240,7 @@ func (e *Engine) AppointmentRegister(st *fo.Settings, day time.Time, apts []fo.A
 	d.Space(3)
 	var reg [][]string
 	for _, en := range entries {
-		reg = append(reg, []string{en.At.In(loc).Format("15:04"), d.registerAction(en.Action), dash(en.Code), dash(en.Detail), d.staffName(st, en.By)})
+		reg = append(reg, []string{en.At.In(loc).Format("15:04"), d.registerAction(en.Action), dash(en.Code), dash(aptDetail(st, en, lang)), d.staffName(st, en.By)})
 	}
 	d.Heading(d.T("form.register.entries"), 30)
 	d.Table(Table{Columns: []Column{
@@ -253,4 +253,40 @@ func (e *Engine) AppointmentRegister(st *fo.Settings, day time.Time, apts []fo.A
 	d.Space(4)
 	d.Signatures(d.T("form.calls.kept_by"), d.T("form.calls.supervisor"))
 	return d.Bytes()
+}
+
+// aptDetail writes an appointment register entry's detail for people: the
+// store records "<service> <RFC 3339 start> <plate>" for a booking and
+// "<RFC 3339> → <RFC 3339>" for a move; these print as the service's name,
+// the local time and the plate with its dot. Any other detail prints as
+// recorded.
+func aptDetail(st *fo.Settings, e fo.RegisterEntry, lang fo.Lang) string {
+	loc := st.Location()
+	local := func(s string) (string, bool) {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return "", false
+		}
+		return t.In(loc).Format("2006-01-02 15:04"), true
+	}
+	switch e.Action {
+	case "booked":
+		f := strings.Fields(e.Detail)
+		if len(f) != 3 {
+			break
+		}
+		sv, ok := st.Service(f[0])
+		when, ok2 := local(f[1])
+		if ok && ok2 {
+			return when + " " + sv.Name(lang) + " " + fo.FormatPlate(f[2])
+		}
+	case "moved":
+		from, to, ok := strings.Cut(e.Detail, " → ")
+		a, ok1 := local(from)
+		b, ok2 := local(to)
+		if ok && ok1 && ok2 {
+			return a + " → " + b
+		}
+	}
+	return e.Detail
 }

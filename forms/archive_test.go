@@ -106,6 +106,10 @@ func TestArchiveFormsARC1APT3(t *testing.T) {
 		for _, a := range apts {
 			want = append(want, a.Code, fo.FormatPlate(a.Plate))
 		}
+		if e := (fo.RegisterEntry{Action: "booked", Detail: "maint 2026-11-27T09:00:00Z 京F25979"}); aptDetail(&fo.Settings{Shop: fo.Shop{TimeZone: "Asia/Shanghai"},
+			Services: []fo.Service{{ID: "maint", NameZh: "定期保养", NameEn: "Maintenance"}}}, e, fo.ZH) != "2026-11-27 17:00 定期保养 京F·25979" {
+			t.Errorf("register detail %q", aptDetail(&fo.Settings{}, e, fo.ZH))
+		}
 		wantText(t, pdfText(t, pdf), want...)
 		if lang == fo.ZH {
 			savePNG(t, pdf, "appointment-register")
