@@ -13,7 +13,7 @@ import (
 // TestBrowserBook books a customer on the phone through the appointment
 // book in headless Chromium (APT-1, REC-2): the day view, the new
 // customer's form, the appointment's page telling the desk to print the
-// slip; then the week view in English. Screenshots go to
+// slip; then, in English, the week view, a move and a cancellation. Screenshots go to
 // testdata/artifacts/console_book_*.png.
 func TestBrowserBook(t *testing.T) {
 	h := newConHarness(t)
@@ -53,6 +53,31 @@ func TestBrowserBook(t *testing.T) {
 	b.submit("#lang-switch", `document.documentElement.lang === "en"`)
 	b.goTo("/staff/appointments/week?from=2026-11-30", `!!document.querySelector("#week-grid")`)
 	b.shot("book_week_en")
+
+	// In English: move it to Tuesday 09:00, then cancel it (APT-4).
+	id := apts[0].ID
+	b.goTo(aptPath(id), `!!document.querySelector("#move-form")`)
+	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#move-start").value = "2026-12-01T09:00"`))
+	b.submit("#move-submit", `!!document.querySelector(".flash")`)
+	if a, _ := h.store.Appointment(id); !a.Start.Equal(conAt(30, 9, 0).AddDate(0, 0, 1)) || a.Sequence != 1 {
+		t.Fatalf("after the move: %s seq %d", a.Start, a.Sequence)
+	}
+	b.shot("book_moved_en")
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`))
+	b.submit("#cancel-submit", `location.pathname === "/staff/appointments" && !!document.querySelector(".flash")`)
+	if a, _ := h.store.Appointment(id); a.Status != fo.AptCancelled {
+		t.Fatalf("after the cancel: %s", a.Status)
+	}
+	reg, _ := h.store.Register(conAt(27, 0, 0), conAt(28, 0, 0))
+	var acts []string
+	for _, e := range reg {
+		if e.Ref == id {
+			acts = append(acts, e.Action)
+		}
+	}
+	if strings.Join(acts, ",") != "booked,moved,cancelled" { // APT-3
+		t.Errorf("register %v", acts)
+	}
 	for _, raw := range b.log.All() {
 		dec, _ := url.QueryUnescape(raw)
 		for _, leak := range []string{"13711112222", "京F", "电话客户", "张三"} {
