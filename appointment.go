@@ -44,6 +44,9 @@ type Appointment struct {
 	RemindAt time.Time `json:"remind_at,omitzero"`
 	Source   string    `json:"source"` // bot, kiosk, console, demo
 	Note     string    `json:"note,omitempty"`
+	// Sequence counts the changes of the appointment's time or status
+	// after booking: the calendar file's SEQUENCE (AppointmentICS).
+	Sequence int `json:"seq,omitempty"`
 
 	// Copies for display, so that lists need not read the archive.
 	Plate        string `json:"plate"`
@@ -168,6 +171,15 @@ func (o Occupancy) Fits(start time.Time, d time.Duration, bays int) bool {
 // ErrSlotRule family; beyond the horizon it carries the number of days
 // that can be booked.
 func (s *Settings) CheckSlot(now, start time.Time, sv Service) error {
+	return s.CheckSlotFor(now, start, sv, false)
+}
+
+// CheckSlotFor is CheckSlot for a booking made online (desk false) or at
+// the reception desk (desk true): the desk, booking a customer on the
+// phone or at the counter, may book inside the online lead time
+// (MinLeadMinutes) but never in the past, off the grid, on a closed day,
+// outside opening hours or beyond the horizon (APT-1).
+func (s *Settings) CheckSlotFor(now, start time.Time, sv Service, desk bool) error {
 	loc := s.Location()
 	local := start.In(loc)
 	if start.Before(now) {
@@ -183,7 +195,7 @@ func (s *Settings) CheckSlot(now, start time.Time, sv Service) error {
 	if start.Before(h.Open.At(local, loc)) || start.Add(sv.Duration()).After(h.Close.At(local, loc)) {
 		return Errorf(EINVALID, "err.slot.hours")
 	}
-	if start.Before(now.Add(time.Duration(s.MinLeadMinutes) * time.Minute)) {
+	if !desk && start.Before(now.Add(time.Duration(s.MinLeadMinutes)*time.Minute)) {
 		return Errorf(EINVALID, "err.slot.lead")
 	}
 	today := DayStart(now, loc)
@@ -212,6 +224,12 @@ func (s *Settings) BookableDays(now time.Time) []time.Time {
 // which sv can be booked now: slots that pass CheckSlot and fit the
 // occupancy. occ must hold every appointment of that day that occupies a bay.
 func (s *Settings) FreeSlots(now, day time.Time, sv Service, occ Occupancy) []time.Time {
+	return s.FreeSlotsFor(now, day, sv, occ, false)
+}
+
+// FreeSlotsFor is FreeSlots for an online (desk false) or a desk booking
+// (desk true, CheckSlotFor).
+func (s *Settings) FreeSlotsFor(now, day time.Time, sv Service, occ Occupancy, desk bool) []time.Time {
 	loc := s.Location()
 	day = DayStart(day, loc)
 	if s.IsClosedDate(day) {
@@ -220,7 +238,7 @@ func (s *Settings) FreeSlots(now, day time.Time, sv Service, occ Occupancy) []ti
 	h := s.Hours[day.Weekday()]
 	var out []time.Time
 	for t := h.Open.At(day, loc); !t.Add(sv.Duration()).After(h.Close.At(day, loc)); t = t.Add(SlotLength) {
-		if s.CheckSlot(now, t, sv) == nil && occ.Fits(t, sv.Duration(), s.Bays) {
+		if s.CheckSlotFor(now, t, sv, desk) == nil && occ.Fits(t, sv.Duration(), s.Bays) {
 			out = append(out, t)
 		}
 	}
@@ -303,6 +321,10 @@ type BookRequest struct {
 	// when empty. The bot passes a key derived from the update it handles.
 	ReplyKey string
 	Note     string
+	// Desk marks a booking made by staff at the reception desk (a phone or
+	// counter customer): it may fall inside the online lead time and
+	// nothing else (CheckSlotFor).
+	Desk bool
 }
 
 // DaySlots are the free slots of one day.
@@ -322,4 +344,7 @@ type ChangeRequest struct {
 	ReplyKey   string
 	By         string
 	Reason     string
+	// Desk marks a move made by staff at the reception desk: the new time
+	// may fall inside the online lead time (CheckSlotFor).
+	Desk bool
 }

@@ -53,7 +53,20 @@ func BookingMessages(st *Settings, a Appointment, replyKey string) []Message {
 	}
 	msgs := []Message{{Key: replyKey, ChatID: a.ChatID, Text: ConfirmationText(st, a, a.Lang), Lang: a.Lang,
 		Buttons: aptButtons(a), Document: &Document{Kind: DocSlip, Ref: a.ID, Name: "appointment-" + a.Code + ".pdf"}}}
-	return append(msgs, staffMessages(st, base, StaffText(st, "booked", a, time.Time{}))...)
+	msgs = append(msgs, staffMessages(st, base, StaffText(st, "booked", a, time.Time{}))...)
+	return append(msgs, icsMessages(a, base)...)
+}
+
+// icsMessages is the calendar file (AppointmentICS) sent to a linked
+// customer after a confirmation, move or cancellation, keyed
+// "<base>:ics"; none for a customer without a chat. The file is rendered
+// at send time from the appointment as it then stands.
+func icsMessages(a Appointment, base string) []Message {
+	if a.ChatID == 0 {
+		return nil
+	}
+	return []Message{{Key: base + ":ics", ChatID: a.ChatID, Text: Texts.T(a.Lang, "ics.caption", a.Code), Lang: a.Lang,
+		Document: &Document{Kind: DocICS, Ref: a.ID, Name: ICSName(a)}}}
 }
 
 // MoveMessages are the messages a moved appointment causes (APT-4): the
@@ -69,7 +82,8 @@ func MoveMessages(st *Settings, a, old Appointment, replyKey string) []Message {
 	}
 	text := Texts.T(a.Lang, "apt.moved", a.Code, FormatWhen(a.Lang, a.Start, loc), sv.Name(a.Lang), FormatWhen(a.Lang, old.Start, loc))
 	msgs := []Message{{Key: replyKey, ChatID: a.ChatID, Text: text, Lang: a.Lang, Buttons: aptButtons(a)}}
-	return append(msgs, staffMessages(st, base, StaffText(st, "moved", a, old.Start))...)
+	msgs = append(msgs, staffMessages(st, base, StaffText(st, "moved", a, old.Start))...)
+	return append(msgs, icsMessages(a, base)...)
 }
 
 // CancelMessages are the messages a cancelled appointment causes (APT-4):
@@ -83,7 +97,8 @@ func CancelMessages(st *Settings, a Appointment, replyKey string) []Message {
 	}
 	text := Texts.T(a.Lang, "apt.cancelled", a.Code, FormatWhen(a.Lang, a.Start, st.Location())+" "+sv.Name(a.Lang))
 	msgs := []Message{{Key: replyKey, ChatID: a.ChatID, Text: text, Lang: a.Lang}}
-	return append(msgs, staffMessages(st, base, StaffText(st, "cancelled", a, time.Time{}))...)
+	msgs = append(msgs, staffMessages(st, base, StaffText(st, "cancelled", a, time.Time{}))...)
+	return append(msgs, icsMessages(a, base)...)
 }
 
 // ReminderKey is the outbox key of an appointment's reminder (APT-5),

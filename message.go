@@ -142,6 +142,15 @@ const (
 	// "report-daily", "report-weekly", ...: ReportKind.DocKind (REP-1).
 )
 
+// Document kinds of issue 11: the calendar file and three of the manual's
+// forms.
+const (
+	DocICS         = "ics"         // calendar file (RFC 5545), not a PDF; Ref: appointment id (APT-1, APT-4)
+	DocArchive     = "archive"     // customer archive sheet 客户档案资料表, form 13; Ref: vehicle id (ARC-1)
+	DocCallRecord  = "callrecord"  // a customer's call record 跟踪服务客户电话记录表, form 9; Ref: customer id (FU-7)
+	DocAptRegister = "aptregister" // appointment register 安装服务预约登记表, form 12; Ref: YYYYMMDD of the day (APT-3)
+)
+
 // staffMessages addresses text to every staff chat (APT-4), keyed keyBase
 // plus ":staff:<chat>".
 func staffMessages(st *Settings, keyBase, text string) []Message {

@@ -15,8 +15,13 @@ func TestBookingMessagesAPT1(t *testing.T) {
 	start := at(2026, 11, 30, 10, 0)
 	a := Appointment{ID: 7, Code: "K7Q2", ServiceID: sv.ID, Start: start, End: start.Add(sv.Duration()), ChatID: 55, Lang: EN, Plate: "京A12345"}
 	msgs := BookingMessages(&st, a, "")
-	if len(msgs) != 3 {
+	if len(msgs) != 4 {
 		t.Fatalf("%d messages", len(msgs))
+	}
+	// The calendar file follows for a linked customer (APT-1).
+	if ics := msgs[3]; ics.Key != "apt:7:booked:ics" || ics.ChatID != 55 || ics.Document == nil ||
+		ics.Document.Kind != DocICS || ics.Document.Name != "appointment-K7Q2.ics" {
+		t.Errorf("calendar file %+v", ics)
 	}
 	c := msgs[0]
 	if c.Key != "apt:7:booked" || c.ChatID != 55 || c.Text != ConfirmationText(&st, a, EN) || c.Lang != EN {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"frontoffice/internal/web"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -124,6 +125,48 @@ type archivePage struct {
 	Types    []string
 	History  []visitRow        // newest first
 	Services map[string]string // service id → name
+	// The customer's complaints, follow-up call attempts and answered
+	// surveys, shown with the visits (ARC-1), newest first.
+	Complaints []fo.Complaint
+	Calls      []callAttemptRow
+	Surveys    []fo.Survey
+}
+
+// callAttemptRow is one attempt of a follow-up call in the archive.
+type callAttemptRow struct {
+	At      time.Time
+	Kind    string
+	Outcome string
+	Notes   string
+	By      string
+}
+
+// addHistory fills the archive's after-sales history (ARC-1); an error
+// reading it is logged and the page shows the rest.
+func (s *Server) addHistory(c *staffCtx, p *archivePage) {
+	h, err := s.cfg.Store.CustomerHistory(p.A.Customer.ID)
+	if err != nil {
+		s.log.Error("archive history", "customer", p.A.Customer.ID, "err", err)
+		return
+	}
+	for i := len(h.Complaints) - 1; i >= 0; i-- {
+		p.Complaints = append(p.Complaints, h.Complaints[i])
+	}
+	for _, call := range h.Calls {
+		for _, at := range call.Attempts {
+			outcome := at.Outcome
+			if _, ok := s.texts["as.reg."+outcome]; ok {
+				outcome = s.texts.T(c.lang, "as.reg."+outcome)
+			}
+			p.Calls = append(p.Calls, callAttemptRow{At: at.At, Kind: call.Kind.Label(c.lang), Outcome: outcome, Notes: at.Notes, By: at.By})
+		}
+	}
+	slices.SortFunc(p.Calls, func(a, b callAttemptRow) int { return b.At.Compare(a.At) })
+	for i := len(h.Surveys) - 1; i >= 0; i-- {
+		if h.Surveys[i].Status == fo.SurveyDone {
+			p.Surveys = append(p.Surveys, h.Surveys[i])
+		}
+	}
 }
 
 // archiveForm is the archive's editable fields as typed.
@@ -151,6 +194,7 @@ func (s *Server) archivePage(c *staffCtx, a fo.Archive) *archivePage {
 	for i := len(a.Visits) - 1; i >= 0; i-- { // newest first
 		p.History = append(p.History, s.visitRow(c, a.Visits[i]))
 	}
+	s.addHistory(c, p)
 	return p
 }
 

@@ -76,6 +76,8 @@ type deskStore interface {
 	PhoneTasks(day string) ([]fo.PhoneTask, []string, error)
 	PhoneTaskDone(id string, by string) error
 	Customer(id uint64) (fo.Customer, error)
+	bookStore   // appointment.go
+	exportStore // export.go
 }
 
 // archiveStore is what the archive pages use of the store.
@@ -85,6 +87,7 @@ type archiveStore interface {
 	Archive(vehicleID uint64) (fo.Archive, error)
 	SaveArchive(e fo.ArchiveEdit) (fo.Archive, error)
 	IncompleteArchives(limit int) ([]fo.ArchiveGap, int, error)
+	CustomerHistory(customerID uint64) (fo.CustomerHistory, error) // archive.go: ARC-1's complaints, calls, surveys
 }
 
 // consoleState is the console's own state in the Server.
@@ -160,6 +163,15 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	desk.handle("POST /staff/visits/{id}/leave", s.consoleLeave)
 	desk.handle("GET /staff/pickups", s.consolePickups)
 	desk.handle("POST /staff/pickups/{id}/done", s.consolePickupDone)
+	// The appointment book (appointment.go, APT-1..4, WS-1).
+	desk.handle("GET /staff/appointments", s.consoleBook)
+	desk.handle("GET /staff/appointments/week", s.consoleWeek)
+	desk.handle("POST /staff/appointments/find", s.consoleBookFind)
+	desk.handle("POST /staff/appointments/book", s.consoleBookPost)
+	desk.handle("GET /staff/appointments/{id}", s.consoleApt)
+	desk.handle("POST /staff/appointments/{id}/move", s.consoleAptMove)
+	desk.handle("POST /staff/appointments/{id}/cancel", s.consoleAptCancel)
+	staff.require(exportRoles...).handle("GET /staff/export/{what}", s.consoleExport) // export.go
 
 	// ARC-2: archives are for logged-in staff only.
 	staff.handle("GET /staff/archives", s.consoleArchives)
@@ -180,6 +192,7 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 
 	s.console.nav = append(s.console.nav,
 		consoleNavItem{Key: "con.nav.today", Path: "/staff/today", Roles: deskRoles},
+		consoleNavItem{Key: "con.nav.book", Path: "/staff/appointments", Roles: deskRoles},
 		consoleNavItem{Key: "con.nav.pickups", Path: "/staff/pickups", Roles: deskRoles},
 		consoleNavItem{Key: "con.nav.archives", Path: "/staff/archives"},
 		// After-sales links (complaints, follow-up calls) are added here

@@ -24,19 +24,23 @@ import (
 
 // documentRoles are the roles that may download each kind.
 var documentRoles = map[string][]string{
-	"slip":           deskRoles,
-	"workorder":      deskRoles,
-	"additional":     deskRoles,
-	"settlement":     deskRoles,
-	"exit":           deskRoles,
-	"card":           deskRoles,
-	"complaint":      complaintRoles,
-	"calls":          followUpRoles,
-	"letters":        followUpRoles,
-	"report-daily":   supervisorRoles,
-	"report-weekly":  supervisorRoles,
-	"report-monthly": supervisorRoles,
-	"report-yearly":  supervisorRoles,
+	"slip":            deskRoles,
+	"workorder":       deskRoles,
+	"additional":      deskRoles,
+	"settlement":      deskRoles,
+	"exit":            deskRoles,
+	"card":            deskRoles,
+	"complaint":       complaintRoles,
+	"calls":           followUpRoles,
+	"letters":         followUpRoles,
+	"report-daily":    supervisorRoles,
+	"report-weekly":   supervisorRoles,
+	"report-monthly":  supervisorRoles,
+	"report-yearly":   supervisorRoles,
+	fo.DocICS:         deskRoles,
+	fo.DocAptRegister: deskRoles,
+	fo.DocArchive:     nil, // every logged-in account (ARC-2)
+	fo.DocCallRecord:  nil,
 }
 
 // documentPath is the download path of a document.
@@ -54,7 +58,11 @@ func parseDocument(kind, ref string) (fo.Document, bool) {
 	if err != nil {
 		return fo.Document{}, false
 	}
-	return fo.Document{Kind: kind, Ref: n, Name: kind + "-" + ref + ".pdf"}, true
+	name := kind + "-" + ref + ".pdf"
+	if kind == fo.DocICS {
+		name = kind + "-" + ref + ".ics"
+	}
+	return fo.Document{Kind: kind, Ref: n, Name: name}, true
 }
 
 // consoleDocument serves a document as application/pdf, attached, not
@@ -78,6 +86,9 @@ func (s *Server) consoleDocument(w http.ResponseWriter, r *http.Request, c *staf
 		var pdf []byte
 		if pdf, err = s.cfg.Documents.Render(r.Context(), doc, lang); err == nil {
 			w.Header().Set("Content-Type", "application/pdf")
+			if doc.Kind == fo.DocICS {
+				w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+			}
 			w.Header().Set("Content-Disposition", `attachment; filename="`+doc.Name+`"`)
 			w.Header().Set("Content-Length", strconv.Itoa(len(pdf)))
 			w.Header().Set("Cache-Control", "no-store")
@@ -98,7 +109,7 @@ func (s *Server) documentLang(r *http.Request, c *staffCtx, doc fo.Document) (fo
 	case "workorder", "additional", "settlement", "exit", "card":
 		v, err := s.cfg.Store.Visit(doc.Ref)
 		return v.Lang, err
-	case "slip":
+	case "slip", fo.DocICS:
 		a, err := s.cfg.Store.Appointment(doc.Ref)
 		return a.Lang, err
 	case "complaint":

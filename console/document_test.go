@@ -82,6 +82,11 @@ func TestConsoleDocumentsDownload(t *testing.T) {
 		"report-weekly":  "20261127",
 		"report-monthly": "20261127",
 		"report-yearly":  "20261127",
+		// Issue 11: forms 13, 9 and 12, and the calendar file.
+		"archive":     id(f.visit.VehicleID),
+		"callrecord":  id(f.visit.CustomerID),
+		"aptregister": "20261127",
+		"ics":         id(f.apt.ID),
 	}
 	if len(docs) != len(documentRoles) {
 		t.Fatalf("%d kinds tested, %d offered", len(docs), len(documentRoles))
@@ -91,14 +96,18 @@ func TestConsoleDocumentsDownload(t *testing.T) {
 		path := "/staff/documents/" + kind + "/" + ref
 		for _, lang := range []string{"", "?lang=en"} {
 			res, body := zhao.download(path + lang)
-			if res.StatusCode != http.StatusOK || !bytes.HasPrefix(body, []byte("%PDF")) {
+			magic, ctype, ext := "%PDF", "application/pdf", ".pdf"
+			if kind == fo.DocICS {
+				magic, ctype, ext = "BEGIN:VCALENDAR", "text/calendar; charset=utf-8", ".ics"
+			}
+			if res.StatusCode != http.StatusOK || !bytes.HasPrefix(body, []byte(magic)) {
 				t.Errorf("%s%s: %d %q", path, lang, res.StatusCode, body[:min(len(body), 200)])
 				continue
 			}
-			if got := res.Header.Get("Content-Type"); got != "application/pdf" {
+			if got := res.Header.Get("Content-Type"); got != ctype {
 				t.Errorf("%s: Content-Type %q", path, got)
 			}
-			if got := res.Header.Get("Content-Disposition"); got != `attachment; filename="`+kind+"-"+ref+`.pdf"` {
+			if got := res.Header.Get("Content-Disposition"); got != `attachment; filename="`+kind+"-"+ref+ext+`"` {
 				t.Errorf("%s: Content-Disposition %q", path, got)
 			}
 			if got := res.Header.Get("Cache-Control"); got != "no-store" {
@@ -110,8 +119,10 @@ func TestConsoleDocumentsDownload(t *testing.T) {
 	// Roles: the desk has the visit's forms and receipts, follow-up staff
 	// the call lists, registers and receipts, the supervisor everything.
 	matrix := map[string]map[string]int{
-		"li":    {"workorder": 200, "card": 200, "slip": 200, "complaint": 200, "calls": 403, "letters": 403, "report-daily": 403},
-		"wang":  {"workorder": 403, "card": 403, "slip": 403, "complaint": 200, "calls": 200, "letters": 200, "report-monthly": 403},
+		"li": {"workorder": 200, "card": 200, "slip": 200, "complaint": 200, "calls": 403, "letters": 403, "report-daily": 403,
+			"ics": 200, "aptregister": 200, "archive": 200, "callrecord": 200},
+		"wang": {"workorder": 403, "card": 403, "slip": 403, "complaint": 200, "calls": 200, "letters": 200, "report-monthly": 403,
+			"ics": 403, "aptregister": 403, "archive": 200, "callrecord": 200},
 		"admin": {"workorder": 200, "report-weekly": 200, "calls": 200},
 	}
 	for login, kinds := range matrix {

@@ -35,7 +35,7 @@ func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 			return fo.Errorf(fo.EINVALID, "err.service")
 		}
 		start := req.Start.UTC()
-		if err := st.CheckSlot(w.now, start, sv); err != nil {
+		if err := st.CheckSlotFor(w.now, start, sv, req.Desk); err != nil {
 			return err
 		}
 		end := start.Add(sv.Duration())
@@ -189,6 +189,16 @@ func (s *Store) FreeSlots(serviceID string) ([]fo.DaySlots, error) {
 // FreeSlotsExcept is FreeSlots as if appointment skip held no bay: the
 // slots an appointment can move to, its own time's neighbours included.
 func (s *Store) FreeSlotsExcept(serviceID string, skip uint64) ([]fo.DaySlots, error) {
+	return s.freeSlots(serviceID, skip, false)
+}
+
+// DeskFreeSlots is FreeSlotsExcept for the reception desk: slots inside the
+// online lead time count too (fo.Settings.CheckSlotFor, APT-1).
+func (s *Store) DeskFreeSlots(serviceID string, skip uint64) ([]fo.DaySlots, error) {
+	return s.freeSlots(serviceID, skip, true)
+}
+
+func (s *Store) freeSlots(serviceID string, skip uint64, desk bool) ([]fo.DaySlots, error) {
 	var out []fo.DaySlots
 	now := s.now()
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -209,7 +219,7 @@ func (s *Store) FreeSlotsExcept(serviceID string, skip uint64) ([]fo.DaySlots, e
 			return err
 		}
 		for _, d := range days {
-			if slots := st.FreeSlots(now, d, sv, occ); len(slots) > 0 {
+			if slots := st.FreeSlotsFor(now, d, sv, occ, desk); len(slots) > 0 {
 				out = append(out, fo.DaySlots{Day: d, Slots: slots})
 			}
 		}
@@ -301,7 +311,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 			a = old
 			return nil
 		}
-		if err := st.CheckSlot(w.now, start, sv); err != nil {
+		if err := st.CheckSlotFor(w.now, start, sv, req.Desk); err != nil {
 			return err
 		}
 		end := start.Add(sv.Duration())
@@ -314,6 +324,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 		}
 		a = old
 		a.Start, a.End, a.UpdatedAt, a.Confirmed = start, end, w.now, w.now
+		a.Sequence++ // the calendar file replaces the old event
 		a.RemindAt = time.Time{}
 		if at, ok := st.ReminderAt(start, w.now); ok {
 			a.RemindAt = at
@@ -351,6 +362,7 @@ func (s *Store) Cancel(req fo.ChangeRequest) (fo.Appointment, error) {
 		}
 		a = old
 		a.Status, a.UpdatedAt, a.RemindAt = fo.AptCancelled, w.now, time.Time{}
+		a.Sequence++ // the calendar file cancels the event
 		if err := w.dropQueued(fo.ReminderKey(old)); err != nil {
 			return err
 		}

@@ -68,8 +68,11 @@ func TestBookAPT1APT3APT4(t *testing.T) {
 		t.Fatalf("register %+v", reg)
 	}
 	msgs := pending(t, s)
-	if len(msgs) != 2 {
+	if len(msgs) != 3 {
 		t.Fatalf("%d messages: %+v", len(msgs), msgs)
+	}
+	if d := msgs[2].Document; msgs[2].ChatID != 1000 || d == nil || d.Kind != fo.DocICS || d.Ref != a.ID {
+		t.Errorf("calendar file %+v", msgs[2]) // APT-1
 	}
 	if msgs[0].ChatID != 1000 || !strings.Contains(msgs[0].Text, a.Code) || !strings.Contains(msgs[0].Text, "¥1,300.00") {
 		t.Errorf("confirmation %+v", msgs[0])
@@ -334,7 +337,9 @@ func TestBookIdempotent(t *testing.T) {
 	if err != nil || a2.ID != a1.ID {
 		t.Fatalf("repeat: %+v %v", a2, err)
 	}
-	if msgs := pending(t, s); len(msgs) != 2 {
+	// The confirmation, the calendar file (the customer has a chat) and
+	// the staff notice, once.
+	if msgs := pending(t, s); len(msgs) != 3 {
 		t.Errorf("%d messages after a repeated request", len(msgs))
 	}
 }

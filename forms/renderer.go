@@ -11,15 +11,19 @@ import (
 // Document kinds: fo.Document.Kind of a message, or of a console download,
 // and what its Ref names.
 const (
-	KindSlip       = fo.DocSlip       // appointment slip; Ref: appointment id (APT-1, APT-2)
-	KindCard       = fo.DocCard       // after-sales service card; Ref: visit id (DEL-3)
-	KindWorkOrder  = fo.DocWorkOrder  // work order with the belongings list; Ref: visit id (INT-2, INT-4, INT-5)
-	KindAdditional = fo.DocAdditional // additional-work order; Ref: visit id (INT-6)
-	KindSettlement = fo.DocSettlement // settlement; Ref: visit id (DEL-3)
-	KindExit       = fo.DocExit       // exit notice; Ref: visit id (DEL-3, INT-4)
-	KindComplaint  = fo.DocComplaint  // complaint receipt; Ref: complaint id (CMP-2)
-	KindCalls      = fo.DocCalls      // the day's call list and call register; Ref: YYYYMMDD (FU-7)
-	KindLetters    = fo.DocLetters    // the letter register of the month; Ref: YYYYMMDD of a day in it (FU-7)
+	KindSlip        = fo.DocSlip        // appointment slip; Ref: appointment id (APT-1, APT-2)
+	KindCard        = fo.DocCard        // after-sales service card; Ref: visit id (DEL-3)
+	KindWorkOrder   = fo.DocWorkOrder   // work order with the belongings list; Ref: visit id (INT-2, INT-4, INT-5)
+	KindAdditional  = fo.DocAdditional  // additional-work order; Ref: visit id (INT-6)
+	KindSettlement  = fo.DocSettlement  // settlement; Ref: visit id (DEL-3)
+	KindExit        = fo.DocExit        // exit notice; Ref: visit id (DEL-3, INT-4)
+	KindComplaint   = fo.DocComplaint   // complaint receipt; Ref: complaint id (CMP-2)
+	KindCalls       = fo.DocCalls       // the day's call list and call register; Ref: YYYYMMDD (FU-7)
+	KindLetters     = fo.DocLetters     // the letter register of the month; Ref: YYYYMMDD of a day in it (FU-7)
+	KindICS         = fo.DocICS         // calendar file (text/calendar, not a PDF); Ref: appointment id (APT-1, APT-4)
+	KindArchive     = fo.DocArchive     // customer archive sheet, form 13; Ref: vehicle id (ARC-1)
+	KindCallRecord  = fo.DocCallRecord  // a customer's call record, form 9; Ref: customer id (FU-7)
+	KindAptRegister = fo.DocAptRegister // appointment register, form 12; Ref: YYYYMMDD (APT-3)
 	// "report-daily", "report-weekly", "report-monthly": business
 	// statistics; Ref: YYYYMMDD of a day of the period (REP-1, fo.ReportKind.DocKind).
 )
@@ -34,6 +38,12 @@ type Store interface {
 	CallList(day time.Time) (fo.CallList, error)
 	CallRegister(from, to time.Time) ([]fo.RegisterEntry, error)
 	LetterRegister(from, to time.Time) ([]fo.RegisterEntry, error)
+	Archive(vehicleID uint64) (fo.Archive, error)
+	Customer(id uint64) (fo.Customer, error)
+	Vehicles(customerID uint64) ([]fo.Vehicle, error)
+	CustomerHistory(customerID uint64) (fo.CustomerHistory, error)
+	AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error)
+	Register(from, to time.Time) ([]fo.RegisterEntry, error)
 }
 
 // Renderer prints the document a message or a download names, reading its
@@ -50,7 +60,8 @@ type Renderer struct {
 	BotUsername func() string
 }
 
-// Render returns the PDF of doc in lang (Chinese unless lang is English).
+// Render returns the PDF of doc in lang (Chinese unless lang is English);
+// for KindICS the calendar file (fo.AppointmentICS) instead.
 // An unknown kind or a Ref that names no record is an ENOTFOUND *Error; a
 // record with nothing to print yet (a card before delivery) ECONFLICT;
 // errors of the store are returned wrapped.
@@ -79,6 +90,51 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return nil, err
 		}
 		return e.AppointmentSlip(st, a, lang)
+	case KindICS:
+		a, err := r.Store.Appointment(doc.Ref)
+		if err != nil {
+			return nil, err
+		}
+		return fo.AppointmentICS(st, a, lang), nil
+	case KindArchive:
+		a, err := r.Store.Archive(doc.Ref)
+		if err != nil {
+			return nil, err
+		}
+		h, err := r.Store.CustomerHistory(a.Customer.ID)
+		if err != nil {
+			return nil, err
+		}
+		return e.ArchiveSheet(st, a, h, lang)
+	case KindCallRecord:
+		c, err := r.Store.Customer(doc.Ref)
+		if err != nil {
+			return nil, err
+		}
+		vs, err := r.Store.Vehicles(c.ID)
+		if err != nil {
+			return nil, err
+		}
+		h, err := r.Store.CustomerHistory(c.ID)
+		if err != nil {
+			return nil, err
+		}
+		return e.CallRecord(st, c, vs, h.Calls, lang)
+	case KindAptRegister:
+		day, err := fo.ParseReportRef(doc.Ref, loc)
+		if err != nil {
+			return nil, err
+		}
+		next := day.AddDate(0, 0, 1)
+		apts, err := r.Store.AppointmentsBetween(day, next)
+		if err != nil {
+			return nil, err
+		}
+		reg, err := r.Store.Register(day, next)
+		if err != nil {
+			return nil, err
+		}
+		return e.AppointmentRegister(st, day, apts, reg, lang)
 	case KindCard, KindWorkOrder, KindAdditional, KindSettlement, KindExit:
 		v, c, veh, err := r.Store.VisitRecord(doc.Ref)
 		if err != nil {
@@ -157,4 +213,9 @@ func (r *Renderer) botLink() string {
 // downloaded as: "service-card-20261127-A003.pdf" needs the visit, so
 // callers that have the record name it themselves; this is the generic
 // "<kind>-<ref>.pdf".
-func FileName(kind string, ref uint64) string { return fmt.Sprintf("%s-%d.pdf", kind, ref) }
+func FileName(kind string, ref uint64) string {
+	if kind == KindICS {
+		return fmt.Sprintf("%s-%d.ics", kind, ref)
+	}
+	return fmt.Sprintf("%s-%d.pdf", kind, ref)
+}

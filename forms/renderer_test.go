@@ -190,6 +190,10 @@ func TestDeliveryDocuments(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%+v: %v", m.Document, err)
 		}
+		if m.Document.Kind == KindICS { // the calendar file, not a PDF (APT-1)
+			found[KindICS] = contains(string(pdf), "UID:"+fo.ICSUID(a))
+			continue
+		}
 		text := pdfText(t, pdf)
 		switch m.Document.Kind {
 		case KindSlip:
@@ -205,7 +209,7 @@ func TestDeliveryDocuments(t *testing.T) {
 		}
 		found[m.Document.Kind] = true
 	}
-	if !found[KindSlip] || !found[KindCard] {
+	if !found[KindSlip] || !found[KindCard] || !found[KindICS] {
 		t.Errorf("documents in the outbox: %v", found)
 	}
 }
