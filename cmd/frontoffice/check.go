@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -157,17 +156,11 @@ func check(ctx context.Context, cfg Config, args []string, stdout io.Writer) err
 
 func checkOnServer(ctx context.Context, cfg Config) (checkResult, error) {
 	var res checkResult
-	secret, err := os.ReadFile(cfg.DataPath + ".secret")
-	if err != nil {
-		return res, fmt.Errorf("read admin secret: %w", err)
-	}
-	_, port, _ := net.SplitHostPort(cfg.Addr)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://127.0.0.1:"+port+"/internal/check", nil)
+	c, err := dialServer(cfg)
 	if err != nil {
 		return res, err
 	}
-	req.Header.Set("X-Frontoffice-Secret", strings.TrimSpace(string(secret)))
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.do(ctx, http.MethodPost, "/internal/check", nil)
 	if err != nil {
 		return res, err
 	}
