@@ -155,16 +155,21 @@ type BusinessStats struct {
 	ByService []Tally `json:"by_service"`
 
 	// Money of the settlements made in the period (DEL-3, INT-4): the
-	// amount before discount, the discounts, the revenue (amount less
-	// discounts, 营业收入), what was paid and what is still owed
-	// (receivables, 应收账款). Fees are the diagnosis and estimate fees of
+	// amount before discount, the discounts (and how many settlements had
+	// one), the revenue (amount less discounts, 营业收入), what was
+	// collected (the deposits deducted, APT-2, and what was paid at the
+	// counter) and what is still owed (receivables, 应收账款, and how many
+	// settlements owe). Fees are the diagnosis and estimate fees of
 	// declined visits, part of the revenue.
 	Settlements int   `json:"settlements"`
 	Amount      Money `json:"amount"`
 	Discounts   Money `json:"discounts"`
+	Discounted  int   `json:"discounted"`
 	Revenue     Money `json:"revenue"`
+	Deposits    Money `json:"deposits"`
 	Collected   Money `json:"collected"`
 	Receivables Money `json:"receivables"`
+	Owing       int   `json:"owing"`
 	Fees        Money `json:"fees"`
 
 	// Appointments starting in the period that hold or held a bay: kept
@@ -291,8 +296,15 @@ func (s *Settings) Stats(kind ReportKind, day, asOf time.Time, recs ReportRecord
 		b.Amount += set.Amount
 		b.Discounts += set.Discount
 		b.Revenue += set.Due()
-		b.Collected += set.Paid
+		b.Deposits += min(set.Deposit, set.Due())
+		b.Collected += set.Collected()
 		b.Receivables += set.Receivable()
+		if set.Discount > 0 {
+			b.Discounted++
+		}
+		if set.Receivable() > 0 {
+			b.Owing++
+		}
 		if v.Status == VisitLeft {
 			b.Fees += set.Due()
 		}
@@ -457,6 +469,7 @@ var reportTexts = Catalog{
 	"rep.head":    {"业务统计表（%s）%s", "Business statistics (%s) %s"},
 	"rep.figures": {"进厂 %d 台，交车 %d 台，未施工离店 %d 台；营业收入 %s，实收 %s，应收账款 %s；预约 %d：到店 %d，爽约 %d，待到 %d。",
 		"Received %d, delivered %d, declined %d; revenue %s, collected %s, receivables %s; appointments %d: kept %d, missed %d, pending %d."},
+	"rep.money": {"优惠 %d 笔共 %s；欠款 %d 笔共 %s。", "Discounts: %d totalling %s; receivables: %d totalling %s."},
 	"rep.aftersales": {"回访 %d（按期 %d，超期 %d）；投诉 %d（按时答复 %d）；满意度调查 %d 份。",
 		"Calls due %d (in window %d, missed %d); complaints %d (answered in time %d); surveys %d."},
 	"rep.empty": {"本期无业务数据。", "No business recorded in this period."},
@@ -480,6 +493,7 @@ func ReportText(st *Settings, b BusinessStats, lang Lang) string {
 	a := b.AfterSales
 	return s + t.T(lang, "rep.figures", b.Received, b.Delivered, b.Declined, b.Revenue, b.Collected, b.Receivables,
 		b.Appointments, b.Kept, b.Missed, b.Pending) + "\n" +
+		t.T(lang, "rep.money", b.Discounted, b.Discounts, b.Owing, b.Receivables) + "\n" +
 		t.T(lang, "rep.aftersales", a.CallsDue, a.CallsDoneInWindow, a.CallsMissed, a.Complaints, a.AnsweredInTime, a.Surveys) + "\n" +
 		t.T(lang, "rep.pdf")
 }

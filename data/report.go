@@ -2,8 +2,12 @@ package data
 
 // What the printed forms and the business statistics read (REP-1, REP-3,
 // FU-8). These methods read the buckets of data/visit.go,
-// data/appointment.go and the after-sales files through their indexes; they
-// add no bucket of their own.
+// data/appointment.go and the after-sales files through their indexes, and
+// the visit_end index kept here: a visit delivered or left is indexed by
+// the time it ended and settled, with the figures the statistics count, in
+// the same transaction as its settlement (indexEnd), so that a period's
+// report reads the visits received in it (visit_day) and those ended in it
+// (visit_end), and nothing around it.
 
 import (
 	"bytes"
@@ -17,14 +21,6 @@ import (
 	fo "frontoffice"
 )
 
-// settleLookBack is how many days before a report's period the visits are
-// read whose settlement, delivery or departure may fall in the period: a
-// job checked in earlier and settled in the period counts in the period's
-// money (REP-1). A work order promises at most 60 days
-// (fo.WorkOrder.Validate); a visit settled more than settleLookBack days
-// after its check-in would be left out of the money.
-const settleLookBack = 62
-
 // noShowLookAhead is how long after a period's end a no-show may be marked
 // and still count as a missed appointment of the period: staff mark
 // no-shows on the day, from the console's list of today's appointments.
@@ -32,8 +28,8 @@ const noShowLookAhead = 31 * 24 * time.Hour
 
 // BusinessStats returns the business statistics of the report of kind that
 // holds day (REP-1), counted from the records as of now in one read: the
-// visits checked in from settleLookBack days before the period to its end
-// (the visit_day index), the appointments starting in the period (the
+// visits checked in during the period (the visit_day index) and those
+// delivered or left in it with their settlements (the visit_end index), the appointments starting in the period (the
 // apt_start index, and the no-shows from the appointment register), the
 // vehicles of the visits received, and the period's after-sales figures:
 // the counts of the supervisor's monthly summary (FU-8) over the period
@@ -59,7 +55,7 @@ func businessStatsTx(tx *bolt.Tx, st *fo.Settings, kind fo.ReportKind, day, now 
 	from, to := fo.ReportPeriod(kind, day, loc)
 	recs := fo.ReportRecords{VehicleTypes: map[uint64]string{}}
 	var err error
-	if recs.Visits, err = reportVisitsTx(tx, from.AddDate(0, 0, -settleLookBack), from, to, loc); err != nil {
+	if recs.Visits, err = reportVisitsTx(tx, from, to, loc); err != nil {
 		return fo.BusinessStats{}, err
 	}
 	vb := tx.Bucket(bVehicles)
@@ -115,47 +111,151 @@ func (s *Store) SendReport(kind fo.ReportKind, day time.Time) (fo.BusinessStats,
 	return b, err
 }
 
-// visitFigures is the part of a visit the statistics count; decoding only
-// it skips the work order's allocation.
+// visitFigures is the part of a visit the statistics count: the value of
+// the visit_end index, and what decoding a visit for the counts reads.
 type visitFigures struct {
 	ID          uint64         `json:"id"`
 	VehicleID   uint64         `json:"vehicle_id"`
-	ServiceID   string         `json:"service_id"`
+	ServiceID   string         `json:"service_id,omitempty"`
 	Status      fo.VisitStatus `json:"status"`
 	CheckedInAt time.Time      `json:"checked_in_at"`
-	DeliveredAt time.Time      `json:"delivered_at"`
-	LeftAt      time.Time      `json:"left_at"`
-	Settlement  *fo.Settlement `json:"settlement"`
+	DeliveredAt time.Time      `json:"delivered_at,omitzero"`
+	LeftAt      time.Time      `json:"left_at,omitzero"`
+	Settlement  *fo.Settlement `json:"settlement,omitempty"`
 }
 
-// reportVisitsTx returns the figures of the visits checked in on the days
-// of [from, to) in loc, from the visit_day index, leaving out those checked
-// in before since that did not leave the shop or settle from since on: the
-// look-back days before a period are read for the jobs that ended in it.
-func reportVisitsTx(tx *bolt.Tx, from, since, to time.Time, loc *time.Location) ([]fo.Visit, error) {
-	lo := []byte(from.In(loc).Format(time.DateOnly))
-	mid := []byte(since.In(loc).Format(time.DateOnly))
-	hi := []byte(to.In(loc).Format(time.DateOnly))
-	vb := tx.Bucket(bVisits)
-	var out []fo.Visit
-	c := tx.Bucket(bVisitDay).Cursor()
-	for k, _ := c.Seek(lo); k != nil && len(k) == len(lo)+8 && bytes.Compare(k[:len(lo)], hi) < 0; k, _ = c.Next() {
-		id := k[len(lo):]
-		raw := vb.Get(id)
-		if raw == nil {
-			return nil, fmt.Errorf("visit %d in the day index is missing", btou(id))
-		}
-		if bytes.Compare(k[:len(lo)], mid) < 0 && !endsSince(raw, since) {
-			continue
-		}
+func (f *visitFigures) visit() fo.Visit {
+	return fo.Visit{ID: f.ID, VehicleID: f.VehicleID, ServiceID: f.ServiceID, Status: f.Status,
+		CheckedInAt: f.CheckedInAt, DeliveredAt: f.DeliveredAt, LeftAt: f.LeftAt, Settlement: f.Settlement}
+}
+
+// endOf is when a visit ended (delivered or left); zero while it is open.
+func endOf(v *fo.Visit) time.Time {
+	switch v.Status {
+	case fo.VisitDelivered:
+		return v.DeliveredAt
+	case fo.VisitLeft:
+		return v.LeftAt
+	}
+	return time.Time{}
+}
+
+// indexEnd writes the visit_end entry of a visit that has just ended, in
+// the transaction of its delivery or departure and settlement (REP-1).
+func (w *writer) indexEnd(v *fo.Visit) error {
+	return putEnd(w.tx, v)
+}
+
+func putEnd(tx *bolt.Tx, v *fo.Visit) error {
+	end := endOf(v)
+	if end.IsZero() {
+		return nil
+	}
+	f := visitFigures{ID: v.ID, VehicleID: v.VehicleID, ServiceID: v.ServiceID, Status: v.Status, CheckedInAt: v.CheckedInAt,
+		DeliveredAt: v.DeliveredAt, LeftAt: v.LeftAt, Settlement: v.Settlement}
+	return putJSON(tx.Bucket(bVisitEnd), key(tkey(end), v.ID), f)
+}
+
+// buildVisitEnd is the migration that builds the visit_end index of a data
+// file written before it (schema 1 → 2): every visit delivered or left.
+func buildVisitEnd(tx *bolt.Tx) error {
+	return tx.Bucket(bVisits).ForEach(func(k, raw []byte) error {
 		var f visitFigures
 		if err := json.Unmarshal(raw, &f); err != nil {
-			return nil, fmt.Errorf("visit %d: %w", btou(id), err)
+			return fmt.Errorf("visit %d: %w", btou(k), err)
 		}
-		out = append(out, fo.Visit{ID: f.ID, VehicleID: f.VehicleID, ServiceID: f.ServiceID, Status: f.Status,
-			CheckedInAt: f.CheckedInAt, DeliveredAt: f.DeliveredAt, LeftAt: f.LeftAt, Settlement: f.Settlement})
+		v := f.visit()
+		return putEnd(tx, &v)
+	})
+}
+
+// reportVisitsTx returns the visits a report of [from, to) counts, one
+// record each: those checked in on its days in loc (the visit_day index;
+// only their vehicle, service and check-in time are read, by a quick look
+// at the record's JSON) and those that ended and settled in it (the
+// visit_end index, whose values hold the figures).
+func reportVisitsTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) ([]fo.Visit, error) {
+	var out []fo.Visit
+	at := map[uint64]int{}
+	ec := tx.Bucket(bVisitEnd).Cursor()
+	for k, raw := ec.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(to); k, raw = ec.Next() {
+		var f visitFigures
+		if err := json.Unmarshal(raw, &f); err != nil {
+			return nil, fmt.Errorf("visit %d in the end index: %w", btou(k[8:]), err)
+		}
+		at[f.ID] = len(out)
+		out = append(out, f.visit())
+	}
+	lo := []byte(from.In(loc).Format(time.DateOnly))
+	hi := []byte(to.In(loc).Format(time.DateOnly))
+	vb := tx.Bucket(bVisits)
+	c := tx.Bucket(bVisitDay).Cursor()
+	for k, _ := c.Seek(lo); k != nil && len(k) == len(lo)+8 && bytes.Compare(k[:len(lo)], hi) < 0; k, _ = c.Next() {
+		id := btou(k[len(lo):])
+		if _, ok := at[id]; ok {
+			continue // ended in the period: its figures hold the check-in
+		}
+		raw := vb.Get(k[len(lo):])
+		if raw == nil {
+			return nil, fmt.Errorf("visit %d in the day index is missing", id)
+		}
+		v, err := receivedFigures(raw)
+		if err != nil {
+			return nil, fmt.Errorf("visit %d: %w", id, err)
+		}
+		v.ID = id
+		out = append(out, v)
 	}
 	return out, nil
+}
+
+// receivedFigures reads what the counts of a received visit need — its
+// vehicle, service and check-in time — from the visit's JSON by a quick
+// look at the keys (json* helpers), falling back to decoding when a value
+// is not plain.
+func receivedFigures(raw []byte) (fo.Visit, error) {
+	veh, ok1 := jsonUint(raw, `"vehicle_id":`)
+	in, ok2 := jsonTime(raw, `"checked_in_at":"`)
+	svc, ok3 := jsonPlain(raw, `"service_id":"`)
+	if ok1 && ok2 && ok3 {
+		return fo.Visit{VehicleID: veh, ServiceID: svc, CheckedInAt: in}, nil
+	}
+	var f visitFigures
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return fo.Visit{}, err
+	}
+	return fo.Visit{VehicleID: f.VehicleID, ServiceID: f.ServiceID, CheckedInAt: f.CheckedInAt}, nil
+}
+
+// jsonUint returns the unsigned number that follows key in raw (see
+// jsonTime for why key matches only a key).
+func jsonUint(raw []byte, key string) (uint64, bool) {
+	i := bytes.Index(raw, []byte(key))
+	if i < 0 {
+		return 0, false
+	}
+	var n uint64
+	j := i + len(key)
+	for ; j < len(raw) && raw[j] >= '0' && raw[j] <= '9'; j++ {
+		n = n*10 + uint64(raw[j]-'0')
+	}
+	return n, j > i+len(key)
+}
+
+// jsonPlain returns the string that follows key (ending in the opening
+// quote) in raw: "" with ok true when the key is missing (omitted when
+// empty), ok false when the string holds an escape.
+func jsonPlain(raw []byte, key string) (string, bool) {
+	i := bytes.Index(raw, []byte(key))
+	if i < 0 {
+		return "", true
+	}
+	rest := raw[i+len(key):]
+	j := bytes.IndexByte(rest, '"')
+	if j < 0 || bytes.IndexByte(rest[:j], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[:j]), true
 }
 
 // jsonTime returns the time that follows key (`"name":"`) in raw, the
@@ -174,27 +274,6 @@ func jsonTime(raw []byte, key string) (time.Time, bool) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, string(rest[:j]))
 	return t, err == nil
-}
-
-// endsSince reports whether a visit's JSON may hold a delivery, a
-// departure or a settlement at or after since: a quick look for those
-// times' keys that spares decoding the visits of the look-back days that
-// ended before a period. Anything it cannot read counts as maybe.
-func endsSince(raw []byte, since time.Time) bool {
-	check := func(b []byte, key string) bool {
-		if !bytes.Contains(b, []byte(key)) {
-			return false
-		}
-		t, ok := jsonTime(b, key)
-		return !ok || !t.Before(since)
-	}
-	if check(raw, `"delivered_at":"`) || check(raw, `"left_at":"`) {
-		return true
-	}
-	if i := bytes.Index(raw, []byte(`"settlement":{`)); i >= 0 {
-		return check(raw[i:], `"at":"`)
-	}
-	return false
 }
 
 // reportAppointmentsTx returns the appointments starting in [from, to)

@@ -81,32 +81,22 @@ func TestSendReportREP1(t *testing.T) {
 	}
 }
 
-// endsSince spares decoding only visits that ended before the period.
-func TestEndsSince(t *testing.T) {
-	since := at(2026, 12, 1, 0, 0)
-	enc := func(v fo.Visit) []byte {
-		b, err := json.Marshal(v)
+// receivedFigures reads the vehicle, service and check-in time of a
+// visit's JSON by a quick look, whatever the customer typed (REP-1).
+func TestReceivedFigures(t *testing.T) {
+	in := at(2026, 12, 1, 9, 0).UTC()
+	for _, v := range []fo.Visit{
+		{ID: 1, VehicleID: 7, ServiceID: "radar", CheckedInAt: in, Concern: `"vehicle_id":9,"service_id":"x"`},
+		{ID: 2, VehicleID: 8, CheckedInAt: in, WorkOrder: &fo.WorkOrder{Purpose: `"checked_in_at":"2020-01-01T00:00:00Z"`}},
+		{ID: 3, VehicleID: 12345, ServiceID: `odd"id`, CheckedInAt: in},
+	} {
+		raw, err := json.Marshal(v)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return b
-	}
-	before, after := at(2026, 11, 30, 17, 0).UTC(), at(2026, 12, 1, 9, 0).UTC()
-	for _, tc := range []struct {
-		v    fo.Visit
-		want bool
-	}{
-		{fo.Visit{ID: 1, Status: fo.VisitWorkshop, Delays: []fo.Delay{{At: after}}}, false},
-		{fo.Visit{ID: 2, Status: fo.VisitDelivered, DeliveredAt: before, Settlement: &fo.Settlement{At: before}}, false},
-		{fo.Visit{ID: 3, Status: fo.VisitDelivered, DeliveredAt: after, Settlement: &fo.Settlement{At: after}}, true},
-		{fo.Visit{ID: 4, Status: fo.VisitLeft, LeftAt: after}, true},
-		{fo.Visit{ID: 5, Status: fo.VisitLeft, LeftAt: before, Settlement: &fo.Settlement{At: after}}, true},
-	} {
-		if got := endsSince(enc(tc.v), since); got != tc.want {
-			t.Errorf("visit %d: %v, want %v", tc.v.ID, got, tc.want)
+		got, err := receivedFigures(raw)
+		if err != nil || got.VehicleID != v.VehicleID || got.ServiceID != v.ServiceID || !got.CheckedInAt.Equal(in) {
+			t.Errorf("visit %d: %+v %v", v.ID, got, err)
 		}
-	}
-	if !endsSince([]byte(`{"delivered_at":"garbage"}`), since) {
-		t.Error("an unreadable time is not counted as maybe")
 	}
 }
