@@ -11,6 +11,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -67,9 +68,16 @@ func businessStatsTx(tx *bolt.Tx, st *fo.Settings, kind fo.ReportKind, day, now 
 			Type string `json:"type"`
 		}
 		if raw := vb.Get(u64(v.VehicleID)); raw != nil {
-			if err := json.Unmarshal(raw, &veh); err != nil {
-				return fo.BusinessStats{}, fmt.Errorf("vehicle %d: %w", v.VehicleID, err)
+			// A quick look at the key (a vehicle has no nested record),
+			// decoding only a type that is not plain.
+			t, ok := jsonPlain(raw, `"type":"`)
+			if !ok {
+				if err := json.Unmarshal(raw, &veh); err != nil {
+					return fo.BusinessStats{}, fmt.Errorf("vehicle %d: %w", v.VehicleID, err)
+				}
+				t = veh.Type
 			}
+			veh.Type = t
 		}
 		recs.VehicleTypes[v.VehicleID] = veh.Type
 	}
@@ -111,8 +119,9 @@ func (s *Store) SendReport(kind fo.ReportKind, day time.Time) (fo.BusinessStats,
 	return b, err
 }
 
-// visitFigures is the part of a visit the statistics count: the value of
-// the visit_end index, and what decoding a visit for the counts reads.
+// visitFigures is the part of a visit the statistics count: what the
+// visit_end index holds (encoded by marshalFigures), and what decoding a
+// visit for the counts reads.
 type visitFigures struct {
 	ID          uint64         `json:"id"`
 	VehicleID   uint64         `json:"vehicle_id"`
@@ -153,7 +162,89 @@ func putEnd(tx *bolt.Tx, v *fo.Visit) error {
 	}
 	f := visitFigures{ID: v.ID, VehicleID: v.VehicleID, ServiceID: v.ServiceID, Status: v.Status, CheckedInAt: v.CheckedInAt,
 		DeliveredAt: v.DeliveredAt, LeftAt: v.LeftAt, Settlement: v.Settlement}
-	return putJSON(tx.Bucket(bVisitEnd), key(tkey(end), v.ID), f)
+	return tx.Bucket(bVisitEnd).Put(key(tkey(end), v.ID), f.marshal())
+}
+
+// The visit_end value: a version byte, then big-endian fields — id,
+// vehicle id, check-in, delivery and departure times (Unix nanoseconds,
+// 0 for none), a settlement flag byte and, when set, its amount,
+// discount, deposit, paid and time — then the status and the service id,
+// each a length byte and its bytes. Decoding it costs a fraction of a
+// JSON record's (REP-1: a month's report in milliseconds).
+const figuresV1 = 1
+
+func nanos(t time.Time) uint64 {
+	if t.IsZero() {
+		return 0
+	}
+	return uint64(t.UnixNano())
+}
+
+func fromNanos(n uint64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, int64(n)).UTC()
+}
+
+func (f *visitFigures) marshal() []byte {
+	b := make([]byte, 0, 128)
+	b = append(b, figuresV1)
+	for _, n := range []uint64{f.ID, f.VehicleID, nanos(f.CheckedInAt), nanos(f.DeliveredAt), nanos(f.LeftAt)} {
+		b = binary.BigEndian.AppendUint64(b, n)
+	}
+	if s := f.Settlement; s != nil {
+		b = append(b, 1)
+		for _, n := range []uint64{uint64(s.Amount), uint64(s.Discount), uint64(s.Deposit), uint64(s.Paid), nanos(s.At)} {
+			b = binary.BigEndian.AppendUint64(b, n)
+		}
+	} else {
+		b = append(b, 0)
+	}
+	for _, str := range []string{string(f.Status), f.ServiceID} {
+		if len(str) > 255 {
+			str = str[:255]
+		}
+		b = append(b, byte(len(str)))
+		b = append(b, str...)
+	}
+	return b
+}
+
+var errFigures = errors.New("unreadable visit figures")
+
+func (f *visitFigures) unmarshal(b []byte) error {
+	if len(b) < 1+5*8+1 || b[0] != figuresV1 {
+		return errFigures
+	}
+	u := func() uint64 { n := binary.BigEndian.Uint64(b); b = b[8:]; return n }
+	b = b[1:]
+	f.ID, f.VehicleID = u(), u()
+	f.CheckedInAt, f.DeliveredAt, f.LeftAt = fromNanos(u()), fromNanos(u()), fromNanos(u())
+	has := b[0]
+	b = b[1:]
+	f.Settlement = nil
+	if has == 1 {
+		if len(b) < 5*8 {
+			return errFigures
+		}
+		f.Settlement = &fo.Settlement{Amount: fo.Money(u()), Discount: fo.Money(u()), Deposit: fo.Money(u()), Paid: fo.Money(u()), At: fromNanos(u())}
+	}
+	str := func() (string, bool) {
+		if len(b) < 1 || len(b) < 1+int(b[0]) {
+			return "", false
+		}
+		s := string(b[1 : 1+int(b[0])])
+		b = b[1+int(b[0]):]
+		return s, true
+	}
+	st, ok1 := str()
+	svc, ok2 := str()
+	if !ok1 || !ok2 {
+		return errFigures
+	}
+	f.Status, f.ServiceID = fo.VisitStatus(st), svc
+	return nil
 }
 
 // buildVisitEnd is the migration that builds the visit_end index of a data
@@ -175,12 +266,12 @@ func buildVisitEnd(tx *bolt.Tx) error {
 // at the record's JSON) and those that ended and settled in it (the
 // visit_end index, whose values hold the figures).
 func reportVisitsTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) ([]fo.Visit, error) {
-	var out []fo.Visit
+	out := make([]fo.Visit, 0, 1024)
 	at := map[uint64]int{}
 	ec := tx.Bucket(bVisitEnd).Cursor()
 	for k, raw := ec.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(to); k, raw = ec.Next() {
 		var f visitFigures
-		if err := json.Unmarshal(raw, &f); err != nil {
+		if err := f.unmarshal(raw); err != nil {
 			return nil, fmt.Errorf("visit %d in the end index: %w", btou(k[8:]), err)
 		}
 		at[f.ID] = len(out)
@@ -272,7 +363,46 @@ func jsonTime(raw []byte, key string) (time.Time, bool) {
 	if j < 0 {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(time.RFC3339Nano, string(rest[:j]))
+	return parseJSONTime(rest[:j])
+}
+
+// parseJSONTime parses a time as encoding/json writes it (RFC 3339 with
+// optional fractional seconds), the UTC form "2026-11-05T03:04:05.123Z"
+// without allocating, any other through time.Parse.
+func parseJSONTime(b []byte) (time.Time, bool) {
+	if len(b) >= 20 && b[len(b)-1] == 'Z' && b[4] == '-' && b[7] == '-' && b[10] == 'T' && b[13] == ':' && b[16] == ':' {
+		num := func(s []byte) (int, bool) {
+			n := 0
+			for _, c := range s {
+				if c < '0' || c > '9' {
+					return 0, false
+				}
+				n = n*10 + int(c-'0')
+			}
+			return n, true
+		}
+		y, ok1 := num(b[0:4])
+		mo, ok2 := num(b[5:7])
+		d, ok3 := num(b[8:10])
+		h, ok4 := num(b[11:13])
+		mi, ok5 := num(b[14:16])
+		sec, ok6 := num(b[17:19])
+		ns, ok7 := 0, true
+		if frac := b[19 : len(b)-1]; len(frac) > 0 {
+			if frac[0] != '.' || len(frac) > 10 {
+				ok7 = false
+			} else {
+				ns, ok7 = num(frac[1:])
+				for range 10 - len(frac) {
+					ns *= 10
+				}
+			}
+		}
+		if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && sec < 60 {
+			return time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC), true
+		}
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(b))
 	return t, err == nil
 }
 
@@ -321,48 +451,84 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 // its days (the ticket index) and the surveys made since surveyLookBack
 // days before it.
 func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.MonthlySummary, error) {
-	var calls []fo.Call
 	floor := from.AddDate(0, 0, -callLookBack)
 	c := tx.Bucket(bCalls).Cursor()
+	calls := make([]fo.Call, 0, 4096)
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
-		// A quick look first: a call made before the floor ends the walk,
-		// one whose window closes outside the period is not decoded.
-		if t, ok := jsonTime(v, `"created_at":"`); ok && t.Before(floor) {
+		// A quick look at the keys first (see jsonTime): the window's
+		// close sits near the record's start. A call closing before the
+		// floor was made before it, and so were all older ones (ids grow
+		// with time, a call closes after it is made): the walk ends. One
+		// closing outside the period is not read further.
+		closes, ok := jsonTime(v, `"closes":"`)
+		if ok && closes.Before(floor) {
 			break
 		}
-		if t, ok := jsonTime(v, `"closes":"`); ok && (!t.After(from) || t.After(to)) {
+		if ok && (!closes.After(from) || closes.After(to)) {
 			continue
 		}
-		// Only what the counts read: decoding a call's attempts and notes
-		// would double the cost of a month's report.
-		var f struct {
-			ID        uint64        `json:"id"`
-			Kind      fo.CallKind   `json:"kind"`
-			Status    fo.CallStatus `json:"status"`
-			Opens     time.Time     `json:"opens"`
-			Closes    time.Time     `json:"closes"`
-			DoneAt    time.Time     `json:"done_at"`
-			CreatedAt time.Time     `json:"created_at"`
+		// Only what the counts read: decoding the calls' attempts and
+		// notes cost most of a month's report. A call whose record does
+		// not read so is decoded.
+		kind, ok1 := jsonPlain(v, `"kind":"`)
+		status, ok2 := jsonPlain(v, `"status":"`)
+		opens, ok3 := jsonTime(v, `"opens":"`)
+		done, _ := jsonTime(v, `"done_at":"`)
+		if !(ok && ok1 && ok2 && ok3) {
+			var f fo.Call
+			if err := jsonUnmarshal(v, &f); err != nil {
+				return fo.MonthlySummary{}, fmt.Errorf("call %d: %w", btou(k), err)
+			}
+			kind, status, opens, closes, done = string(f.Kind), string(f.Status), f.Opens, f.Closes, f.DoneAt
 		}
-		if err := jsonUnmarshal(v, &f); err != nil {
-			return fo.MonthlySummary{}, fmt.Errorf("call %d: %w", btou(k), err)
-		}
-		if f.CreatedAt.Before(floor) {
-			break
-		}
-		calls = append(calls, fo.Call{ID: f.ID, Kind: f.Kind, Status: f.Status, Window: fo.Window{Opens: f.Opens, Closes: f.Closes},
-			DoneAt: f.DoneAt, CreatedAt: f.CreatedAt})
+		calls = append(calls, fo.Call{ID: btou(k), Kind: fo.CallKind(kind), Status: fo.CallStatus(status),
+			Window: fo.Window{Opens: opens, Closes: closes}, DoneAt: done})
 	}
 	cmps, err := complaintsFiledTx(tx, from, to.AddDate(0, 0, -1))
 	if err != nil {
 		return fo.MonthlySummary{}, err
 	}
-	var svs []fo.Survey
-	err = eachRecentSurvey(tx, from.AddDate(0, 0, -surveyLookBack), func(sv fo.Survey) { svs = append(svs, sv) })
+	svs, err := surveysDoneTx(tx, from, to)
 	if err != nil {
 		return fo.MonthlySummary{}, err
 	}
 	return fo.SummarizeAfterSales(from, to, loc, calls, cmps, svs), nil
+}
+
+// surveysDoneTx returns the surveys made since surveyLookBack days before
+// [from, to) that were answered in it — what SummarizeAfterSales counts —
+// walking them newest first as eachRecentSurvey does, and decoding only
+// those whose status and answer time (a quick look at the keys) say so.
+func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.Survey, error) {
+	floor := from.AddDate(0, 0, -surveyLookBack)
+	var out []fo.Survey
+	c := tx.Bucket(bSurveys).Cursor()
+	k, v := c.Seek([]byte("V"))
+	if k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	for ; k != nil; k, v = c.Prev() {
+		if t, ok := jsonTime(v, `"created_at":"`); ok && t.Before(floor) {
+			break
+		}
+		if st, ok := jsonPlain(v, `"status":"`); ok && st != string(fo.SurveyDone) {
+			continue
+		}
+		if t, ok := jsonTime(v, `"done_at":"`); ok && (t.Before(from) || !t.Before(to)) {
+			continue
+		}
+		var sv fo.Survey
+		if err := jsonUnmarshal(v, &sv); err != nil {
+			return nil, fmt.Errorf("survey %d: %w", btou(k), err)
+		}
+		if sv.CreatedAt.Before(floor) {
+			break
+		}
+		out = append(out, sv)
+	}
+	return out, nil
 }
 
 // VisitRecord returns, in one read, the visit with id, its customer and its

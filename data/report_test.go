@@ -100,3 +100,20 @@ func TestReceivedFigures(t *testing.T) {
 		}
 	}
 }
+
+// parseJSONTime reads what encoding/json writes, as time.Parse does.
+func TestParseJSONTime(t *testing.T) {
+	for _, s := range []string{"2026-11-05T03:04:05Z", "2026-11-05T03:04:05.1Z", "2026-12-31T23:59:59.123456789Z",
+		"2026-11-05T11:04:05+08:00", "2026-11-05T03:04:05.000001Z"} {
+		want, err := time.Parse(time.RFC3339Nano, s)
+		got, ok := parseJSONTime([]byte(s))
+		if err != nil || !ok || !got.Equal(want) {
+			t.Errorf("%s: %v %v, want %v", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"2026-13-05T03:04:05Z", "garbage", "2026-11-05T03:04:05.Z1"} {
+		if _, ok := parseJSONTime([]byte(s)); ok {
+			t.Errorf("%s read as a time", s)
+		}
+	}
+}
