@@ -17,6 +17,8 @@ const (
 	KindAdditional = fo.DocAdditional // additional-work order; Ref: visit id (INT-6)
 	KindSettlement = fo.DocSettlement // settlement; Ref: visit id (DEL-3)
 	KindExit       = fo.DocExit       // exit notice; Ref: visit id (DEL-3, INT-4)
+	KindEstimate   = fo.DocEstimate   // estimate; Ref: visit id (INT-1, INT-2)
+	KindDiagnosis  = fo.DocDiagnosis  // diagnosis report; Ref: visit id (INT-1)
 	KindComplaint  = fo.DocComplaint  // complaint receipt; Ref: complaint id (CMP-2)
 	KindCalls      = fo.DocCalls      // the day's call list and call register; Ref: YYYYMMDD (FU-7)
 	KindLetters    = fo.DocLetters    // the letter register of the month; Ref: YYYYMMDD of a day in it (FU-7)
@@ -79,7 +81,7 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return nil, err
 		}
 		return e.AppointmentSlip(st, a, lang)
-	case KindCard, KindWorkOrder, KindAdditional, KindSettlement, KindExit:
+	case KindCard, KindWorkOrder, KindAdditional, KindSettlement, KindExit, KindEstimate, KindDiagnosis:
 		v, c, veh, err := r.Store.VisitRecord(doc.Ref)
 		if err != nil {
 			return nil, err
@@ -94,6 +96,10 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return e.AdditionalWork(st, rec, lang)
 		case KindSettlement:
 			return e.Settlement(st, rec, lang)
+		case KindEstimate:
+			return e.Estimate(st, rec, lang)
+		case KindDiagnosis:
+			return e.Diagnosis(st, rec, lang)
 		}
 		return e.ExitNotice(st, rec, lang)
 	case KindComplaint:

@@ -322,4 +322,27 @@ var Texts = fo.Catalog{
 	"form.report.survey.work":    {Zh: "施工质量", En: "Quality of work"},
 	"form.report.survey.on_time": {Zh: "交车准时", En: "On time"},
 	"form.report.survey.staff":   {Zh: "服务态度", En: "Staff"},
+
+	// The estimate, the diagnosis report and the settlement's money
+	// (INT-1, INT-2, DEL-3, APT-2; issue 12).
+	"form.title.estimate":             {Zh: "安装服务估价单", En: "Estimate"},
+	"form.title.diagnosis":            {Zh: "汽车检测诊断报告单", En: "Vehicle Diagnosis Report"},
+	"form.estimate.made":              {Zh: "估价时间", En: "Estimated"},
+	"form.estimate.see_diagnosis":     {Zh: "（见汽车检测诊断报告单）", En: " (see the diagnosis report)"},
+	"form.estimate.explained":         {Zh: "以上估价经接待员向客户逐项说明。凡客户自购配件，或坚持要求关键部位使用副厂件的，我方在技术质量上不作担保。客户同意后方开具进厂安装服务单施工。", En: "The service advisor went through each line with the customer. Customer-supplied parts, or aftermarket parts at a critical place at the customer's insistence, carry no quality guarantee. Work starts with the work order only after the customer agrees."},
+	"form.estimate.decision":          {Zh: "客户意见", En: "Customer's decision"},
+	"form.estimate.agreed":            {Zh: "客户同意估价（%s，%s 记录）", En: "Agreed (%s, recorded by %s)"},
+	"form.estimate.declined":          {Zh: "客户不同意估价（%s，%s 记录）", En: "Declined (%s, recorded by %s)"},
+	"form.estimate.reason":            {Zh: "。原因：", En: ". Reason: "},
+	"form.estimate.awaiting":          {Zh: "待客户确认", En: "Awaiting the customer's decision"},
+	"form.diagnosis.made":             {Zh: "诊断时间", En: "Diagnosed"},
+	"form.diagnosis.consent":          {Zh: "客户同意", En: "Consent"},
+	"form.diagnosis.findings":         {Zh: "检测诊断结果", En: "Findings"},
+	"form.diagnosis.proposed":         {Zh: "建议施工项目（详见估价单）", En: "Proposed work (see the estimate)"},
+	"form.diagnosis.note":             {Zh: "本报告为检测诊断结果，施工以客户同意的估价单及签字的进厂安装服务单为准。", En: "This report states the findings; the work done is the one the customer agrees on the estimate and signs on the work order."},
+	"form.diagnosis.technician":       {Zh: "检测技师", En: "Technician"},
+	"form.settlement.discount_reason": {Zh: "（原因：%s）", En: " (reason: %s)"},
+	"form.settlement.deposit":         {Zh: "已付定金（抵扣）", En: "Deposit paid (deducted)"},
+	"form.settlement.deposit_paid":    {Zh: "（%s 收，%s）", En: " (paid %s, taken by %s)"},
+	"form.settlement.to_pay":          {Zh: "本次应付", En: "To pay now"},
 }
