@@ -32,6 +32,7 @@ type Store interface {
 	deskStore
 	archiveStore
 	followUpStore
+	moneyStore // estimate.go (issue 12)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
