@@ -484,7 +484,7 @@ func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.Month
 		calls = append(calls, fo.Call{ID: btou(k), Kind: fo.CallKind(kind), Status: fo.CallStatus(status),
 			Window: fo.Window{Opens: opens, Closes: closes}, DoneAt: done})
 	}
-	cmps, err := complaintsFiledTx(tx, from, to.AddDate(0, 0, -1))
+	cmps, err := complaintCountsTx(tx, from, to.AddDate(0, 0, -1), loc)
 	if err != nil {
 		return fo.MonthlySummary{}, err
 	}
@@ -493,6 +493,46 @@ func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.Month
 		return fo.MonthlySummary{}, err
 	}
 	return fo.SummarizeAfterSales(from, to, loc, calls, cmps, svs), nil
+}
+
+// complaintCountsTx returns the complaints filed on the days from through
+// last in loc (the ticket index, as complaintsFiledTx reads it) with only
+// what SummarizeAfterSales counts — id, category, status, filing, first
+// deadline and answer, verdict — read by a quick look at the keys before
+// the complaint's history; one that does not read so is decoded.
+func complaintCountsTx(tx *bolt.Tx, from, last time.Time, loc *time.Location) ([]fo.Complaint, error) {
+	lo := []byte("T" + from.In(loc).Format("20060102"))
+	hi := []byte("T" + last.In(loc).Format("20060102") + "\xff")
+	var out []fo.Complaint
+	b := tx.Bucket(bComplaints)
+	c := b.Cursor()
+	for k, id := c.Seek(lo); k != nil && bytes.Compare(k, hi) < 0 && k[0] == 'T'; k, id = c.Next() {
+		raw := b.Get(id)
+		if raw == nil {
+			return nil, fmt.Errorf("complaint %d: %w", btou(id), fo.ErrNotFound)
+		}
+		head := raw
+		if i := bytes.Index(raw, []byte(`"history":`)); i >= 0 {
+			head = raw[:i]
+		}
+		cat, ok1 := jsonPlain(head, `"category":"`)
+		st, ok2 := jsonPlain(head, `"status":"`)
+		verdict, ok3 := jsonPlain(head, `"verdict":"`)
+		filed, ok4 := jsonTime(head, `"filed_at":"`)
+		due, ok5 := jsonTime(head, `"first_due_at":"`)
+		answered, _ := jsonTime(head, `"first_answered_at":"`)
+		if ok1 && ok2 && ok3 && ok4 && ok5 {
+			out = append(out, fo.Complaint{ID: btou(id), Category: cat, Status: fo.ComplaintStatus(st), Verdict: verdict,
+				FiledAt: filed, FirstDueAt: due, FirstAnsweredAt: answered})
+			continue
+		}
+		one, err := getComplaint(tx, btou(id))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, one)
+	}
+	return out, nil
 }
 
 // surveysDoneTx returns the surveys made since surveyLookBack days before
