@@ -253,9 +253,10 @@ func (s *Settings) Stats(kind ReportKind, day, asOf time.Time, recs ReportRecord
 		return nil
 	}
 
-	seen := map[uint64]bool{}
-	var received, settled []Visit
-	for _, v := range recs.Visits {
+	seen := make(map[uint64]bool, len(recs.Visits))
+	var received, settled []*Visit // pointers: a Visit is large, a month holds thousands
+	for i := range recs.Visits {
+		v := &recs.Visits[i]
 		if seen[v.ID] {
 			continue
 		}

@@ -266,7 +266,7 @@ func buildVisitEnd(tx *bolt.Tx) error {
 // at the record's JSON) and those that ended and settled in it (the
 // visit_end index, whose values hold the figures).
 func reportVisitsTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) ([]fo.Visit, error) {
-	out := make([]fo.Visit, 0, 1024)
+	out := make([]fo.Visit, 0, 4096)
 	at := map[uint64]int{}
 	ec := tx.Bucket(bVisitEnd).Cursor()
 	for k, raw := ec.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(to); k, raw = ec.Next() {
@@ -495,6 +495,33 @@ func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.Month
 	return fo.SummarizeAfterSales(from, to, loc, calls, cmps, svs), nil
 }
 
+// surveyCounts reads a survey's status, answer and creation times and
+// scores by a quick look at the keys (a survey holds no nested record
+// before its scores); ok is false when any is not plain.
+func surveyCounts(raw []byte) (fo.Survey, bool) {
+	st, ok1 := jsonPlain(raw, `"status":"`)
+	done, ok2 := jsonTime(raw, `"done_at":"`)
+	created, ok3 := jsonTime(raw, `"created_at":"`)
+	i := bytes.Index(raw, []byte(`"scores":[`))
+	if !ok1 || !ok2 || !ok3 || i < 0 {
+		return fo.Survey{}, false
+	}
+	sv := fo.Survey{Status: fo.SurveyStatus(st), DoneAt: done, CreatedAt: created}
+	rest := raw[i+len(`"scores":[`):]
+	for q := range fo.Questions {
+		n, j := 0, 0
+		for ; j < len(rest) && rest[j] >= '0' && rest[j] <= '9'; j++ {
+			n = n*10 + int(rest[j]-'0')
+		}
+		if j == 0 || j >= len(rest) || (q < fo.Questions-1 && rest[j] != ',') || (q == fo.Questions-1 && rest[j] != ']') {
+			return fo.Survey{}, false
+		}
+		sv.Scores[q] = n
+		rest = rest[j+1:]
+	}
+	return sv, true
+}
+
 // complaintCountsTx returns the complaints filed on the days from through
 // last in loc (the ticket index, as complaintsFiledTx reads it) with only
 // what SummarizeAfterSales counts — id, category, status, filing, first
@@ -557,6 +584,13 @@ func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.Survey, error) {
 			continue
 		}
 		if t, ok := jsonTime(v, `"done_at":"`); ok && (t.Before(from) || !t.Before(to)) {
+			continue
+		}
+		// What the counts read: the status, the answer time and the
+		// scores (before any comment); decoded when not plain.
+		if sv, ok := surveyCounts(v); ok {
+			sv.ID = btou(k)
+			out = append(out, sv)
 			continue
 		}
 		var sv fo.Survey

@@ -117,3 +117,25 @@ func TestParseJSONTime(t *testing.T) {
 		}
 	}
 }
+
+// surveyCounts reads what the counts need as decoding does (REP-3).
+func TestSurveyCounts(t *testing.T) {
+	done := at(2026, 12, 1, 9, 0).UTC()
+	for _, sv := range []fo.Survey{
+		{ID: 1, Status: fo.SurveyDone, SurveyResult: fo.SurveyResult{Scores: [fo.Questions]int{5, 4, 2, 10}, Comment: `"scores":[1,1,1,1]`}, DoneAt: done, CreatedAt: done},
+		{ID: 2, Status: fo.SurveySent, CreatedAt: done},
+	} {
+		raw, _ := json.Marshal(sv)
+		got, ok := surveyCounts(raw)
+		want := fo.Survey{Status: sv.Status, DoneAt: sv.DoneAt, CreatedAt: sv.CreatedAt, SurveyResult: fo.SurveyResult{Scores: sv.Scores}}
+		if sv.DoneAt.IsZero() {
+			if ok {
+				t.Errorf("survey %d without an answer time read: %+v", sv.ID, got)
+			}
+			continue
+		}
+		if !ok || got.Status != want.Status || got.Scores != want.Scores || !got.DoneAt.Equal(want.DoneAt) || !got.CreatedAt.Equal(want.CreatedAt) {
+			t.Errorf("survey %d: %+v %v", sv.ID, got, ok)
+		}
+	}
+}
