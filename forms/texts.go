@@ -345,4 +345,6 @@ var Texts = fo.Catalog{
 	"form.settlement.deposit":         {Zh: "已付定金（抵扣）", En: "Deposit paid (deducted)"},
 	"form.settlement.deposit_paid":    {Zh: "（%s 收，%s）", En: " (paid %s, taken by %s)"},
 	"form.settlement.to_pay":          {Zh: "本次应付", En: "To pay now"},
+	"form.report.count_inline":        {Zh: "（%d 笔）", En: " (%d)"},
+	"form.report.deposits_inline":     {Zh: "（含定金 %s）", En: " (deposits %s)"},
 }
