@@ -387,6 +387,38 @@ func (s *Settings) hasService(id string) bool {
 // period's records; a record listed twice counts once. Month is set to the
 // period ("2026-11-23..2026-11-29", or "2026-11" for a calendar month).
 func SummarizeAfterSales(from, to time.Time, loc *time.Location, calls []Call, complaints []Complaint, surveys []Survey) MonthlySummary {
+	cc := make([]CallCount, len(calls))
+	for i, c := range calls {
+		cc[i] = CallCount{ID: c.ID, Kind: c.Kind, Status: c.Status, Opens: c.Opens, Closes: c.Closes, DoneAt: c.DoneAt}
+	}
+	sc := make([]SurveyCount, len(surveys))
+	for i, sv := range surveys {
+		sc[i] = SurveyCount{ID: sv.ID, Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores}
+	}
+	return SummarizeCounts(from, to, loc, cc, complaints, sc)
+}
+
+// CallCount is what the after-sales figures read of a call: a small
+// copy, so that a year's calls are cheap to collect (REP-1, REP-3).
+type CallCount struct {
+	ID            uint64
+	Kind          CallKind
+	Status        CallStatus
+	Opens, Closes time.Time
+	DoneAt        time.Time
+}
+
+// SurveyCount is what the after-sales figures read of a survey.
+type SurveyCount struct {
+	ID     uint64
+	Status SurveyStatus
+	DoneAt time.Time
+	Scores [Questions]int
+}
+
+// SummarizeCounts is SummarizeAfterSales over the small copies of the
+// calls and surveys that the store collects for a report.
+func SummarizeCounts(from, to time.Time, loc *time.Location, calls []CallCount, complaints []Complaint, surveys []SurveyCount) MonthlySummary {
 	m := MonthlySummary{Month: periodLabel(from, to, loc), ByCategory: map[string]int{}}
 	seen := map[uint64]bool{}
 	for _, c := range calls {
@@ -396,7 +428,7 @@ func SummarizeAfterSales(from, to time.Time, loc *time.Location, calls []Call, c
 		seen[c.ID] = true
 		m.CallsDue++
 		switch {
-		case c.Status == CallDone && c.InWindow(c.DoneAt):
+		case c.Status == CallDone && !c.DoneAt.Before(c.Opens) && c.DoneAt.Before(c.Closes): // Call.InWindow
 			m.CallsDoneInWindow++
 		case c.Status == CallMissed:
 			m.CallsMissed++
@@ -435,7 +467,7 @@ func SummarizeAfterSales(from, to time.Time, loc *time.Location, calls []Call, c
 		for i, sc := range sv.Scores {
 			sums[i] += sc
 		}
-		if _, low := sv.Low(); low {
+		if _, low := (SurveyResult{Scores: sv.Scores}).Low(); low {
 			m.LowSurveys++
 		}
 	}

@@ -453,7 +453,7 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.MonthlySummary, error) {
 	floor := from.AddDate(0, 0, -callLookBack)
 	c := tx.Bucket(bCalls).Cursor()
-	calls := make([]fo.Call, 0, 4096)
+	calls := make([]fo.CallCount, 0, 4096)
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
 		// A quick look at the keys first (see jsonTime): the window's
 		// close sits near the record's start. A call closing before the
@@ -481,8 +481,8 @@ func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.Month
 			}
 			kind, status, opens, closes, done = string(f.Kind), string(f.Status), f.Opens, f.Closes, f.DoneAt
 		}
-		calls = append(calls, fo.Call{ID: btou(k), Kind: fo.CallKind(kind), Status: fo.CallStatus(status),
-			Window: fo.Window{Opens: opens, Closes: closes}, DoneAt: done})
+		calls = append(calls, fo.CallCount{ID: btou(k), Kind: fo.CallKind(kind), Status: fo.CallStatus(status),
+			Opens: opens, Closes: closes, DoneAt: done})
 	}
 	cmps, err := complaintCountsTx(tx, from, to.AddDate(0, 0, -1), loc)
 	if err != nil {
@@ -492,7 +492,7 @@ func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.Month
 	if err != nil {
 		return fo.MonthlySummary{}, err
 	}
-	return fo.SummarizeAfterSales(from, to, loc, calls, cmps, svs), nil
+	return fo.SummarizeCounts(from, to, loc, calls, cmps, svs), nil
 }
 
 // surveyCounts reads a survey's status, answer and creation times and
@@ -566,9 +566,9 @@ func complaintCountsTx(tx *bolt.Tx, from, last time.Time, loc *time.Location) ([
 // [from, to) that were answered in it — what SummarizeAfterSales counts —
 // walking them newest first as eachRecentSurvey does, and decoding only
 // those whose status and answer time (a quick look at the keys) say so.
-func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.Survey, error) {
+func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.SurveyCount, error) {
 	floor := from.AddDate(0, 0, -surveyLookBack)
-	var out []fo.Survey
+	var out []fo.SurveyCount
 	c := tx.Bucket(bSurveys).Cursor()
 	k, v := c.Seek([]byte("V"))
 	if k == nil {
@@ -589,8 +589,7 @@ func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.Survey, error) {
 		// What the counts read: the status, the answer time and the
 		// scores (before any comment); decoded when not plain.
 		if sv, ok := surveyCounts(v); ok {
-			sv.ID = btou(k)
-			out = append(out, sv)
+			out = append(out, fo.SurveyCount{ID: btou(k), Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores})
 			continue
 		}
 		var sv fo.Survey
@@ -600,7 +599,7 @@ func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.Survey, error) {
 		if sv.CreatedAt.Before(floor) {
 			break
 		}
-		out = append(out, sv)
+		out = append(out, fo.SurveyCount{ID: sv.ID, Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores})
 	}
 	return out, nil
 }
