@@ -136,3 +136,21 @@ func cloneValues(v url.Values) url.Values {
 }
 
 func itoa64(n uint64) string { return strconv.FormatUint(n, 10) }
+
+// INT-4: the leave form keeps what was typed and names the bad field
+// (a negative or oversized fee).
+func TestConsoleLeaveBadFee(t *testing.T) {
+	h := newConHarness(t)
+	li := h.login("li")
+	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
+	for _, fee := range []string{"-1", "99999999"} {
+		r := li.post(visitPath(v.ID)+"/leave", url.Values{"fee": {fee}, "reason": {"不做了"}})
+		if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `value="`+fee+`"`) || !strings.Contains(r.body, `value="不做了"`) ||
+			!strings.Contains(r.body, `<label class="bad">诊断/估价费`) {
+			t.Errorf("fee %s: %d %s", fee, r.status, excerpt(r.body))
+		}
+	}
+	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitWaiting {
+		t.Errorf("visit %s after a bad fee", got.Status)
+	}
+}

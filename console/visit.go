@@ -67,7 +67,7 @@ type deliverForm struct {
 	ErrField                       string // amount, discount, reason, paid
 }
 
-type leaveForm struct{ Fee, Reason string }
+type leaveForm struct{ Fee, Reason, ErrField string }
 
 // visitPage builds the page of v with fresh forms.
 func (s *Server) visitPage(c *staffCtx, v fo.Visit) *visitPage {
@@ -369,8 +369,13 @@ func (s *Server) consoleLeave(w http.ResponseWriter, r *http.Request, c *staffCt
 	}
 	keep := func(p *visitPage) { p.Leave = f }
 	fee, err := parseMoney(f.Fee)
-	if err == nil {
-		_, err = s.cfg.Store.Leave(v.ID, fee, f.Reason, c.by())
+	if err != nil {
+		f.ErrField = "fee"
+	} else if _, err = s.cfg.Store.Leave(v.ID, fee, f.Reason, c.by()); err != nil {
+		var fe *fo.FieldError
+		if errors.As(err, &fe) {
+			f.ErrField = fe.Field
+		}
 	}
 	if err != nil {
 		s.visitFailed(w, r, c, v, "leave", err, keep)

@@ -78,7 +78,7 @@ func (s *Store) Leave(id uint64, fee fo.Money, reason, by string) (fo.Visit, err
 			v.Settlement = &fo.Settlement{Amount: fee, Paid: fee, At: w.now, By: by}
 		}
 		if len([]rune(reason)) > fo.MaxReason {
-			return fo.Errorf(fo.EINVALID, "err.too_long", fo.MaxReason)
+			return &fo.FieldError{Field: "reason", Err: fo.Errorf(fo.EINVALID, "err.too_long", fo.MaxReason)}
 		}
 		v.Concern = strings.TrimSpace(v.Concern + "\n" + reason)
 		if err := w.indexEnd(v); err != nil { // REP-1

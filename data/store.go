@@ -33,8 +33,8 @@
 //	visit_day      day "YYYY-MM-DD" | id → empty (shop zone)
 //	visit_veh      vehicle id | visit id → empty (an archive's service history)
 //	visit_open     visit id → empty (still in the shop)
-//	visit_end      end time | visit id → JSON visitFigures: the visits delivered or left, keyed by
-//	               when they ended and settled (REP-1: a period's report reads its period; data/report.go)
+//	visit_end      end time | visit id → visitFigures in binary (data/report.go): the visits delivered
+//	               or left, keyed by when they ended and settled (REP-1: a report reads its period)
 //	queue_seq      day | prefix byte → last queue number given
 //	board          day → JSON []fo.BoardCall, newest first; its sequence is the board's version
 //	phone_tasks    day | seq → JSON fo.PhoneTask (reception calls for unlinked customers)
