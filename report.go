@@ -155,16 +155,21 @@ type BusinessStats struct {
 	ByService []Tally `json:"by_service"`
 
 	// Money of the settlements made in the period (DEL-3, INT-4): the
-	// amount before discount, the discounts, the revenue (amount less
-	// discounts, 营业收入), what was paid and what is still owed
-	// (receivables, 应收账款). Fees are the diagnosis and estimate fees of
+	// amount before discount, the discounts (and how many settlements had
+	// one), the revenue (amount less discounts, 营业收入), what was
+	// collected (the deposits deducted, APT-2, and what was paid at the
+	// counter) and what is still owed (receivables, 应收账款, and how many
+	// settlements owe). Fees are the diagnosis and estimate fees of
 	// declined visits, part of the revenue.
 	Settlements int   `json:"settlements"`
 	Amount      Money `json:"amount"`
 	Discounts   Money `json:"discounts"`
+	Discounted  int   `json:"discounted"`
 	Revenue     Money `json:"revenue"`
+	Deposits    Money `json:"deposits"`
 	Collected   Money `json:"collected"`
 	Receivables Money `json:"receivables"`
+	Owing       int   `json:"owing"`
 	Fees        Money `json:"fees"`
 
 	// Appointments starting in the period that hold or held a bay: kept
@@ -248,9 +253,10 @@ func (s *Settings) Stats(kind ReportKind, day, asOf time.Time, recs ReportRecord
 		return nil
 	}
 
-	seen := map[uint64]bool{}
-	var received, settled []Visit
-	for _, v := range recs.Visits {
+	seen := make(map[uint64]bool, len(recs.Visits))
+	var received, settled []*Visit // pointers: a Visit is large, a month holds thousands
+	for i := range recs.Visits {
+		v := &recs.Visits[i]
 		if seen[v.ID] {
 			continue
 		}
@@ -291,8 +297,15 @@ func (s *Settings) Stats(kind ReportKind, day, asOf time.Time, recs ReportRecord
 		b.Amount += set.Amount
 		b.Discounts += set.Discount
 		b.Revenue += set.Due()
-		b.Collected += set.Paid
+		b.Deposits += min(set.Deposit, set.Due())
+		b.Collected += set.Collected()
 		b.Receivables += set.Receivable()
+		if set.Discount > 0 {
+			b.Discounted++
+		}
+		if set.Receivable() > 0 {
+			b.Owing++
+		}
 		if v.Status == VisitLeft {
 			b.Fees += set.Due()
 		}
@@ -374,6 +387,38 @@ func (s *Settings) hasService(id string) bool {
 // period's records; a record listed twice counts once. Month is set to the
 // period ("2026-11-23..2026-11-29", or "2026-11" for a calendar month).
 func SummarizeAfterSales(from, to time.Time, loc *time.Location, calls []Call, complaints []Complaint, surveys []Survey) MonthlySummary {
+	cc := make([]CallCount, len(calls))
+	for i, c := range calls {
+		cc[i] = CallCount{ID: c.ID, Kind: c.Kind, Status: c.Status, Opens: c.Opens, Closes: c.Closes, DoneAt: c.DoneAt}
+	}
+	sc := make([]SurveyCount, len(surveys))
+	for i, sv := range surveys {
+		sc[i] = SurveyCount{ID: sv.ID, Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores}
+	}
+	return SummarizeCounts(from, to, loc, cc, complaints, sc)
+}
+
+// CallCount is what the after-sales figures read of a call: a small
+// copy, so that a year's calls are cheap to collect (REP-1, REP-3).
+type CallCount struct {
+	ID            uint64
+	Kind          CallKind
+	Status        CallStatus
+	Opens, Closes time.Time
+	DoneAt        time.Time
+}
+
+// SurveyCount is what the after-sales figures read of a survey.
+type SurveyCount struct {
+	ID     uint64
+	Status SurveyStatus
+	DoneAt time.Time
+	Scores [Questions]int
+}
+
+// SummarizeCounts is SummarizeAfterSales over the small copies of the
+// calls and surveys that the store collects for a report.
+func SummarizeCounts(from, to time.Time, loc *time.Location, calls []CallCount, complaints []Complaint, surveys []SurveyCount) MonthlySummary {
 	m := MonthlySummary{Month: periodLabel(from, to, loc), ByCategory: map[string]int{}}
 	seen := map[uint64]bool{}
 	for _, c := range calls {
@@ -383,7 +428,7 @@ func SummarizeAfterSales(from, to time.Time, loc *time.Location, calls []Call, c
 		seen[c.ID] = true
 		m.CallsDue++
 		switch {
-		case c.Status == CallDone && c.InWindow(c.DoneAt):
+		case c.Status == CallDone && !c.DoneAt.Before(c.Opens) && c.DoneAt.Before(c.Closes): // Call.InWindow
 			m.CallsDoneInWindow++
 		case c.Status == CallMissed:
 			m.CallsMissed++
@@ -422,7 +467,7 @@ func SummarizeAfterSales(from, to time.Time, loc *time.Location, calls []Call, c
 		for i, sc := range sv.Scores {
 			sums[i] += sc
 		}
-		if _, low := sv.Low(); low {
+		if _, low := (SurveyResult{Scores: sv.Scores}).Low(); low {
 			m.LowSurveys++
 		}
 	}
@@ -457,6 +502,7 @@ var reportTexts = Catalog{
 	"rep.head":    {"业务统计表（%s）%s", "Business statistics (%s) %s"},
 	"rep.figures": {"进厂 %d 台，交车 %d 台，未施工离店 %d 台；营业收入 %s，实收 %s，应收账款 %s；预约 %d：到店 %d，爽约 %d，待到 %d。",
 		"Received %d, delivered %d, declined %d; revenue %s, collected %s, receivables %s; appointments %d: kept %d, missed %d, pending %d."},
+	"rep.money": {"优惠 %d 笔共 %s；欠款 %d 笔共 %s。", "Discounts: %d totalling %s; receivables: %d totalling %s."},
 	"rep.aftersales": {"回访 %d（按期 %d，超期 %d）；投诉 %d（按时答复 %d）；满意度调查 %d 份。",
 		"Calls due %d (in window %d, missed %d); complaints %d (answered in time %d); surveys %d."},
 	"rep.empty": {"本期无业务数据。", "No business recorded in this period."},
@@ -480,6 +526,7 @@ func ReportText(st *Settings, b BusinessStats, lang Lang) string {
 	a := b.AfterSales
 	return s + t.T(lang, "rep.figures", b.Received, b.Delivered, b.Declined, b.Revenue, b.Collected, b.Receivables,
 		b.Appointments, b.Kept, b.Missed, b.Pending) + "\n" +
+		t.T(lang, "rep.money", b.Discounted, b.Discounts, b.Owing, b.Receivables) + "\n" +
 		t.T(lang, "rep.aftersales", a.CallsDue, a.CallsDoneInWindow, a.CallsMissed, a.Complaints, a.AnsweredInTime, a.Surveys) + "\n" +
 		t.T(lang, "rep.pdf")
 }

@@ -45,6 +45,12 @@ type Visit struct {
 	DeliveredAt time.Time `json:"delivered_at,omitzero"`
 	LeftAt      time.Time `json:"left_at,omitzero"`
 
+	// Estimates are the diagnoses and estimates put to the customer at
+	// reception, the latest last (INT-1); declined ones are kept.
+	Estimates []Estimate `json:"estimates,omitempty"`
+	// Deposit is the appointment's deposit recorded as paid (APT-2).
+	Deposit *Deposit `json:"deposit,omitempty"`
+
 	WorkOrder  *WorkOrder       `json:"work_order,omitempty"`
 	Additional []AdditionalWork `json:"additional,omitempty"`
 	Delays     []Delay          `json:"delays,omitempty"`
@@ -264,35 +270,42 @@ type Delay struct {
 	By         string    `json:"by"`
 }
 
-// Settlement is the bill at delivery (安装服务结算单, DEL-3). Discounts need a
-// supervisor.
+// Settlement is the bill at delivery (安装服务结算单, DEL-3), made by
+// Bill.Settle: the amount from the visit's bill, any discount with its
+// reason and the supervisor who granted it, the deposit deducted (APT-2),
+// what was paid and, by difference, what is still owed.
 type Settlement struct {
-	Amount     Money     `json:"amount"` // before discount
-	Discount   Money     `json:"discount,omitempty"`
-	DiscountBy string    `json:"discount_by,omitempty"` // the supervisor who approved it
-	Paid       Money     `json:"paid"`
-	At         time.Time `json:"at"`
-	By         string    `json:"by"`
+	Amount         Money     `json:"amount"` // before discount
+	Discount       Money     `json:"discount,omitempty"`
+	DiscountReason string    `json:"discount_reason,omitempty"`
+	DiscountBy     string    `json:"discount_by,omitempty"` // the supervisor who approved it
+	Deposit        Money     `json:"deposit,omitempty"`     // paid before, deducted (APT-2)
+	Paid           Money     `json:"paid"`                  // paid at the counter
+	At             time.Time `json:"at"`
+	By             string    `json:"by"`
 }
 
-// Due is what the customer owes after the discount.
+// Due is what the job costs the customer after the discount: the
+// revenue (REP-1), of which the deposit is part.
 func (s *Settlement) Due() Money { return s.Amount - s.Discount }
 
-// Receivable is what is still owed after payment (REP-1).
-func (s *Settlement) Receivable() Money { return max(0, s.Due()-s.Paid) }
+// Receivable is what is still owed after the deposit and the payment
+// (REP-1).
+func (s *Settlement) Receivable() Money { return max(0, s.ToPay()-s.Paid) }
 
-// Validate checks the settlement: non-negative amounts, a discount no larger
-// than the amount and approved by a supervisor when there is one (DEL-3),
-// payment no more than due.
+// Validate checks a settlement as recorded: amounts from 0 to MaxAmount, a
+// discount no larger than the amount, granted by a supervisor with a
+// reason when there is one (DEL-3), payment no more than is left after the
+// deposit.
 func (s *Settlement) Validate(supervisor bool) error {
 	switch {
-	case s.Amount < 0 || s.Discount < 0 || s.Paid < 0:
-		return Errorf(EINVALID, "err.money")
+	case !amountOK(s.Amount) || !amountOK(s.Discount) || !amountOK(s.Paid) || !amountOK(s.Deposit):
+		return Errorf(EINVALID, "err.amount", MaxAmount)
 	case s.Discount > s.Amount:
 		return Errorf(EINVALID, "err.settle.discount")
 	case s.Discount > 0 && !supervisor:
 		return Errorf(EFORBIDDEN, "err.settle.supervisor") // DEL-3
-	case s.Paid > s.Due():
+	case s.Paid > s.ToPay():
 		return Errorf(EINVALID, "err.settle.paid")
 	}
 	return nil
@@ -417,7 +430,9 @@ type DeliverRequest struct {
 	// Supervisor is set when the person delivering is a supervisor, who
 	// alone may grant a discount (DEL-3).
 	Supervisor bool
-	By         string
+	// DiscountReason is why the customer pays less than the bill (DEL-3).
+	DiscountReason string
+	By             string
 }
 
 // PhoneTask is a call the reception must make because the customer has no

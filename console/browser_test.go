@@ -149,8 +149,8 @@ func TestBrowserConsole(t *testing.T) {
 		t.Error("no-guarantee notice shown before any such line")
 	}
 	b.do(chromedp.Evaluate[chromedp.Void](`for (const [n, v] of [["l0_source", "customer"], ["l0_kind", "original"]]) {
-		const s = document.querySelector('select[name="' + n + '"]'); s.value = v; s.dispatchEvent(new Event("change", {bubbles: true})) }`),
-		chromedp.Click(chromedp.CSS(`input[name="l0_critical"]`)))
+		const s = document.querySelector('#intake-form select[name="' + n + '"]'); s.value = v; s.dispatchEvent(new Event("change", {bubbles: true})) }`),
+		chromedp.Click(chromedp.CSS(`#intake-form input[name="l0_critical"]`)))
 	b.waitFor(`document.querySelector("#noguar-all").hidden === false`, 5*time.Second)
 	b.do(chromedp.SendKeys(chromedp.CSS("#odometer"), "42000"),
 		chromedp.SendKeys(chromedp.CSS("#key"), "K-17"),

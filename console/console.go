@@ -161,6 +161,9 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	desk.handle("POST /staff/visits/{id}/work/{n}", s.consoleAnswerWork)
 	desk.handle("POST /staff/visits/{id}/deliver", s.consoleDeliver)
 	desk.handle("POST /staff/visits/{id}/leave", s.consoleLeave)
+	desk.handle("POST /staff/visits/{id}/estimate", s.consoleEstimate)      // INT-1
+	desk.handle("POST /staff/visits/{id}/estimate/decide", s.consoleDecide) // INT-1
+	desk.handle("POST /staff/visits/{id}/deposit", s.consoleDeposit)        // APT-2
 	desk.handle("GET /staff/pickups", s.consolePickups)
 	desk.handle("POST /staff/pickups/{id}/done", s.consolePickupDone)
 	// The appointment book (appointment.go, APT-1..4, WS-1).

@@ -215,8 +215,15 @@ func TestConsoleRolesDEL3(t *testing.T) {
 		t.Error("reception sees a discount field")
 	}
 	r := li.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "discount": {"30"}, "paid": {"270"}})
-	if r.status != http.StatusForbidden || !strings.Contains(r.body, "优惠须由主管批准") || !strings.Contains(r.body, `value="270"`) {
+	if r.status != http.StatusForbidden || !strings.Contains(r.body, "差额 ¥30.00 为优惠，须由主管办理") || !strings.Contains(r.body, `value="270"`) {
 		t.Fatalf("reception discount: %d %s", r.status, excerpt(r.body))
+	}
+	// DEL-3: the ¥300.00 job for ¥1.00 — refused to reception, the amount
+	// kept and named.
+	r = li.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"1"}, "paid": {"1"}})
+	if r.status != http.StatusForbidden || !strings.Contains(r.body, "结算金额 ¥1.00 低于应收 ¥300.00") ||
+		!strings.Contains(r.body, `<label class="bad">`) || !strings.Contains(r.body, `value="1"`) {
+		t.Fatalf("reception ¥1: %d %s", r.status, excerpt(r.body))
 	}
 	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitReady {
 		t.Fatal("delivered with a reception discount")
@@ -226,12 +233,16 @@ func TestConsoleRolesDEL3(t *testing.T) {
 		t.Error("supervisor has no discount field")
 	}
 	r = zhao.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "discount": {"30"}, "paid": {"200"}})
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "请填写优惠原因") || !strings.Contains(r.body, `value="200"`) {
+		t.Fatalf("supervisor discount without a reason: %d %s", r.status, excerpt(r.body))
+	}
+	r = zhao.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "discount": {"30"}, "reason": {"老客户"}, "paid": {"200"}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("supervisor discount: %d %s", r.status, excerpt(r.body))
 	}
 	page = zhao.follow(r)
 	got, _ := h.store.Visit(v.ID)
-	if got.Status != fo.VisitDelivered || got.Settlement.DiscountBy != "staff:zhao" || got.Settlement.Receivable() != 7000 {
+	if got.Status != fo.VisitDelivered || got.Settlement.DiscountBy != "staff:zhao" || got.Settlement.DiscountReason != "老客户" || got.Settlement.Receivable() != 7000 {
 		t.Fatalf("delivered %+v", got.Settlement)
 	}
 	if !strings.Contains(page.body, "¥70.00") || !strings.Contains(page.body, "已结算交车") {

@@ -11,7 +11,8 @@ import (
 // Config.Documents and serves it as a PDF attachment, never cached. The
 // kinds and refs are those of forms.Renderer: a visit's forms (work order,
 // additional work, settlement, exit notice, service card; ref: visit id),
-// the appointment slip (appointment id), the complaint receipt (CMP-2;
+// the estimate and the diagnosis report (INT-1; visit id), the
+// appointment slip (appointment id), the complaint receipt (CMP-2;
 // complaint id), the day's call list with its call register and the
 // month's letter register (FU-7; ref YYYYMMDD), and the business
 // statistics (REP-1, FU-8; ref YYYYMMDD of a day of the period).
@@ -30,6 +31,8 @@ var documentRoles = map[string][]string{
 	"settlement":      deskRoles,
 	"exit":            deskRoles,
 	"card":            deskRoles,
+	"estimate":        deskRoles,
+	"diagnosis":       deskRoles,
 	"complaint":       complaintRoles,
 	"calls":           followUpRoles,
 	"letters":         followUpRoles,
@@ -106,7 +109,7 @@ func (s *Server) documentLang(r *http.Request, c *staffCtx, doc fo.Document) (fo
 		return fo.ParseLang(l), nil
 	}
 	switch doc.Kind {
-	case "workorder", "additional", "settlement", "exit", "card":
+	case "workorder", "additional", "settlement", "exit", "card", fo.DocEstimate, fo.DocDiagnosis:
 		v, err := s.cfg.Store.Visit(doc.Ref)
 		return v.Lang, err
 	case "slip", fo.DocICS:

@@ -50,6 +50,16 @@ func newDocFixture(t *testing.T, h *conHarness) docFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// INT-1: diagnosed and estimated, agreed, then the work order (the
+	// estimate's one line is the test work order's).
+	est := fo.Estimate{Purpose: "维修", DiagnosisConsent: true, Diagnosis: "左后探头损坏",
+		Lines: []fo.EstimateLine{{Description: "检测", Mode: fo.PriceByItem, Labor: 30000}}}
+	if _, err := h.store.Estimate(fo.EstimateRequest{VisitID: v.ID, Estimate: est, By: "staff:li"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.store.DecideEstimate(fo.DecideRequest{VisitID: v.ID, Agree: true, By: "staff:li"}); err != nil {
+		t.Fatal(err)
+	}
 	f.visit = deliver(t, h.store, h.clock, v)
 	f.open = h.walkIn("Anna Müller", "13900000002", "京C22222", "radar")
 	f.cmp, err = h.store.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "quality", Text: "雷达误报",
@@ -74,6 +84,8 @@ func TestConsoleDocumentsDownload(t *testing.T) {
 		"settlement":     id(f.visit.ID),
 		"exit":           id(f.visit.ID),
 		"card":           id(f.visit.ID),
+		"estimate":       id(f.visit.ID),
+		"diagnosis":      id(f.visit.ID),
 		"slip":           id(f.apt.ID),
 		"complaint":      id(f.cmp.ID),
 		"calls":          "20261127",

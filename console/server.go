@@ -34,6 +34,7 @@ type Store interface {
 	followUpStore
 	lobbyStore
 	queueStore
+	moneyStore // estimate.go (issue 12)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer

@@ -67,6 +67,12 @@ func TestFollowUpTexts(t *testing.T) {
 			has("status", "cmp.st."+c)
 		}
 	}
+	for _, k := range []string{fo.BillLineWork, fo.BillLineAdditional, fo.BillLineDeposit} {
+		has("bill line", "con.bill."+k)
+	}
+	for _, st := range []fo.EstimateStatus{fo.EstimateProposed, fo.EstimateAgreed, fo.EstimateDeclined} {
+		has("estimate status", "con.estimate.st."+string(st))
+	}
 	for _, v := range []string{fo.VerdictSatisfied, fo.VerdictDissatisfied} {
 		has("verdict", "as.verdict."+v)
 	}
@@ -127,6 +133,6 @@ func TestTextsCatalog(t *testing.T) {
 		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts},
 		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts),
 		Dirs:  []string{"."}, Module: "..",
-		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q."},
+		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q.", "con.bill.", "con.estimate.st."},
 	})
 }

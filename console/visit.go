@@ -24,15 +24,26 @@ type visitPage struct {
 
 	// Forms of the steps open in the visit's status; each keeps its input
 	// and its error (FormErr names the form the page's Err belongs to).
-	Intake  *intakeForm
-	Delay   delayForm
-	Work    workForm
-	Deliver deliverForm
-	Leave   leaveForm
-	FormErr string
+	Estimate *estimateForm // INT-1: before the work order
+	Decide   decideForm
+	Deposit  depositForm // APT-2
+	Intake   *intakeForm
+	Delay    delayForm
+	Work     workForm
+	Deliver  deliverForm
+	Leave    leaveForm
+	FormErr  string
+
+	// IntakeBlocked is the text key of why no work order can be made yet:
+	// the estimate awaits the customer's answer, or was declined (INT-1).
+	IntakeBlocked string
+	// FromEstimate is set when the work order starts from the agreed
+	// estimate (INT-1).
+	FromEstimate bool
 
 	CanDiscount bool // DEL-3: supervisors only
 	Approved    fo.Money
+	Bill        fo.Bill // DEL-3, APT-2: what the settlement is computed from
 }
 
 // visitStep is a step of the status line.
@@ -51,11 +62,12 @@ type workForm struct {
 }
 
 type deliverForm struct {
-	Amount, Discount, Paid string
-	Receivable             fo.Money
+	Amount, Discount, Reason, Paid string
+	Receivable                     fo.Money
+	ErrField                       string // amount, discount, reason, paid
 }
 
-type leaveForm struct{ Fee, Reason string }
+type leaveForm struct{ Fee, Reason, ErrField string }
 
 // visitPage builds the page of v with fresh forms.
 func (s *Server) visitPage(c *staffCtx, v fo.Visit) *visitPage {
@@ -80,24 +92,42 @@ func (s *Server) visitPage(c *staffCtx, v fo.Visit) *visitPage {
 	}{{"con.step.checked_in", in}, {"con.step.workshop", workshop}, {"con.step.ready", v.ReadyAt}, {"con.step.delivered", v.DeliveredAt}} {
 		p.Steps = append(p.Steps, visitStep{Label: p.T(st.key), At: st.at, Done: inLine && i < cur, Current: inLine && i == cur})
 	}
+	p.Bill = fo.VisitBill(&v)
+	if v.Open() && v.Settlement == nil && v.Deposit == nil {
+		if v.AppointmentID != 0 {
+			if a, err := s.cfg.Store.Appointment(v.AppointmentID); err == nil {
+				p.Deposit.Asked = a.Deposit // APT-2: what the appointment asked
+			}
+		}
+		p.Deposit.Amount = yuan(p.Deposit.Asked, true)
+		p.Deposit.PaidAt = localInput(c.now, c.loc)
+	}
 	switch v.Status {
 	case fo.VisitWaiting, fo.VisitCalled:
-		f := newIntakeForm(v, &c.st, c.lang, c.now)
-		p.Intake = &f
+		ef := newEstimateForm(v, &c.st, c.lang, c.now)
+		p.Estimate = &ef
+		e := v.CurrentEstimate()
+		switch {
+		case e != nil && e.Status == fo.EstimateProposed:
+			p.IntakeBlocked = "err.estimate.pending"
+		case e != nil && e.Status == fo.EstimateDeclined:
+			p.IntakeBlocked = "err.estimate.declined"
+		default:
+			f := newIntakeForm(v, &c.st, c.lang, c.now)
+			if e != nil { // INT-1: agreed; the work order starts from it
+				f.Purpose, f.Consent, f.Report, f.Lines = e.Purpose, e.DiagnosisConsent, e.Diagnosis, linesForm(e.Lines)
+				f.number()
+				p.FromEstimate = true
+			}
+			p.Intake = &f
+		}
 	case fo.VisitWorkshop:
 		p.Delay.Promised = localInput(v.PromisedAt().Add(time.Hour), c.loc)
 	case fo.VisitReady:
-		amount := fo.Money(0)
-		if v.WorkOrder != nil {
-			amount = v.WorkOrder.Total()
-		}
-		for _, aw := range v.Additional {
-			if aw.Status == fo.AddApproved {
-				p.Approved += aw.Price
-			}
-		}
-		amount += p.Approved
-		p.Deliver = deliverForm{Amount: yuan(amount, false), Paid: yuan(amount, false)}
+		// DEL-3, APT-2: the bill — work order and approved additional
+		// work, less the deposit.
+		p.Approved = p.Bill.Additional
+		p.Deliver = deliverForm{Amount: yuan(p.Bill.Total(), false), Paid: yuan(p.Bill.Due(), false)}
 	}
 	return p
 }
@@ -283,29 +313,42 @@ func (s *Server) consoleAnswerWork(w http.ResponseWriter, r *http.Request, c *st
 	s.done(w, r, visitPath(v.ID), "con.flash.answered")
 }
 
-// consoleDeliver settles and hands over a ready vehicle (DEL-3). Only a
-// supervisor (or admin) may grant a discount; the store checks it again.
+// consoleDeliver settles and hands over a ready vehicle (DEL-3): the
+// store computes the bill (work order, approved additional work, less the
+// deposit, APT-2); an amount charged below it, or a discount, is allowed
+// only to a supervisor (or admin), with a reason. The form comes back
+// with what was typed and the field named on an error.
 func (s *Server) consoleDeliver(w http.ResponseWriter, r *http.Request, c *staffCtx) {
 	v, ok := s.loadVisit(w, r, c)
 	if !ok {
 		return
 	}
 	pf := r.PostForm
-	f := deliverForm{Amount: strings.TrimSpace(pf.Get("amount")), Discount: strings.TrimSpace(pf.Get("discount")), Paid: strings.TrimSpace(pf.Get("paid"))}
+	f := deliverForm{Amount: strings.TrimSpace(pf.Get("amount")), Discount: strings.TrimSpace(pf.Get("discount")),
+		Reason: strings.TrimSpace(pf.Get("reason")), Paid: strings.TrimSpace(pf.Get("paid"))}
 	keep := func(p *visitPage) { p.Deliver = f }
-	amount, err1 := parseMoney(f.Amount)
-	discount, err2 := parseMoney(f.Discount)
-	paid, err3 := parseMoney(f.Paid)
-	if err := errors.Join(err1, err2, err3); err != nil {
-		s.visitFailed(w, r, c, v, "deliver", fo.Errorf(fo.EINVALID, "err.money"), keep)
-		return
+	var set fo.Settlement
+	for _, fl := range []struct {
+		name, s string
+		m       *fo.Money
+	}{{"amount", f.Amount, &set.Amount}, {"discount", f.Discount, &set.Discount}, {"paid", f.Paid, &set.Paid}} {
+		m, err := parseMoney(fl.s)
+		if err != nil {
+			f.ErrField = fl.name
+			s.visitFailed(w, r, c, v, "deliver", err, keep)
+			return
+		}
+		*fl.m = m
 	}
-	set := fo.Settlement{Amount: amount, Discount: discount, Paid: paid}
-	if set.Due() >= set.Paid {
-		f.Receivable = set.Receivable()
-	}
-	_, err := s.cfg.Store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: c.acc.Is(fo.RoleSupervisor), By: c.by()})
+	// DEL-3: an amount below the bill is a discount; the store refuses it
+	// to anyone but a supervisor, and wants its reason.
+	_, err := s.cfg.Store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: c.acc.Is(fo.RoleSupervisor),
+		DiscountReason: f.Reason, By: c.by()})
 	if err != nil {
+		var fe *fo.FieldError
+		if errors.As(err, &fe) {
+			f.ErrField = fe.Field
+		}
 		s.visitFailed(w, r, c, v, "deliver", err, keep)
 		return
 	}
@@ -320,10 +363,19 @@ func (s *Server) consoleLeave(w http.ResponseWriter, r *http.Request, c *staffCt
 		return
 	}
 	f := leaveForm{Fee: strings.TrimSpace(r.PostForm.Get("fee")), Reason: strings.TrimSpace(r.PostForm.Get("reason"))}
+	// INT-1: a declined estimate's reason is the visit's reason to leave.
+	if e := v.CurrentEstimate(); f.Reason == "" && e != nil && e.Status == fo.EstimateDeclined {
+		f.Reason = e.DeclineReason
+	}
 	keep := func(p *visitPage) { p.Leave = f }
 	fee, err := parseMoney(f.Fee)
-	if err == nil {
-		_, err = s.cfg.Store.Leave(v.ID, fee, f.Reason, c.by())
+	if err != nil {
+		f.ErrField = "fee"
+	} else if _, err = s.cfg.Store.Leave(v.ID, fee, f.Reason, c.by()); err != nil {
+		var fe *fo.FieldError
+		if errors.As(err, &fe) {
+			f.ErrField = fe.Field
+		}
 	}
 	if err != nil {
 		s.visitFailed(w, r, c, v, "leave", err, keep)

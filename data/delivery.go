@@ -7,6 +7,7 @@ package data
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -22,14 +23,12 @@ func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 		if v.Status != fo.VisitReady {
 			return fo.ErrNotAllowed
 		}
-		if err := req.Validate(); err != nil {
+		// DEL-3, APT-2: the bill from the visit, less the deposit; any
+		// amount below it a discount with a reason, a supervisor's only.
+		set, err := fo.VisitBill(v).Settle(req.Settlement, req.DiscountReason, req.Supervisor, req.By, w.now)
+		if err != nil {
 			return err
 		}
-		set := req.Settlement
-		if set.Discount > 0 {
-			set.DiscountBy = req.By
-		}
-		set.At, set.By = w.now, req.By
 		v.Settlement = &set
 		v.Status, v.DeliveredAt = fo.VisitDelivered, w.now
 		if err := w.delDue(v.PickupNoticeAt, pickupKind, v.ID); err != nil {
@@ -42,6 +41,9 @@ func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 			if err := putJSON(tx.Bucket(bVehicles), u64(veh.ID), veh); err != nil {
 				return err
 			}
+		}
+		if err := w.indexEnd(v); err != nil { // REP-1
+			return err
 		}
 		return afterDelivery(w, st, v)
 	})
@@ -58,26 +60,31 @@ var afterDelivery = func(w *writer, st *fo.Settings, v *fo.Visit) error {
 	return w.startAfterSales(st, v) // FU-1, FU-2, SUR-1: below
 }
 
-// Leave ends a visit whose customer declined the work order or left: they
-// get the exit notice (出厂通知单) and pay any diagnosis or estimate fee
-// (INT-4), recorded as the settlement.
+// Leave ends a visit whose customer declined the estimate or the work
+// order, or left: they get the exit notice (出厂通知单) and pay any
+// diagnosis or estimate fee (INT-4), recorded as the settlement. The
+// declined estimate stays on the visit (INT-1) and the visit gets its
+// first follow-up call like a delivered one (FU-2 covers every visit).
 func (s *Store) Leave(id uint64, fee fo.Money, reason, by string) (fo.Visit, error) {
 	return s.changeVisit(id, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
 		if !v.CanMove(fo.VisitLeft) {
 			return fo.ErrNotAllowed
 		}
-		if fee < 0 {
-			return fo.Errorf(fo.EINVALID, "err.money")
+		if fee < 0 || fee > fo.MaxAmount {
+			return &fo.FieldError{Field: "fee", Err: fo.Errorf(fo.EINVALID, "err.amount", fo.MaxAmount)}
 		}
 		v.Status, v.LeftAt = fo.VisitLeft, w.now
 		if fee > 0 {
 			v.Settlement = &fo.Settlement{Amount: fee, Paid: fee, At: w.now, By: by}
 		}
 		if len([]rune(reason)) > fo.MaxReason {
-			return fo.Errorf(fo.EINVALID, "err.too_long", fo.MaxReason)
+			return &fo.FieldError{Field: "reason", Err: fo.Errorf(fo.EINVALID, "err.too_long", fo.MaxReason)}
 		}
 		v.Concern = strings.TrimSpace(v.Concern + "\n" + reason)
-		return nil
+		if err := w.indexEnd(v); err != nil { // REP-1
+			return err
+		}
+		return w.startFirstCall(st, v, v.LeftAt) // FU-2
 	})
 }
 
@@ -90,17 +97,36 @@ func (w *writer) startAfterSales(st *fo.Settings, v *fo.Visit) error {
 	if err := getJSON(w.tx.Bucket(bCustomers), u64(v.CustomerID), &cust); err != nil {
 		return fmt.Errorf("customer of visit %d: %w", v.ID, err)
 	}
-	staff, err := w.designate(st, &cust, nil)
-	if err != nil {
-		return err
-	}
-	c, err := w.addCall(st, fo.Call{Kind: fo.CallFirst, CustomerID: cust.ID, VehicleID: v.VehicleID, VisitID: v.ID,
-		Staff: staff, Window: st.FirstCallWindow(v.DeliveredAt), ServiceID: v.ServiceID, Work: v.WorkSummary(),
-		DeliveredAt: v.DeliveredAt})
+	c, err := w.firstCall(st, &cust, v, v.DeliveredAt)
 	if err != nil {
 		return err
 	}
 	return w.scheduleSurvey(st, v, c)
+}
+
+// startFirstCall opens the first follow-up call of a visit that ended at
+// end without a delivery: declined at reception or left (FU-2: every
+// visit, 「业务访谈、咨询后三天至一周内」).
+func (w *writer) startFirstCall(st *fo.Settings, v *fo.Visit, end time.Time) error {
+	var cust fo.Customer
+	if err := getJSON(w.tx.Bucket(bCustomers), u64(v.CustomerID), &cust); err != nil {
+		return fmt.Errorf("customer of visit %d: %w", v.ID, err)
+	}
+	_, err := w.firstCall(st, &cust, v, end)
+	return err
+}
+
+// firstCall adds the first follow-up call of visit v that ended at end,
+// in its window of day 2 to day 7 (FU-2), with the customer's designated
+// staff member (FU-1).
+func (w *writer) firstCall(st *fo.Settings, cust *fo.Customer, v *fo.Visit, end time.Time) (fo.Call, error) {
+	staff, err := w.designate(st, cust, nil)
+	if err != nil {
+		return fo.Call{}, err
+	}
+	return w.addCall(st, fo.Call{Kind: fo.CallFirst, CustomerID: cust.ID, VehicleID: v.VehicleID, VisitID: v.ID,
+		Staff: staff, Window: st.FirstCallWindow(end), ServiceID: v.ServiceID, Work: v.WorkSummary(),
+		DeliveredAt: end})
 }
 
 // designate returns the customer's designated follow-up staff member and,

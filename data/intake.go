@@ -12,7 +12,8 @@ import (
 )
 
 // Intake records the signed work order (INT-4) and sends the vehicle to the
-// workshop: the handover time is kept to the 10 minutes (INT-5), the
+// workshop. A visit with an estimate is taken in only once the customer
+// agreed to it, and the work order's lines are the estimate's (INT-1): the handover time is kept to the 10 minutes (INT-5), the
 // progress check is set at 75% of the estimate (INT-7) and the pickup notice
 // at its lead time before the promised time (DEL-2). An invalid work order
 // changes nothing.
@@ -22,6 +23,11 @@ func (s *Store) Intake(req fo.IntakeRequest) (fo.Visit, error) {
 			return fo.ErrNotAllowed
 		}
 		wo := req.WorkOrder
+		// INT-1: the work order starts from the agreed estimate; none
+		// while the customer has not answered or declined it.
+		if err := v.StartFromEstimate(&wo); err != nil {
+			return err
+		}
 		if wo.HandoverAt.IsZero() {
 			wo.HandoverAt = w.now
 		}

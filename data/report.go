@@ -2,11 +2,16 @@ package data
 
 // What the printed forms and the business statistics read (REP-1, REP-3,
 // FU-8). These methods read the buckets of data/visit.go,
-// data/appointment.go and the after-sales files through their indexes; they
-// add no bucket of their own.
+// data/appointment.go and the after-sales files through their indexes, and
+// the visit_end index kept here: a visit delivered or left is indexed by
+// the time it ended and settled, with the figures the statistics count, in
+// the same transaction as its settlement (indexEnd), so that a period's
+// report reads the visits received in it (visit_day) and those ended in it
+// (visit_end), and nothing around it.
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,14 +22,6 @@ import (
 	fo "frontoffice"
 )
 
-// settleLookBack is how many days before a report's period the visits are
-// read whose settlement, delivery or departure may fall in the period: a
-// job checked in earlier and settled in the period counts in the period's
-// money (REP-1). A work order promises at most 60 days
-// (fo.WorkOrder.Validate); a visit settled more than settleLookBack days
-// after its check-in would be left out of the money.
-const settleLookBack = 62
-
 // noShowLookAhead is how long after a period's end a no-show may be marked
 // and still count as a missed appointment of the period: staff mark
 // no-shows on the day, from the console's list of today's appointments.
@@ -32,8 +29,8 @@ const noShowLookAhead = 31 * 24 * time.Hour
 
 // BusinessStats returns the business statistics of the report of kind that
 // holds day (REP-1), counted from the records as of now in one read: the
-// visits checked in from settleLookBack days before the period to its end
-// (the visit_day index), the appointments starting in the period (the
+// visits checked in during the period (the visit_day index) and those
+// delivered or left in it with their settlements (the visit_end index), the appointments starting in the period (the
 // apt_start index, and the no-shows from the appointment register), the
 // vehicles of the visits received, and the period's after-sales figures:
 // the counts of the supervisor's monthly summary (FU-8) over the period
@@ -59,7 +56,7 @@ func businessStatsTx(tx *bolt.Tx, st *fo.Settings, kind fo.ReportKind, day, now 
 	from, to := fo.ReportPeriod(kind, day, loc)
 	recs := fo.ReportRecords{VehicleTypes: map[uint64]string{}}
 	var err error
-	if recs.Visits, err = reportVisitsTx(tx, from.AddDate(0, 0, -settleLookBack), from, to, loc); err != nil {
+	if recs.Visits, err = reportVisitsTx(tx, from, to, loc); err != nil {
 		return fo.BusinessStats{}, err
 	}
 	vb := tx.Bucket(bVehicles)
@@ -71,9 +68,16 @@ func businessStatsTx(tx *bolt.Tx, st *fo.Settings, kind fo.ReportKind, day, now 
 			Type string `json:"type"`
 		}
 		if raw := vb.Get(u64(v.VehicleID)); raw != nil {
-			if err := json.Unmarshal(raw, &veh); err != nil {
-				return fo.BusinessStats{}, fmt.Errorf("vehicle %d: %w", v.VehicleID, err)
+			// A quick look at the key (a vehicle has no nested record),
+			// decoding only a type that is not plain.
+			t, ok := jsonPlain(raw, `"type":"`)
+			if !ok {
+				if err := json.Unmarshal(raw, &veh); err != nil {
+					return fo.BusinessStats{}, fmt.Errorf("vehicle %d: %w", v.VehicleID, err)
+				}
+				t = veh.Type
 			}
+			veh.Type = t
 		}
 		recs.VehicleTypes[v.VehicleID] = veh.Type
 	}
@@ -115,47 +119,234 @@ func (s *Store) SendReport(kind fo.ReportKind, day time.Time) (fo.BusinessStats,
 	return b, err
 }
 
-// visitFigures is the part of a visit the statistics count; decoding only
-// it skips the work order's allocation.
+// visitFigures is the part of a visit the statistics count: what the
+// visit_end index holds (encoded by marshalFigures), and what decoding a
+// visit for the counts reads.
 type visitFigures struct {
 	ID          uint64         `json:"id"`
 	VehicleID   uint64         `json:"vehicle_id"`
-	ServiceID   string         `json:"service_id"`
+	ServiceID   string         `json:"service_id,omitempty"`
 	Status      fo.VisitStatus `json:"status"`
 	CheckedInAt time.Time      `json:"checked_in_at"`
-	DeliveredAt time.Time      `json:"delivered_at"`
-	LeftAt      time.Time      `json:"left_at"`
-	Settlement  *fo.Settlement `json:"settlement"`
+	DeliveredAt time.Time      `json:"delivered_at,omitzero"`
+	LeftAt      time.Time      `json:"left_at,omitzero"`
+	Settlement  *fo.Settlement `json:"settlement,omitempty"`
 }
 
-// reportVisitsTx returns the figures of the visits checked in on the days
-// of [from, to) in loc, from the visit_day index, leaving out those checked
-// in before since that did not leave the shop or settle from since on: the
-// look-back days before a period are read for the jobs that ended in it.
-func reportVisitsTx(tx *bolt.Tx, from, since, to time.Time, loc *time.Location) ([]fo.Visit, error) {
-	lo := []byte(from.In(loc).Format(time.DateOnly))
-	mid := []byte(since.In(loc).Format(time.DateOnly))
-	hi := []byte(to.In(loc).Format(time.DateOnly))
-	vb := tx.Bucket(bVisits)
-	var out []fo.Visit
-	c := tx.Bucket(bVisitDay).Cursor()
-	for k, _ := c.Seek(lo); k != nil && len(k) == len(lo)+8 && bytes.Compare(k[:len(lo)], hi) < 0; k, _ = c.Next() {
-		id := k[len(lo):]
-		raw := vb.Get(id)
-		if raw == nil {
-			return nil, fmt.Errorf("visit %d in the day index is missing", btou(id))
+func (f *visitFigures) visit() fo.Visit {
+	return fo.Visit{ID: f.ID, VehicleID: f.VehicleID, ServiceID: f.ServiceID, Status: f.Status,
+		CheckedInAt: f.CheckedInAt, DeliveredAt: f.DeliveredAt, LeftAt: f.LeftAt, Settlement: f.Settlement}
+}
+
+// endOf is when a visit ended (delivered or left); zero while it is open.
+func endOf(v *fo.Visit) time.Time {
+	switch v.Status {
+	case fo.VisitDelivered:
+		return v.DeliveredAt
+	case fo.VisitLeft:
+		return v.LeftAt
+	}
+	return time.Time{}
+}
+
+// indexEnd writes the visit_end entry of a visit that has just ended, in
+// the transaction of its delivery or departure and settlement (REP-1).
+func (w *writer) indexEnd(v *fo.Visit) error {
+	return putEnd(w.tx, v)
+}
+
+func putEnd(tx *bolt.Tx, v *fo.Visit) error {
+	end := endOf(v)
+	if end.IsZero() {
+		return nil
+	}
+	f := visitFigures{ID: v.ID, VehicleID: v.VehicleID, ServiceID: v.ServiceID, Status: v.Status, CheckedInAt: v.CheckedInAt,
+		DeliveredAt: v.DeliveredAt, LeftAt: v.LeftAt, Settlement: v.Settlement}
+	return tx.Bucket(bVisitEnd).Put(key(tkey(end), v.ID), f.marshal())
+}
+
+// The visit_end value: a version byte, then big-endian fields — id,
+// vehicle id, check-in, delivery and departure times (Unix nanoseconds,
+// 0 for none), a settlement flag byte and, when set, its amount,
+// discount, deposit, paid and time — then the status and the service id,
+// each a length byte and its bytes. Decoding it costs a fraction of a
+// JSON record's (REP-1: a month's report in milliseconds).
+const figuresV1 = 1
+
+func nanos(t time.Time) uint64 {
+	if t.IsZero() {
+		return 0
+	}
+	return uint64(t.UnixNano())
+}
+
+func fromNanos(n uint64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, int64(n)).UTC()
+}
+
+func (f *visitFigures) marshal() []byte {
+	b := make([]byte, 0, 128)
+	b = append(b, figuresV1)
+	for _, n := range []uint64{f.ID, f.VehicleID, nanos(f.CheckedInAt), nanos(f.DeliveredAt), nanos(f.LeftAt)} {
+		b = binary.BigEndian.AppendUint64(b, n)
+	}
+	if s := f.Settlement; s != nil {
+		b = append(b, 1)
+		for _, n := range []uint64{uint64(s.Amount), uint64(s.Discount), uint64(s.Deposit), uint64(s.Paid), nanos(s.At)} {
+			b = binary.BigEndian.AppendUint64(b, n)
 		}
-		if bytes.Compare(k[:len(lo)], mid) < 0 && !endsSince(raw, since) {
-			continue
+	} else {
+		b = append(b, 0)
+	}
+	for _, str := range []string{string(f.Status), f.ServiceID} {
+		if len(str) > 255 {
+			str = str[:255]
 		}
+		b = append(b, byte(len(str)))
+		b = append(b, str...)
+	}
+	return b
+}
+
+var errFigures = errors.New("unreadable visit figures")
+
+func (f *visitFigures) unmarshal(b []byte) error {
+	if len(b) < 1+5*8+1 || b[0] != figuresV1 {
+		return errFigures
+	}
+	u := func() uint64 { n := binary.BigEndian.Uint64(b); b = b[8:]; return n }
+	b = b[1:]
+	f.ID, f.VehicleID = u(), u()
+	f.CheckedInAt, f.DeliveredAt, f.LeftAt = fromNanos(u()), fromNanos(u()), fromNanos(u())
+	has := b[0]
+	b = b[1:]
+	f.Settlement = nil
+	if has == 1 {
+		if len(b) < 5*8 {
+			return errFigures
+		}
+		f.Settlement = &fo.Settlement{Amount: fo.Money(u()), Discount: fo.Money(u()), Deposit: fo.Money(u()), Paid: fo.Money(u()), At: fromNanos(u())}
+	}
+	str := func() (string, bool) {
+		if len(b) < 1 || len(b) < 1+int(b[0]) {
+			return "", false
+		}
+		s := string(b[1 : 1+int(b[0])])
+		b = b[1+int(b[0]):]
+		return s, true
+	}
+	st, ok1 := str()
+	svc, ok2 := str()
+	if !ok1 || !ok2 {
+		return errFigures
+	}
+	f.Status, f.ServiceID = fo.VisitStatus(st), svc
+	return nil
+}
+
+// buildVisitEnd is the migration that builds the visit_end index of a data
+// file written before it (schema 1 → 2): every visit delivered or left.
+func buildVisitEnd(tx *bolt.Tx) error {
+	return tx.Bucket(bVisits).ForEach(func(k, raw []byte) error {
 		var f visitFigures
 		if err := json.Unmarshal(raw, &f); err != nil {
-			return nil, fmt.Errorf("visit %d: %w", btou(id), err)
+			return fmt.Errorf("visit %d: %w", btou(k), err)
 		}
-		out = append(out, fo.Visit{ID: f.ID, VehicleID: f.VehicleID, ServiceID: f.ServiceID, Status: f.Status,
-			CheckedInAt: f.CheckedInAt, DeliveredAt: f.DeliveredAt, LeftAt: f.LeftAt, Settlement: f.Settlement})
+		v := f.visit()
+		return putEnd(tx, &v)
+	})
+}
+
+// reportVisitsTx returns the visits a report of [from, to) counts, one
+// record each: those checked in on its days in loc (the visit_day index;
+// only their vehicle, service and check-in time are read, by a quick look
+// at the record's JSON) and those that ended and settled in it (the
+// visit_end index, whose values hold the figures).
+func reportVisitsTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) ([]fo.Visit, error) {
+	out := make([]fo.Visit, 0, 4096)
+	at := map[uint64]int{}
+	ec := tx.Bucket(bVisitEnd).Cursor()
+	for k, raw := ec.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(to); k, raw = ec.Next() {
+		var f visitFigures
+		if err := f.unmarshal(raw); err != nil {
+			return nil, fmt.Errorf("visit %d in the end index: %w", btou(k[8:]), err)
+		}
+		at[f.ID] = len(out)
+		out = append(out, f.visit())
+	}
+	lo := []byte(from.In(loc).Format(time.DateOnly))
+	hi := []byte(to.In(loc).Format(time.DateOnly))
+	vb := tx.Bucket(bVisits)
+	c := tx.Bucket(bVisitDay).Cursor()
+	for k, _ := c.Seek(lo); k != nil && len(k) == len(lo)+8 && bytes.Compare(k[:len(lo)], hi) < 0; k, _ = c.Next() {
+		id := btou(k[len(lo):])
+		if _, ok := at[id]; ok {
+			continue // ended in the period: its figures hold the check-in
+		}
+		raw := vb.Get(k[len(lo):])
+		if raw == nil {
+			return nil, fmt.Errorf("visit %d in the day index is missing", id)
+		}
+		v, err := receivedFigures(raw)
+		if err != nil {
+			return nil, fmt.Errorf("visit %d: %w", id, err)
+		}
+		v.ID = id
+		out = append(out, v)
 	}
 	return out, nil
+}
+
+// receivedFigures reads what the counts of a received visit need — its
+// vehicle, service and check-in time — from the visit's JSON by a quick
+// look at the keys (json* helpers), falling back to decoding when a value
+// is not plain.
+func receivedFigures(raw []byte) (fo.Visit, error) {
+	veh, ok1 := jsonUint(raw, `"vehicle_id":`)
+	in, ok2 := jsonTime(raw, `"checked_in_at":"`)
+	svc, ok3 := jsonPlain(raw, `"service_id":"`)
+	if ok1 && ok2 && ok3 {
+		return fo.Visit{VehicleID: veh, ServiceID: svc, CheckedInAt: in}, nil
+	}
+	var f visitFigures
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return fo.Visit{}, err
+	}
+	return fo.Visit{VehicleID: f.VehicleID, ServiceID: f.ServiceID, CheckedInAt: f.CheckedInAt}, nil
+}
+
+// jsonUint returns the unsigned number that follows key in raw (see
+// jsonTime for why key matches only a key).
+func jsonUint(raw []byte, key string) (uint64, bool) {
+	i := bytes.Index(raw, []byte(key))
+	if i < 0 {
+		return 0, false
+	}
+	var n uint64
+	j := i + len(key)
+	for ; j < len(raw) && raw[j] >= '0' && raw[j] <= '9'; j++ {
+		n = n*10 + uint64(raw[j]-'0')
+	}
+	return n, j > i+len(key)
+}
+
+// jsonPlain returns the string that follows key (ending in the opening
+// quote) in raw: "" with ok true when the key is missing (omitted when
+// empty), ok false when the string holds an escape.
+func jsonPlain(raw []byte, key string) (string, bool) {
+	i := bytes.Index(raw, []byte(key))
+	if i < 0 {
+		return "", true
+	}
+	rest := raw[i+len(key):]
+	j := bytes.IndexByte(rest, '"')
+	if j < 0 || bytes.IndexByte(rest[:j], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[:j]), true
 }
 
 // jsonTime returns the time that follows key (`"name":"`) in raw, the
@@ -172,29 +363,47 @@ func jsonTime(raw []byte, key string) (time.Time, bool) {
 	if j < 0 {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(time.RFC3339Nano, string(rest[:j]))
-	return t, err == nil
+	return parseJSONTime(rest[:j])
 }
 
-// endsSince reports whether a visit's JSON may hold a delivery, a
-// departure or a settlement at or after since: a quick look for those
-// times' keys that spares decoding the visits of the look-back days that
-// ended before a period. Anything it cannot read counts as maybe.
-func endsSince(raw []byte, since time.Time) bool {
-	check := func(b []byte, key string) bool {
-		if !bytes.Contains(b, []byte(key)) {
-			return false
+// parseJSONTime parses a time as encoding/json writes it (RFC 3339 with
+// optional fractional seconds), the UTC form "2026-11-05T03:04:05.123Z"
+// without allocating, any other through time.Parse.
+func parseJSONTime(b []byte) (time.Time, bool) {
+	if len(b) >= 20 && b[len(b)-1] == 'Z' && b[4] == '-' && b[7] == '-' && b[10] == 'T' && b[13] == ':' && b[16] == ':' {
+		num := func(s []byte) (int, bool) {
+			n := 0
+			for _, c := range s {
+				if c < '0' || c > '9' {
+					return 0, false
+				}
+				n = n*10 + int(c-'0')
+			}
+			return n, true
 		}
-		t, ok := jsonTime(b, key)
-		return !ok || !t.Before(since)
+		y, ok1 := num(b[0:4])
+		mo, ok2 := num(b[5:7])
+		d, ok3 := num(b[8:10])
+		h, ok4 := num(b[11:13])
+		mi, ok5 := num(b[14:16])
+		sec, ok6 := num(b[17:19])
+		ns, ok7 := 0, true
+		if frac := b[19 : len(b)-1]; len(frac) > 0 {
+			if frac[0] != '.' || len(frac) > 10 {
+				ok7 = false
+			} else {
+				ns, ok7 = num(frac[1:])
+				for range 10 - len(frac) {
+					ns *= 10
+				}
+			}
+		}
+		if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && sec < 60 {
+			return time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC), true
+		}
 	}
-	if check(raw, `"delivered_at":"`) || check(raw, `"left_at":"`) {
-		return true
-	}
-	if i := bytes.Index(raw, []byte(`"settlement":{`)); i >= 0 {
-		return check(raw[i:], `"at":"`)
-	}
-	return false
+	t, err := time.Parse(time.RFC3339Nano, string(b))
+	return t, err == nil
 }
 
 // reportAppointmentsTx returns the appointments starting in [from, to)
@@ -242,48 +451,157 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 // its days (the ticket index) and the surveys made since surveyLookBack
 // days before it.
 func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.MonthlySummary, error) {
-	var calls []fo.Call
 	floor := from.AddDate(0, 0, -callLookBack)
 	c := tx.Bucket(bCalls).Cursor()
+	calls := make([]fo.CallCount, 0, 4096)
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
-		// A quick look first: a call made before the floor ends the walk,
-		// one whose window closes outside the period is not decoded.
+		// A quick look at the keys first (see jsonTime): the window's
+		// close sits near the record's start. A call closing before the
+		// floor was made before it, and so were all older ones (ids grow
+		// with time, a call closes after it is made): the walk ends. One
+		// closing outside the period is not read further.
+		closes, ok := jsonTime(v, `"closes":"`)
+		if ok && closes.Before(floor) {
+			break
+		}
+		if ok && (!closes.After(from) || closes.After(to)) {
+			continue
+		}
+		// Only what the counts read: decoding the calls' attempts and
+		// notes cost most of a month's report. A call whose record does
+		// not read so is decoded.
+		kind, ok1 := jsonPlain(v, `"kind":"`)
+		status, ok2 := jsonPlain(v, `"status":"`)
+		opens, ok3 := jsonTime(v, `"opens":"`)
+		done, _ := jsonTime(v, `"done_at":"`)
+		if !(ok && ok1 && ok2 && ok3) {
+			var f fo.Call
+			if err := jsonUnmarshal(v, &f); err != nil {
+				return fo.MonthlySummary{}, fmt.Errorf("call %d: %w", btou(k), err)
+			}
+			kind, status, opens, closes, done = string(f.Kind), string(f.Status), f.Opens, f.Closes, f.DoneAt
+		}
+		calls = append(calls, fo.CallCount{ID: btou(k), Kind: fo.CallKind(kind), Status: fo.CallStatus(status),
+			Opens: opens, Closes: closes, DoneAt: done})
+	}
+	cmps, err := complaintCountsTx(tx, from, to.AddDate(0, 0, -1), loc)
+	if err != nil {
+		return fo.MonthlySummary{}, err
+	}
+	svs, err := surveysDoneTx(tx, from, to)
+	if err != nil {
+		return fo.MonthlySummary{}, err
+	}
+	return fo.SummarizeCounts(from, to, loc, calls, cmps, svs), nil
+}
+
+// surveyCounts reads a survey's status, answer and creation times and
+// scores by a quick look at the keys (a survey holds no nested record
+// before its scores); ok is false when any is not plain.
+func surveyCounts(raw []byte) (fo.Survey, bool) {
+	st, ok1 := jsonPlain(raw, `"status":"`)
+	done, ok2 := jsonTime(raw, `"done_at":"`)
+	created, ok3 := jsonTime(raw, `"created_at":"`)
+	i := bytes.Index(raw, []byte(`"scores":[`))
+	if !ok1 || !ok2 || !ok3 || i < 0 {
+		return fo.Survey{}, false
+	}
+	sv := fo.Survey{Status: fo.SurveyStatus(st), DoneAt: done, CreatedAt: created}
+	rest := raw[i+len(`"scores":[`):]
+	for q := range fo.Questions {
+		n, j := 0, 0
+		for ; j < len(rest) && rest[j] >= '0' && rest[j] <= '9'; j++ {
+			n = n*10 + int(rest[j]-'0')
+		}
+		if j == 0 || j >= len(rest) || (q < fo.Questions-1 && rest[j] != ',') || (q == fo.Questions-1 && rest[j] != ']') {
+			return fo.Survey{}, false
+		}
+		sv.Scores[q] = n
+		rest = rest[j+1:]
+	}
+	return sv, true
+}
+
+// complaintCountsTx returns the complaints filed on the days from through
+// last in loc (the ticket index, as complaintsFiledTx reads it) with only
+// what SummarizeAfterSales counts — id, category, status, filing, first
+// deadline and answer, verdict — read by a quick look at the keys before
+// the complaint's history; one that does not read so is decoded.
+func complaintCountsTx(tx *bolt.Tx, from, last time.Time, loc *time.Location) ([]fo.Complaint, error) {
+	lo := []byte("T" + from.In(loc).Format("20060102"))
+	hi := []byte("T" + last.In(loc).Format("20060102") + "\xff")
+	var out []fo.Complaint
+	b := tx.Bucket(bComplaints)
+	c := b.Cursor()
+	for k, id := c.Seek(lo); k != nil && bytes.Compare(k, hi) < 0 && k[0] == 'T'; k, id = c.Next() {
+		raw := b.Get(id)
+		if raw == nil {
+			return nil, fmt.Errorf("complaint %d: %w", btou(id), fo.ErrNotFound)
+		}
+		head := raw
+		if i := bytes.Index(raw, []byte(`"history":`)); i >= 0 {
+			head = raw[:i]
+		}
+		cat, ok1 := jsonPlain(head, `"category":"`)
+		st, ok2 := jsonPlain(head, `"status":"`)
+		verdict, ok3 := jsonPlain(head, `"verdict":"`)
+		filed, ok4 := jsonTime(head, `"filed_at":"`)
+		due, ok5 := jsonTime(head, `"first_due_at":"`)
+		answered, _ := jsonTime(head, `"first_answered_at":"`)
+		if ok1 && ok2 && ok3 && ok4 && ok5 {
+			out = append(out, fo.Complaint{ID: btou(id), Category: cat, Status: fo.ComplaintStatus(st), Verdict: verdict,
+				FiledAt: filed, FirstDueAt: due, FirstAnsweredAt: answered})
+			continue
+		}
+		one, err := getComplaint(tx, btou(id))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, one)
+	}
+	return out, nil
+}
+
+// surveysDoneTx returns the surveys made since surveyLookBack days before
+// [from, to) that were answered in it — what SummarizeAfterSales counts —
+// walking them newest first as eachRecentSurvey does, and decoding only
+// those whose status and answer time (a quick look at the keys) say so.
+func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.SurveyCount, error) {
+	floor := from.AddDate(0, 0, -surveyLookBack)
+	var out []fo.SurveyCount
+	c := tx.Bucket(bSurveys).Cursor()
+	k, v := c.Seek([]byte("V"))
+	if k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	for ; k != nil; k, v = c.Prev() {
 		if t, ok := jsonTime(v, `"created_at":"`); ok && t.Before(floor) {
 			break
 		}
-		if t, ok := jsonTime(v, `"closes":"`); ok && (!t.After(from) || t.After(to)) {
+		if st, ok := jsonPlain(v, `"status":"`); ok && st != string(fo.SurveyDone) {
 			continue
 		}
-		// Only what the counts read: decoding a call's attempts and notes
-		// would double the cost of a month's report.
-		var f struct {
-			ID        uint64        `json:"id"`
-			Kind      fo.CallKind   `json:"kind"`
-			Status    fo.CallStatus `json:"status"`
-			Opens     time.Time     `json:"opens"`
-			Closes    time.Time     `json:"closes"`
-			DoneAt    time.Time     `json:"done_at"`
-			CreatedAt time.Time     `json:"created_at"`
+		if t, ok := jsonTime(v, `"done_at":"`); ok && (t.Before(from) || !t.Before(to)) {
+			continue
 		}
-		if err := jsonUnmarshal(v, &f); err != nil {
-			return fo.MonthlySummary{}, fmt.Errorf("call %d: %w", btou(k), err)
+		// What the counts read: the status, the answer time and the
+		// scores (before any comment); decoded when not plain.
+		if sv, ok := surveyCounts(v); ok {
+			out = append(out, fo.SurveyCount{ID: btou(k), Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores})
+			continue
 		}
-		if f.CreatedAt.Before(floor) {
+		var sv fo.Survey
+		if err := jsonUnmarshal(v, &sv); err != nil {
+			return nil, fmt.Errorf("survey %d: %w", btou(k), err)
+		}
+		if sv.CreatedAt.Before(floor) {
 			break
 		}
-		calls = append(calls, fo.Call{ID: f.ID, Kind: f.Kind, Status: f.Status, Window: fo.Window{Opens: f.Opens, Closes: f.Closes},
-			DoneAt: f.DoneAt, CreatedAt: f.CreatedAt})
+		out = append(out, fo.SurveyCount{ID: sv.ID, Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores})
 	}
-	cmps, err := complaintsFiledTx(tx, from, to.AddDate(0, 0, -1))
-	if err != nil {
-		return fo.MonthlySummary{}, err
-	}
-	var svs []fo.Survey
-	err = eachRecentSurvey(tx, from.AddDate(0, 0, -surveyLookBack), func(sv fo.Survey) { svs = append(svs, sv) })
-	if err != nil {
-		return fo.MonthlySummary{}, err
-	}
-	return fo.SummarizeAfterSales(from, to, loc, calls, cmps, svs), nil
+	return out, nil
 }
 
 // VisitRecord returns, in one read, the visit with id, its customer and its

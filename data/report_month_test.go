@@ -35,10 +35,10 @@ type repVisit struct {
 }
 
 type repSettle struct {
-	at                     time.Time
-	amount, discount, paid fo.Money
-	svc                    string
-	left                   bool
+	at                              time.Time
+	amount, discount, deposit, paid fo.Money
+	svc                             string
+	left                            bool
 }
 
 type repApt struct {
@@ -87,8 +87,15 @@ func (l *repLedger) expect(t *testing.T, name string, st *fo.Settings, got fo.Bu
 		want.Amount += s.amount
 		want.Discounts += s.discount
 		want.Revenue += due
-		want.Collected += s.paid
-		want.Receivables += due - s.paid
+		want.Deposits += s.deposit
+		want.Collected += s.deposit + s.paid
+		want.Receivables += due - s.deposit - s.paid
+		if s.discount > 0 {
+			want.Discounted++
+		}
+		if due-s.deposit-s.paid > 0 {
+			want.Owing++
+		}
 		if s.left {
 			want.Fees += due
 		}
@@ -156,7 +163,10 @@ func (l *repLedger) expect(t *testing.T, name string, st *fo.Settings, got fo.Bu
 	eq("amount", got.Amount, want.Amount)
 	eq("discounts", got.Discounts, want.Discounts)
 	eq("revenue", got.Revenue, want.Revenue)
+	eq("discounted", got.Discounted, want.Discounted)
+	eq("deposits", got.Deposits, want.Deposits)
 	eq("collected", got.Collected, want.Collected)
+	eq("owing", got.Owing, want.Owing)
 	eq("receivables", got.Receivables, want.Receivables)
 	eq("fees", got.Fees, want.Fees)
 	eq("appointments", got.Appointments, want.Appointments)
@@ -310,13 +320,27 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 			l.received = append(l.received, repVisit{at: t0, vtype: vtypes[v.Plate], svc: svc})
 		})
 		fate := r.IntN(10)
+		estimate := fo.Estimate{Purpose: "测试", DiagnosisConsent: true, Diagnosis: "诊断结果",
+			Lines: []fo.EstimateLine{{Description: "估价", Mode: fo.PriceBySystem, Labor: fo.Money(10000 * (1 + r.IntN(20)))}}}
 		if fate == 0 { // declined: the exit notice, maybe a fee (INT-4)
 			fee := fo.Money(r.IntN(2) * 5000)
+			viaEstimate := r.IntN(2) == 0
 			sim.at(t0.Add(20*time.Minute), func() {
+				if viaEstimate { // INT-1: estimated, then declined
+					if _, err := s.Estimate(fo.EstimateRequest{VisitID: v.ID, Estimate: estimate, By: "staff:li"}); err != nil {
+						t.Fatal(err)
+					}
+					if _, err := s.DecideEstimate(fo.DecideRequest{VisitID: v.ID, Reason: "太贵", By: "staff:li"}); err != nil {
+						t.Fatal(err)
+					}
+				}
 				if _, err := s.Leave(v.ID, fee, "客户不做了", "staff:li"); err != nil {
 					t.Fatal(err)
 				}
-				l.declined = append(l.declined, t0.Add(20*time.Minute))
+				now := clock.Now()
+				l.declined = append(l.declined, now)
+				// FU-2: a declined visit gets its first call too.
+				l.calls = append(l.calls, fo.DayStart(now, loc).AddDate(0, 0, fo.FirstCallToDay+1))
 				if fee > 0 {
 					l.settled = append(l.settled, repSettle{at: t0.Add(20 * time.Minute), amount: fee, paid: fee, svc: svc, left: true})
 				}
@@ -330,10 +354,38 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 		}
 		labor := fo.Money(10000 * (1 + r.IntN(20)))
 		parts := fo.Money(5000 * r.IntN(10))
+		viaEstimate := r.IntN(3) == 0
+		if viaEstimate { // INT-1: the work order's lines are the agreed estimate's
+			labor, parts = estimate.Lines[0].Labor, 0
+		}
+		var deposit fo.Money
+		if apt && r.IntN(2) == 0 { // APT-2: the deposit recorded as paid
+			deposit = fo.Money(5000 * (1 + r.IntN(3)))
+			if deposit > labor+parts {
+				deposit = labor + parts
+			}
+		}
 		sim.at(t0.Add(15*time.Minute), func() {
 			now := clock.Now()
-			wo := fo.WorkOrder{Purpose: "测试", Lines: []fo.EstimateLine{{Description: "施工", Mode: fo.PriceByItem, Labor: labor, Parts: parts,
-				PartsSource: fo.PartsShop, PartsKind: fo.PartsOriginal}}, FuelEighths: 4, Odometer: 1000, KeyNo: "K-1",
+			if viaEstimate {
+				if _, err := s.Estimate(fo.EstimateRequest{VisitID: v.ID, Estimate: estimate, By: "staff:li"}); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.DecideEstimate(fo.DecideRequest{VisitID: v.ID, Agree: true, By: "staff:li"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if deposit > 0 {
+				if _, err := s.RecordDeposit(fo.DepositRequest{VisitID: v.ID, Amount: deposit, PaidAt: now.Add(-48 * time.Hour), By: "staff:li"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var lines []fo.EstimateLine
+			if !viaEstimate {
+				lines = []fo.EstimateLine{{Description: "施工", Mode: fo.PriceByItem, Labor: labor, Parts: parts,
+					PartsSource: fo.PartsShop, PartsKind: fo.PartsOriginal}}
+			}
+			wo := fo.WorkOrder{Purpose: "测试", Lines: lines, FuelEighths: 4, Odometer: 1000, KeyNo: "K-1",
 				EstimatedMinutes: 90, PromisedAt: promised, Receiver: "车间", HandoverAt: now}
 			if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 				t.Fatalf("intake: %v", err)
@@ -351,21 +403,31 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 		if r.IntN(5) == 0 {
 			discount = (labor + parts) / 10
 		}
+		charged := labor + parts
+		if r.IntN(2) == 0 { // DEL-3: the discount as an amount charged below the bill
+			charged, discount = charged-discount, 0
+		}
 		owe := r.IntN(5) == 0
 		rate := r.IntN(3) == 0
 		scores := [fo.Questions]int{3 + r.IntN(3), 3 + r.IntN(3), 3 + r.IntN(3), 3 + r.IntN(3)}
 		sim.at(done.Add(10*time.Minute), func() {
-			set := fo.Settlement{Amount: labor + parts, Discount: discount}
-			set.Paid = set.Due()
+			set := fo.Settlement{Amount: charged, Discount: discount}
+			toPay := max(0, set.Due()-deposit)
+			set.Paid = toPay
 			if owe {
-				set.Paid = set.Due() / 3
+				set.Paid = toPay / 3
 			}
-			if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discount > 0, By: "staff:sup"}); err != nil {
+			disc := labor + parts - charged + discount
+			got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: disc > 0, DiscountReason: "老客户", By: "staff:sup"})
+			if err != nil {
 				t.Fatalf("deliver: %v", err)
+			}
+			if got.Settlement.Amount != labor+parts || got.Settlement.Discount != disc || got.Settlement.Deposit != deposit {
+				t.Fatalf("settlement %+v: want amount %v discount %v deposit %v", got.Settlement, labor+parts, disc, deposit)
 			}
 			now := clock.Now()
 			l.delivered = append(l.delivered, now)
-			l.settled = append(l.settled, repSettle{at: now, amount: set.Amount, discount: set.Discount, paid: set.Paid, svc: svc})
+			l.settled = append(l.settled, repSettle{at: now, amount: labor + parts, discount: disc, deposit: min(deposit, labor+parts-disc), paid: set.Paid, svc: svc})
 			l.calls = append(l.calls, fo.DayStart(now, loc).AddDate(0, 0, fo.FirstCallToDay+1))
 		})
 		if rate {
@@ -523,9 +585,9 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 		t.Errorf("a day without records: %+v, %v", empty, err)
 	}
 	dec, _ := s.BusinessStats(fo.ReportMonthly, at(2026, 12, 1, 0, 0))
-	if dec.Received < 100 || dec.Missed == 0 || dec.Kept == 0 || dec.Fees == 0 || dec.Receivables == 0 || dec.Discounts == 0 {
+	if dec.Received < 100 || dec.Missed == 0 || dec.Kept == 0 || dec.Fees == 0 || dec.Receivables == 0 || dec.Discounts == 0 || dec.Deposits == 0 {
 		t.Errorf("the simulated month lacks variety: %+v", dec)
 	}
-	t.Logf("December: %d received, %d delivered, %d declined, revenue %s, receivables %s, appointments %d kept / %d missed",
-		dec.Received, dec.Delivered, dec.Declined, dec.Revenue, dec.Receivables, dec.Kept, dec.Missed)
+	t.Logf("December: %d received, %d delivered, %d declined, revenue %s, deposits %s, %d discounts %s, %d owing %s, appointments %d kept / %d missed",
+		dec.Received, dec.Delivered, dec.Declined, dec.Revenue, dec.Deposits, dec.Discounted, dec.Discounts, dec.Owing, dec.Receivables, dec.Kept, dec.Missed)
 }

@@ -81,32 +81,61 @@ func TestSendReportREP1(t *testing.T) {
 	}
 }
 
-// endsSince spares decoding only visits that ended before the period.
-func TestEndsSince(t *testing.T) {
-	since := at(2026, 12, 1, 0, 0)
-	enc := func(v fo.Visit) []byte {
-		b, err := json.Marshal(v)
+// receivedFigures reads the vehicle, service and check-in time of a
+// visit's JSON by a quick look, whatever the customer typed (REP-1).
+func TestReceivedFigures(t *testing.T) {
+	in := at(2026, 12, 1, 9, 0).UTC()
+	for _, v := range []fo.Visit{
+		{ID: 1, VehicleID: 7, ServiceID: "radar", CheckedInAt: in, Concern: `"vehicle_id":9,"service_id":"x"`},
+		{ID: 2, VehicleID: 8, CheckedInAt: in, WorkOrder: &fo.WorkOrder{Purpose: `"checked_in_at":"2020-01-01T00:00:00Z"`}},
+		{ID: 3, VehicleID: 12345, ServiceID: `odd"id`, CheckedInAt: in},
+	} {
+		raw, err := json.Marshal(v)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return b
-	}
-	before, after := at(2026, 11, 30, 17, 0).UTC(), at(2026, 12, 1, 9, 0).UTC()
-	for _, tc := range []struct {
-		v    fo.Visit
-		want bool
-	}{
-		{fo.Visit{ID: 1, Status: fo.VisitWorkshop, Delays: []fo.Delay{{At: after}}}, false},
-		{fo.Visit{ID: 2, Status: fo.VisitDelivered, DeliveredAt: before, Settlement: &fo.Settlement{At: before}}, false},
-		{fo.Visit{ID: 3, Status: fo.VisitDelivered, DeliveredAt: after, Settlement: &fo.Settlement{At: after}}, true},
-		{fo.Visit{ID: 4, Status: fo.VisitLeft, LeftAt: after}, true},
-		{fo.Visit{ID: 5, Status: fo.VisitLeft, LeftAt: before, Settlement: &fo.Settlement{At: after}}, true},
-	} {
-		if got := endsSince(enc(tc.v), since); got != tc.want {
-			t.Errorf("visit %d: %v, want %v", tc.v.ID, got, tc.want)
+		got, err := receivedFigures(raw)
+		if err != nil || got.VehicleID != v.VehicleID || got.ServiceID != v.ServiceID || !got.CheckedInAt.Equal(in) {
+			t.Errorf("visit %d: %+v %v", v.ID, got, err)
 		}
 	}
-	if !endsSince([]byte(`{"delivered_at":"garbage"}`), since) {
-		t.Error("an unreadable time is not counted as maybe")
+}
+
+// parseJSONTime reads what encoding/json writes, as time.Parse does.
+func TestParseJSONTime(t *testing.T) {
+	for _, s := range []string{"2026-11-05T03:04:05Z", "2026-11-05T03:04:05.1Z", "2026-12-31T23:59:59.123456789Z",
+		"2026-11-05T11:04:05+08:00", "2026-11-05T03:04:05.000001Z"} {
+		want, err := time.Parse(time.RFC3339Nano, s)
+		got, ok := parseJSONTime([]byte(s))
+		if err != nil || !ok || !got.Equal(want) {
+			t.Errorf("%s: %v %v, want %v", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"2026-13-05T03:04:05Z", "garbage", "2026-11-05T03:04:05.Z1"} {
+		if _, ok := parseJSONTime([]byte(s)); ok {
+			t.Errorf("%s read as a time", s)
+		}
+	}
+}
+
+// surveyCounts reads what the counts need as decoding does (REP-3).
+func TestSurveyCounts(t *testing.T) {
+	done := at(2026, 12, 1, 9, 0).UTC()
+	for _, sv := range []fo.Survey{
+		{ID: 1, Status: fo.SurveyDone, SurveyResult: fo.SurveyResult{Scores: [fo.Questions]int{5, 4, 2, 10}, Comment: `"scores":[1,1,1,1]`}, DoneAt: done, CreatedAt: done},
+		{ID: 2, Status: fo.SurveySent, CreatedAt: done},
+	} {
+		raw, _ := json.Marshal(sv)
+		got, ok := surveyCounts(raw)
+		want := fo.Survey{Status: sv.Status, DoneAt: sv.DoneAt, CreatedAt: sv.CreatedAt, SurveyResult: fo.SurveyResult{Scores: sv.Scores}}
+		if sv.DoneAt.IsZero() {
+			if ok {
+				t.Errorf("survey %d without an answer time read: %+v", sv.ID, got)
+			}
+			continue
+		}
+		if !ok || got.Status != want.Status || got.Scores != want.Scores || !got.DoneAt.Equal(want.DoneAt) || !got.CreatedAt.Equal(want.CreatedAt) {
+			t.Errorf("survey %d: %+v %v", sv.ID, got, ok)
+		}
 	}
 }

@@ -43,6 +43,8 @@
 //	visit_day      day "YYYY-MM-DD" | id → empty (shop zone)
 //	visit_veh      vehicle id | visit id → empty (an archive's service history)
 //	visit_open     visit id → empty (still in the shop)
+//	visit_end      end time | visit id → visitFigures in binary (data/report.go): the visits delivered
+//	               or left, keyed by when they ended and settled (REP-1: a report reads its period)
 //	queue_seq      day | prefix byte → last queue number given
 //	board          day → JSON []fo.BoardCall, newest first; its sequence is the board's version
 //	phone_tasks    day | seq → JSON fo.PhoneTask (reception calls for unlinked customers)
@@ -114,6 +116,7 @@ var (
 	bVisitDay      = []byte("visit_day")
 	bVisitVeh      = []byte("visit_veh")
 	bVisitOpen     = []byte("visit_open")
+	bVisitEnd      = []byte("visit_end")
 	bQueueSeq      = []byte("queue_seq")
 	bBoard         = []byte("board")
 	bPhoneTasks    = []byte("phone_tasks")
@@ -150,7 +153,7 @@ var allBuckets = [][]byte{
 	bMeta, bSettings, bCustomers, bCustPhone, bCustChat, bVehicles, bVehPlate,
 	bVehCust, bAppointments, bAptCode, bAptStart, bAptCust, bRegApt, bOutbox,
 	bOutboxKeys, bOutboxDead, bRelay, bBot, bConversations, bIdem, bDue, bJobs,
-	bVisits, bVisitDay, bVisitVeh, bVisitOpen, bQueueSeq, bBoard, bPhoneTasks, bLinkTokens,
+	bVisits, bVisitDay, bVisitVeh, bVisitOpen, bVisitEnd, bQueueSeq, bBoard, bPhoneTasks, bLinkTokens,
 	bOutboxNext, bOutboxChat, bOutboxParked, bRelayAt, bIdemAt, bDueParked, bQueueStats,
 	bAccounts, bSessions,
 	bComplaints, bComplaintOpen, bCalls, bCallDue, bRegCall, bRegLetter, bSurveys, bPromotions, bTasks,
@@ -161,6 +164,7 @@ var allBuckets = [][]byte{
 // first layout; buckets themselves are created at every open.
 var migrations = []func(tx *bolt.Tx) error{
 	func(*bolt.Tx) error { return nil }, // 0 → 1: new file
+	buildVisitEnd,                       // 1 → 2: the visit_end index of the reports (REP-1)
 }
 
 // SchemaVersion is the layout this code reads and writes.

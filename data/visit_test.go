@@ -293,7 +293,8 @@ func TestDeliverDEL3(t *testing.T) {
 	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: disc, By: "staff:li"}); fo.ErrorCode(err) != fo.EFORBIDDEN {
 		t.Fatalf("discount without supervisor: %v", err)
 	}
-	got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 20000}, Supervisor: true, By: "staff:zhao"})
+	got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 20000}, Supervisor: true,
+		DiscountReason: "老客户", By: "staff:zhao"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,8 @@ const (
 	KindArchive     = fo.DocArchive     // customer archive sheet, form 13; Ref: vehicle id (ARC-1)
 	KindCallRecord  = fo.DocCallRecord  // a customer's call record, form 9; Ref: customer id (FU-7)
 	KindAptRegister = fo.DocAptRegister // appointment register, form 12; Ref: YYYYMMDD (APT-3)
+	KindEstimate    = fo.DocEstimate    // estimate; Ref: visit id (INT-1, INT-2)
+	KindDiagnosis   = fo.DocDiagnosis   // diagnosis report; Ref: visit id (INT-1)
 	// "report-daily", "report-weekly", "report-monthly": business
 	// statistics; Ref: YYYYMMDD of a day of the period (REP-1, fo.ReportKind.DocKind).
 )
@@ -135,7 +137,7 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return nil, err
 		}
 		return e.AppointmentRegister(st, day, apts, reg, lang)
-	case KindCard, KindWorkOrder, KindAdditional, KindSettlement, KindExit:
+	case KindCard, KindWorkOrder, KindAdditional, KindSettlement, KindExit, KindEstimate, KindDiagnosis:
 		v, c, veh, err := r.Store.VisitRecord(doc.Ref)
 		if err != nil {
 			return nil, err
@@ -150,6 +152,10 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return e.AdditionalWork(st, rec, lang)
 		case KindSettlement:
 			return e.Settlement(st, rec, lang)
+		case KindEstimate:
+			return e.Estimate(st, rec, lang)
+		case KindDiagnosis:
+			return e.Diagnosis(st, rec, lang)
 		}
 		return e.ExitNotice(st, rec, lang)
 	case KindComplaint:

@@ -68,9 +68,9 @@ func (e *Engine) BusinessReport(st *fo.Settings, b fo.BusinessStats, lang fo.Lan
 	)
 	d.Fields(2,
 		Field{Label: d.T("form.report.revenue"), Value: b.Revenue.String(), Strong: true},
-		Field{Label: d.T("form.report.collected"), Value: b.Collected.String()},
-		Field{Label: d.T("form.report.receivables"), Value: b.Receivables.String(), Strong: true},
-		Field{Label: d.T("form.report.discounts"), Value: b.Discounts.String()},
+		Field{Label: d.T("form.report.collected"), Value: b.Collected.String() + d.T("form.report.deposits_inline", b.Deposits)},
+		Field{Label: d.T("form.report.receivables"), Value: b.Receivables.String() + d.T("form.report.count_inline", b.Owing), Strong: true},
+		Field{Label: d.T("form.report.discounts"), Value: b.Discounts.String() + d.T("form.report.count_inline", b.Discounted)},
 		Field{Label: d.T("form.report.billed"), Value: b.Amount.String()},
 		Field{Label: d.T("form.report.fees"), Value: b.Fees.String()},
 	)

@@ -30,7 +30,9 @@ func TestBusinessReportREP1(t *testing.T) {
 			return []string{"业务统计表（月报）", "统计期间", "2026-11-01 至 2026-11-30", "数据截至", "2026-11-30 17:30",
 				"进厂台次", "交车台次", "营业收入", "应收账款", "按约到店", "爽约",
 				"各服务类别进厂台次", "各服务类别营业收入（元）", "各车型进厂台次", "每日营业收入（元）与进厂台次", "11-02 周一",
-				"售后服务（跟踪回访、投诉、满意度）", "投诉类别", "满意度调查平均分（满分 5 分）", "业务主管审核"}
+				"售后服务（跟踪回访、投诉、满意度）", "投诉类别", "满意度调查平均分（满分 5 分）", "业务主管审核",
+				// DEL-3: discounts and receivables counted (issue 12).
+				b.Discounts.String() + fmt.Sprintf("（%d 笔）", b.Discounted), b.Receivables.String() + fmt.Sprintf("（%d 笔）", b.Owing)}
 		}},
 		{fo.ReportMonthly, fo.EN, func(b fo.BusinessStats) []string {
 			return []string{"Business Statistics — Monthly", "2026-11-01 to 2026-11-30", "Received", "Revenue", "Receivables",

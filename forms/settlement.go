@@ -7,10 +7,11 @@ import (
 )
 
 // Settlement prints the settlement 安装服务结算单 of a visit (DEL-3) in lang:
-// the customer and vehicle, the work order's lines and the approved
-// additional work, the amount, the discount with the supervisor who
-// granted it (DEL-3: discounts go to the supervisor), what is due, paid
-// and still owed, who settled it and when, the handover list of DEL-3 to
+// the customer and vehicle, the work order's lines (the agreed estimate's)
+// and the approved additional work, the amount, the discount with its
+// reason and the supervisor who granted it (DEL-3: discounts go to the
+// supervisor), what is due, the deposit paid before with when and who
+// took it (APT-2) and what was left to pay, what was paid and still owed, who settled it and when, the handover list of DEL-3 to
 // tick, and boxes for the customer's and the cashier's signatures. A visit
 // without a settlement is an ECONFLICT *Error.
 func (e *Engine) Settlement(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byte, error) {
@@ -26,24 +27,28 @@ func (e *Engine) Settlement(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byt
 	)...)
 	d.Space(3)
 
+	// DEL-3: every number explained — the work's lines (the agreed
+	// estimate's, on the work order), the approved additional work, the
+	// deposit paid before (APT-2).
 	d.Heading(d.T("form.settlement.details"), 22)
 	var rows [][]string
+	bill := fo.VisitBill(v)
 	var total fo.Money
-	if v.WorkOrder != nil {
-		for _, l := range v.WorkOrder.Lines {
-			rows = append(rows, []string{strconv.Itoa(len(rows) + 1), l.Description, l.Labor.String(), l.Parts.String(), l.Total().String()})
-			total += l.Total()
-		}
-	}
-	for _, a := range v.Additional {
-		if a.Status == fo.AddApproved {
-			rows = append(rows, []string{strconv.Itoa(len(rows) + 1), a.Description + d.T("form.settlement.additional"), "", "", a.Price.String()})
-			total += a.Price
-		}
-	}
 	if v.Status == fo.VisitLeft {
-		rows = append(rows, []string{strconv.Itoa(len(rows) + 1), d.T("form.settlement.diagnosis_estimate_fee"), "", "", s.Amount.String()})
+		rows = append(rows, []string{"1", d.T("form.settlement.diagnosis_estimate_fee"), "", "", s.Amount.String()})
 		total = s.Amount
+	} else {
+		if v.WorkOrder != nil {
+			for _, l := range v.WorkOrder.Lines {
+				rows = append(rows, []string{strconv.Itoa(len(rows) + 1), l.Description, l.Labor.String(), l.Parts.String(), l.Total().String()})
+			}
+		}
+		for _, l := range bill.Lines {
+			if l.Kind == fo.BillLineAdditional {
+				rows = append(rows, []string{strconv.Itoa(len(rows) + 1), l.Description + d.T("form.settlement.additional"), "", "", l.Amount.String()})
+			}
+		}
+		total = bill.Total()
 	}
 	d.Table(Table{
 		Columns: []Column{
@@ -61,17 +66,34 @@ func (e *Engine) Settlement(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byt
 	d.Space(3)
 
 	discount := s.Discount.String()
-	if s.Discount > 0 && s.DiscountBy != "" {
-		discount += d.T("form.settlement.approved_by", d.staffName(st, s.DiscountBy))
+	if s.Discount > 0 {
+		if s.DiscountReason != "" {
+			discount += d.T("form.settlement.discount_reason", s.DiscountReason)
+		}
+		if s.DiscountBy != "" {
+			discount += d.T("form.settlement.approved_by", d.staffName(st, s.DiscountBy))
+		}
 	}
-	d.Fields(2,
-		Field{Label: d.T("form.settlement.billed"), Value: s.Amount.String()},
-		Field{Label: d.T("form.settlement.discount"), Value: discount},
-		Field{Label: d.T("form.settlement.due"), Value: s.Due().String(), Strong: true},
+	fields := []Field{
+		{Label: d.T("form.settlement.billed"), Value: s.Amount.String()},
+		{Label: d.T("form.settlement.discount"), Value: discount},
+		{Label: d.T("form.settlement.due"), Value: s.Due().String(), Strong: true},
+	}
+	if s.Deposit > 0 || v.Deposit != nil {
+		dep := s.Deposit.String()
+		if v.Deposit != nil {
+			dep += d.T("form.settlement.deposit_paid", d.stamp(v.Deposit.PaidAt), d.staffName(st, v.Deposit.By))
+		}
+		fields = append(fields,
+			Field{Label: d.T("form.settlement.deposit"), Value: dep},
+			Field{Label: d.T("form.settlement.to_pay"), Value: s.ToPay().String(), Strong: true})
+	}
+	fields = append(fields,
 		Field{Label: d.T("form.settlement.paid"), Value: s.Paid.String(), Strong: true},
 		Field{Label: d.T("form.settlement.still_owed"), Value: s.Receivable().String()},
 		Field{Label: d.T("form.settlement.cashier"), Value: d.staffName(st, s.By)},
 	)
+	d.Fields(2, fields...)
 	d.Space(4)
 
 	if v.Status == fo.VisitDelivered {

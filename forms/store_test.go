@@ -165,7 +165,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 				if disc {
 					by = "staff:zhao"
 				}
-				_, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: disc, By: by})
+				_, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: disc, DiscountReason: "老客户", By: by})
 				must(err)
 			})
 			if rate {

@@ -46,7 +46,7 @@
     var out = form.querySelector("#receivable");
     function update() {
       var val = function (n) { var i = form.elements[n]; return i ? fen(i.value) : 0; };
-      var r = val("amount") - val("discount") - val("paid");
+      var r = val("amount") - val("discount") - Number(form.dataset.deposit || 0) - val("paid"); // APT-2: the deposit is deducted
       out.textContent = isNaN(r) ? "—" : money(Math.max(0, r));
     }
     form.addEventListener("input", update);

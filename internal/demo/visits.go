@@ -125,17 +125,21 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 			if err != nil {
 				return err
 			}
-			amount := v.WorkOrder.Total()
+			amount := fo.VisitBill(&v).Total() // DEL-3: the work order and approved additional work
 			set := fo.Settlement{Amount: amount, Discount: amount * fo.Money(discountPct) / 100}
 			set.Paid = set.Due()
 			if owed {
 				set.Paid = set.Due() / 2
 			}
+			reason := ""
+			if discountPct > 0 {
+				reason = "老客户优惠"
+			}
 			by := "staff:li"
 			if discountPct > 0 {
 				by = "staff:zhao" // DEL-3: discounts go to the supervisor
 			}
-			_, err = store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discountPct > 0, By: by})
+			_, err = store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discountPct > 0, DiscountReason: reason, By: by})
 			return err
 		}}
 	}
