@@ -24,7 +24,7 @@ func TestQueueMoveBack(t *testing.T) {
 	}
 	for _, c := range []struct {
 		n, moved int
-		want    []uint64
+		want     []uint64
 	}{{1, 1, []uint64{2, 1, 3, 4}}, {2, 2, []uint64{2, 3, 1, 4}}, {3, 3, []uint64{2, 3, 4, 1}}, {20, 3, []uint64{2, 3, 4, 1}}} {
 		at, moved, err := QueueMoveBack(vs, vs[0], c.n)
 		if err != nil || moved != c.moved {
