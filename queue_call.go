@@ -78,42 +78,59 @@ func QueueAhead(vs []Visit, v Visit) int {
 	return n
 }
 
+// QueuePlace is a visit's new QueueAt.
+type QueuePlace struct {
+	ID uint64
+	At time.Time
+}
+
 // QueueMoveBack places v, called and not come, back in the queue n places
 // further back among the visits vs of its day: behind the n-th waiting
 // visit that stands after it (at the end when fewer stand after it; at
-// its own place when nobody does). It returns the new QueueAt and how
-// many places v really moved. n must be 1..MaxMoveBack; only a called
-// visit moves back (a waiting one is simply not called yet).
-func QueueMoveBack(vs []Visit, v Visit, n int) (time.Time, int, error) {
+// its own place when nobody does). It returns the new QueueAt of v first,
+// then of any visit behind it whose key must move so that the order is
+// strict (keys equal or a nanosecond apart), how many places v really
+// moved and how many then wait ahead of it. n must be 1..MaxMoveBack; only
+// a called visit moves back (a waiting one is simply not called yet).
+func QueueMoveBack(vs []Visit, v Visit, n int) (places []QueuePlace, moved, ahead int, err error) {
 	if n < 1 || n > MaxMoveBack {
-		return time.Time{}, 0, Errorf(EINVALID, "err.move_back", MaxMoveBack)
+		return nil, 0, 0, Errorf(EINVALID, "err.move_back", MaxMoveBack)
 	}
 	if v.Status != VisitCalled {
-		return time.Time{}, 0, ErrNotAllowed
+		return nil, 0, 0, ErrNotAllowed
 	}
-	var behind []Visit
+	var order []Visit
 	for _, w := range QueueOrder(vs) {
-		if w.ID != v.ID && queueBefore(&v, &w) {
-			behind = append(behind, w)
+		if w.ID != v.ID {
+			order = append(order, w)
 		}
 	}
-	if len(behind) == 0 {
-		return v.QueueKey(), 0, nil
+	// ins is v's new index in order: after those ahead of it and n more.
+	ins := 0
+	for ins < len(order) && queueBefore(&order[ins], &v) {
+		ins++
 	}
-	if n >= len(behind) {
-		return behind[len(behind)-1].QueueKey().Add(time.Second), len(behind), nil
-	}
-	a, b := behind[n-1].QueueKey(), behind[n].QueueKey()
-	mid := a.Add(b.Sub(a) / 2)
-	if !mid.After(a) {
-		// Keys a nanosecond apart: the id decides among equal keys, so
-		// take a's key when v's id sorts after a's, else b's.
-		mid = a
-		if v.ID < behind[n-1].ID {
-			mid = b
+	moved = min(n, len(order)-ins)
+	ins += moved
+	key := v.QueueKey()
+	if ins > 0 {
+		key = order[ins-1].QueueKey().Add(time.Nanosecond)
+		if ins < len(order) && order[ins].QueueKey().Sub(order[ins-1].QueueKey()) > time.Nanosecond {
+			a := order[ins-1].QueueKey()
+			key = a.Add(order[ins].QueueKey().Sub(a) / 2)
 		}
 	}
-	return mid, n, nil
+	places = []QueuePlace{{ID: v.ID, At: key}}
+	prev := key
+	for _, w := range order[ins:] {
+		k := w.QueueKey()
+		if !k.After(prev) {
+			k = prev.Add(time.Nanosecond)
+			places = append(places, QueuePlace{ID: w.ID, At: k})
+		}
+		prev = k
+	}
+	return places, moved, ins, nil
 }
 
 // QueueTicketMessages tell a checked-in customer their queue number and

@@ -98,18 +98,29 @@ func (s *Store) MoveBack(id uint64, places int, by string) (fo.Visit, error) {
 		if err != nil {
 			return err
 		}
-		at, moved, err := fo.QueueMoveBack(visits, v, places)
+		moves, moved, ahead, err := fo.QueueMoveBack(visits, v, places)
 		if err != nil {
 			return err
 		}
 		old := v
-		v.Status, v.QueueAt = fo.VisitWaiting, at
+		v.Status, v.QueueAt = fo.VisitWaiting, moves[0].At
 		v.QueueLog = append(v.QueueLog, fo.QueueEvent{At: w.now, Kind: fo.QueueEvMovedBack, By: by, Places: moved})
 		if err := w.putVisit(v, &old); err != nil {
 			return err
 		}
+		// Visits behind whose keys had to make room keep their order.
+		for _, m := range moves[1:] {
+			o, err := getVisit(tx, m.ID)
+			if err != nil {
+				return err
+			}
+			n := o
+			n.QueueAt = m.At
+			if err := w.putVisit(n, &o); err != nil {
+				return err
+			}
+		}
 		w.boardChanged = true
-		ahead := fo.QueueAhead(visits, v)
 		return w.enqueue(fo.QueueMovedMessages(v, ahead, w.customerChat(v.CustomerID), w.now)...)
 	})
 	return v, err
