@@ -8,6 +8,17 @@ import (
 	fo "frontoffice"
 )
 
+// chatTexts returns every text waiting for chat, in order.
+func chatTexts(t *testing.T, s *Store, chat int64) []string {
+	var out []string
+	for _, m := range pending(t, s) {
+		if m.ChatID == chat {
+			out = append(out, m.Text)
+		}
+	}
+	return out
+}
+
 // Issue 11 item 6: a checked-in customer's chat gets the queue number and
 // how many are ahead, then the call, a recall, and a move back — each in
 // the transaction of the change.
@@ -20,7 +31,7 @@ func TestQueueTicketCallRecallMoveBack(t *testing.T) {
 	walkIn(t, s, "13900000001", "京B11111", 0)
 	walkIn(t, s, "13900000002", "京B22222", 0)
 	me := walkIn(t, s, "13900000003", "京B33333", 7003)
-	got := messagesTo(t, s, 7003)
+	got := chatTexts(t, s, 7003)
 	if len(got) != 1 || !strings.Contains(got[0], "W003") || !strings.Contains(got[0], "前面还有 2 位") {
 		t.Fatalf("ticket: %q", got)
 	}
@@ -31,7 +42,7 @@ func TestQueueTicketCallRecallMoveBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(messagesTo(t, s, 1000), "\n"); !strings.Contains(got, va.QueueNo+"（车牌 京A·12345），前面还有 3 位") {
+	if got := strings.Join(chatTexts(t, s, 1000), "\n"); !strings.Contains(got, va.QueueNo+"（车牌 京A·12345），前面还有 3 位") {
 		t.Errorf("appointment ticket: %q", got)
 	}
 	// The desk calls W001, W002, then W003 — its chat is told at once.
@@ -45,7 +56,7 @@ func TestQueueTicketCallRecallMoveBack(t *testing.T) {
 	if err != nil || v.ID != me.ID {
 		t.Fatalf("third call: %+v %v", v, err)
 	}
-	got = messagesTo(t, s, 7003)
+	got = chatTexts(t, s, 7003)
 	if len(got) != 2 || got[1] != "W003，请到前台。" {
 		t.Fatalf("call: %q", got)
 	}
@@ -57,7 +68,7 @@ func TestQueueTicketCallRecallMoveBack(t *testing.T) {
 	if v, err = s.Recall(me.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	got = messagesTo(t, s, 7003)
+	got = chatTexts(t, s, 7003)
 	if len(got) != 3 || got[2] != "W003，再次叫号，请到前台。" {
 		t.Fatalf("recall: %q", got)
 	}
@@ -73,7 +84,7 @@ func TestQueueTicketCallRecallMoveBack(t *testing.T) {
 	if v, err = s.MoveBack(me.ID, 3, "staff:li"); err != nil || v.Status != fo.VisitWaiting {
 		t.Fatalf("move back: %+v %v", v, err)
 	}
-	got = messagesTo(t, s, 7003)
+	got = chatTexts(t, s, 7003)
 	if len(got) != 4 || !strings.Contains(got[3], "现在前面还有 1 位") {
 		t.Fatalf("moved: %q", got)
 	}
@@ -101,7 +112,7 @@ func TestQueueTicketCallRecallMoveBack(t *testing.T) {
 func TestQueuePendingWalkInNeverMessaged(t *testing.T) {
 	s, _ := newTestStore(t)
 	her := walkIn(t, s, "13698765432", "沪C67890", 9001)
-	before := len(messagesTo(t, s, 9001))
+	before := len(chatTexts(t, s, 9001))
 	v := kioskWalkIn(t, s, "陌生人", "13698765432", "沪C67890")
 	if pms, _ := s.PendingMatches(); len(pms) != 1 || pms[0].VisitID != v.ID {
 		t.Fatalf("pending %+v", pms)
@@ -115,7 +126,7 @@ func TestQueuePendingWalkInNeverMessaged(t *testing.T) {
 	if _, err := s.Recall(v.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	got := messagesTo(t, s, 9001)
+	got := chatTexts(t, s, 9001)
 	// Her own visit's ticket and call only.
 	if len(got) != before+1 || strings.Contains(strings.Join(got, ""), v.QueueNo) {
 		t.Errorf("her chat got %q", got)
