@@ -126,17 +126,30 @@ func (s *Store) MoveBack(id uint64, places int, by string) (fo.Visit, error) {
 	return v, err
 }
 
-// visitsOnTx returns the visits checked in on day, in check-in order.
+// queueVisit is what the queue's order needs of a visit (fo.QueueOrder):
+// decoding only these fields reads a day of 200 visits several times
+// faster than whole visits with their work orders and queue histories.
+type queueVisit struct {
+	ID          uint64         `json:"id"`
+	Status      fo.VisitStatus `json:"status"`
+	QueueNo     string         `json:"queue_no"`
+	CheckedInAt time.Time      `json:"checked_in_at"`
+	QueueAt     time.Time      `json:"queue_at"`
+}
+
+// visitsOnTx returns the visits checked in on day, in check-in order, with
+// only the fields of queueVisit set.
 func visitsOnTx(tx *bolt.Tx, day string) ([]fo.Visit, error) {
 	var out []fo.Visit
+	b := tx.Bucket(bVisits)
 	c := tx.Bucket(bVisitDay).Cursor()
 	prefix := []byte(day)
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
-		v, err := getVisit(tx, btou(k[len(prefix):]))
-		if err != nil {
+		var q queueVisit
+		if err := getJSON(b, k[len(prefix):], &q); err != nil {
 			return nil, err
 		}
-		out = append(out, v)
+		out = append(out, fo.Visit{ID: q.ID, Status: q.Status, QueueNo: q.QueueNo, CheckedInAt: q.CheckedInAt, QueueAt: q.QueueAt})
 	}
 	return out, nil
 }

@@ -2,8 +2,11 @@ package data
 
 import (
 	"errors"
+	"flag"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	fo "frontoffice"
 )
@@ -137,3 +140,39 @@ func TestQueuePendingWalkInNeverMessaged(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkQueueCall200 measures a call and a move back (20 places, so the
+// calls go round 21 visits) on a day of 200 visits with linked chats: each
+// reads the day's visits for the queue order and writes the customer's
+// message in the same transaction. Run with -benchtime 100x: every round
+// lengthens the called visits' queue histories, which no real day does.
+// With -args -sync the commits wait for the disk as in the shop.
+func BenchmarkQueueCall200(b *testing.B) {
+	var opts []storeOption
+	if !*benchSync {
+		opts = append(opts, noSync())
+	}
+	s, clock := newTestStore(b, opts...)
+	var ids []uint64
+	for i := range 200 {
+		clock.Advance(30 * time.Second)
+		v, err := s.CheckIn(fo.CheckInRequest{Customer: fo.CustomerInput{Name: "王五", Phone: fmt.Sprintf("139%08d", i), ChatID: int64(7000 + i), Consent: true},
+			Plate: fmt.Sprintf("京B%05d", i), ServiceID: "repair", Source: "kiosk", By: "kiosk"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids = append(ids, v.ID)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v, err := s.CallNext(0, "staff:li")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.MoveBack(v.ID, fo.MaxMoveBack, "staff:li"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var benchSync = flag.Bool("sync", false, "BenchmarkQueueCall200: commit with fsync")
