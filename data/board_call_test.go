@@ -129,13 +129,24 @@ func TestQueuePendingWalkInNeverMessaged(t *testing.T) {
 	if _, err := s.Recall(v.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
+	// Her plate typed with a new phone: a new customer without a chat,
+	// the vehicle pending; still nothing to her chat.
+	byPlate := kioskWalkIn(t, s, "路人", "13511112222", "沪C67890")
+	if _, err := s.CallNext(byPlate.ID, "staff:li"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MoveBack(byPlate.ID, 1, "staff:li"); err != nil {
+		t.Fatal(err)
+	}
 	got := chatTexts(t, s, 9001)
 	// Her own visit's ticket and call only.
-	if len(got) != before+1 || strings.Contains(strings.Join(got, ""), v.QueueNo) {
+	if len(got) != before+1 || strings.Contains(strings.Join(got, ""), v.QueueNo) || strings.Contains(strings.Join(got, ""), byPlate.QueueNo) {
 		t.Errorf("her chat got %q", got)
 	}
 	for _, m := range pending(t, s) {
-		if strings.Contains(m.Key, "visit:") && strings.Contains(m.Key, ":ticket") && m.ChatID != 9001 || strings.Contains(m.Text, v.QueueNo+"，") {
+		// Staff chats (negative ids) hear of every check-in; customers'
+		// chats hear of their own visits only.
+		if m.ChatID > 0 && (m.ChatID != 9001 || strings.Contains(m.Text, v.QueueNo) || strings.Contains(m.Text, byPlate.QueueNo)) {
 			t.Errorf("the provisional walk-in was messaged: %+v", m)
 		}
 	}
