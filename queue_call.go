@@ -141,7 +141,12 @@ func QueueTicketMessages(st *Settings, v Visit, ahead int, chat int64) []Message
 	if chat == 0 {
 		return nil
 	}
-	text := Texts.T(v.Lang, "visit.queue.ticket", st.ShopName(v.Lang), v.QueueNo, FormatPlate(v.Plate), ahead)
+	var text string
+	if ahead == 0 {
+		text = Texts.T(v.Lang, "visit.queue.ticket_next", st.ShopName(v.Lang), v.QueueNo, FormatPlate(v.Plate))
+	} else {
+		text = Texts.T(v.Lang, "visit.queue.ticket", st.ShopName(v.Lang), v.QueueNo, FormatPlate(v.Plate), ahead)
+	}
 	return []Message{{Key: visitKey(v.ID, "ticket"), ChatID: chat, Text: text, Lang: v.Lang}}
 }
 

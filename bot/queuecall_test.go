@@ -32,7 +32,7 @@ func TestQueueTicketAndCallReachTheChat(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.start()
-	h.wait(enChat, "your queue number is W001", "with 0 ahead of you")
+	h.wait(enChat, "your queue number is W001", "nobody is ahead of you")
 	h.wait(zhChat, "您的排队号是 W002", "前面还有 1 位")
 
 	if v, err := h.store.CallNext(0, "staff:li"); err != nil || v.ID != first.ID {

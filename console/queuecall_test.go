@@ -51,7 +51,7 @@ func TestConsoleRecallAndMoveBack(t *testing.T) {
 			t.Errorf("today page lacks %s", want)
 		}
 	}
-	if got := chatTexts(t, h, 8801); len(got) != 2 || !strings.Contains(got[0], "前面还有 0 位") || got[1] != "W001，请到前台。" {
+	if got := chatTexts(t, h, 8801); len(got) != 2 || !strings.Contains(got[0], "前面没有人在等") || got[1] != "W001，请到前台。" {
 		t.Fatalf("chat after the call: %q", got)
 	}
 
