@@ -69,6 +69,12 @@ type Visit struct {
 	Lang         Lang   `json:"lang"`
 	ChatID       int64  `json:"chat_id,omitempty"`
 
+	// QueueAt places a waiting visit in the queue (QueueOrder): zero means
+	// its check-in time; moving back (QueueMoveBack) sets it.
+	QueueAt time.Time `json:"queue_at,omitzero"`
+	// QueueLog is the desk's calls, recalls and moves of the number.
+	QueueLog []QueueEvent `json:"queue_log,omitempty"`
+
 	UpdatedAt time.Time `json:"updated_at"`
 }
 

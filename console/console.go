@@ -76,8 +76,9 @@ type deskStore interface {
 	PhoneTasks(day string) ([]fo.PhoneTask, []string, error)
 	PhoneTaskDone(id string, by string) error
 	Customer(id uint64) (fo.Customer, error)
-	bookStore   // appointment.go
-	exportStore // export.go
+	bookStore      // appointment.go
+	exportStore    // export.go
+	queueCallStore // today.go
 }
 
 // archiveStore is what the archive pages use of the store.
@@ -150,6 +151,8 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	desk := staff.require(deskRoles...)
 	desk.handle("GET /staff/today", s.consoleToday)
 	desk.handle("POST /staff/call-next", s.consoleCallNext)
+	desk.handle("POST /staff/visits/{id}/recall", s.consoleRecall)      // today.go
+	desk.handle("POST /staff/visits/{id}/move-back", s.consoleMoveBack) // today.go
 	desk.handle("POST /staff/appointments/{id}/no-show", s.consoleNoShow)
 	desk.handle("GET /staff/visits/{id}", s.consoleVisit)
 	desk.handle("POST /staff/visits/{id}/call", s.consoleCall)

@@ -458,4 +458,16 @@ var consoleTexts = fo.Catalog{
 	"con.flash.deposit":           {Zh: "定金已登记。", En: "Deposit recorded."},
 	"as.doc.estimate":             {Zh: "安装服务估价单", En: "Estimate"},
 	"as.doc.diagnosis":            {Zh: "汽车检测诊断报告单", En: "Diagnosis report"},
+	// Queue calls (issue 11 item 6; today.go).
+	"con.today.next":        {Zh: "下一位：%s", En: "Next: %s"},
+	"con.today.called":      {Zh: "已叫号、未到前台", En: "Called, not yet at the desk"},
+	"con.today.called_hint": {Zh: "客户没来：可再次叫号（大屏和客户的 Telegram 会再次通知），或把号码往后顺延几位。", En: "The customer has not come: call the number again (the board and their Telegram tell them again), or move it back a few places in the queue."},
+	"con.col.called":        {Zh: "叫号时间", En: "Called"},
+	"con.today.calls":       {Zh: "已叫 %d 次", En: "called %d times"},
+	"con.today.moves":       {Zh: "顺延 %d 次", En: "moved back %d times"},
+	"con.today.recall":      {Zh: "再次叫号", En: "Call again"},
+	"con.today.move_by":     {Zh: "顺延位数", En: "Places"},
+	"con.today.move_back":   {Zh: "往后顺延", En: "Move back"},
+	"con.flash.recalled":    {Zh: "已再次叫号，大屏已显示。", En: "Called again; the board shows the number."},
+	"con.flash.moved_back":  {Zh: "号码已往后顺延，客户重新等候。", En: "The number was moved back; the customer waits again."},
 }

@@ -19,6 +19,14 @@ type todayPage struct {
 	Queue        []visitRow
 	Earlier      []visitRow
 	Waiting      int
+	// Called are today's numbers called and not yet taken in: the desk
+	// recalls them or moves them back (issue 11 item 6).
+	Called []calledRow
+	// Next is the number the next call takes ("" when nobody waits).
+	Next string
+	// MoveID and Places keep a refused move-back's form as typed.
+	MoveID uint64
+	Places string
 }
 
 // aptRow is an appointment of today.
@@ -93,20 +101,28 @@ func (s *Server) visitRow(c *staffCtx, v fo.Visit) visitRow {
 
 // consoleToday shows today's appointments and queue.
 func (s *Server) consoleToday(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	p, err := s.todayPage(c)
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return
+	}
+	s.renderConsole(w, r, c, http.StatusOK, "console_today", p)
+}
+
+// todayPage reads the Today page.
+func (s *Server) todayPage(c *staffCtx) (*todayPage, error) {
 	p := &todayPage{consolePage: s.consolePage(c, "con.today.title")}
 	from := fo.DayStart(c.now, c.loc)
 	apts, err := s.cfg.Store.AppointmentsBetween(from, from.AddDate(0, 0, 1))
 	if err != nil {
-		s.consoleFail(w, r, c, err)
-		return
+		return nil, err
 	}
 	// No-shows hold no bay, so AppointmentsBetween leaves them out; those
 	// marked today come back from the appointment register (APT-3), so that
 	// the day's list still shows them.
 	reg, err := s.cfg.Store.Register(from, from.AddDate(0, 0, 1))
 	if err != nil {
-		s.consoleFail(w, r, c, err)
-		return
+		return nil, err
 	}
 	for _, e := range reg {
 		if e.Action != string(fo.AptNoShow) {
@@ -127,26 +143,30 @@ func (s *Server) consoleToday(w http.ResponseWriter, r *http.Request, c *staffCt
 	day := c.now.In(c.loc).Format(time.DateOnly)
 	visits, err := s.cfg.Store.VisitsOn(day)
 	if err != nil {
-		s.consoleFail(w, r, c, err)
-		return
+		return nil, err
 	}
 	for _, v := range visits {
 		p.Queue = append(p.Queue, s.visitRow(c, v))
 		if v.Status == fo.VisitWaiting {
 			p.Waiting++
 		}
+		if v.Status == fo.VisitCalled {
+			p.Called = append(p.Called, calledRowOf(v))
+		}
+	}
+	if q := fo.QueueOrder(visits); len(q) > 0 {
+		p.Next = q[0].QueueNo
 	}
 	open, err := s.cfg.Store.OpenVisits()
 	if err != nil {
-		s.consoleFail(w, r, c, err)
-		return
+		return nil, err
 	}
 	for _, v := range open {
 		if v.Day < day {
 			p.Earlier = append(p.Earlier, s.visitRow(c, v))
 		}
 	}
-	s.renderConsole(w, r, c, http.StatusOK, "console_today", p)
+	return p, nil
 }
 
 // consoleFail answers an error of the store: its text on the error page,
@@ -260,4 +280,99 @@ func (s *Server) consolePickupDone(w http.ResponseWriter, r *http.Request, c *st
 		return
 	}
 	s.done(w, r, "/staff/pickups", "con.flash.call_done")
+}
+
+// queueCallStore is what the desk's queue calls use of the store (issue 11
+// item 6; data/board.go).
+type queueCallStore interface {
+	Recall(id uint64, by string) (fo.Visit, error)
+	MoveBack(id uint64, places int, by string) (fo.Visit, error)
+}
+
+// calledRow is a number called and not yet taken in: how often it was
+// called, when last, and whether it was moved back before.
+type calledRow struct {
+	ID       uint64
+	QueueNo  string
+	Plate    string
+	Name     string
+	CalledAt time.Time
+	Calls    int
+	Moves    int
+}
+
+func calledRowOf(v fo.Visit) calledRow {
+	r := calledRow{ID: v.ID, QueueNo: v.QueueNo, Plate: v.Plate, Name: v.CustomerName, CalledAt: v.CalledAt}
+	for _, e := range v.QueueLog {
+		switch e.Kind {
+		case fo.QueueEvCalled, fo.QueueEvRecalled:
+			r.Calls++
+		case fo.QueueEvMovedBack:
+			r.Moves++
+		}
+	}
+	return r
+}
+
+// defaultMoveBack is the move-back form's places as first shown.
+const defaultMoveBack = 3
+
+// DefaultPlaces is the move-back form's value: what was typed after an
+// error on that row, else defaultMoveBack.
+func (p *todayPage) DefaultPlaces(id uint64) string {
+	if id == p.MoveID && p.Places != "" {
+		return p.Places
+	}
+	return strconv.Itoa(defaultMoveBack)
+}
+
+// MaxMoveBack bounds the move-back form.
+func (p *todayPage) MaxMoveBack() int { return fo.MaxMoveBack }
+
+// consoleRecall calls a called number again: the board shows it again and
+// the customer's chat is told again.
+func (s *Server) consoleRecall(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")
+		return
+	}
+	if _, err := s.cfg.Store.Recall(id, c.by()); err != nil {
+		s.todayFailed(w, r, c, err, 0, "")
+		return
+	}
+	s.done(w, r, "/staff/today", "con.flash.recalled")
+}
+
+// consoleMoveBack moves a called number whose customer did not come back
+// in the queue by the places typed (fo.QueueMoveBack); it waits again.
+func (s *Server) consoleMoveBack(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")
+		return
+	}
+	typed := r.PostFormValue("places")
+	n, err := strconv.Atoi(typed)
+	if err != nil || n < 1 || n > fo.MaxMoveBack {
+		s.todayFailed(w, r, c, fo.Errorf(fo.EINVALID, "err.move_back", fo.MaxMoveBack), id, typed)
+		return
+	}
+	if _, err := s.cfg.Store.MoveBack(id, n, c.by()); err != nil {
+		s.todayFailed(w, r, c, err, id, typed)
+		return
+	}
+	s.done(w, r, "/staff/today", "con.flash.moved_back")
+}
+
+// todayFailed shows the Today page with a queue action's error, the
+// move-back form of row id keeping what was typed.
+func (s *Server) todayFailed(w http.ResponseWriter, r *http.Request, c *staffCtx, err error, id uint64, typed string) {
+	p, perr := s.todayPage(c)
+	if perr != nil {
+		s.consoleFail(w, r, c, perr)
+		return
+	}
+	p.Err, p.MoveID, p.Places = s.consoleErrText(c, err), id, typed
+	s.renderConsole(w, r, c, web.ErrorStatus(err), "console_today", p)
 }

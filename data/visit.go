@@ -16,7 +16,8 @@ import (
 // the visit added to the existing one (ARC-1); an Unproven walk-in (the
 // kiosk's) whose phone or plate is on file is recorded provisionally with a
 // pending match for the desk, in the same transaction (ARC-2,
-// data/pending.go). The staff chat is told.
+// data/pending.go). The staff chat is told, and the chat linked to the
+// visit's own customer gets the number and how many are ahead.
 func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 	var v fo.Visit
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
@@ -103,7 +104,16 @@ func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 				return err
 			}
 		}
-		return w.enqueue(fo.CheckInMessages(&st, v)...)
+		if err := w.enqueue(fo.CheckInMessages(&st, v)...); err != nil {
+			return err
+		}
+		// The customer's own chat hears the number and how many are
+		// ahead (issue 11 item 6); a provisional kiosk customer has none.
+		visits, err := visitsOnTx(tx, day)
+		if err != nil {
+			return err
+		}
+		return w.enqueue(fo.QueueTicketMessages(&st, v, fo.QueueAhead(visits, v), w.customerChat(v.CustomerID))...)
 	})
 	return v, err
 }

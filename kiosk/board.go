@@ -22,7 +22,9 @@ import (
 // The browser's EventSource reconnects by itself after a server restart
 // (the stream asks for 1 s between retries), and every connect redraws from
 // store.Board(), so nothing is lost. /board/state returns the same JSON for
-// polling where EventSource is missing. Plates on the board come masked from
+// polling where EventSource is missing. Every call (a recall too) chimes
+// and, where the browser has a Chinese voice, is announced "请 A001 号到前台"
+// (board.js; sound once enabled by a tap, remembered). Plates on the board come masked from
 // the store (京A·***45) and are masked here again; the board never shows
 // names or phones.
 
@@ -111,10 +113,22 @@ func (s *Server) boardRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /board/state", s.boardState)
 }
 
-// boardCall is one called number as the board shows it.
+// boardCall is one called number as the board shows it. At (Unix
+// milliseconds of the call) tells the page a new call, a recall of the
+// same number included: it chimes and announces it (board.js).
 type boardCall struct {
 	QueueNo string `json:"queue_no"`
 	Plate   string `json:"plate"` // masked
+	At      int64  `json:"at"`
+}
+
+// CallID names the call now shown, as board.js compares it: "A001@<at>";
+// "" when none.
+func (v boardView) CallID() string {
+	if v.Now == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s@%d", v.Now.QueueNo, v.Now.At)
 }
 
 // boardView is the board as the page and its script draw it.
@@ -176,13 +190,13 @@ func (s *Server) boardSnapshot() (boardView, []byte, <-chan struct{}, error) {
 func newBoardView(b fo.Board) boardView {
 	v := boardView{Day: b.Day, Waiting: b.Waiting, Version: b.Version, Recent: []boardCall{}}
 	if b.Now != nil {
-		v.Now = &boardCall{QueueNo: b.Now.QueueNo, Plate: remask(b.Now.Plate)}
+		v.Now = &boardCall{QueueNo: b.Now.QueueNo, Plate: remask(b.Now.Plate), At: b.Now.At.UnixMilli()}
 	}
 	for i, c := range b.Recent {
 		if i == boardRecent {
 			break
 		}
-		v.Recent = append(v.Recent, boardCall{QueueNo: c.QueueNo, Plate: remask(c.Plate)})
+		v.Recent = append(v.Recent, boardCall{QueueNo: c.QueueNo, Plate: remask(c.Plate), At: c.At.UnixMilli()})
 	}
 	return v
 }

@@ -89,6 +89,10 @@ var kioskTexts = fo.Catalog{
 	"b.none":    {Zh: "暂无叫号", En: "No number called yet"},
 	"b.busy":    {Zh: "叫号屏连接已满，请稍后再试。", En: "Too many queue boards are connected; please try again later."},
 	"b.offline": {Zh: "正在重新连接…", En: "Reconnecting…"},
+	// The board's spoken call (board.js puts the number for {no}) and the
+	// one-time tap browsers need before they play sound.
+	"b.say":      {Zh: "请 %s 号到前台", En: "Number %s, please come to the desk"},
+	"b.sound_on": {Zh: "点击开启声音", En: "Tap to enable sound"},
 
 	// Kiosk: the start screen's buttons.
 	"as.k.start.complaint":     {Zh: "我要投诉", En: "File a complaint"},
