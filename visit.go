@@ -45,6 +45,11 @@ type Visit struct {
 	DeliveredAt time.Time `json:"delivered_at,omitzero"`
 	LeftAt      time.Time `json:"left_at,omitzero"`
 
+	// Bay (1-based; 0 when none) and Team (a Settings.Teams id) are where
+	// the dispatch board put the job (WS-1).
+	Bay  int    `json:"bay,omitempty"`
+	Team string `json:"team,omitempty"`
+
 	WorkOrder  *WorkOrder       `json:"work_order,omitempty"`
 	Additional []AdditionalWork `json:"additional,omitempty"`
 	Delays     []Delay          `json:"delays,omitempty"`

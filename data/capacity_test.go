@@ -125,3 +125,30 @@ func BenchmarkFreeSlotsWithWalkIns(b *testing.B) {
 	b.ReportMetric(float64(active), "active-visits")
 	b.ReportMetric(float64(free), "free-slots")
 }
+
+// WS-1: the dispatch board's assignment is kept in the visit; a bay holds
+// one car, and a refused assignment changes nothing.
+func TestAssignWorkshopWS1(t *testing.T) {
+	s, _ := newTestStore(t)
+	a, b := checkInWalkIn(t, s, 1, "repair"), checkInWalkIn(t, s, 2, "repair")
+	if _, err := s.AssignWorkshop(a.ID, 1, "t1", "staff:li"); !errors.Is(err, fo.Errorf(fo.ECONFLICT, "err.ws.state")) {
+		t.Errorf("a waiting car was given a bay: %v", err)
+	}
+	toWorkshop(t, s, a, 60)
+	toWorkshop(t, s, b, 60)
+	if v, err := s.AssignWorkshop(a.ID, 2, "t1", "staff:li"); err != nil || v.Bay != 2 || v.Team != "t1" {
+		t.Fatalf("assign: %+v %v", v, err)
+	}
+	if _, err := s.AssignWorkshop(b.ID, 2, "t2", "staff:li"); err == nil {
+		t.Error("two cars in bay 2")
+	}
+	if _, err := s.AssignWorkshop(b.ID, 9, "", "staff:li"); err == nil {
+		t.Error("bay 9 of 4")
+	}
+	if v, _ := s.Visit(b.ID); v.Bay != 0 || v.Team != "" {
+		t.Errorf("a refused assignment changed the visit: bay %d team %q", v.Bay, v.Team)
+	}
+	if v, _ := s.Visit(a.ID); v.Bay != 2 || v.Team != "t1" {
+		t.Errorf("stored: bay %d team %q", v.Bay, v.Team)
+	}
+}
