@@ -19,6 +19,9 @@ type todayPage struct {
 	Queue        []visitRow
 	Earlier      []visitRow
 	Waiting      int
+	// Conflicts are today's half hours in which the cars taken on plus
+	// the bookings exceed the bays (WS-1).
+	Conflicts []string
 }
 
 // aptRow is an appointment of today.
@@ -146,6 +149,7 @@ func (s *Server) consoleToday(w http.ResponseWriter, r *http.Request, c *staffCt
 			p.Earlier = append(p.Earlier, s.visitRow(c, v))
 		}
 	}
+	p.Conflicts = conflictTimes(&c.st, c.st.Occupancy(c.now, apts, open), from, c.loc) // WS-1
 	s.renderConsole(w, r, c, http.StatusOK, "console_today", p)
 }
 
