@@ -176,9 +176,17 @@ func conflictTimes(st *fo.Settings, occ fo.Occupancy, day time.Time, loc *time.L
 }
 
 // dayLoad reads what capacity counts for the days [from, to) at now: the
-// appointments that may hold a bay in them and the visits still in the
-// shop (WS-1).
+// appointments that may hold a bay in them and in the rest of today
+// (around which the walk-ins are placed) and the visits still in the shop
+// (WS-1).
 func (s *Server) dayLoad(c *staffCtx, from, to time.Time) ([]fo.Appointment, []fo.Visit, error) {
+	today := fo.DayStart(c.now, c.loc)
+	if today.Before(from) {
+		from = today
+	}
+	if tomorrow := today.AddDate(0, 0, 1); to.Before(tomorrow) {
+		to = tomorrow
+	}
 	longest := 0
 	for _, sv := range c.st.Services {
 		longest = max(longest, sv.Minutes)

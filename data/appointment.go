@@ -159,13 +159,23 @@ func (w *writer) putAppointment(a fo.Appointment, old *fo.Appointment) error {
 // leaving out the appointment skip, and every car the shop has taken on —
 // walk-ins waiting or called, jobs in the workshop, running over their
 // estimate or across days. It reads the start index from (from − the
-// longest service) to to and the active visits (activeVisitsTx), inside
+// longest service) to to — widened to the rest of today, around whose
+// bookings the walk-ins are placed — and the active visits
+// (activeVisitsTx), inside
 // the caller's transaction, so a booking's check and its write see the
 // same workshop.
 func occupancyTx(tx *bolt.Tx, st *fo.Settings, now, from, to time.Time, skip uint64) (fo.Occupancy, error) {
 	longest := 0
 	for _, sv := range st.Services {
 		longest = max(longest, sv.Minutes)
+	}
+	// Walk-ins are placed around the rest of today's bookings, so those
+	// are read whatever period is asked about.
+	if now.Before(from) {
+		from = now
+	}
+	if tomorrow := fo.DayStart(now, st.Location()).AddDate(0, 0, 1); to.Before(tomorrow) {
+		to = tomorrow
 	}
 	var apts []fo.Appointment
 	c := tx.Bucket(bAptStart).Cursor()

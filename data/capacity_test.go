@@ -152,3 +152,25 @@ func TestAssignWorkshopWS1(t *testing.T) {
 		t.Errorf("stored: bay %d team %q", v.Bay, v.Team)
 	}
 }
+
+// The walk-ins are placed around all of today's bookings, also those
+// outside the period a booking asks about (WS-1): here the 10:00 booking
+// pushes the fourth walk-in to 11:00, so 11:00 has one bay left, not two.
+func TestWalkInsPlacedAroundTodaysBookingsWS1(t *testing.T) {
+	s, _ := newTestStore(t, func(c *testStoreConfig) {
+		prev := c.settings
+		c.settings = func(st *fo.Settings) { prev(st); st.Bays = 2 }
+	})
+	if _, err := s.Book(bookReq("13800000001", "京A11111", at(2026, 11, 27, 10, 0))); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 4 { // 09:00 ×2, 10:00 beside the booking, 11:00
+		checkInWalkIn(t, s, i, "maint")
+	}
+	if _, err := s.Book(bookReq("13800000002", "京A22222", at(2026, 11, 27, 11, 0))); err != nil {
+		t.Fatalf("the last bay of 11:00: %v", err)
+	}
+	if _, err := s.Book(bookReq("13800000003", "京A33333", at(2026, 11, 27, 11, 0))); !errors.Is(err, fo.ErrSlotTaken) {
+		t.Fatalf("11:00 sold twice: %v", err)
+	}
+}
