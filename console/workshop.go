@@ -155,7 +155,11 @@ func workshopView(p *workshopPage, st *fo.Settings, now time.Time, apts []fo.App
 	}
 	for _, a := range apts {
 		if a.Status == fo.AptBooked && a.End.After(now) && !a.Start.Before(today) && a.Start.Before(today.AddDate(0, 0, 1)) {
-			p.Next = append(p.Next, nextRow{Kind: "con.ws.booking", At: a.Start, Ref: a.Code, Plate: plate(a.Plate),
+			ref := a.Code
+			if tv { // a booking code checks in at the kiosk: not on a screen
+				ref = ""
+			}
+			p.Next = append(p.Next, nextRow{Kind: "con.ws.booking", At: a.Start, Ref: ref, Plate: plate(a.Plate),
 				Name: name(a.CustomerName), Service: svName(a.ServiceID), Minutes: int(a.End.Sub(a.Start) / time.Minute)})
 		}
 	}
