@@ -44,7 +44,7 @@ func TestBrowserWorkshop(t *testing.T) {
 		t.Error("no conflict shown")
 	}
 	b.shot("workshop_zh")
-	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector('form[action="/staff/workshop/`+itoa(long.ID)+`/assign"]');
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector('form[action="/staff/workshop/` + itoa(long.ID) + `/assign"]');
 		f.querySelector('select[name=bay]').value = "2"; f.querySelector('select[name=team]').value = "t2"; f.id = "assign-long"; })()`))
 	b.submit(`#assign-long button`, `!!document.querySelector(".flash")`)
 	if v, _ := h.store.Visit(long.ID); v.Bay != 2 || v.Team != "t2" {
