@@ -43,7 +43,17 @@ type workshopPage struct {
 	Conflicts  []string // "10:00" … segments of today over the bays
 	Teams      []fo.Team
 	BayNos     []int
-	Field      string
+}
+
+// jobs returns every job on the board.
+func (p *workshopPage) jobs() []*jobRow {
+	out := slices.Clone(p.Unassigned)
+	for _, b := range p.Bays {
+		if b.Job != nil {
+			out = append(out, b.Job)
+		}
+	}
+	return out
 }
 
 // bayRow is a bay and the car it holds, if any.
@@ -67,6 +77,7 @@ type jobRow struct {
 	Percent  int // elapsed of estimate, capped at 100 for the bar
 	DueAt    time.Time
 	Overrun  bool
+	Bad      bool // its assignment was refused: the form shows what was chosen
 }
 
 // nextRow is a car that comes next: a booking of today still to come, or
@@ -203,11 +214,19 @@ func (s *Server) dayLoad(c *staffCtx, from, to time.Time) ([]fo.Appointment, []f
 	return apts, open, err
 }
 
-// workshopBoard renders the board, with errMsg next to field when an
-// assignment was refused.
-func (s *Server) workshopBoard(w http.ResponseWriter, r *http.Request, c *staffCtx, status int, tv bool, field, errMsg string) {
-	p := &workshopPage{consolePage: s.consolePage(c, "con.ws.title"), Refresh: tvRefresh, Field: field}
-	p.Err = errMsg
+// refused is an assignment the store refused: the job, what was chosen
+// and why.
+type refused struct {
+	id   uint64
+	bay  int
+	team string
+	err  string
+}
+
+// workshopBoard renders the board; bad, when set, is a refused assignment
+// whose form keeps what was chosen, marked, with the reason on top.
+func (s *Server) workshopBoard(w http.ResponseWriter, r *http.Request, c *staffCtx, status int, tv bool, bad *refused) {
+	p := &workshopPage{consolePage: s.consolePage(c, "con.ws.title"), Refresh: tvRefresh}
 	today := fo.DayStart(c.now, c.loc)
 	apts, open, err := s.dayLoad(c, today, today.AddDate(0, 0, 1))
 	if err != nil {
@@ -215,6 +234,14 @@ func (s *Server) workshopBoard(w http.ResponseWriter, r *http.Request, c *staffC
 		return
 	}
 	workshopView(p, &c.st, c.now, apts, open, tv)
+	if bad != nil {
+		p.Err = bad.err
+		for _, j := range p.jobs() {
+			if j.ID == bad.id {
+				j.Bay, j.Team, j.Bad = bad.bay, bad.team, true
+			}
+		}
+	}
 	name := "console_workshop"
 	if tv {
 		name = "console_workshop_tv"
@@ -224,7 +251,7 @@ func (s *Server) workshopBoard(w http.ResponseWriter, r *http.Request, c *staffC
 
 // consoleWorkshop is the dispatch board: GET /staff/workshop[?tv=1].
 func (s *Server) consoleWorkshop(w http.ResponseWriter, r *http.Request, c *staffCtx) {
-	s.workshopBoard(w, r, c, http.StatusOK, r.URL.Query().Get("tv") == "1", "", "")
+	s.workshopBoard(w, r, c, http.StatusOK, r.URL.Query().Get("tv") == "1", nil)
 }
 
 // consoleWorkshopAssign puts a car in a bay with a team (WS-1): POST
@@ -247,7 +274,7 @@ func (s *Server) consoleWorkshopAssign(w http.ResponseWriter, r *http.Request, c
 		_, err = s.cfg.Store.AssignWorkshop(id, bay, team, c.by())
 	}
 	if err != nil {
-		s.workshopBoard(w, r, c, web.ErrorStatus(err), false, fmt.Sprint(id), s.consoleErrText(c, err))
+		s.workshopBoard(w, r, c, web.ErrorStatus(err), false, &refused{id: id, bay: bay, team: team, err: s.consoleErrText(c, err)})
 		return
 	}
 	s.done(w, r, "/staff/workshop", "con.flash.ws_assigned")

@@ -97,6 +97,10 @@ func TestWorkshopBoardWS1(t *testing.T) {
 	if v, _ := h.store.Visit(long.ID); v.Bay != 0 || v.Team != "" {
 		t.Errorf("a refused assignment changed the visit: bay %d team %q", v.Bay, v.Team)
 	}
+	// The refused form keeps what was chosen, marked.
+	r = li.post(fmt.Sprintf("/staff/workshop/%d/assign", long.ID), url.Values{"bay": {"2"}, "team": {"t2"}})
+	form := rowOf(t, r.body, fmt.Sprintf(`action="/staff/workshop/%d/assign"`, long.ID))
+	mustContain(t, "refused form", form, `class="bad"`, `<option value="2" selected>`, `<option value="t2" selected>`)
 	// A waiting car has no work order: not assignable.
 	if r := li.post(fmt.Sprintf("/staff/workshop/%d/assign", waiting.ID), url.Values{"bay": {"3"}}); r.status != http.StatusConflict {
 		t.Errorf("a waiting car given a bay: %d", r.status)
