@@ -5,6 +5,8 @@ package data
 // transaction of the booking that counts them.
 
 import (
+	"time"
+
 	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
@@ -12,21 +14,56 @@ import (
 
 // activeVisitsTx returns the visits that may hold a bay: those in the
 // visit_open index (still in the shop) that are waiting, called or in the
-// workshop, in id order. Ready cars wait in the yard, not in a bay.
+// workshop, in id order. Ready cars wait in the yard, not in a bay. Only
+// what capacity and the bay check read is decoded (loadProbe): the id,
+// appointment, day, queue number, status, service, check-in, the work
+// order's estimate and handover, the additional work's answers and
+// minutes, bay and team.
 func activeVisitsTx(tx *bolt.Tx) ([]fo.Visit, error) {
 	var out []fo.Visit
+	vb := tx.Bucket(bVisits)
 	err := tx.Bucket(bVisitOpen).ForEach(func(k, _ []byte) error {
-		v, err := getVisit(tx, btou(k))
-		if err != nil {
+		var p loadProbe
+		if err := getJSON(vb, k, &p); err != nil {
 			return err
 		}
-		switch v.Status {
+		switch p.Status {
 		case fo.VisitWaiting, fo.VisitCalled, fo.VisitWorkshop:
+			v := fo.Visit{ID: p.ID, AppointmentID: p.AppointmentID, Day: p.Day, QueueNo: p.QueueNo, Status: p.Status,
+				ServiceID: p.ServiceID, CheckedInAt: p.CheckedInAt, Bay: p.Bay, Team: p.Team}
+			if p.WorkOrder != nil {
+				v.WorkOrder = &fo.WorkOrder{EstimatedMinutes: p.WorkOrder.EstimatedMinutes, HandoverAt: p.WorkOrder.HandoverAt}
+			}
+			for _, a := range p.Additional {
+				v.Additional = append(v.Additional, fo.AdditionalWork{Status: a.Status, ExtraMinutes: a.ExtraMinutes})
+			}
 			out = append(out, v)
 		}
 		return nil
 	})
 	return out, err
+}
+
+// loadProbe is the part of a stored fo.Visit that workshop capacity reads
+// (same JSON names).
+type loadProbe struct {
+	ID            uint64         `json:"id"`
+	AppointmentID uint64         `json:"appointment_id"`
+	Day           string         `json:"day"`
+	QueueNo       string         `json:"queue_no"`
+	Status        fo.VisitStatus `json:"status"`
+	ServiceID     string         `json:"service_id"`
+	CheckedInAt   time.Time      `json:"checked_in_at"`
+	Bay           int            `json:"bay"`
+	Team          string         `json:"team"`
+	WorkOrder     *struct {
+		EstimatedMinutes int       `json:"estimated_minutes"`
+		HandoverAt       time.Time `json:"handover_at"`
+	} `json:"work_order"`
+	Additional []struct {
+		Status       string `json:"status"`
+		ExtraMinutes int    `json:"extra_minutes"`
+	} `json:"additional"`
 }
 
 // withVisitAppointments adds to apts the appointments of visits that apts
