@@ -28,6 +28,9 @@ type Settings struct {
 	ClosedDates []string `json:"closed_dates"`
 	// Bays is how many vehicles the workshop can take at once (WS-1).
 	Bays int `json:"bays"`
+	// Teams are the workshop's teams (班组) the dispatch board assigns
+	// jobs to (WS-1); none is allowed.
+	Teams []Team `json:"teams,omitempty"`
 	// MinLeadMinutes is how far ahead of its start a slot may still be
 	// booked online.
 	MinLeadMinutes int `json:"min_lead_minutes"`
@@ -86,6 +89,22 @@ type Shop struct {
 	AddressEn string `json:"address_en"`
 	// TimeZone is an IANA zone name; times are shown and scheduled in it.
 	TimeZone string `json:"time_zone"`
+}
+
+// Team is a workshop team (班组) that takes jobs (WS-1).
+type Team struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Team returns the team with id.
+func (s *Settings) Team(id string) (Team, bool) {
+	for _, t := range s.Teams {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Team{}, false
 }
 
 // DayHours are one weekday's opening hours, [Open, Close).
@@ -257,6 +276,7 @@ func DefaultSettings() Settings {
 		},
 		Hours:          [7]DayHours{{}, week, week, week, week, week, sat},
 		Bays:           4,
+		Teams:          []Team{{ID: "t1", Name: "安装一组"}, {ID: "t2", Name: "安装二组"}},
 		MinLeadMinutes: 60,
 		MaxDaysAhead:   14,
 		QuietStart:     21 * 60,
@@ -304,6 +324,9 @@ const (
 	MaxStaffName    = 40
 	MaxStaffChats   = 20
 	MaxAbsences     = 500
+	MaxTeams        = 30
+	MaxTeamID       = 20
+	MaxTeamName     = 40
 )
 
 // DecodeSettings reads settings as JSON strictly: exactly one JSON value
@@ -372,6 +395,7 @@ func (s *Settings) Validate() error {
 		{"staff", len(s.Staff), MaxStaff},
 		{"staff_chats", len(s.StaffChats), MaxStaffChats},
 		{"after_sales.absences", len(s.AfterSales.Absences), MaxAbsences},
+		{"teams", len(s.Teams), MaxTeams},
 	} {
 		if c.n > c.max {
 			return bad("%s has %d entries; at most %d", c.field, c.n, c.max)
@@ -490,6 +514,25 @@ func (s *Settings) Validate() error {
 			default:
 				return bad("staff %s has unknown role %q", m.ID, r)
 			}
+		}
+	}
+	teams := map[string]bool{} // WS-1: the dispatch board's teams
+	for _, t := range s.Teams {
+		if t.ID == "" || !isToken(t.ID) || len(t.ID) > MaxTeamID {
+			if len(t.ID) > MaxTeamID {
+				t.ID = t.ID[:MaxTeamID] + "…"
+			}
+			return bad("team id %q must be 1-%d letters, digits, '-' or '_'", t.ID, MaxTeamID)
+		}
+		if teams[t.ID] {
+			return bad("team id %q appears twice", t.ID)
+		}
+		teams[t.ID] = true
+		if strings.TrimSpace(t.Name) == "" {
+			return bad("team %s has no name", t.ID)
+		}
+		if err := long("teams."+t.ID+".name", t.Name, MaxTeamName); err != nil {
+			return err
 		}
 	}
 	if s.ReportAt < 0 || s.ReportAt >= 24*60 {

@@ -50,6 +50,10 @@ type Visit struct {
 	Estimates []Estimate `json:"estimates,omitempty"`
 	// Deposit is the appointment's deposit recorded as paid (APT-2).
 	Deposit *Deposit `json:"deposit,omitempty"`
+	// Bay (1-based; 0 when none) and Team (a Settings.Teams id) are where
+	// the dispatch board put the job (WS-1).
+	Bay  int    `json:"bay,omitempty"`
+	Team string `json:"team,omitempty"`
 
 	WorkOrder  *WorkOrder       `json:"work_order,omitempty"`
 	Additional []AdditionalWork `json:"additional,omitempty"`

@@ -76,6 +76,10 @@ type bookSegRow struct {
 	Free  int
 	Past  bool
 	Cells []bookCell
+	// Over marks a segment in which the cars taken on plus the bookings
+	// exceed the bays (WS-1); TakenOn counts the cars beyond the bookings.
+	Over    bool
+	TakenOn int
 }
 
 // bookCell is a bay in a segment: the appointment holding it (ID 0 when
@@ -160,15 +164,12 @@ func (s *Server) bookPage(w http.ResponseWriter, r *http.Request, c *staffCtx, d
 	if len(c.st.Services) > 0 {
 		p.F.Service = c.st.Services[0].ID
 	}
-	longest := 0
-	for _, sv := range c.st.Services {
-		longest = max(longest, sv.Minutes)
-	}
-	apts, err := s.cfg.Store.AppointmentsBetween(day.Add(-time.Duration(longest)*time.Minute), day.AddDate(0, 0, 1))
+	apts, open, err := s.dayLoad(c, day, day.AddDate(0, 0, 1))
 	if err != nil {
 		s.consoleFail(w, r, c, err)
 		return nil, false
 	}
+	occ := c.st.Occupancy(c.now, apts, open) // WS-1: every car taken on
 	segs, entries := c.st.BookDay(day, apts)
 	p.Closed = segs == nil
 	byID := map[uint64]fo.BookEntry{}
@@ -186,6 +187,10 @@ func (s *Server) bookPage(w http.ResponseWriter, r *http.Request, c *staffCtx, d
 	for _, sg := range segs {
 		row := bookSegRow{Time: sg.Start.In(c.loc).Format("15:04"), Value: localInput(sg.Start, c.loc), Free: sg.Free,
 			Past: !sg.Start.After(c.now)}
+		if sg.Start.Add(fo.SlotLength).After(c.now) { // WS-1: the cars taken on hold bays too; over the bays is the desk's conflict
+			load := occ.At(sg.Start)
+			row.Free, row.Over, row.TakenOn = max(0, c.st.Bays-load), load > c.st.Bays, max(0, load-sg.Held)
+		}
 		for _, id := range sg.Bays {
 			cell := bookCell{ID: id}
 			if e, ok := byID[id]; ok {

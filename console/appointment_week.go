@@ -41,12 +41,15 @@ type weekCell struct {
 	Free  int
 	Class string // free, some, full
 	Past  bool
+	Over  bool // the cars taken on plus the bookings exceed the bays (WS-1)
 }
 
 // weekView computes the week of 7 days from from (WS-1): the free bays of
 // every open segment. apts must hold the appointments holding a bay from
-// the longest service before from to the week's end.
-func weekView(st *fo.Settings, from time.Time, now time.Time, apts []fo.Appointment, lang fo.Lang) ([]weekDay, []weekRow) {
+// the longest service before from to the week's end; occ, when not nil,
+// counts every car taken on at now (fo.Settings.Occupancy) and gives the
+// free bays of the segments not over yet, marking those over the bays.
+func weekView(st *fo.Settings, from time.Time, now time.Time, apts []fo.Appointment, occ fo.Occupancy, lang fo.Lang) ([]weekDay, []weekRow) {
 	loc := st.Location()
 	days := make([]weekDay, 7)
 	type key struct{ day, minute int }
@@ -65,14 +68,19 @@ func weekView(st *fo.Settings, from time.Time, now time.Time, apts []fo.Appointm
 			t := sg.Start.In(loc)
 			m := t.Hour()*60 + t.Minute()
 			lo, hi = min(lo, m), max(hi, m)
+			free, held, over := sg.Free, sg.Held, false
+			if occ != nil && sg.Start.Add(fo.SlotLength).After(now) { // WS-1
+				load := occ.At(sg.Start)
+				free, held, over = max(0, st.Bays-load), load, load > st.Bays
+			}
 			cl := "some"
 			switch {
-			case sg.Free == 0:
+			case free == 0:
 				cl = "full"
-			case sg.Held == 0:
+			case held == 0:
 				cl = "free"
 			}
-			cells[key{i, m}] = &weekCell{Free: sg.Free, Class: cl, Past: !sg.Start.After(now)}
+			cells[key{i, m}] = &weekCell{Free: free, Class: cl, Past: !sg.Start.After(now), Over: over}
 		}
 	}
 	var rows []weekRow
@@ -93,15 +101,11 @@ func (s *Server) consoleWeek(w http.ResponseWriter, r *http.Request, c *staffCtx
 		Prev: "/staff/appointments/week?from=" + from.AddDate(0, 0, -7).Format(time.DateOnly),
 		Next: "/staff/appointments/week?from=" + from.AddDate(0, 0, 7).Format(time.DateOnly)}
 	p.Title = p.T("con.week.title") + " · " + from.Format(time.DateOnly)
-	longest := 0
-	for _, sv := range c.st.Services {
-		longest = max(longest, sv.Minutes)
-	}
-	apts, err := s.cfg.Store.AppointmentsBetween(from.Add(-time.Duration(longest)*time.Minute), from.AddDate(0, 0, 7))
+	apts, open, err := s.dayLoad(c, from, from.AddDate(0, 0, 7))
 	if err != nil {
 		s.consoleFail(w, r, c, err)
 		return
 	}
-	p.Days, p.Rows = weekView(&c.st, from, c.now, apts, c.lang)
+	p.Days, p.Rows = weekView(&c.st, from, c.now, apts, c.st.Occupancy(c.now, apts, open), c.lang)
 	s.renderConsole(w, r, c, http.StatusOK, "console_week", p)
 }

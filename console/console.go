@@ -79,6 +79,7 @@ type deskStore interface {
 	bookStore      // appointment.go
 	exportStore    // export.go
 	queueCallStore // today.go
+	workshopStore  // workshop.go
 }
 
 // archiveStore is what the archive pages use of the store.
@@ -178,6 +179,9 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	desk.handle("POST /staff/appointments/{id}/move", s.consoleAptMove)
 	desk.handle("POST /staff/appointments/{id}/cancel", s.consoleAptCancel)
 	staff.require(exportRoles...).handle("GET /staff/export/{what}", s.consoleExport) // export.go
+	// The dispatch board (workshop.go, WS-1).
+	desk.handle("GET /staff/workshop", s.consoleWorkshop)
+	desk.handle("POST /staff/workshop/{id}/assign", s.consoleWorkshopAssign)
 
 	// ARC-2: archives are for logged-in staff only.
 	staff.handle("GET /staff/archives", s.consoleArchives)
@@ -199,6 +203,7 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	s.console.nav = append(s.console.nav,
 		consoleNavItem{Key: "con.nav.today", Path: "/staff/today", Roles: deskRoles},
 		consoleNavItem{Key: "con.nav.book", Path: "/staff/appointments", Roles: deskRoles},
+		consoleNavItem{Key: "con.nav.workshop", Path: "/staff/workshop", Roles: deskRoles},
 		consoleNavItem{Key: "con.nav.pickups", Path: "/staff/pickups", Roles: deskRoles},
 		consoleNavItem{Key: "con.nav.archives", Path: "/staff/archives"},
 		// After-sales links (complaints, follow-up calls) are added here

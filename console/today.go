@@ -27,6 +27,9 @@ type todayPage struct {
 	// MoveID and Places keep a refused move-back's form as typed.
 	MoveID uint64
 	Places string
+	// Conflicts are today's half hours in which the cars taken on plus
+	// the bookings exceed the bays (WS-1).
+	Conflicts []string
 }
 
 // aptRow is an appointment of today.
@@ -166,6 +169,7 @@ func (s *Server) todayPage(c *staffCtx) (*todayPage, error) {
 			p.Earlier = append(p.Earlier, s.visitRow(c, v))
 		}
 	}
+	p.Conflicts = conflictTimes(&c.st, c.st.Occupancy(c.now, apts, open), from, c.loc) // WS-1
 	return p, nil
 }
 

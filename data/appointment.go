@@ -13,7 +13,8 @@ import (
 )
 
 // Book books an appointment (APT-1 to APT-5) in one transaction: it checks
-// the slot's rules and that every segment has a free bay, records the
+// the slot's rules and that every segment has a free bay once every car
+// the shop has taken on is counted (WS-1, occupancyTx), records the
 // customer (REC-2) and the vehicle's archive (ARC-1), writes the appointment,
 // its register entry (APT-3), the confirmation with any deposit (APT-1,
 // APT-2), the staff chat notice (APT-4) and the reminder's due time (APT-5).
@@ -39,7 +40,7 @@ func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 			return err
 		}
 		end := start.Add(sv.Duration())
-		occ, err := occupancyTx(tx, &st, start, end, 0)
+		occ, err := occupancyTx(tx, &st, w.now, start, end, 0)
 		if err != nil {
 			return err
 		}
@@ -153,35 +154,59 @@ func (w *writer) putAppointment(a fo.Appointment, old *fo.Appointment) error {
 	return putJSON(w.tx.Bucket(bAppointments), u64(a.ID), a)
 }
 
-// occupancyTx counts the bays held in each segment of [from, to) by the
-// appointments that hold one, leaving out the appointment skip. It reads
-// only the start index from (from − the longest service) to to.
-func occupancyTx(tx *bolt.Tx, st *fo.Settings, from, to time.Time, skip uint64) (fo.Occupancy, error) {
+// occupancyTx counts the cars holding a bay in each segment of [from, to)
+// at now (WS-1, fo.Settings.Occupancy): the appointments that hold one,
+// leaving out the appointment skip, and every car the shop has taken on —
+// walk-ins waiting or called, jobs in the workshop, running over their
+// estimate or across days. It reads the start index from (from − the
+// longest service) to to — widened to the rest of today, around whose
+// bookings the walk-ins are placed — and the active visits
+// (activeVisitsTx), inside
+// the caller's transaction, so a booking's check and its write see the
+// same workshop.
+func occupancyTx(tx *bolt.Tx, st *fo.Settings, now, from, to time.Time, skip uint64) (fo.Occupancy, error) {
 	longest := 0
 	for _, sv := range st.Services {
 		longest = max(longest, sv.Minutes)
 	}
-	occ := fo.Occupancy{}
+	// Walk-ins are placed around the rest of today's bookings, so those
+	// are read whatever period is asked about.
+	if now.Before(from) {
+		from = now
+	}
+	if tomorrow := fo.DayStart(now, st.Location()).AddDate(0, 0, 1); to.Before(tomorrow) {
+		to = tomorrow
+	}
+	var apts []fo.Appointment
 	c := tx.Bucket(bAptStart).Cursor()
 	lo := key(tkey(from.Add(-time.Duration(longest) * time.Minute)))
 	hi := tkey(to)
 	for k, v := c.Seek(lo); k != nil && btou(k[:8]) < hi; k, v = c.Next() {
-		if btou(k[8:]) == skip {
+		id := btou(k[8:])
+		if id == skip {
 			continue
 		}
-		start := time.Unix(int64(btou(k[:8])), 0)
 		end := time.Unix(int64(btou(v)), 0)
 		if end.After(from) {
-			occ.Add(start, end)
+			// The start index holds only appointments holding a bay.
+			apts = append(apts, fo.Appointment{ID: id, Start: time.Unix(int64(btou(k[:8])), 0), End: end, Status: fo.AptBooked})
 		}
 	}
-	return occ, nil
+	visits, err := activeVisitsTx(tx)
+	if err != nil {
+		return nil, err
+	}
+	if apts, err = withVisitAppointments(tx, visits, apts); err != nil {
+		return nil, err
+	}
+	return st.Occupancy(now, apts, visits), nil
 }
 
 // FreeSlots returns the slots at which serviceID can be booked now on each
-// open day of the booking horizon (today to MaxDaysAhead), earliest first.
-// Days without a free slot are left out. It reads only the start index over
-// the horizon.
+// open day of the booking horizon (today to MaxDaysAhead), earliest first,
+// in a workshop whose bays every car taken on counts against (WS-1,
+// occupancyTx). Days without a free slot are left out. It reads the start
+// index over the horizon and the active visits.
 func (s *Store) FreeSlots(serviceID string) ([]fo.DaySlots, error) {
 	return s.FreeSlotsExcept(serviceID, 0)
 }
@@ -214,7 +239,7 @@ func (s *Store) freeSlots(serviceID string, skip uint64, desk bool) ([]fo.DaySlo
 		if len(days) == 0 {
 			return nil
 		}
-		occ, err := occupancyTx(tx, &st, days[0], days[len(days)-1].AddDate(0, 0, 1), skip)
+		occ, err := occupancyTx(tx, &st, now, days[0], days[len(days)-1].AddDate(0, 0, 1), skip)
 		if err != nil {
 			return err
 		}
@@ -315,7 +340,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 			return err
 		}
 		end := start.Add(sv.Duration())
-		occ, err := occupancyTx(tx, &st, start, end, old.ID)
+		occ, err := occupancyTx(tx, &st, w.now, start, end, old.ID)
 		if err != nil {
 			return err
 		}

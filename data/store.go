@@ -42,7 +42,8 @@
 //	visits         id → JSON Visit (check-in to delivery, work order, settlement)
 //	visit_day      day "YYYY-MM-DD" | id → empty (shop zone)
 //	visit_veh      vehicle id | visit id → empty (an archive's service history)
-//	visit_open     visit id → empty (still in the shop)
+//	visit_open     visit id → empty (still in the shop; the cars workshop capacity
+//	               counts are read from it, data/capacity.go, WS-1)
 //	visit_end      end time | visit id → visitFigures in binary (data/report.go): the visits delivered
 //	               or left, keyed by when they ended and settled (REP-1: a report reads its period)
 //	queue_seq      day | prefix byte → last queue number given
