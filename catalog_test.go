@@ -26,6 +26,7 @@ var dynamicPrefixes = []string{
 	"err.wo.",     // visit.go: the work order field that failed validation
 	"label.",      // labels.go: the enums' Label methods
 	"queue.name.", // queue.go: the name of a parked entry's queue
+	"ready.item.", // ready.go: the delivery checklist's items (DEL-1)
 	"rep.",        // report.go: the report kind's name
 	"sv.q.",       // survey.go: the survey's questions
 	"topic.",      // followup.go: call topics (FU-4)

@@ -56,6 +56,14 @@ type Visit struct {
 	ProgressCheckAt time.Time `json:"progress_check_at,omitzero"`
 	// ProgressAlerted is set when the progress check found the job not ready.
 	ProgressAlerted bool `json:"progress_alerted,omitempty"`
+	// PickupToldAt is when the customer was told the vehicle is ready to
+	// collect (DEL-2); zero until then. The notice goes only for a ready job.
+	PickupToldAt time.Time `json:"pickup_told_at,omitzero"`
+	// LateToldFor is the promise whose passing, with the job not ready, was
+	// announced to the customer and staff asked for a new time (DEL-2, REC-4).
+	LateToldFor time.Time `json:"late_told_for,omitzero"`
+	// Checklist is the delivery checklist confirmed when marked ready (DEL-1).
+	Checklist *DeliveryChecklist `json:"checklist,omitempty"`
 
 	// Copies for display.
 	Plate        string `json:"plate"`
