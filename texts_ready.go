@@ -12,4 +12,6 @@ var readyTexts = Catalog{
 	"staff.late":             {"⏰ %s · %s 已过承诺交车时间（%s）仍未完工，已向客户致歉。请尽快在工作台登记新的交车时间和原因。", "⏰ %s · %s missed its promised time (%s) and is not ready; the customer got an apology. Record a new time and the reason in the console now."},
 	"visit.late":             {"您好，%s非常抱歉地通知您：车辆 %s 未能在承诺的 %s 完工。原因：%s。我们会尽快告知新的交车时间，给您带来不便，敬请谅解。", "Hello from %s: we are very sorry, your vehicle %s is not ready at the promised %s. Reason: %s. We will tell you the new time shortly and apologise for the inconvenience."},
 	"visit.late.no_reason":   {"作业时间超出预计", "the work is taking longer than planned"},
+	"maint.remind":           {"您好，%s提醒您：车辆 %s 的下次保养日期是 %s。欢迎提前预约，到店即可开始保养。", "Hello from %s: your vehicle %s is due for maintenance on %s. Book ahead and we start as soon as you arrive."},
+	"btn.maint.book":         {"📅 预约保养", "📅 Book maintenance"},
 }

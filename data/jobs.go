@@ -21,6 +21,7 @@ const (
 	pickupKind   = "pickup"   // pickup notice (DEL-2)
 	progressKind = "progress" // progress check (INT-7)
 	lateKind     = "late"     // promise passed, job not ready (DEL-2, REC-4)
+	maintKind    = "maint"    // maintenance reminder (通知客户按期保养)
 )
 
 // dueHandler does what a due entry of its kind asks, inside the
@@ -33,6 +34,7 @@ var dueHandlers = map[string]dueHandler{
 	pickupKind:   duePickup,
 	progressKind: dueProgress,
 	lateKind:     dueLate,
+	maintKind:    dueMaint,
 	// After-sales (data/complaint.go, followup.go, survey.go, promotion.go).
 	cmpWarnKind:     dueCmpWarn,     // CMP-2
 	cmpDueKind:      dueCmpDue,      // CMP-3
