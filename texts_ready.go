@@ -14,4 +14,5 @@ var readyTexts = Catalog{
 	"visit.late.no_reason":   {"作业时间超出预计", "the work is taking longer than planned"},
 	"maint.remind":           {"您好，%s提醒您：车辆 %s 的下次保养日期是 %s。欢迎提前预约，到店即可开始保养。", "Hello from %s: your vehicle %s is due for maintenance on %s. Book ahead and we start as soon as you arrive."},
 	"btn.maint.book":         {"📅 预约保养", "📅 Book maintenance"},
+	"err.wo.parts_order":     {"订货配件须为本店供应，并填写预计到货日期。", "Parts on order must be supplied by the shop, with their expected date."},
 }

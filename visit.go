@@ -128,6 +128,10 @@ type EstimateLine struct {
 	// Critical marks a part at a critical place (brakes, sensors, wiring of
 	// the anti-collision system).
 	Critical bool `json:"critical,omitempty"`
+	// PartsOnOrder marks shop-supplied parts not in stock, ordered and
+	// expected at PartsExpected: the promise waits for them (INT-3).
+	PartsOnOrder  bool      `json:"parts_on_order,omitempty"`
+	PartsExpected time.Time `json:"parts_expected,omitzero"`
 }
 
 // NoGuarantee reports whether the line voids the quality guarantee:
@@ -224,6 +228,9 @@ func (w *WorkOrder) Validate() error {
 		case PriceBySystem, PriceBySymptom, PriceByItem:
 		default:
 			return bad("mode")
+		}
+		if l.PartsOnOrder && (l.PartsSource != PartsShop || l.PartsExpected.IsZero()) {
+			return bad("parts_order") // INT-3: only our own parts are ordered, with a date
 		}
 		if l.Parts > 0 || l.PartsSource != "" {
 			if l.PartsSource != PartsShop && l.PartsSource != PartsCustomer {

@@ -184,3 +184,21 @@ func TestPendingWorkBlocksReadyAndDeliveryINT6(t *testing.T) {
 		t.Fatalf("ready: %+v %v", got.Checklist, err)
 	}
 }
+
+// INT-3: the workshop's load counts the visits in the workshop, with the
+// settings' bays; a ready visit has left its bay.
+func TestWorkshopLoadINT3(t *testing.T) {
+	s, clock := newTestStore(t)
+	a := inWorkshop(t, s, clock, 0, workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0)))
+	v := walkIn(t, s, "13900000002", "京B22222", 0)
+	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 12, 0)), By: "staff:li"}); err != nil {
+		t.Fatal(err)
+	}
+	walkIn(t, s, "13900000003", "京B33333", 0) // waiting: not in the workshop
+	s.SetReady(a.ID, fo.CompleteChecklist, "staff:li")
+	l, err := s.WorkshopLoad()
+	st, _ := s.Settings()
+	if err != nil || l.Bays != st.Bays || len(l.Busy) != 1 || !l.Busy[0].Equal(at(2026, 11, 27, 12, 0)) {
+		t.Fatalf("load %+v %v", l, err)
+	}
+}
