@@ -100,8 +100,9 @@ func DelayNotices(st *Settings, v Visit, chat int64, reason string) Notices {
 // gave for the job's last delay or, without one, that the work takes longer
 // than planned, and that the new time follows. The staff chat is asked for a
 // new time and reason (recorded with Delay, which tells the customer).
-// See customerNotices for chat.
-func LateNotices(st *Settings, v Visit, chat int64) Notices {
+// The chat message waits for notBefore (the end of quiet hours; zero: at
+// once). See customerNotices for chat.
+func LateNotices(st *Settings, v Visit, chat int64, notBefore time.Time) Notices {
 	reason := Texts.T(v.Lang, "visit.late.no_reason")
 	if chat == 0 {
 		reason = Texts.T(ZH, "visit.late.no_reason")
@@ -110,6 +111,9 @@ func LateNotices(st *Settings, v Visit, chat int64) Notices {
 		reason = v.Delays[n-1].Reason
 	}
 	n := customerNotices(st, v, chat, "visit.late", reason)
+	for i := range n.Messages {
+		n.Messages[i].NotBefore = notBefore
+	}
 	text := Texts.T(ZH, "staff.late", v.QueueNo, FormatPlate(v.Plate), FormatWhen(ZH, v.PromisedAt(), st.Location()))
 	n.Messages = append(n.Messages, staffMessages(st, visitKey(v.ID, "late:"+unixKey(v.PromisedAt())), text)...)
 	return n

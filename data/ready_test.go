@@ -202,3 +202,24 @@ func TestWorkshopLoadINT3(t *testing.T) {
 		t.Fatalf("load %+v %v", l, err)
 	}
 }
+
+// REC-4: a promise passing at night (20:00 promise, job not ready) tells
+// the customer after the quiet hours; the staff chat at once.
+func TestLateNoticeAfterQuietHoursREC4(t *testing.T) {
+	s, clock := newTestStore(t)
+	inWorkshop(t, s, clock, 555, workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 21, 30)))
+	clock.Set(at(2026, 11, 27, 21, 30))
+	s.RunDue(clock.Now())
+	var late []fo.Message
+	for _, m := range pending(t, s) {
+		if m.ChatID == 555 && strings.Contains(m.Text, "未能在承诺的") {
+			late = append(late, m)
+		}
+	}
+	if len(late) != 1 || !late[0].NotBefore.Equal(at(2026, 11, 28, 8, 0)) {
+		t.Fatalf("late notice %+v", late)
+	}
+	if staff := messagesTo(t, s, -100); !strings.Contains(staff[len(staff)-1], "新的交车时间") {
+		t.Errorf("staff not asked: %q", staff)
+	}
+}

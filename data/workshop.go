@@ -45,7 +45,10 @@ func (w *writer) pickupNotice(st *fo.Settings, v *fo.Visit, now time.Time) error
 		if err := w.enqueue(fo.NotReadyMessages(st, *v, now)...); err != nil {
 			return err
 		}
-		return w.putDue(maxTime(now, v.PromisedAt()), lateKind, v.ID)
+		if v.Late(now) { // caught up after the promise
+			return w.lateNotice(st, v, now)
+		}
+		return w.putDue(v.PromisedAt(), lateKind, v.ID)
 	}
 	if next := st.NoticeTime(maxTime(now, st.PickupTime(v.WorkOrder.HandoverAt, v.PromisedAt()))); next.After(now) {
 		v.PickupNoticeAt = next
@@ -57,19 +60,28 @@ func (w *writer) pickupNotice(st *fo.Settings, v *fo.Visit, now time.Time) error
 
 // dueLate checks a job at its promised time (DEL-2, REC-4): still in the
 // workshop with that promise passed and not yet announced, the customer
-// gets the apology with the reason (fo.LateNotices) and the staff chat is
-// asked for a new time. A delay recorded before (Delay) moved the promise:
+// gets the apology with the reason (fo.LateNotices; in their chat not in
+// quiet hours) and the staff chat is asked for a new time. A delay recorded before (Delay) moved the promise:
 // nothing more is said.
 func dueLate(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 	v, err := getVisit(w.tx, id)
-	if err != nil || !v.Late(now) || v.PromisedAt().After(at) || tkey(v.LateToldFor) == tkey(v.PromisedAt()) {
+	if err != nil || !v.Late(now) || v.PromisedAt().After(at) {
 		return nil
 	}
-	v.LateToldFor = v.PromisedAt()
-	if err := w.tell(st, fo.LateNotices(st, v, w.customerChat(v.CustomerID))); err != nil {
+	if err := w.lateNotice(st, &v, now); err != nil {
 		return err
 	}
 	return putJSON(w.tx.Bucket(bVisits), u64(v.ID), v)
+}
+
+// lateNotice tells the customer of a late job once per promise (dueLate).
+// The caller stores v.
+func (w *writer) lateNotice(st *fo.Settings, v *fo.Visit, now time.Time) error {
+	if tkey(v.LateToldFor) == tkey(v.PromisedAt()) {
+		return nil
+	}
+	v.LateToldFor = v.PromisedAt()
+	return w.tell(st, fo.LateNotices(st, *v, w.customerChat(v.CustomerID), notQuiet(st, now)))
 }
 
 func maxTime(a, b time.Time) time.Time {
@@ -153,7 +165,7 @@ func (s *Store) BackToWorkshop(id uint64, by string) (fo.Visit, error) {
 			return fo.ErrNotAllowed
 		}
 		v.Status, v.ReadyAt, v.Checklist = fo.VisitWorkshop, time.Time{}, nil
-		if v.PickupToldAt.IsZero() && !v.PromisedAt().IsZero() { // DEL-2: the promise is watched again
+		if !v.PromisedAt().IsZero() { // DEL-2: the promise is watched again
 			return w.putDue(maxTime(w.now, v.PromisedAt()), lateKind, v.ID)
 		}
 		return nil
