@@ -42,3 +42,23 @@ func TestConsoleReadyChecklistDEL1INT6(t *testing.T) {
 		t.Fatalf("ready: %d %s", r.status, excerpt(r.body))
 	}
 }
+
+// 通知客户按期保养, REC-4: the reception's call list names the new kinds
+// of call: the maintenance reminder and the late job's apology.
+func TestConsoleCallKindsMaintLate(t *testing.T) {
+	h := newConHarness(t)
+	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
+	c := h.login("li")
+	c.post(visitPath(v.ID)+"/intake", conIntakeForm(conAt(27, 12, 0), "120"))
+	if _, err := h.store.SaveArchive(fo.ArchiveEdit{VehicleID: v.VehicleID, Name: "王五", NextMaintenance: conAt(27, 0, 0).AddDate(0, 0, 3)}); err != nil {
+		t.Fatal(err)
+	}
+	h.clock.Set(conAt(27, 12, 0))
+	h.store.RunDue(h.clock.Now())
+	page := c.get("/staff/pickups")
+	for _, want := range []string{"保养提醒", "逾期致歉", "下次保养日期"} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("call list lacks %q: %s", want, excerpt(page.body))
+		}
+	}
+}

@@ -105,6 +105,8 @@ var consoleTexts = fo.Catalog{
 	"con.task.visit.ready_early": {Zh: "提前完工", En: "Ready early"},
 	"con.task.visit.delayed":     {Zh: "延期通知", En: "Delay"},
 	"con.task.visit.aw.ask":      {Zh: "追加项目询问", En: "Additional work question"},
+	"con.task.visit.late":        {Zh: "逾期致歉", En: "Late job apology"},
+	"con.task.maint.remind":      {Zh: "保养提醒", En: "Maintenance reminder"},
 
 	"con.visit.title":            {Zh: "车辆", En: "Visit"},
 	"con.visit.checked_in":       {Zh: "到店", En: "Checked in"},
