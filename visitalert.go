@@ -86,9 +86,10 @@ func (v *Visit) Late(now time.Time) bool {
 	return v.Status == VisitWorkshop && !p.IsZero() && !p.After(now)
 }
 
-// ToldNotReady reports whether the customer was told to come for the
-// vehicle (the pickup notice went out, DEL-2) while it is still in the
-// workshop at now, before its promised time. A late visit is Late, not
+// ToldNotReady reports whether the pickup notice's time has come (DEL-2)
+// while the vehicle is still in the workshop at now, before its promised
+// time: the customer is not told until it is ready (or was told before it
+// was sent back), and the console marks it. A late visit is Late, not
 // ToldNotReady.
 func (v *Visit) ToldNotReady(now time.Time) bool {
 	return v.Status == VisitWorkshop && !v.PromisedAt().IsZero() && !v.Late(now) &&
