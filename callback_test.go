@@ -59,6 +59,12 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %v %d %d %v", s, ap, v, m, ok)
 		}
 
+		s = MaintButtonData(id)
+		fits(s)
+		if got, ok := ParseMaintButton(s); !ok || got != id {
+			t.Fatalf("%q parsed to %d %v", s, got, ok)
+		}
+
 		q = (q%(QComment+1) + QComment + 1) % (QComment + 1)
 		if q == QComment {
 			score = 0
@@ -77,7 +83,7 @@ func FuzzCallbackData(f *testing.F) {
 // byte for byte (callback data comes from outside and may be forged).
 func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
-		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6"} {
+		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -95,6 +101,9 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if id, q, sc, ok := ParseSurveyData(s); ok && SurveyData(id, q, sc) != s {
 			t.Fatalf("sv %q accepted", s)
+		}
+		if id, ok := ParseMaintButton(s); ok && MaintButtonData(id) != s {
+			t.Fatalf("mt %q accepted", s)
 		}
 	})
 }

@@ -26,6 +26,7 @@ var dynamicPrefixes = []string{
 	"err.wo.",     // visit.go: the work order field that failed validation
 	"label.",      // labels.go: the enums' Label methods
 	"queue.name.", // queue.go: the name of a parked entry's queue
+	"ready.item.", // ready.go: the delivery checklist's items (DEL-1)
 	"rep.",        // report.go: the report kind's name
 	"sv.q.",       // survey.go: the survey's questions
 	"topic.",      // followup.go: call topics (FU-4)
@@ -40,7 +41,7 @@ func rootTexts() Catalog { return Texts.Merge(reportTexts) }
 // for the ones merged into Texts, and the check is spelt out here so that
 // the failure names them.
 func TestTextsOnce(t *testing.T) {
-	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts); len(dup) > 0 {
+	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts); len(dup) > 0 {
 		t.Errorf("keys defined twice: %v", dup)
 	}
 }

@@ -76,5 +76,51 @@ func TestSuggestPromiseINT3(t *testing.T) {
 		if got := SuggestPromise(c.handover, c.minutes); !got.Equal(c.want) {
 			t.Errorf("SuggestPromise(%s, %d) = %s, want %s", c.handover.Format("15:04"), c.minutes, got.Format("01-02 15:04"), c.want.Format("01-02 15:04"))
 		}
+		// An empty workshop, or one with a free bay, changes nothing.
+		for _, l := range []WorkshopLoad{{Bays: 4}, {Bays: 4, Busy: []time.Time{at(18, 0), at(17, 0), at(16, 0)}}} {
+			if got := SuggestPromise(c.handover, c.minutes, l); !got.Equal(c.want) {
+				t.Errorf("with a free bay %+v: %s, want %s", l, got.Format("01-02 15:04"), c.want.Format("01-02 15:04"))
+			}
+		}
+	}
+}
+
+// INT-3: the suggestion follows the workshop's queue and the parts on
+// order. Two bays, four cars in: the new one waits for the third earliest
+// promise (two cars are ahead of it beyond the bays); parts expected later
+// push the start further.
+func TestSuggestPromiseLoadINT3(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 27, h, m, 0, 0, shanghai) }
+	full := WorkshopLoad{Bays: 2, Busy: []time.Time{at(15, 0), at(10, 0), at(12, 0), at(11, 0)}}
+	if got := full.StartAt(at(9, 0)); !got.Equal(at(12, 0)) {
+		t.Errorf("start with two cars ahead: %s, want 12:00", got.Format("15:04"))
+	}
+	// 12:00 + 60 + 30 = 13:30.
+	if got := SuggestPromise(at(9, 0), 60, full); !got.Equal(at(13, 30)) {
+		t.Errorf("promise with the queue: %s", got.Format("15:04"))
+	}
+	// Two cars, two bays: the new car waits for the earliest promise, 10:00.
+	if got := SuggestPromise(at(9, 0), 60, WorkshopLoad{Bays: 2, Busy: []time.Time{at(10, 0), at(11, 0)}}); !got.Equal(at(11, 30)) {
+		t.Errorf("promise with every bay taken: %s", got.Format("15:04"))
+	}
+	// A promise already passed frees its bay at the handover.
+	if got := SuggestPromise(at(9, 0), 60, WorkshopLoad{Bays: 1, Busy: []time.Time{at(8, 0)}}); !got.Equal(at(10, 30)) {
+		t.Errorf("late car ahead: %s", got.Format("15:04"))
+	}
+	lines := []EstimateLine{{Description: "a"}, {Description: "b", PartsOnOrder: true, PartsExpected: at(14, 0)},
+		{Description: "c", PartsOnOrder: true, PartsExpected: at(13, 0)}, {Description: "d", PartsExpected: at(20, 0)}}
+	full.PartsExpected = PartsExpectedOf(lines)
+	if got := SuggestPromise(at(9, 0), 60, full); !got.Equal(at(15, 30)) {
+		t.Errorf("promise with parts on order at 14:00: %s", got.Format("15:04"))
+	}
+	wo := WorkOrder{Purpose: "p", Lines: []EstimateLine{{Description: "x", Mode: PriceByItem, Labor: 1, Parts: 1, PartsSource: PartsCustomer,
+		PartsKind: PartsOriginal, PartsOnOrder: true, PartsExpected: at(14, 0)}}, KeyNo: "K", EstimatedMinutes: 60, Receiver: "r",
+		HandoverAt: at(9, 0), PromisedAt: at(16, 0)}
+	if err := wo.Validate(); !errors.Is(err, Errorf(EINVALID, "err.wo.parts_order")) {
+		t.Errorf("customer parts on order: %v", err)
+	}
+	wo.Lines[0].PartsSource = PartsShop
+	if err := wo.Validate(); err != nil {
+		t.Error(err)
 	}
 }

@@ -67,6 +67,12 @@ type Settings struct {
 	// INT-3). Zero — a data file written before the field existed — means
 	// DefaultGuaranteeMonths.
 	GuaranteeMonths int `json:"guarantee_months"`
+
+	// MaintRemindDays is how many days before a vehicle's next maintenance
+	// date its customer is reminded (通知客户按期保养, maintenance.go). Zero —
+	// a data file written before the field existed — means
+	// DefaultMaintRemindDays.
+	MaintRemindDays int `json:"maint_remind_days"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.
@@ -297,6 +303,7 @@ func DefaultSettings() Settings {
 		},
 		AfterSales:      DefaultAfterSales(),
 		ReportAt:        DefaultReportAt,
+		MaintRemindDays: DefaultMaintRemindDays,
 		GuaranteeMonths: DefaultGuaranteeMonths,
 	}
 }
@@ -442,6 +449,9 @@ func (s *Settings) Validate() error {
 	}
 	if s.MaxDaysAhead < 0 || s.MaxDaysAhead > 365 {
 		return bad("max_days_ahead must be 0..365")
+	}
+	if s.MaintRemindDays < 0 || s.MaintRemindDays > 90 {
+		return bad("maint_remind_days must be 0..90 (0: the default, %d)", DefaultMaintRemindDays)
 	}
 	if s.QuietStart < 0 || s.QuietStart >= 24*60 || s.QuietEnd < 0 || s.QuietEnd >= 24*60 {
 		return bad("quiet hours must be within the day")

@@ -2,7 +2,7 @@ package frontoffice
 
 // Texts holds the domain's messages: errors and the notifications that state
 // changes cause. Doors keep their own screens' texts and merge this catalog.
-var Texts = coreTexts.MustMerge(afterSalesTexts, labelTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts)
+var Texts = coreTexts.MustMerge(afterSalesTexts, labelTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts)
 
 var coreTexts = Catalog{
 	// Errors.
@@ -91,10 +91,10 @@ var coreTexts = Catalog{
 	"staff.checkin":          {"🚗 到店 %s · %s · %s\n项目：%s\n%s", "🚗 Arrived %s · %s · %s\nService: %s\n%s"},
 	"staff.intake":           {"🔧 进厂 %s · %s\n承诺交车：%s\n车间接车：%s", "🔧 In the workshop %s · %s\nPromised: %s\nReceived by: %s"},
 	"staff.progress":         {"⏱ 进度检查 %s · %s：已到预计工期的 75%%，尚未完工。承诺交车 %s。请确认能否按时交车，如需延期请登记原因。", "⏱ Progress check %s · %s: 75%% of the estimate passed and the job is not ready. Promised %s. Confirm it will be on time or record a delay."},
-	"staff.pickup_not_ready": {"⚠️ 已通知客户 %s · %s 于 %s 取车，但车辆尚未完工。请尽快完工或登记延期。", "⚠️ Customer %s · %s was told to pick up at %s but the job is not ready. Finish it or record a delay."},
+	"staff.pickup_not_ready": {"⚠️ %s · %s 的取车通知时间已到，但车辆尚未完工，客户未获通知。完工后系统会自动通知客户；如需推迟（原定 %s），请登记延期。", "⚠️ %s · %s: the pickup notice is due but the job is not ready, so the customer was not told. They are told when it is marked ready; if it will miss %s, record a delay."},
 	"staff.aw.approved":      {"✅ 追加项目已同意 %s · %s：%s（%s）。车间可以施工。", "✅ Additional work approved %s · %s: %s (%s). The workshop may proceed."},
 	"staff.aw.declined":      {"🚫 追加项目被拒绝 %s · %s：%s（%s）。车间不要施工。", "🚫 Additional work declined %s · %s: %s (%s). The workshop must not do it."},
-	"visit.pickup":           {"您好，%s通知您：车辆 %s 预计于 %s 完工，届时请来取车。谢谢！", "Hello from %s: your vehicle %s will be ready at %s — please come and collect it then. Thank you!"},
+	"visit.pickup":           {"您好，%s通知您：车辆 %s 已完工，清洗检查完毕，请于 %s 前后来取车。谢谢！", "Hello from %s: your vehicle %s is finished, cleaned and checked — please collect it at about %s. Thank you!"},
 	"visit.ready_early":      {"您好，%s通知您：车辆 %s 已提前完工（原定 %s），现在即可来取车。谢谢！", "Hello from %s: your vehicle %s is ready early (planned for %s) and can be collected now. Thank you!"},
 	"visit.delayed":          {"您好，%s非常抱歉地通知您：车辆 %s 的交车时间需推迟到 %s。原因：%s。给您带来不便，敬请谅解。", "Hello from %s: we are very sorry, your vehicle %s will now be ready at %s. Reason: %s. We apologise for the inconvenience."},
 	"visit.aw.ask":           {"您好，%s：车辆 %s 在施工中发现需要追加项目：%s。\n原因：%s%s\n费用：%s，交车时间将改为 %s。\n请选择是否同意，我们收到您的答复后才会施工。", "Hello from %s: while working on %s we found additional work is needed: %s.\nWhy: %s%s\nPrice: %s; delivery would move to %s.\nPlease approve or decline; we only proceed after your answer."},

@@ -66,6 +66,14 @@ type Visit struct {
 	ProgressCheckAt time.Time `json:"progress_check_at,omitzero"`
 	// ProgressAlerted is set when the progress check found the job not ready.
 	ProgressAlerted bool `json:"progress_alerted,omitempty"`
+	// PickupToldAt is when the customer was told the vehicle is ready to
+	// collect (DEL-2); zero until then. The notice goes only for a ready job.
+	PickupToldAt time.Time `json:"pickup_told_at,omitzero"`
+	// LateToldFor is the promise whose passing, with the job not ready, was
+	// announced to the customer and staff asked for a new time (DEL-2, REC-4).
+	LateToldFor time.Time `json:"late_told_for,omitzero"`
+	// Checklist is the delivery checklist confirmed when marked ready (DEL-1).
+	Checklist *DeliveryChecklist `json:"checklist,omitempty"`
 
 	// Copies for display.
 	Plate        string `json:"plate"`
@@ -136,6 +144,10 @@ type EstimateLine struct {
 	// Critical marks a part at a critical place (brakes, sensors, wiring of
 	// the anti-collision system).
 	Critical bool `json:"critical,omitempty"`
+	// PartsOnOrder marks shop-supplied parts not in stock, ordered and
+	// expected at PartsExpected: the promise waits for them (INT-3).
+	PartsOnOrder  bool      `json:"parts_on_order,omitempty"`
+	PartsExpected time.Time `json:"parts_expected,omitzero"`
 }
 
 // NoGuarantee reports whether the line voids the quality guarantee:
@@ -232,6 +244,9 @@ func (w *WorkOrder) Validate() error {
 		case PriceBySystem, PriceBySymptom, PriceByItem:
 		default:
 			return bad("mode")
+		}
+		if l.PartsOnOrder && (l.PartsSource != PartsShop || l.PartsExpected.IsZero()) {
+			return bad("parts_order") // INT-3: only our own parts are ordered, with a date
 		}
 		if l.Parts > 0 || l.PartsSource != "" {
 			if l.PartsSource != PartsShop && l.PartsSource != PartsCustomer {

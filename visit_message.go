@@ -60,7 +60,8 @@ func IntakeMessages(st *Settings, v Visit) []Message {
 }
 
 // NotReadyMessages warn the staff chat that a job is not ready when its
-// pickup notice went (DEL-2); at is the notice's due time.
+// pickup notice was due (DEL-2): the customer is not told until it is
+// ready; at is the notice's due time.
 func NotReadyMessages(st *Settings, v Visit, at time.Time) []Message {
 	text := Texts.T(ZH, "staff.pickup_not_ready", v.QueueNo, FormatPlate(v.Plate), FormatWhen(ZH, v.PromisedAt(), st.Location()))
 	return staffMessages(st, visitKey(v.ID, "notready:"+unixKey(at)), text)
@@ -73,8 +74,10 @@ func ProgressMessages(st *Settings, v Visit, at time.Time) []Message {
 	return staffMessages(st, visitKey(v.ID, "progress:"+unixKey(at)), text)
 }
 
-// PickupNotices tell the customer when to collect their vehicle (DEL-2).
-// See customerNotices for chat.
+// PickupNotices tell the customer that their vehicle is ready and when to
+// collect it (DEL-2). Only for a ready visit (the store sends it on
+// readiness or at the lead time, whichever is later). See customerNotices
+// for chat.
 func PickupNotices(st *Settings, v Visit, chat int64) Notices {
 	return customerNotices(st, v, chat, "visit.pickup")
 }
@@ -90,6 +93,30 @@ func ReadyEarlyNotices(st *Settings, v Visit, chat int64) Notices {
 // chat.
 func DelayNotices(st *Settings, v Visit, chat int64, reason string) Notices {
 	return customerNotices(st, v, chat, "visit.delayed", reason)
+}
+
+// LateNotices tell the customer that the promised time has come and the
+// vehicle is not ready (DEL-2; REC-4): an apology, with the reason staff
+// gave for the job's last delay or, without one, that the work takes longer
+// than planned, and that the new time follows. The staff chat is asked for a
+// new time and reason (recorded with Delay, which tells the customer).
+// The chat message waits for notBefore (the end of quiet hours; zero: at
+// once). See customerNotices for chat.
+func LateNotices(st *Settings, v Visit, chat int64, notBefore time.Time) Notices {
+	reason := Texts.T(v.Lang, "visit.late.no_reason")
+	if chat == 0 {
+		reason = Texts.T(ZH, "visit.late.no_reason")
+	}
+	if n := len(v.Delays); n > 0 {
+		reason = v.Delays[n-1].Reason
+	}
+	n := customerNotices(st, v, chat, "visit.late", reason)
+	for i := range n.Messages {
+		n.Messages[i].NotBefore = notBefore
+	}
+	text := Texts.T(ZH, "staff.late", v.QueueNo, FormatPlate(v.Plate), FormatWhen(ZH, v.PromisedAt(), st.Location()))
+	n.Messages = append(n.Messages, staffMessages(st, visitKey(v.ID, "late:"+unixKey(v.PromisedAt())), text)...)
+	return n
 }
 
 // customerNotices tell the customer of v, with text key textKey and the

@@ -23,6 +23,7 @@ type bookingStore interface {
 	Cancel(req fo.ChangeRequest) (fo.Appointment, error)
 	Appointment(id uint64) (fo.Appointment, error)
 	CustomerAppointments(customerID uint64, from time.Time) ([]fo.Appointment, error)
+	Vehicles(customerID uint64) ([]fo.Vehicle, error)
 }
 
 // The booking conversation: service → day → slot (buttons, edited in
@@ -34,6 +35,38 @@ type bookingStore interface {
 func (t *turn) startBooking() error {
 	t.conv = &conversation{Flow: flowBook, Step: stepService, Nonce: newNonce()}
 	t.showServices()
+	return nil
+}
+
+// startMaintBooking starts the booking conversation from a maintenance
+// reminder's book button (fo.MaintButtonData, 通知客户按期保养): the
+// vehicle's plate and the maintenance service are chosen, the days follow,
+// and the plate is not asked again. A vehicle that is not this chat's
+// customer's (forged, or the chat unlinked since) is stale; without the
+// maintenance service on the price list the service list shows.
+func (t *turn) startMaintBooking(vehicleID uint64) error {
+	c, err := t.b.bookings.CustomerByChat(t.chatID)
+	if errors.Is(err, fo.ErrNotFound) {
+		t.stale()
+		return nil
+	} else if err != nil {
+		return err
+	}
+	vs, err := t.b.bookings.Vehicles(c.ID)
+	if err != nil {
+		return err
+	}
+	for _, v := range vs {
+		if v.ID != vehicleID {
+			continue
+		}
+		if _, ok := t.st.Service(fo.MaintServiceID); !ok {
+			return t.startBooking()
+		}
+		t.conv = &conversation{Flow: flowBook, Step: stepDay, Nonce: newNonce(), Service: fo.MaintServiceID, Plate: v.Plate}
+		return t.showDays("")
+	}
+	t.stale()
 	return nil
 }
 
@@ -279,6 +312,9 @@ func (t *turn) chooseSlot(arg string) error {
 		return err
 	}
 	t.conv.Start = start
+	if t.conv.Plate != "" { // from a maintenance reminder: the plate is known
+		return t.typedPlate(t.conv.Plate)
+	}
 	t.conv.Step = stepPlate
 	t.show(t.T("book.plate", t.serviceLine(), t.whenLine()), nil)
 	return nil

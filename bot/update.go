@@ -345,6 +345,9 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	if w, ok := parseWorkData(d); ok {
 		return t.answerWork(cq, w)
 	}
+	if id, ok := fo.ParseMaintButton(d); ok { // a maintenance reminder's book button
+		return t.startMaintBooking(id)
+	}
 	if action, id, ok := fo.ParseAptButton(d); ok {
 		if action == fo.AptMove {
 			return t.startMove(id)

@@ -76,7 +76,7 @@ func (h *harness) inWorkshop(name, phone, plate string, chat int64, lang fo.Lang
 func (h *harness) deliver(name, phone, plate string, chat int64, lang fo.Lang) fo.Visit {
 	h.t.Helper()
 	v := h.inWorkshop(name, phone, plate, chat, lang)
-	if _, err := h.store.SetReady(v.ID, "staff:li"); err != nil {
+	if _, err := h.store.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		h.t.Fatal(err)
 	}
 	v, err := h.store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"})

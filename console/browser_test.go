@@ -164,7 +164,10 @@ func TestBrowserConsole(t *testing.T) {
 	}
 	b.shot("workshop_zh")
 
-	// Ready (DEL-1); the settlement form follows the typed amounts.
+	// Ready (DEL-1) with the checklist ticked; the settlement form follows
+	// the typed amounts.
+	b.do(chromedp.Click(chromedp.CSS(`input[name="cleaned"]`)), chromedp.Click(chromedp.CSS(`input[name="checked"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="belongings"]`)), chromedp.Click(chromedp.CSS(`input[name="settlement"]`)))
 	b.submit("#set-ready", `!!document.querySelector("#deliver-form")`)
 	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitReady {
 		t.Fatalf("after ready: %s", got.Status)

@@ -66,7 +66,7 @@ type deskStore interface {
 	Visit(id uint64) (fo.Visit, error)
 	CallNext(id uint64, by string) (fo.Visit, error)
 	Intake(req fo.IntakeRequest) (fo.Visit, error)
-	SetReady(id uint64, by string) (fo.Visit, error)
+	SetReady(id uint64, c fo.DeliveryChecklist, by string) (fo.Visit, error)
 	BackToWorkshop(id uint64, by string) (fo.Visit, error)
 	Delay(id uint64, newPromise time.Time, reason, by string) (fo.Visit, error)
 	AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, error)

@@ -209,7 +209,7 @@ func TestConsoleRolesDEL3(t *testing.T) {
 	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
 		t.Fatal(err)
 	}
-	h.store.SetReady(v.ID, "test")
+	h.store.SetReady(v.ID, fo.CompleteChecklist, "test")
 	page := li.get(visitPath(v.ID))
 	if strings.Contains(page.body, `name="discount"`) || !strings.Contains(page.body, "优惠须由主管办理") {
 		t.Error("reception sees a discount field")
@@ -397,12 +397,12 @@ func TestConsoleJobStatusINT6INT4(t *testing.T) {
 		t.Errorf("second answer: %d", r.status)
 	}
 	// Ready, back, ready, deliver: the amount includes the approved work.
-	c.post(visitPath(v.ID)+"/ready", nil)
+	c.post(visitPath(v.ID)+"/ready", readyChecklist())
 	c.post(visitPath(v.ID)+"/back", nil)
 	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitWorkshop {
 		t.Fatalf("back: %s", got.Status)
 	}
-	c.post(visitPath(v.ID)+"/ready", nil)
+	c.post(visitPath(v.ID)+"/ready", readyChecklist())
 	page = c.get(visitPath(v.ID))
 	if !strings.Contains(page.body, `name="amount" inputmode="decimal" value="780.00"`) {
 		t.Errorf("amount not prefilled with estimate + approved work: %s", excerpt(page.body))
@@ -461,18 +461,18 @@ func TestConsolePickupAndProgressTimingDEL2INT7(t *testing.T) {
 	if !strings.Contains(page.body, "进度检查：未完工") || !strings.Contains(htmlPart(page.body, `id="progress-check"`), "检查时未完工") {
 		t.Errorf("no progress alert on the visit (INT-7): %s", excerpt(page.body))
 	}
-	// The pickup notice went at 10:30 too (1 h before 11:30): the customer has
-	// no Telegram, so it is a call on the list, and the job shows as told.
-	if !strings.Contains(page.body, "已通知取车但未完工") {
-		t.Error("told-but-not-ready not shown")
+	// The pickup notice was due at 10:30 too (1 h before 11:30), but the job
+	// is not ready: the customer is not called (DEL-2), the visit shows it.
+	if !strings.Contains(page.body, "取车通知已到时但未完工") {
+		t.Error("notice-due-not-ready not shown")
 	}
 	today := c.get("/staff/today")
 	if !strings.Contains(today.body, "进度检查：未完工") {
 		t.Error("no progress alert on the today page")
 	}
 	calls := c.get("/staff/pickups")
-	if !strings.Contains(calls.body, "13900000002") || !strings.Contains(calls.body, "11:30") {
-		t.Errorf("pickup call not listed: %s", excerpt(calls.body))
+	if strings.Contains(calls.body, "13900000002") {
+		t.Errorf("pickup call for a job not ready: %s", excerpt(calls.body))
 	}
 	// Delay the short job to 15:00: the notice moves to 14:00, the reason
 	// shows, and the alert is reset.

@@ -114,7 +114,7 @@ func TestConsoleDepositAPT2(t *testing.T) {
 	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
 		t.Fatal(err)
 	}
-	h.store.SetReady(v.ID, "test")
+	h.store.SetReady(v.ID, fo.CompleteChecklist, "test")
 	page := li.get(visitPath(v.ID))
 	if !strings.Contains(page.body, `id="bill-due">¥200.00`) || !strings.Contains(page.body, `name="paid" inputmode="decimal" value="200.00"`) {
 		t.Fatalf("settlement form: %s", excerpt(page.body))

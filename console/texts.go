@@ -77,7 +77,7 @@ var consoleTexts = fo.Catalog{
 	"con.alert.aw_pending":     {Zh: "追加项目待客户答复", En: "Additional work awaits the answer"},
 	"con.alert.delayed":        {Zh: "已延期", En: "Delayed"},
 	"con.alert.late":           {Zh: "已超过承诺时间", En: "Past the promised time"},
-	"con.alert.told_not_ready": {Zh: "已通知取车但未完工", En: "Told to pick up, not ready"},
+	"con.alert.told_not_ready": {Zh: "取车通知已到时但未完工（完工后通知客户）", En: "Pickup notice due, not ready (customer told when ready)"},
 	"con.alert.no_guarantee":   {Zh: "无质量保证", En: "No quality guarantee"},
 
 	"con.flash.nobody_waiting": {Zh: "现在没有等候的客户。", En: "Nobody is waiting."},
@@ -105,6 +105,8 @@ var consoleTexts = fo.Catalog{
 	"con.task.visit.ready_early": {Zh: "提前完工", En: "Ready early"},
 	"con.task.visit.delayed":     {Zh: "延期通知", En: "Delay"},
 	"con.task.visit.aw.ask":      {Zh: "追加项目询问", En: "Additional work question"},
+	"con.task.visit.late":        {Zh: "逾期致歉", En: "Late job apology"},
+	"con.task.maint.remind":      {Zh: "保养提醒", En: "Maintenance reminder"},
 
 	"con.visit.title":            {Zh: "车辆", En: "Visit"},
 	"con.visit.checked_in":       {Zh: "到店", En: "Checked in"},

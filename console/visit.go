@@ -218,10 +218,17 @@ func (s *Server) consoleIntake(w http.ResponseWriter, r *http.Request, c *staffC
 	s.done(w, r, visitPath(v.ID), "con.flash.intake")
 }
 
-// consoleReady marks the job ready (DEL-1); a job ready before its pickup
-// notice tells the customer at once (DEL-2).
+// consoleReady marks the job ready with the delivery checklist's four
+// boxes (DEL-1); a refusal names the missing items or the unanswered
+// additional work (INT-6). A job ready before its pickup notice tells the
+// customer at once (DEL-2).
 func (s *Server) consoleReady(w http.ResponseWriter, r *http.Request, c *staffCtx) {
-	s.visitStep(w, r, c, "con.flash.ready", s.cfg.Store.SetReady)
+	f := r.PostForm
+	list := fo.DeliveryChecklist{Cleaned: f.Get("cleaned") != "", Checked: f.Get("checked") != "",
+		Belongings: f.Get("belongings") != "", Settlement: f.Get("settlement") != ""}
+	s.visitStep(w, r, c, "con.flash.ready", func(id uint64, by string) (fo.Visit, error) {
+		return s.cfg.Store.SetReady(id, list, by)
+	})
 }
 
 // consoleBack returns a ready job to the workshop.

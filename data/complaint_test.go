@@ -40,7 +40,7 @@ func deliver(t testing.TB, s *Store, phone, plate string, chat int64, lang fo.La
 	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, 60, now.Add(2*time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetReady(v.ID, "staff:li"); err != nil {
+	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
 	v, err = s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"})

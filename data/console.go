@@ -210,6 +210,9 @@ func (s *Store) SaveArchive(e fo.ArchiveEdit) (fo.Archive, error) {
 		if err := putJSON(cb, u64(c.ID), c); err != nil {
 			return err
 		}
+		if err := w.scheduleMaintTx(v); err != nil { // maintenance reminder, data/maintenance.go
+			return err
+		}
 		return putJSON(vb, u64(v.ID), v)
 	})
 	if err != nil {

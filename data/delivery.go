@@ -20,8 +20,9 @@ import (
 // starts the after-sales follow-up (FU-2) through afterDelivery.
 func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
-		if v.Status != fo.VisitReady {
-			return fo.ErrNotAllowed
+		// INT-6: only a ready car, and no additional work left unanswered.
+		if err := v.DeliverError(); err != nil {
+			return err
 		}
 		// DEL-3, APT-2: the bill from the visit, less the deposit; any
 		// amount below it a discount with a reason, a supervisor's only.

@@ -22,7 +22,7 @@ func readyJob(t *testing.T, s *Store, phone, plate string, total fo.Money) fo.Vi
 	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.SetReady(v.ID, "staff:li")
+	v, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestDepositDeductedAPT2(t *testing.T) {
 	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SetReady(v.ID, "staff:li"); err != nil {
+	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
 	bill := fo.VisitBill(&v)

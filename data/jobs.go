@@ -20,6 +20,8 @@ const (
 	remindKind   = "remind"   // appointment reminder (APT-5)
 	pickupKind   = "pickup"   // pickup notice (DEL-2)
 	progressKind = "progress" // progress check (INT-7)
+	lateKind     = "late"     // promise passed, job not ready (DEL-2, REC-4)
+	maintKind    = "maint"    // maintenance reminder (通知客户按期保养)
 )
 
 // dueHandler does what a due entry of its kind asks, inside the
@@ -31,6 +33,8 @@ var dueHandlers = map[string]dueHandler{
 	remindKind:   dueReminder,
 	pickupKind:   duePickup,
 	progressKind: dueProgress,
+	lateKind:     dueLate,
+	maintKind:    dueMaint,
 	// After-sales (data/complaint.go, followup.go, survey.go, promotion.go).
 	cmpWarnKind:     dueCmpWarn,     // CMP-2
 	cmpDueKind:      dueCmpDue,      // CMP-3

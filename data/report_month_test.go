@@ -395,7 +395,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 			return // still in the workshop
 		}
 		sim.at(done, func() {
-			if _, err := s.SetReady(v.ID, "staff:li"); err != nil {
+			if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 				t.Fatal(err)
 			}
 		})

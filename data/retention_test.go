@@ -158,7 +158,7 @@ func (y *shopSim) day(d time.Time) {
 	y.drain()
 	for i, v := range visits {
 		y.at(d, 13+i/8, (i%8)*5)
-		_, err := y.s.SetReady(v.ID, "staff:li")
+		_, err := y.s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 		y.must(err)
 		y.at(d, 13+i/8, (i%8)*5+3)
 		set := fo.Settlement{Amount: 35000}

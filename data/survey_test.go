@@ -141,7 +141,7 @@ func TestRateVisitAtKioskSUR1(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Intake(fo.IntakeRequest{VisitID: v3.ID, WorkOrder: workOrder(clock.Now(), 60, clock.Now().Add(2*time.Hour))})
-	s.SetReady(v3.ID, "staff:li")
+	s.SetReady(v3.ID, fo.CompleteChecklist, "staff:li")
 	s.Deliver(fo.DeliverRequest{VisitID: v3.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}})
 	sv3, _ := s.VisitSurvey(v3.ID)
 	if c, _ := s.Call(sv3.CallID); c.VisitID != v3.ID || !c.Short() {

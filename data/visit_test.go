@@ -156,14 +156,24 @@ func TestPickupShortJobDEL2INT7(t *testing.T) {
 	if got := messagesTo(t, s, 555); len(got) != 0 {
 		t.Fatalf("pickup notice early: %q", got)
 	}
+	// DEL-2: the notice is due but the job is not ready: the customer is
+	// not told, the staff chat is.
 	clock.Set(at(2026, 11, 27, 13, 0))
 	s.RunDue(clock.Now())
-	cust := messagesTo(t, s, 555)
-	if len(cust) != 1 || !strings.Contains(cust[0], "14:00") {
-		t.Fatalf("pickup notice %q", cust)
+	if cust := messagesTo(t, s, 555); len(cust) != 0 {
+		t.Fatalf("pickup notice for a job not ready: %q", cust)
 	}
 	if staff := messagesTo(t, s, -100); !strings.Contains(staff[len(staff)-1], "尚未完工") {
 		t.Errorf("staff not warned that the job is not ready: %q", staff)
+	}
+	// Marked ready at 13:20: the notice goes on readiness.
+	clock.Set(at(2026, 11, 27, 13, 20))
+	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
+		t.Fatal(err)
+	}
+	cust := messagesTo(t, s, 555)
+	if len(cust) != 1 || !strings.Contains(cust[0], "14:00") || !strings.Contains(cust[0], "已完工") {
+		t.Fatalf("pickup notice %q", cust)
 	}
 }
 
@@ -202,7 +212,7 @@ func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
 		t.Errorf("delay to an earlier time: %v", err)
 	}
 	// Ready early: the customer is told at once, and not again later.
-	v, err = s.SetReady(v.ID, "staff:li")
+	v, err = s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,6 +235,11 @@ func TestPickupPhoneTaskWhenNotLinked(t *testing.T) {
 	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
 	clock.Set(at(2026, 11, 27, 10, 0))
 	s.RunDue(clock.Now())
+	if tasks, _, _ := s.PhoneTasks("2026-11-27"); len(tasks) != 0 {
+		t.Fatalf("pickup call for a job not ready: %+v", tasks)
+	}
+	clock.Set(at(2026, 11, 27, 10, 10))
+	s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 	tasks, ids, err := s.PhoneTasks("2026-11-27")
 	if err != nil || len(tasks) != 1 || !strings.Contains(tasks[0].Text, "11:00") {
 		t.Fatalf("phone tasks %+v %v", tasks, err)
@@ -290,7 +305,7 @@ func TestDeliverDEL3(t *testing.T) {
 	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set}); !errors.Is(err, fo.ErrNotAllowed) {
 		t.Fatalf("delivered before ready: %v", err)
 	}
-	s.SetReady(v.ID, "staff:li")
+	s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 	disc := fo.Settlement{Amount: 30000, Discount: 3000, Paid: 27000}
 	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: disc, By: "staff:li"}); fo.ErrorCode(err) != fo.EFORBIDDEN {
 		t.Fatalf("discount without supervisor: %v", err)

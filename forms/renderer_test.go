@@ -167,7 +167,7 @@ func TestDeliveryDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	clock.Set(time.Date(2026, 11, 30, 13, 0, 0, 0, shanghai))
-	if _, err := s.SetReady(v.ID, "staff:li"); err != nil {
+	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: wo.Total(), Paid: wo.Total()}, By: "staff:li"}); err != nil {

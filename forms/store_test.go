@@ -145,7 +145,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 				continue // still in the workshop
 			}
 			done := t0.Add(time.Duration(sv.Minutes+20) * time.Minute)
-			add(done, func() { _, err := s.SetReady(v.ID, "staff:li"); must(err) })
+			add(done, func() { _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); must(err) })
 			disc, owe, rate := r.IntN(8) == 0, r.IntN(10) == 0, r.IntN(3) == 0
 			scores := [fo.Questions]int{3 + r.IntN(3), 3 + r.IntN(3), 2 + r.IntN(4), 4 + r.IntN(2)}
 			add(done.Add(5*time.Minute), func() {

@@ -35,7 +35,7 @@ func afterSalesStore(t *testing.T) (*data.Store, *fakeclock.Clock) {
 	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); err != nil {
 		t.Fatal(err)
 	}
-	s.SetReady(v.ID, "staff:li")
+	s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
 		t.Fatal(err)
 	}

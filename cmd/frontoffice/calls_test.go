@@ -41,7 +41,7 @@ func TestCallsCommand(t *testing.T) {
 	wo := fo.WorkOrder{Purpose: "安装", Lines: []fo.EstimateLine{{Description: "安装雷达", Mode: fo.PriceByItem, Labor: 100}},
 		FuelEighths: 4, KeyNo: "K1", EstimatedMinutes: 60, PromisedAt: now.Add(2 * time.Hour), Receiver: "老张", HandoverAt: now}
 	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo})
-	s.SetReady(v.ID, "staff:li")
+	s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
 		t.Fatal(err)
 	}

@@ -120,7 +120,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 				}
 				ready := in.Add(time.Duration(sv.Minutes) * time.Minute)
 				at(ready, func() error {
-					_, err := store.SetReady(v.ID, "staff:"+reception)
+					_, err := store.SetReady(v.ID, fo.CompleteChecklist, "staff:"+reception)
 					return err
 				})
 				at(ready.Add(20*time.Minute), func() error {

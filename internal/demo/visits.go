@@ -115,7 +115,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 	}
 	ready := func(f float64) visitStep {
 		return visitStep{f, func(p *visitPlan, _ time.Time) error {
-			_, err := store.SetReady(p.v.ID, "staff:li")
+			_, err := store.SetReady(p.v.ID, fo.CompleteChecklist, "staff:li")
 			return err
 		}}
 	}

@@ -42,7 +42,7 @@ func Deliver(t testing.TB, store *data.Store, clock *fakeclock.Clock, v fo.Visit
 	if _, err := store.AnswerWork(v.ID, 1, true, 0, "staff:li (phone)"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.SetReady(v.ID, "staff:li"); err != nil {
+	if _, err := store.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
 	out, err := store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 38000, Paid: 38000}, By: "staff:li"})
