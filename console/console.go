@@ -57,6 +57,7 @@ type authStore interface {
 // deskStore is what the desk's pages (today, visit, pickups, documents)
 // use of the store.
 type deskStore interface {
+	WorkshopLoad() (fo.WorkshopLoad, error) // INT-3: the promise follows the workshop
 	Appointment(id uint64) (fo.Appointment, error)
 	AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error)
 	Register(from, to time.Time) ([]fo.RegisterEntry, error)

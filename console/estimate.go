@@ -59,7 +59,7 @@ func newEstimateForm(v fo.Visit, st *fo.Settings, lang fo.Lang, now time.Time) e
 		f.number()
 		return f
 	}
-	in := newIntakeForm(v, st, lang, now)
+	in := newIntakeForm(v, st, lang, now, fo.WorkshopLoad{})
 	f := estimateForm{Purpose: in.Purpose, Lines: in.Lines, Minutes: in.Minutes}
 	f.number()
 	return f

@@ -59,8 +59,9 @@ func (f intakeForm) Fuels() []int { return []int{0, 1, 2, 3, 4, 5, 6, 7, 8} }
 
 // newIntakeForm prefills the form for a visit: the purpose from what the
 // customer said, one line of the booked service at its list price (REC-1),
-// its duration, the handover now, and a promise with a margin (INT-3).
-func newIntakeForm(v fo.Visit, st *fo.Settings, lang fo.Lang, now time.Time) intakeForm {
+// its duration, the handover now, and a promise with a margin that follows
+// the workshop's load and any parts on order (INT-3).
+func newIntakeForm(v fo.Visit, st *fo.Settings, lang fo.Lang, now time.Time, load fo.WorkshopLoad) intakeForm {
 	loc := st.Location()
 	sv, ok := st.Service(v.ServiceID)
 	f := intakeForm{Purpose: strings.TrimSpace(v.Concern), Fuel: 4}
@@ -77,7 +78,7 @@ func newIntakeForm(v fo.Visit, st *fo.Settings, lang fo.Lang, now time.Time) int
 	handover := fo.HandoverTime(now)
 	f.Handover = localInput(handover, loc)
 	f.Minutes = strconv.Itoa(minutes)
-	promise := fo.SuggestPromise(handover, minutes)
+	promise := fo.SuggestPromise(handover, minutes, load)
 	f.Promised = localInput(promise, loc)
 	f.Suggested = fo.FormatWhen(lang, promise, loc)
 	f.number()

@@ -113,7 +113,21 @@ func (s *Server) visitPage(c *staffCtx, v fo.Visit) *visitPage {
 		case e != nil && e.Status == fo.EstimateDeclined:
 			p.IntakeBlocked = "err.estimate.declined"
 		default:
-			f := newIntakeForm(v, &c.st, c.lang, c.now)
+			// INT-3: the suggested promise waits for a free bay and for
+			// the agreed estimate's parts on order.
+			load, err := s.cfg.Store.WorkshopLoad()
+			if err != nil {
+				s.log.Warn("workshop load for the promise", "err", err)
+				load = fo.WorkshopLoad{}
+			}
+			if e != nil {
+				for _, l := range e.Lines {
+					if l.PartsOnOrder && l.PartsExpected.After(load.PartsExpected) {
+						load.PartsExpected = l.PartsExpected
+					}
+				}
+			}
+			f := newIntakeForm(v, &c.st, c.lang, c.now, load)
 			if e != nil { // INT-1: agreed; the work order starts from it
 				f.Purpose, f.Consent, f.Report, f.Lines = e.Purpose, e.DiagnosisConsent, e.Diagnosis, linesForm(e.Lines)
 				f.number()
