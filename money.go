@@ -1,6 +1,11 @@
 package frontoffice
 
-import "time"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Money that adds up (DEL-3, APT-2): the bill of a visit is computed from
 // the agreed estimate (or the work order's lines) and the approved
@@ -178,4 +183,55 @@ func (v *Visit) RecordDeposit(r DepositRequest, now time.Time) error {
 	}
 	v.Deposit = &Deposit{Amount: r.Amount, PaidAt: paid.UTC(), By: r.By, RecordedAt: now}
 	return nil
+}
+
+// Money is an amount in fen (1/100 yuan).
+type Money int64
+
+// String formats m as "¥1,280.00".
+func (m Money) String() string {
+	neg := m < 0
+	if neg {
+		m = -m
+	}
+	yuan := strconv.FormatInt(int64(m/100), 10)
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	b.WriteString("¥")
+	for i, c := range yuan {
+		if i > 0 && (len(yuan)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	fmt.Fprintf(&b, ".%02d", int64(m%100))
+	return b.String()
+}
+
+// ParseMoney parses a yuan amount such as "1280", "1,280.5" or "¥99.90".
+func ParseMoney(s string) (Money, error) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "¥"), "￥")
+	s = strings.ReplaceAll(s, ",", "")
+	if s == "" {
+		return 0, Errorf(EINVALID, "err.money")
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 2 || whole == "" {
+		return 0, Errorf(EINVALID, "err.money")
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	w, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil || w < 0 || w > 1e12 {
+		return 0, Errorf(EINVALID, "err.money")
+	}
+	f, err := strconv.ParseInt(frac, 10, 64)
+	if err != nil || f < 0 {
+		return 0, Errorf(EINVALID, "err.money")
+	}
+	return Money(w*100 + f), nil
 }
