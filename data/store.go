@@ -80,7 +80,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"time"
 
@@ -431,42 +430,6 @@ func (s *Store) WriteBackup(w io.Writer) error {
 	})
 }
 
-// Metrics are counts for /metrics.
-type Metrics map[string]int
-
-// Names returns the metric names, sorted.
-func (m Metrics) Names() []string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// Metrics returns cheap totals for /metrics, read without walking any
-// bucket: customers, vehicles and appointments are never deleted, so each
-// bucket's id sequence is its count; data_file_bytes is the file's size.
-// The queues' figures (outbox, due entries) come from the queues
-// themselves, not from here.
-func (s *Store) Metrics() (Metrics, error) {
-	m := Metrics{}
-	// Reading the meta data and the buckets' headers touches no page
-	// that a damaged file could make panic; guard anyway.
-	err := guard("metrics", func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
-			m["customers"] = int(tx.Bucket(bCustomers).Sequence())
-			m["vehicles"] = int(tx.Bucket(bVehicles).Sequence())
-			m["appointments"] = int(tx.Bucket(bAppointments).Sequence())
-			m["data_file_bytes"] = int(tx.Size())
-			return nil
-		})
-	})
-	return m, err
-}
-
-// SettingsChanged returns a channel closed at the next commit of new
-// settings (SaveSettings, from the console or "settings import" through
 // the running server). The server rebuilds its cron table and zone on it.
 func (s *Store) SettingsChanged() <-chan struct{} { return s.watch("settings") }
 
@@ -512,58 +475,4 @@ func (s *Store) SaveSettings(st fo.Settings) error {
 		s.signal("settings")
 	}
 	return err
-}
-
-// Encoding helpers.
-
-func u64(v uint64) []byte {
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, v)
-	return b
-}
-
-func i64(v int64) []byte { return u64(uint64(v)) }
-
-func btou(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
-
-func key(parts ...uint64) []byte {
-	b := make([]byte, 0, 8*len(parts))
-	for _, p := range parts {
-		b = binary.BigEndian.AppendUint64(b, p)
-	}
-	return b
-}
-
-// tkey is a time key: Unix seconds, shifted so that times before 1970 would
-// still sort (they never occur, but keys stay monotonic).
-func tkey(t time.Time) uint64 { return uint64(t.Unix()) }
-
-func getJSON(b *bolt.Bucket, k []byte, v any) error {
-	raw := b.Get(k)
-	if raw == nil {
-		return fo.ErrNotFound
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		return fmt.Errorf("decode %s/%x: %w", "bucket", k, err)
-	}
-	return nil
-}
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
-
-func putJSON(b *bolt.Bucket, k []byte, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode: %w", err)
-	}
-	return b.Put(k, raw)
-}
-
-// nextID returns the next sequence number of bucket b.
-func nextID(b *bolt.Bucket) (uint64, error) {
-	id, err := b.NextSequence()
-	if err != nil {
-		return 0, fmt.Errorf("next id: %w", err)
-	}
-	return id, nil
 }
