@@ -236,3 +236,6 @@ func (s *Server) consoleDeposit(w http.ResponseWriter, r *http.Request, c *staff
 
 // money returns the store's money methods.
 func (s *Server) money() moneyStore { return s.cfg.Store }
+
+// Rows returns the form's lines for the "line_rows" template.
+func (f estimateForm) Rows(lang fo.Lang) lineRows { return lineRows{lang, f.Lines} }

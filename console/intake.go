@@ -215,3 +215,13 @@ func (f *intakeForm) setErr(err error) {
 		f.ErrField = "report"
 	}
 }
+
+// lineRows are the estimate lines as the shared "line_rows" template
+// shows them, in Lang.
+type lineRows struct {
+	Lang  fo.Lang
+	Lines []lineForm
+}
+
+// Rows returns the form's lines for the "line_rows" template.
+func (f intakeForm) Rows(lang fo.Lang) lineRows { return lineRows{lang, f.Lines} }
