@@ -44,4 +44,5 @@ type ArchiveEdit struct {
 	MaintIntervalDays int
 	NextMaintenance   time.Time // zero: none
 	Wants             string
+	By                string // who edits, for the audit trail: "staff:<login>"
 }

@@ -57,13 +57,13 @@ func (s *Server) consoleAccountChange(w http.ResponseWriter, r *http.Request, c 
 	)
 	switch op := r.PathValue("op"); op {
 	case "disable", "enable":
-		acc, err = s.cfg.Store.SetAccountDisabled(login, op == "disable")
+		acc, err = s.cfg.Store.SetAccountDisabledAs(login, op == "disable", c.by())
 		note = "con.flash.account_enabled"
 		if op == "disable" {
 			note = "con.flash.account_disabled"
 		}
 	case "role":
-		acc, err = s.cfg.Store.SetAccountRole(login, r.PostForm.Get("role"))
+		acc, err = s.cfg.Store.SetAccountRoleAs(login, r.PostForm.Get("role"), c.by())
 		note = "con.flash.account_role"
 	default:
 		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")

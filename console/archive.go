@@ -227,7 +227,7 @@ func (s *Server) consoleArchiveSave(w http.ResponseWriter, r *http.Request, c *s
 	}
 	g := func(k string) string { return strings.TrimSpace(r.PostForm.Get(k)) }
 	f := archiveForm{Name: g("name"), Address: g("address"), Model: g("model"), Type: g("type"), Interval: g("interval"), Next: g("next"), Wants: g("wants")}
-	e := fo.ArchiveEdit{VehicleID: a.Vehicle.ID, Name: f.Name, Address: f.Address, Model: f.Model, Type: f.Type, Wants: f.Wants}
+	e := fo.ArchiveEdit{VehicleID: a.Vehicle.ID, Name: f.Name, Address: f.Address, Model: f.Model, Type: f.Type, Wants: f.Wants, By: c.by()}
 	var err error
 	if n, ok := parseInt(f.Interval, 0, 3650, 0); ok {
 		e.MaintIntervalDays = n

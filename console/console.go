@@ -41,7 +41,7 @@ import (
 // accounts pages use of the store.
 type authStore interface {
 	Settings() (fo.Settings, error)
-	SaveSettings(st fo.Settings) error
+	SaveSettingsAs(st fo.Settings, by string) error
 
 	Authenticate(login, password string) (fo.Account, error)
 	CreateSession(login string) (string, fo.Session, error)
@@ -50,8 +50,8 @@ type authStore interface {
 	SetAccountLang(login string, lang fo.Lang) error
 	Account(login string) (fo.Account, error)
 	Accounts() ([]fo.Account, error)
-	SetAccountDisabled(login string, disabled bool) (fo.Account, error)
-	SetAccountRole(login, role string) (fo.Account, error)
+	SetAccountDisabledAs(login string, disabled bool, by string) (fo.Account, error)
+	SetAccountRoleAs(login, role, by string) (fo.Account, error)
 }
 
 // deskStore is what the desk's pages (today, visit, pickups, documents)
@@ -200,6 +200,7 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	admin.handle("POST /staff/settings", s.consoleSettingsSave)
 	admin.handle("GET /staff/accounts", s.consoleAccounts)
 	admin.handle("POST /staff/accounts/{op}", s.consoleAccountChange)
+	admin.handle("GET /staff/audit", s.consoleAudit) // audit.go (issue 12 item 6)
 
 	s.console.nav = append(s.console.nav,
 		consoleNavItem{Key: "con.nav.today", Path: "/staff/today", Roles: deskRoles},
@@ -214,6 +215,7 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 		{Key: "con.nav.queue", Path: "/staff/queue", Roles: supervisorRoles},
 		{Key: "con.nav.settings", Path: "/staff/settings", Roles: adminRoles},
 		{Key: "con.nav.accounts", Path: "/staff/accounts", Roles: adminRoles},
+		{Key: "con.nav.audit", Path: "/staff/audit", Roles: adminRoles},
 	}
 }
 

@@ -35,6 +35,7 @@ type Store interface {
 	lobbyStore
 	queueStore
 	moneyStore // estimate.go (issue 12)
+	auditStore // audit.go (issue 12 item 6)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer

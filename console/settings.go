@@ -240,7 +240,7 @@ func (s *Server) consoleSettingsSave(w http.ResponseWriter, r *http.Request, c *
 	st := c.st
 	err := p.F.apply(&st)
 	if err == nil {
-		err = s.cfg.Store.SaveSettings(st)
+		err = s.cfg.Store.SaveSettingsAs(st, c.by())
 	}
 	if err != nil {
 		p.Err = s.consoleErrText(c, err)

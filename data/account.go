@@ -87,7 +87,10 @@ func (s *Store) AddAccount(a fo.Account, password string) (fo.Account, error) {
 			}
 		}
 		a.CreatedAt, a.UpdatedAt = w.now, w.now
-		return putJSON(b, []byte(a.Login), a)
+		if err := putJSON(b, []byte(a.Login), a); err != nil {
+			return err
+		}
+		return w.audit(fo.AuditAccount, a.Login, "create", nil, nil)
 	})
 	return a, err
 }
@@ -143,8 +146,12 @@ func (s *Store) SetPassword(login, password string) error {
 		if err := getJSON(tx.Bucket(bAccounts), []byte(login), &a); err != nil {
 			return err
 		}
+		old := a
 		a.PasswordHash, a.UpdatedAt = hash, w.now
 		if err := putJSON(tx.Bucket(bAccounts), []byte(login), a); err != nil {
+			return err
+		}
+		if err := w.audit(fo.AuditAccount, login, "password", old, a); err != nil {
 			return err
 		}
 		return deleteSessionsOf(tx, login)
@@ -307,7 +314,17 @@ func deleteSessionsOf(tx *bolt.Tx, login string) error {
 // name them ("staff:<login>"), and a login freed for someone else would
 // make those records lie.
 func (s *Store) SetAccountDisabled(login string, disabled bool) (fo.Account, error) {
-	return s.changeAccount(login, func(a *fo.Account) error {
+	return s.SetAccountDisabledAs(login, disabled, "")
+}
+
+// SetAccountDisabledAs is SetAccountDisabled made by by ("staff:<login>"),
+// who the audit entry of the change names.
+func (s *Store) SetAccountDisabledAs(login string, disabled bool, by string) (fo.Account, error) {
+	action := "enable"
+	if disabled {
+		action = "disable"
+	}
+	return s.changeAccount(login, action, by, func(a *fo.Account) error {
 		a.Disabled = disabled
 		return nil
 	})
@@ -319,10 +336,16 @@ func (s *Store) SetAccountDisabled(login string, disabled bool) (fo.Account, err
 // enabled admin is refused (fo.ErrLastAdmin); an unknown login is
 // fo.ErrNotFound.
 func (s *Store) SetAccountRole(login, role string) (fo.Account, error) {
+	return s.SetAccountRoleAs(login, role, "")
+}
+
+// SetAccountRoleAs is SetAccountRole made by by ("staff:<login>"), who the
+// audit entry of the change names.
+func (s *Store) SetAccountRoleAs(login, role, by string) (fo.Account, error) {
 	if !fo.ValidRole(role) {
 		return fo.Account{}, fo.ErrBadRole
 	}
-	return s.changeAccount(login, func(a *fo.Account) error {
+	return s.changeAccount(login, "role", by, func(a *fo.Account) error {
 		a.Role = role
 		return nil
 	})
@@ -333,15 +356,17 @@ func (s *Store) SetAccountRole(login, role string) (fo.Account, error) {
 // (fo.CheckAdminsRemain) and that an enabled account's staff member
 // exists (fo.CheckStaffLink); a disabled account loses its sessions. It
 // returns the account as stored, password hash left out.
-func (s *Store) changeAccount(login string, change func(*fo.Account) error) (fo.Account, error) {
+func (s *Store) changeAccount(login, action, by string, change func(*fo.Account) error) (fo.Account, error) {
 	login = strings.ToLower(strings.TrimSpace(login))
 	var out fo.Account
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(by)
 		b := tx.Bucket(bAccounts)
 		var a fo.Account
 		if err := getJSON(b, []byte(login), &a); err != nil {
 			return err
 		}
+		old := a
 		if err := change(&a); err != nil {
 			return err
 		}
@@ -361,6 +386,9 @@ func (s *Store) changeAccount(login string, change func(*fo.Account) error) (fo.
 		}
 		a.UpdatedAt = w.now
 		if err := putJSON(b, []byte(login), a); err != nil {
+			return err
+		}
+		if err := w.audit(fo.AuditAccount, login, action, old, a); err != nil {
 			return err
 		}
 		if a.Disabled {

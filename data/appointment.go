@@ -24,6 +24,7 @@ import (
 func (s *Store) Book(req fo.BookRequest) (fo.Appointment, error) {
 	var a fo.Appointment
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(req.By)
 		if done, err := idemGet(tx, req.Idem, &a); done || err != nil {
 			return err
 		}
@@ -151,7 +152,13 @@ func (w *writer) putAppointment(a fo.Appointment, old *fo.Appointment) error {
 			return err
 		}
 	}
-	return putJSON(w.tx.Bucket(bAppointments), u64(a.ID), a)
+	if err := putJSON(w.tx.Bucket(bAppointments), u64(a.ID), a); err != nil {
+		return err
+	}
+	if old == nil {
+		return w.audit(fo.AuditAppointment, auditID(a.ID), "create", nil, nil)
+	}
+	return w.audit(fo.AuditAppointment, auditID(a.ID), "change", *old, a)
 }
 
 // occupancyTx counts the cars holding a bay in each segment of [from, to)
@@ -323,6 +330,7 @@ func (s *Store) AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error
 func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 	var a fo.Appointment
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(req.By)
 		if done, err := idemGet(tx, req.Idem, &a); done || err != nil {
 			return err
 		}
@@ -378,6 +386,7 @@ func (s *Store) Reschedule(req fo.ChangeRequest) (fo.Appointment, error) {
 func (s *Store) Cancel(req fo.ChangeRequest) (fo.Appointment, error) {
 	var a fo.Appointment
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(req.By)
 		if done, err := idemGet(tx, req.Idem, &a); done || err != nil {
 			return err
 		}
@@ -429,6 +438,7 @@ func changeable(tx *bolt.Tx, req fo.ChangeRequest) (fo.Appointment, fo.Settings,
 func (s *Store) SetAppointmentStatus(id uint64, status fo.AppointmentStatus, by string) (fo.Appointment, error) {
 	var a fo.Appointment
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(by)
 		var old fo.Appointment
 		if err := getJSON(tx.Bucket(bAppointments), u64(id), &old); err != nil {
 			return err

@@ -35,6 +35,7 @@ func (s *Store) Recall(id uint64, by string) (fo.Visit, error) {
 func (s *Store) call(id uint64, by string, recallOnly bool) (fo.Visit, error) {
 	var v fo.Visit
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(by)
 		st, err := settingsTx(tx)
 		if err != nil {
 			return err
@@ -90,6 +91,7 @@ func (s *Store) call(id uint64, by string, recallOnly bool) (fo.Visit, error) {
 func (s *Store) MoveBack(id uint64, places int, by string) (fo.Visit, error) {
 	var v fo.Visit
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(by)
 		var err error
 		if v, err = getVisit(tx, id); err != nil {
 			return err

@@ -192,6 +192,7 @@ func (s *Store) SaveArchive(e fo.ArchiveEdit) (fo.Archive, error) {
 		return fo.Archive{}, fo.Errorf(fo.EINVALID, "err.archive.interval")
 	}
 	err = s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(e.By)
 		vb, cb := tx.Bucket(bVehicles), tx.Bucket(bCustomers)
 		var v fo.Vehicle
 		if err := getJSON(vb, u64(e.VehicleID), &v); err != nil {
@@ -201,6 +202,7 @@ func (s *Store) SaveArchive(e fo.ArchiveEdit) (fo.Archive, error) {
 		if err := getJSON(cb, u64(v.CustomerID), &c); err != nil {
 			return err
 		}
+		oldC, oldV := c, v
 		c.Name, c.Address, c.UpdatedAt = e.Name, e.Address, w.now
 		v.Model, v.Type, v.MaintIntervalDays, v.Wants, v.UpdatedAt = e.Model, e.Type, e.MaintIntervalDays, e.Wants, w.now
 		v.NextMaintenance = e.NextMaintenance.UTC()
@@ -211,6 +213,12 @@ func (s *Store) SaveArchive(e fo.ArchiveEdit) (fo.Archive, error) {
 			return err
 		}
 		if err := w.scheduleMaintTx(v); err != nil { // maintenance reminder, data/maintenance.go
+			return err
+		}
+		if err := w.audit(fo.AuditCustomer, auditID(c.ID), "edit", oldC, c); err != nil {
+			return err
+		}
+		if err := w.audit(fo.AuditVehicle, auditID(v.ID), "edit", oldV, v); err != nil {
 			return err
 		}
 		return putJSON(vb, u64(v.ID), v)

@@ -20,6 +20,7 @@ import (
 // starts the after-sales follow-up (FU-2) through afterDelivery.
 func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(req.By)
 		// INT-6: only a ready car, and no additional work left unanswered.
 		if err := v.DeliverError(); err != nil {
 			return err
@@ -68,6 +69,7 @@ var afterDelivery = func(w *writer, st *fo.Settings, v *fo.Visit) error {
 // first follow-up call like a delivered one (FU-2 covers every visit).
 func (s *Store) Leave(id uint64, fee fo.Money, reason, by string) (fo.Visit, error) {
 	return s.changeVisit(id, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(by)
 		if !v.CanMove(fo.VisitLeft) {
 			return fo.ErrNotAllowed
 		}

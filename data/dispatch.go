@@ -18,6 +18,7 @@ import (
 // exist EINVALID; nothing changes then.
 func (s *Store) AssignWorkshop(visitID uint64, bay int, team, by string) (fo.Visit, error) {
 	return s.changeVisit(visitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(by)
 		active, err := activeVisitsTx(tx)
 		if err != nil {
 			return err

@@ -16,6 +16,7 @@ import (
 // workshop, or an invalid estimate, changes nothing (fo.Visit.AddEstimate).
 func (s *Store) Estimate(req fo.EstimateRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(_ *bolt.Tx, w *writer, _ *fo.Settings, v *fo.Visit) error {
+		w.setBy(req.By)
 		return v.AddEstimate(req.Estimate, w.now, req.By)
 	})
 }
@@ -27,6 +28,7 @@ func (s *Store) Estimate(req fo.EstimateRequest) (fo.Visit, error) {
 // *Error.
 func (s *Store) DecideEstimate(req fo.DecideRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(_ *bolt.Tx, w *writer, _ *fo.Settings, v *fo.Visit) error {
+		w.setBy(req.By)
 		return v.Decide(req, w.now)
 	})
 }
@@ -36,6 +38,7 @@ func (s *Store) DecideEstimate(req fo.DecideRequest) (fo.Visit, error) {
 // settled or whose deposit is recorded refuses it (ECONFLICT).
 func (s *Store) RecordDeposit(req fo.DepositRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(_ *bolt.Tx, w *writer, _ *fo.Settings, v *fo.Visit) error {
+		w.setBy(req.By)
 		return v.RecordDeposit(req, w.now)
 	})
 }

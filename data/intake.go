@@ -19,6 +19,7 @@ import (
 // changes nothing.
 func (s *Store) Intake(req fo.IntakeRequest) (fo.Visit, error) {
 	return s.changeVisit(req.VisitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(req.By)
 		if v.Status != fo.VisitWaiting && v.Status != fo.VisitCalled {
 			return fo.ErrNotAllowed
 		}

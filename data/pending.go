@@ -151,6 +151,7 @@ func (s *Store) PendingMatch(id uint64) (fo.PendingMatch, error) {
 func (s *Store) decidePending(id uint64, by string, status fo.PendingStatus, fn func(w *writer, st *fo.Settings, pm *fo.PendingMatch) error) (fo.PendingMatch, error) {
 	var pm fo.PendingMatch
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(by)
 		if err := getJSON(tx.Bucket(bPending), u64(id), &pm); err != nil {
 			return err
 		}

@@ -66,6 +66,10 @@
 //
 //	devices, device_tokens, device_codes, pending, pending_open
 //
+// Audit trail (layouts documented in data/audit.go):
+//
+//	audit, audit_ref
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -147,6 +151,9 @@ var (
 	bDeviceCodes  = []byte("device_codes")
 	bPending      = []byte("pending")
 	bPendingOpen  = []byte("pending_open")
+
+	bAudit    = []byte("audit")
+	bAuditRef = []byte("audit_ref")
 )
 
 var allBuckets = [][]byte{
@@ -158,6 +165,7 @@ var allBuckets = [][]byte{
 	bAccounts, bSessions,
 	bComplaints, bComplaintOpen, bCalls, bCallDue, bRegCall, bRegLetter, bSurveys, bPromotions, bTasks,
 	bDevices, bDeviceTokens, bDeviceCodes, bPending, bPendingOpen,
+	bAudit, bAuditRef,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
@@ -400,6 +408,7 @@ type writer struct {
 	now          time.Time
 	enqueued     int
 	boardChanged bool
+	by           string // who makes the changes, for the audit trail (data/audit.go)
 }
 
 // Backup writes a consistent copy of the data file to path while the store
@@ -458,15 +467,27 @@ func settingsTx(tx *bolt.Tx) (fo.Settings, error) {
 // the same transaction, the reminders not yet due are timed anew for the
 // new zone and quiet hours (APT-5); after the commit, SettingsChanged's
 // watchers wake.
-func (s *Store) SaveSettings(st fo.Settings) error {
+func (s *Store) SaveSettings(st fo.Settings) error { return s.SaveSettingsAs(st, "") }
+
+// SaveSettingsAs is SaveSettings made by by ("staff:<login>"), who the
+// audit entry of the change names.
+func (s *Store) SaveSettingsAs(st fo.Settings, by string) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(by)
 		if err := checkStaffLinks(tx, &st); err != nil {
 			return err
 		}
+		old, err := settingsTx(tx)
+		if err != nil && !errors.Is(err, fo.ErrNotFound) {
+			return err
+		}
 		if err := putJSON(tx.Bucket(bSettings), []byte("shop"), st); err != nil {
+			return err
+		}
+		if err := w.audit(fo.AuditSettings, "shop", "save", old, st); err != nil {
 			return err
 		}
 		return w.retimeReminders(&st)

@@ -21,6 +21,7 @@ import (
 func (s *Store) CheckIn(req fo.CheckInRequest) (fo.Visit, error) {
 	var v fo.Visit
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
+		w.setBy(req.By)
 		st, err := settingsTx(tx)
 		if err != nil {
 			return err
@@ -154,7 +155,13 @@ func (w *writer) putVisit(v fo.Visit, old *fo.Visit) error {
 		return err
 	}
 	v.UpdatedAt = w.now
-	return putJSON(w.tx.Bucket(bVisits), u64(v.ID), v)
+	if err := putJSON(w.tx.Bucket(bVisits), u64(v.ID), v); err != nil {
+		return err
+	}
+	if old == nil {
+		return w.audit(fo.AuditVisit, auditID(v.ID), "create", nil, nil)
+	}
+	return w.audit(fo.AuditVisit, auditID(v.ID), "change", *old, v)
 }
 
 func getVisit(tx *bolt.Tx, id uint64) (fo.Visit, error) {

@@ -20,6 +20,7 @@ import (
 func (s *Store) AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, error) {
 	var aw fo.AdditionalWork
 	v, err := s.changeVisit(req.VisitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(req.By)
 		if v.Status != fo.VisitWorkshop || v.WorkOrder == nil {
 			return fo.ErrNotAllowed
 		}
@@ -43,6 +44,7 @@ func (s *Store) AddWork(req fo.AddWorkRequest) (fo.Visit, fo.AdditionalWork, err
 // the workshop proceeds or not. A second answer is ErrNotAllowed.
 func (s *Store) AnswerWork(visitID uint64, n int, approve bool, customerID uint64, by string) (fo.Visit, error) {
 	return s.changeVisit(visitID, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(by)
 		if customerID != 0 && v.CustomerID != customerID {
 			return fo.ErrNotFound
 		}

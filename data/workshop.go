@@ -132,6 +132,7 @@ func dueProgress(w *writer, st *fo.Settings, id uint64, at, now time.Time) error
 // the notice waits for the lead time or the shop's next allowed time.
 func (s *Store) SetReady(id uint64, c fo.DeliveryChecklist, by string) (fo.Visit, error) {
 	return s.changeVisit(id, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(by)
 		if err := v.ReadyError(c); err != nil {
 			return err
 		}
@@ -161,6 +162,7 @@ func (s *Store) SetReady(id uint64, c fo.DeliveryChecklist, by string) (fo.Visit
 // final check).
 func (s *Store) BackToWorkshop(id uint64, by string) (fo.Visit, error) {
 	return s.changeVisit(id, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(by)
 		if v.Status != fo.VisitReady {
 			return fo.ErrNotAllowed
 		}
@@ -179,6 +181,7 @@ func (s *Store) BackToWorkshop(id uint64, by string) (fo.Visit, error) {
 // progress check follow the new time.
 func (s *Store) Delay(id uint64, newPromise time.Time, reason, by string) (fo.Visit, error) {
 	return s.changeVisit(id, func(tx *bolt.Tx, w *writer, st *fo.Settings, v *fo.Visit) error {
+		w.setBy(by)
 		if v.Status != fo.VisitWorkshop || v.WorkOrder == nil {
 			return fo.ErrNotAllowed
 		}
