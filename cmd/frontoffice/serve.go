@@ -62,7 +62,7 @@ func seedTimeZone(s *data.Store, zone string, fresh bool, log *slog.Logger) erro
 		return nil
 	}
 	st.Shop.TimeZone = zone
-	if err := s.SaveSettings(st); err != nil {
+	if err := s.SaveSettingsAs(st, "system:tz seed"); err != nil {
 		return fmt.Errorf("FRONTOFFICE_TZ: %w", err)
 	}
 	return nil

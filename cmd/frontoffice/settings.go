@@ -77,7 +77,7 @@ func settingsAnswer(store *data.Store, q query) answer {
 		if err != nil {
 			return failed(1, "frontoffice settings: %s is not a settings file: %v", name, err)
 		}
-		if err := store.SaveSettings(st); err != nil {
+		if err := store.SaveSettingsAs(st, "cli:settings import"); err != nil {
 			return failed(1, "frontoffice settings: %s: %s", name, fo.ErrorText(fo.EN, err))
 		}
 		return answer{Stdout: fmt.Sprintf("settings imported from %s\n", name)}

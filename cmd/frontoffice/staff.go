@@ -175,7 +175,7 @@ func staffCmd(store *data.Store, sub string, own map[string]string, stdout io.Wr
 		fmt.Fprintf(stdout, "password of %s changed; its sessions are ended\n", login)
 		return nil
 	case "disable", "enable":
-		a, err := store.SetAccountDisabled(own["login"], sub == "disable")
+		a, err := store.SetAccountDisabledAs(own["login"], sub == "disable", "cli:staff "+sub)
 		if err != nil {
 			return accountError(err)
 		}
@@ -186,7 +186,7 @@ func staffCmd(store *data.Store, sub string, own map[string]string, stdout io.Wr
 		}
 		return nil
 	case "role":
-		a, err := store.SetAccountRole(own["login"], strings.ToLower(strings.TrimSpace(own["role"])))
+		a, err := store.SetAccountRoleAs(own["login"], strings.ToLower(strings.TrimSpace(own["role"])), "cli:staff role")
 		if err != nil {
 			return accountError(err)
 		}
