@@ -18,20 +18,20 @@ func TestBrowserConsoleAccounts(t *testing.T) {
 	// A visitor's guesses, then the throttled answer.
 	b.goTo("/staff/login", `!!document.querySelector("#login-form")`)
 	for range 4 {
-		b.do(chromedp.SendKeys(chromedp.CSS("#login"), "admin"), chromedp.SendKeys(chromedp.CSS("#password"), "wrong password!"))
+		b.Do(chromedp.SendKeys(chromedp.CSS("#login"), "admin"), chromedp.SendKeys(chromedp.CSS("#password"), "wrong password!"))
 		b.submit("#login-submit", `!!document.querySelector("#login-form")`)
-		b.eval(`document.querySelector("#login").value = ""; "ok"`)
+		b.Eval(`document.querySelector("#login").value = ""; "ok"`)
 	}
-	if got := b.eval(`document.querySelector(".error").textContent`); got != "这台设备登录失败次数过多，请 2 秒后（09:00:02 之后）再试。" {
+	if got := b.Eval(`document.querySelector(".error").textContent`); got != "这台设备登录失败次数过多，请 2 秒后（09:00:02 之后）再试。" {
 		t.Errorf("throttled answer: %q", got)
 	}
 	b.shot("login_throttled")
 	h.clock.Advance(2 * time.Second)
-	b.eval(`document.querySelector("#login").value = ""; "ok"`)
+	b.Eval(`document.querySelector("#login").value = ""; "ok"`)
 	b.login("admin")
 	b.goTo("/staff/accounts", `!!document.querySelector("#accounts")`)
 	b.submit(`#account-li form[action="/staff/accounts/disable"] button`, `!!document.querySelector("#account-li.muted")`)
-	if got := b.eval(`document.querySelector("#account-li").textContent`); !strings.Contains(got, "已停用") || !strings.Contains(got, "启用") {
+	if got := b.Eval(`document.querySelector("#account-li").textContent`); !strings.Contains(got, "已停用") || !strings.Contains(got, "启用") {
 		t.Errorf("li's row after disable: %q", got)
 	}
 	b.shot("accounts_zh")

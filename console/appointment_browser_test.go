@@ -24,10 +24,10 @@ func TestBrowserBook(t *testing.T) {
 	b := newConBrowser(t, h)
 	b.login("li")
 	b.goTo("/staff/appointments?day=2026-11-30", `!!document.querySelector("#book-form")`)
-	if n := b.eval(`String(document.querySelectorAll("#book-grid td.held.first").length)`); n != "1" {
+	if n := b.Eval(`String(document.querySelectorAll("#book-grid td.held.first").length)`); n != "1" {
 		t.Errorf("%s appointments drawn on Monday", n)
 	}
-	b.do(chromedp.SendKeys(chromedp.CSS("#book-name"), "电话客户"),
+	b.Do(chromedp.SendKeys(chromedp.CSS("#book-name"), "电话客户"),
 		chromedp.SendKeys(chromedp.CSS("#book-phone"), "13711112222"),
 		chromedp.SendKeys(chromedp.CSS("#book-plate"), "京F66666"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#book-service").value = "collision";
@@ -42,12 +42,12 @@ func TestBrowserBook(t *testing.T) {
 	if len(apts) != 1 || apts[0].ServiceID != "collision" || !apts[0].Start.Equal(conAt(30, 13, 0)) || apts[0].Source != "console" {
 		t.Fatalf("booked %+v", apts)
 	}
-	if got := b.eval(`location.pathname`); got != aptPath(apts[0].ID) {
+	if got := b.Eval(`location.pathname`); got != aptPath(apts[0].ID) {
 		t.Errorf("after booking at %s", got)
 	}
 	b.shot("book_apt_zh")
 	b.goTo("/staff/appointments?day=2026-11-30", `!!document.querySelector("#book-grid")`)
-	if n := b.eval(`String(document.querySelectorAll("#book-grid td.held.first").length)`); n != "2" {
+	if n := b.Eval(`String(document.querySelectorAll("#book-grid td.held.first").length)`); n != "2" {
 		t.Errorf("%s appointments drawn after booking", n)
 	}
 	b.submit("#lang-switch", `document.documentElement.lang === "en"`)
@@ -57,13 +57,13 @@ func TestBrowserBook(t *testing.T) {
 	// In English: move it to Tuesday 09:00, then cancel it (APT-4).
 	id := apts[0].ID
 	b.goTo(aptPath(id), `!!document.querySelector("#move-form")`)
-	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#move-start").value = "2026-12-01T09:00"`))
+	b.Do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#move-start").value = "2026-12-01T09:00"`))
 	b.submit("#move-submit", `!!document.querySelector(".flash")`)
 	if a, _ := h.store.Appointment(id); !a.Start.Equal(conAt(30, 9, 0).AddDate(0, 0, 1)) || a.Sequence != 1 {
 		t.Fatalf("after the move: %s seq %d", a.Start, a.Sequence)
 	}
 	b.shot("book_moved_en")
-	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`))
+	b.Do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`))
 	b.submit("#cancel-submit", `location.pathname === "/staff/appointments" && !!document.querySelector(".flash")`)
 	if a, _ := h.store.Appointment(id); a.Status != fo.AptCancelled {
 		t.Fatalf("after the cancel: %s", a.Status)
@@ -78,7 +78,7 @@ func TestBrowserBook(t *testing.T) {
 	if strings.Join(acts, ",") != "booked,moved,cancelled" { // APT-3
 		t.Errorf("register %v", acts)
 	}
-	for _, raw := range b.log.All() {
+	for _, raw := range b.Log.All() {
 		dec, _ := url.QueryUnescape(raw)
 		for _, leak := range []string{"13711112222", "京F", "电话客户", "张三"} {
 			if strings.Contains(dec, leak) {

@@ -1,10 +1,8 @@
 package console
 
 import (
-	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,92 +24,42 @@ import (
 const conArtifacts = "testdata/artifacts"
 
 // conBrowser is a headless Chromium with a fresh profile that records the
-// URL of every request.
+// URL of every request (webtest.Browser), on the console harness h.
 type conBrowser struct {
-	tb  testing.TB
-	h   *conHarness
-	ctx context.Context
-	log *webtest.URLLog // every request the page made
+	*webtest.Browser
+	tb testing.TB
+	h  *conHarness
 }
 
 func newConBrowser(tb testing.TB, h *conHarness) *conBrowser {
 	tb.Helper()
-	ctx, log := webtest.StartChromium(tb, 1366, 900)
-	return &conBrowser{tb: tb, h: h, ctx: ctx, log: log}
-}
-
-func (b *conBrowser) do(actions ...chromedp.Action[chromedp.Void]) {
-	b.tb.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		b.tb.Fatalf("browser: %v (at %s)", err, b.eval(`location.pathname`))
-	}
-}
-
-func (b *conBrowser) eval(js string) string {
-	b.tb.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
-	defer cancel()
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-	if err != nil {
-		b.tb.Fatalf("eval %s: %v", js, err)
-	}
-	return s
-}
-
-// waitFor polls the JavaScript condition js until it holds, across page
-// loads, or fails the test after limit.
-func (b *conBrowser) waitFor(js string, limit time.Duration) {
-	b.tb.Helper()
-	start := time.Now()
-	for time.Since(start) < limit {
-		ctx, cancel := context.WithTimeout(b.ctx, time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	b.tb.Fatalf("not within %s: %s", limit, js)
+	return &conBrowser{Browser: webtest.NewBrowser(tb, 1366, 900), tb: tb, h: h}
 }
 
 // submit clicks sel and waits for the next page to be loaded and to hold
 // the condition js.
 func (b *conBrowser) submit(sel, js string) {
 	b.tb.Helper()
-	b.do(chromedp.Evaluate[chromedp.Void](`window.oldPage = true`), chromedp.Click(chromedp.CSS(sel)))
-	b.waitFor(`!window.oldPage && document.readyState === "complete" && (`+js+`)`, 15*time.Second)
+	b.Do(chromedp.Evaluate[chromedp.Void](`window.oldPage = true`), chromedp.Click(chromedp.CSS(sel)))
+	b.WaitFor(`!window.oldPage && document.readyState === "complete" && (`+js+`)`, 15*time.Second)
 }
 
 // shot saves a full-page screenshot as testdata/artifacts/console_<name>.png.
 func (b *conBrowser) shot(name string) {
 	b.tb.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		b.tb.Fatalf("screenshot %s: %v", name, err)
-	}
-	if err := os.MkdirAll(conArtifacts, 0o755); err != nil {
-		b.tb.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(conArtifacts, "console_"+name+".png"), png, 0o644); err != nil {
-		b.tb.Fatal(err)
-	}
+	b.Screenshot(filepath.Join(conArtifacts, "console_"+name+".png"))
 }
 
 func (b *conBrowser) goTo(path, js string) {
 	b.tb.Helper()
-	b.do(chromedp.Navigate(b.h.ts.URL + path))
-	b.waitFor(`document.readyState === "complete" && (`+js+`)`, 15*time.Second)
+	b.Do(chromedp.Navigate(b.h.ts.URL + path))
+	b.WaitFor(`document.readyState === "complete" && (`+js+`)`, 15*time.Second)
 }
 
 func (b *conBrowser) login(login string) {
 	b.tb.Helper()
 	b.goTo("/staff", `!!document.querySelector("#login-form")`)
-	b.do(chromedp.SendKeys(chromedp.CSS("#login"), login), chromedp.SendKeys(chromedp.CSS("#password"), conPassword))
+	b.Do(chromedp.SendKeys(chromedp.CSS("#login"), login), chromedp.SendKeys(chromedp.CSS("#password"), conPassword))
 	b.submit("#login-submit", `!!document.querySelector("#logout")`)
 }
 
@@ -131,28 +79,28 @@ func TestBrowserConsole(t *testing.T) {
 	b.goTo("/staff", `!!document.querySelector("#login-form")`)
 	b.shot("login_zh")
 	b.login("li")
-	if got := b.eval(`location.pathname`); got != "/staff/today" {
+	if got := b.Eval(`location.pathname`); got != "/staff/today" {
 		t.Fatalf("after login at %s", got)
 	}
 	b.shot("today_zh")
 
 	// Call the next number: the reception lands on its intake.
 	b.submit("#call-next", `!!document.querySelector("#intake-form")`)
-	if got := b.eval(`location.pathname`); got != visitPath(v.ID) {
+	if got := b.Eval(`location.pathname`); got != visitPath(v.ID) {
 		t.Fatalf("called into %s", got)
 	}
 	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitCalled {
 		t.Fatalf("visit %s after the call", got.Status)
 	}
 	// INT-2, live: a customer-supplied part at a critical place.
-	if b.eval(`String(document.querySelector("#noguar-all").hidden)`) != "true" {
+	if b.Eval(`String(document.querySelector("#noguar-all").hidden)`) != "true" {
 		t.Error("no-guarantee notice shown before any such line")
 	}
-	b.do(chromedp.Evaluate[chromedp.Void](`for (const [n, v] of [["l0_source", "customer"], ["l0_kind", "original"]]) {
+	b.Do(chromedp.Evaluate[chromedp.Void](`for (const [n, v] of [["l0_source", "customer"], ["l0_kind", "original"]]) {
 		const s = document.querySelector('#intake-form select[name="' + n + '"]'); s.value = v; s.dispatchEvent(new Event("change", {bubbles: true})) }`),
 		chromedp.Click(chromedp.CSS(`#intake-form input[name="l0_critical"]`)))
-	b.waitFor(`document.querySelector("#noguar-all").hidden === false`, 5*time.Second)
-	b.do(chromedp.SendKeys(chromedp.CSS("#odometer"), "42000"),
+	b.WaitFor(`document.querySelector("#noguar-all").hidden === false`, 5*time.Second)
+	b.Do(chromedp.SendKeys(chromedp.CSS("#odometer"), "42000"),
 		chromedp.SendKeys(chromedp.CSS("#key"), "K-17"),
 		chromedp.SendKeys(chromedp.CSS("#receiver"), "车间 老张"),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="belongings"]`), "雨伞\n行车记录仪"))
@@ -166,24 +114,24 @@ func TestBrowserConsole(t *testing.T) {
 
 	// Ready (DEL-1) with the checklist ticked; the settlement form follows
 	// the typed amounts.
-	b.do(chromedp.Click(chromedp.CSS(`input[name="cleaned"]`)), chromedp.Click(chromedp.CSS(`input[name="checked"]`)),
+	b.Do(chromedp.Click(chromedp.CSS(`input[name="cleaned"]`)), chromedp.Click(chromedp.CSS(`input[name="checked"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="belongings"]`)), chromedp.Click(chromedp.CSS(`input[name="settlement"]`)))
 	b.submit("#set-ready", `!!document.querySelector("#deliver-form")`)
 	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitReady {
 		t.Fatalf("after ready: %s", got.Status)
 	}
-	if s := b.eval(`document.querySelector("#visit-status").textContent`); s != "已完工待交车" {
+	if s := b.Eval(`document.querySelector("#visit-status").textContent`); s != "已完工待交车" {
 		t.Errorf("status shown %q", s)
 	}
-	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="paid"]').value = ""`),
+	b.Do(chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="paid"]').value = ""`),
 		chromedp.SendKeys(chromedp.CSS(`input[name="paid"]`), "100"))
-	b.waitFor(`document.querySelector("#receivable").textContent === "¥250.00"`, 5*time.Second)
+	b.WaitFor(`document.querySelector("#receivable").textContent === "¥250.00"`, 5*time.Second)
 	b.shot("ready_zh")
 
 	// English.
 	b.submit("#lang-switch", `document.documentElement.lang === "en"`)
 	b.shot("ready_en")
-	if s := b.eval(`document.querySelector("#visit-status").textContent`); s != "Ready for pickup" {
+	if s := b.Eval(`document.querySelector("#visit-status").textContent`); s != "Ready for pickup" {
 		t.Errorf("English status %q", s)
 	}
 	for _, p := range []struct{ path, name string }{{"/staff/today", "today"}, {"/staff/pickups", "pickups"}, {"/staff/archives", "archives"}, {archivePath(v.VehicleID), "archive"}} {
@@ -204,7 +152,7 @@ func TestBrowserConsole(t *testing.T) {
 	b.shot("settings_en")
 
 	// Nothing left the machine; no personal data went into a URL.
-	urls := b.log.All()
+	urls := b.Log.All()
 	base, _ := url.Parse(h.ts.URL)
 	for _, raw := range urls {
 		u, err := url.Parse(raw)
@@ -303,7 +251,7 @@ func TestBrowserAfterSalesConsole(t *testing.T) {
 		b.shot("aftersales_" + p.name + "_en")
 	}
 	// A download link gives a PDF (fetched by the page itself).
-	got := b.eval(`(() => { const x = new XMLHttpRequest(); x.open("GET", document.querySelector("#report-links a").href, false);
+	got := b.Eval(`(() => { const x = new XMLHttpRequest(); x.open("GET", document.querySelector("#report-links a").href, false);
 		x.overrideMimeType("text/plain; charset=x-user-defined"); x.send();
 		return x.getResponseHeader("content-type") + " " + x.responseText.slice(0, 4) })()`)
 	if got != "application/pdf %PDF" {

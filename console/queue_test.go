@@ -115,7 +115,7 @@ func TestBrowserQueue(t *testing.T) {
 	b.shot("queue_zh")
 	b.submit(`#parked-outbox-1 button`, `!!document.querySelector("#outbox-none")`)
 	b.shot("queue_retried_zh")
-	if body := b.eval(`document.body.innerText`); !strings.Contains(body, "已重新排队") {
+	if body := b.Eval(`document.body.innerText`); !strings.Contains(body, "已重新排队") {
 		t.Errorf("no note after the retry: %s", body)
 	}
 }

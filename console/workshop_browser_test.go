@@ -37,14 +37,14 @@ func TestBrowserWorkshop(t *testing.T) {
 	b := newConBrowser(t, h)
 	b.login("li")
 	b.goTo("/staff/workshop", `!!document.querySelector("#ws-bays")`)
-	if got := b.eval(`document.querySelector("#bay-1 .ws-clock").textContent.trim()`); got != "1:20 / 1:00 超时" {
+	if got := b.Eval(`document.querySelector("#bay-1 .ws-clock").textContent.trim()`); got != "1:20 / 1:00 超时" {
 		t.Errorf("bay 1 clock %q", got)
 	}
-	if got := b.eval(`document.querySelector("#ws-conflicts").textContent`); got == "" {
+	if got := b.Eval(`document.querySelector("#ws-conflicts").textContent`); got == "" {
 		t.Error("no conflict shown")
 	}
 	b.shot("workshop_zh")
-	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector('form[action="/staff/workshop/` + itoa(long.ID) + `/assign"]');
+	b.Do(chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector('form[action="/staff/workshop/` + itoa(long.ID) + `/assign"]');
 		f.querySelector('select[name=bay]').value = "2"; f.querySelector('select[name=team]').value = "t2"; f.id = "assign-long"; })()`))
 	b.submit(`#assign-long button`, `!!document.querySelector(".flash")`)
 	if v, _ := h.store.Visit(long.ID); v.Bay != 2 || v.Team != "t2" {

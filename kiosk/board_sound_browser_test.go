@@ -47,13 +47,13 @@ func TestBrowserBoardChimeAndSpeech(t *testing.T) {
 	}
 	walkIn(t, h, "13900000001", "京B11111")
 	b := newBrowser(t, h)
-	b.do(chromedp.EmulateViewport(1920, 1080), chromedp.Navigate(h.ts.URL+"/board"))
-	b.do(chromedp.WaitVisible(chromedp.CSS("#now-no")))
-	b.waitFor(`document.getElementById("sound-on").hidden === false`, 10*time.Second)
+	b.Do(chromedp.EmulateViewport(1920, 1080), chromedp.Navigate(h.ts.URL+"/board"))
+	b.Do(chromedp.WaitVisible(chromedp.CSS("#now-no")))
+	b.WaitFor(`document.getElementById("sound-on").hidden === false`, 10*time.Second)
 	b.shot("board_sound_button")
-	b.eval(stubSound(`[{lang: "en-US", name: "en"}, {lang: "zh-CN", name: "Chinese"}]`))
-	b.do(chromedp.Click(chromedp.CSS("#sound-on")))
-	if got := b.eval(`String(document.getElementById("sound-on").hidden) + " " + localStorage.getItem("fo.board.sound")`); got != "true on" {
+	b.Eval(stubSound(`[{lang: "en-US", name: "en"}, {lang: "zh-CN", name: "Chinese"}]`))
+	b.Do(chromedp.Click(chromedp.CSS("#sound-on")))
+	if got := b.Eval(`String(document.getElementById("sound-on").hidden) + " " + localStorage.getItem("fo.board.sound")`); got != "true on" {
 		t.Fatalf("after the tap: %s", got)
 	}
 	time.Sleep(300 * time.Millisecond) // the stream's first event
@@ -61,12 +61,12 @@ func TestBrowserBoardChimeAndSpeech(t *testing.T) {
 	if _, err := h.store.CallNext(va.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	b.waitFor(`document.getElementById("now-no").textContent === "A001"`, 30*time.Second)
-	b.waitFor(`window.said.length === 1`, 10*time.Second)
-	if got := b.eval(`window.said.join(";")`); got != "请 A001 号到前台|zh-CN" {
+	b.WaitFor(`document.getElementById("now-no").textContent === "A001"`, 30*time.Second)
+	b.WaitFor(`window.said.length === 1`, 10*time.Second)
+	if got := b.Eval(`window.said.join(";")`); got != "请 A001 号到前台|zh-CN" {
 		t.Errorf("spoken %q", got)
 	}
-	if got := b.eval(`window.tones.join(",")`); got != "880,660" {
+	if got := b.Eval(`window.tones.join(",")`); got != "880,660" {
 		t.Errorf("chime tones %q", got)
 	}
 	// A recall of the same number is announced again.
@@ -74,28 +74,28 @@ func TestBrowserBoardChimeAndSpeech(t *testing.T) {
 	if _, err := h.store.Recall(va.ID, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	b.waitFor(`window.said.length === 2`, 30*time.Second)
-	if got := b.eval(`window.said[1] + " " + window.tones.length`); got != "请 A001 号到前台|zh-CN 4" {
+	b.WaitFor(`window.said.length === 2`, 30*time.Second)
+	if got := b.Eval(`window.said[1] + " " + window.tones.length`); got != "请 A001 号到前台|zh-CN 4" {
 		t.Errorf("recall announced %q", got)
 	}
 
 	// Reloaded: the tap is remembered; the call shown at load is not
 	// announced again. Without a Chinese voice a call only chimes.
-	b.do(chromedp.Reload())
-	b.do(chromedp.WaitVisible(chromedp.CSS("#now-no")))
-	b.eval(stubSound(`[{lang: "en-US", name: "en"}]`))
+	b.Do(chromedp.Reload())
+	b.Do(chromedp.WaitVisible(chromedp.CSS("#now-no")))
+	b.Eval(stubSound(`[{lang: "en-US", name: "en"}]`))
 	time.Sleep(500 * time.Millisecond)
-	if got := b.eval(`String(document.getElementById("sound-on").hidden) + " " + window.tones.length`); got != "true 0" {
+	if got := b.Eval(`String(document.getElementById("sound-on").hidden) + " " + window.tones.length`); got != "true 0" {
 		t.Errorf("after reload: %s", got)
 	}
 	if _, err := h.store.CallNext(0, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	b.waitFor(`document.getElementById("now-no").textContent === "W001"`, 30*time.Second)
-	b.waitFor(`window.tones.length === 2`, 10*time.Second)
+	b.WaitFor(`document.getElementById("now-no").textContent === "W001"`, 30*time.Second)
+	b.WaitFor(`window.tones.length === 2`, 10*time.Second)
 	time.Sleep(1200 * time.Millisecond) // past the speech's delay
-	if got := b.eval(`String(window.said.length)`); got != "0" {
-		t.Errorf("spoke without a Chinese voice: %s", b.eval(`window.said.join(";")`))
+	if got := b.Eval(`String(window.said.length)`); got != "0" {
+		t.Errorf("spoke without a Chinese voice: %s", b.Eval(`window.said.join(";")`))
 	}
 	b.shot("board_called")
 }

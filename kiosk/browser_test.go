@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"frontoffice/internal/webtest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,93 +23,44 @@ import (
 const artifacts = "testdata/artifacts"
 
 // browser is a headless Chromium with a fresh profile, recording the URL of
-// every request its page makes.
+// every request its page makes (webtest.Browser), on the kiosk harness h.
 type browser struct {
-	tb  testing.TB
-	h   *harness
-	ctx context.Context
-	log *webtest.URLLog // every request the page made
+	*webtest.Browser
+	tb testing.TB
+	h  *harness
 }
 
 func newBrowser(tb testing.TB, h *harness) *browser {
 	tb.Helper()
-	ctx, log := webtest.StartChromium(tb, 1280, 1024, chromedp.Flag("lang", "zh-CN"))
-	return &browser{tb: tb, h: h, ctx: ctx, log: log}
-}
-
-// do runs actions with a time limit.
-func (b *browser) do(actions ...chromedp.Action[chromedp.Void]) {
-	b.tb.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		b.tb.Fatalf("browser: %v (at %s)", err, b.location())
-	}
-}
-
-func (b *browser) location() string {
-	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
-	defer cancel()
-	u, _ := chromedp.Run(ctx, chromedp.Location())
-	return u
+	return &browser{Browser: webtest.NewBrowser(tb, 1280, 1024, chromedp.Flag("lang", "zh-CN")), tb: tb, h: h}
 }
 
 func (b *browser) text(sel string) string {
 	b.tb.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(b.Ctx, 10*time.Second)
 	defer cancel()
 	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
 	if err != nil {
-		b.tb.Fatalf("text of %s: %v (at %s)", sel, err, b.location())
+		b.tb.Fatalf("text of %s: %v (at %s)", sel, err, b.Location())
 	}
 	return strings.TrimSpace(s)
 }
 
-func (b *browser) eval(js string) string {
-	b.tb.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
-	defer cancel()
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-	if err != nil {
-		b.tb.Fatalf("eval %s: %v", js, err)
-	}
-	return s
-}
-
-// waitFor evaluates the JavaScript condition js every 20 ms until it is
-// true, across page loads, and returns how long that took. It fails the
-// test after limit.
-func (b *browser) waitFor(js string, limit time.Duration) time.Duration {
-	b.tb.Helper()
-	start := time.Now()
-	for time.Since(start) < limit {
-		ctx, cancel := context.WithTimeout(b.ctx, time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
-		cancel()
-		if err == nil && ok {
-			return time.Since(start)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	b.tb.Fatalf("not within %s: %s (at %s)", limit, js, b.location())
-	return 0
-}
-
 // html is the current document.
-func (b *browser) html() string { return b.eval(`document.documentElement.outerHTML`) }
+func (b *browser) html() string { return b.Eval(`document.documentElement.outerHTML`) }
 
 // screen waits for a kiosk screen.
 func (b *browser) screen(name string) {
 	b.tb.Helper()
-	b.do(chromedp.WaitVisible(chromedp.CSS("body.screen-" + name)))
+	b.Do(chromedp.WaitVisible(chromedp.CSS("body.screen-" + name)))
 }
 
 // click clicks and waits for the new page of the screen it leads to: the
 // old page carries a mark that the new one lacks.
 func (b *browser) click(sel, screen string) {
 	b.tb.Helper()
-	b.do(chromedp.Evaluate[chromedp.Void](`window.oldPage = true`), chromedp.Click(chromedp.CSS(sel)))
-	b.waitFor(fmt.Sprintf(`!window.oldPage && document.readyState === "complete" && document.body.classList.contains(%q)`, "screen-"+screen), 15*time.Second)
+	b.Do(chromedp.Evaluate[chromedp.Void](`window.oldPage = true`), chromedp.Click(chromedp.CSS(sel)))
+	b.WaitFor(fmt.Sprintf(`!window.oldPage && document.readyState === "complete" && document.body.classList.contains(%q)`, "screen-"+screen), 15*time.Second)
 }
 
 // lang switches the kiosk to lang on the current screen.
@@ -120,8 +70,8 @@ func (b *browser) lang(lang fo.Lang) {
 	if lang == fo.EN {
 		want = "en"
 	}
-	b.do(chromedp.Evaluate[chromedp.Void](`window.oldPage = true`), chromedp.Click(chromedp.CSS("#lang-"+string(lang))))
-	b.waitFor(fmt.Sprintf(`!window.oldPage && document.readyState === "complete" && document.documentElement.lang === %q`, want), 15*time.Second)
+	b.Do(chromedp.Evaluate[chromedp.Void](`window.oldPage = true`), chromedp.Click(chromedp.CSS("#lang-"+string(lang))))
+	b.WaitFor(fmt.Sprintf(`!window.oldPage && document.readyState === "complete" && document.documentElement.lang === %q`, want), 15*time.Second)
 }
 
 // smallTargetsJS lists the touch targets of the page smaller than 48 px in
@@ -138,7 +88,7 @@ const smallTargetsJS = `Array.from(document.querySelectorAll(
 // checkTargets fails when a touch target of the screen is under 48 px.
 func (b *browser) checkTargets(screen string) {
 	b.tb.Helper()
-	if small := b.eval(smallTargetsJS); small != "" {
+	if small := b.Eval(smallTargetsJS); small != "" {
 		b.tb.Errorf("%s: touch targets under 48 px: %s", screen, small)
 	}
 }
@@ -149,30 +99,14 @@ func (b *browser) shot(name string) {
 	if !strings.HasPrefix(name, "board") {
 		b.checkTargets(name)
 	}
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	for try := 0; err != nil && try < 20 && strings.Contains(err.Error(), "0 width"); try++ {
-		// The page is still being laid out after a navigation.
-		time.Sleep(50 * time.Millisecond)
-		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	}
-	if err != nil {
-		b.tb.Fatalf("screenshot %s: %v", name, err)
-	}
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		b.tb.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644); err != nil {
-		b.tb.Fatal(err)
-	}
+	b.Screenshot(filepath.Join(artifacts, name+".png"))
 }
 
 // checkURLs fails when the page requested anything from another machine or
 // put personal data into a URL.
 func (b *browser) checkURLs(leaks ...string) {
 	b.tb.Helper()
-	urls := b.log.All()
+	urls := b.Log.All()
 	base, _ := url.Parse(b.h.ts.URL)
 	if len(urls) == 0 {
 		b.tb.Fatal("no requests recorded")
@@ -210,7 +144,7 @@ func TestBrowserCheckInByCode(t *testing.T) {
 		phone, plate := fmt.Sprintf("1381234%04d", 5678+i), fmt.Sprintf("京A1234%d", 5+i)
 		a := h.book(phone, plate, "张三", at(27, 11, 0))
 		leaks = append(leaks, append(personal(phone, plate, "张三"), a.Code, phone[7:])...)
-		b.do(chromedp.Navigate(h.ts.URL + "/kiosk"))
+		b.Do(chromedp.Navigate(h.ts.URL + "/kiosk"))
 		b.screen("start")
 		if lang == fo.EN {
 			b.lang(fo.EN)
@@ -218,7 +152,7 @@ func TestBrowserCheckInByCode(t *testing.T) {
 		b.shot("start_" + string(lang))
 		b.click("#go-appointment", "appointment")
 		b.shot("appointment_" + string(lang))
-		b.do(chromedp.SendKeys(chromedp.CSS("#code"), strings.ToLower(a.Code)))
+		b.Do(chromedp.SendKeys(chromedp.CSS("#code"), strings.ToLower(a.Code)))
 		b.click("#find-code-go", "confirm")
 		b.shot("confirm_" + string(lang))
 		if got := b.text("#apt-phone"); got != maskLast4(phone) {
@@ -228,14 +162,14 @@ func TestBrowserCheckInByCode(t *testing.T) {
 			t.Errorf("plate shown as %q", got)
 		}
 		b.click("#checkin", "done")
-		b.do(chromedp.WaitVisible(chromedp.CSS("#qr svg")))
+		b.Do(chromedp.WaitVisible(chromedp.CSS("#qr svg")))
 		b.shot("done_" + string(lang))
 		if got := b.text("#queue-no"); got != fmt.Sprintf("A%03d", i+1) {
 			t.Errorf("queue number %q", got)
 		}
 		mustNotContain(t, "done page", b.html(), leaks...)
 		b.click("#finish", "start")
-		if got := b.eval(`document.documentElement.lang`); got != "zh-CN" {
+		if got := b.Eval(`document.documentElement.lang`); got != "zh-CN" {
 			t.Errorf("after finishing, the kiosk speaks %q", got)
 		}
 	}
@@ -257,20 +191,20 @@ func TestBrowserCheckInByPlate(t *testing.T) {
 		leaks = append(leaks, personal(earlyPhone, earlyPlate, "李四")...)
 		leaks = append(leaks, phone[7:], earlyPhone[7:])
 
-		b.do(chromedp.Navigate(h.ts.URL + "/kiosk"))
+		b.Do(chromedp.Navigate(h.ts.URL + "/kiosk"))
 		b.screen("start")
 		if lang == fo.EN {
 			b.lang(fo.EN)
 		}
 		b.click("#go-appointment", "appointment")
-		b.do(chromedp.SetValue(chromedp.CSS("#find-plate select[name=province]"), "粤"),
+		b.Do(chromedp.SetValue(chromedp.CSS("#find-plate select[name=province]"), "粤"),
 			chromedp.SendKeys(chromedp.CSS("#find-plate input[name=plate]"), strings.ToLower(plate[len("粤"):])),
 			chromedp.SendKeys(chromedp.CSS("#last4"), "0000"))
 		b.click("#find-plate-go", "appointment")
-		b.do(chromedp.WaitVisible(chromedp.CSS("#msg")))
+		b.Do(chromedp.WaitVisible(chromedp.CSS("#msg")))
 		b.shot("appointment_miss_" + string(lang))
 
-		b.do(chromedp.SetValue(chromedp.CSS("#find-plate select[name=province]"), "粤"),
+		b.Do(chromedp.SetValue(chromedp.CSS("#find-plate select[name=province]"), "粤"),
 			chromedp.SendKeys(chromedp.CSS("#find-plate input[name=plate]"), plate[len("粤"):]),
 			chromedp.SendKeys(chromedp.CSS("#last4"), phone[7:]))
 		b.click("#find-plate-go", "confirm")
@@ -288,11 +222,11 @@ func TestBrowserCheckInByPlate(t *testing.T) {
 			b.lang(fo.EN)
 		}
 		b.click("#go-appointment", "appointment")
-		b.do(chromedp.SetValue(chromedp.CSS("#find-plate select[name=province]"), "沪"),
+		b.Do(chromedp.SetValue(chromedp.CSS("#find-plate select[name=province]"), "沪"),
 			chromedp.SendKeys(chromedp.CSS("#find-plate input[name=plate]"), earlyPlate[len("沪"):]),
 			chromedp.SendKeys(chromedp.CSS("#last4"), earlyPhone[7:]))
 		b.click("#find-plate-go", "confirm")
-		b.do(chromedp.WaitVisible(chromedp.CSS("#timing")))
+		b.Do(chromedp.WaitVisible(chromedp.CSS("#timing")))
 		b.shot("confirm_early_" + string(lang))
 		want := map[fo.Lang]string{fo.ZH: "您来早了", fo.EN: "You are early"}[lang]
 		if got := b.text("#timing"); !strings.Contains(got, want) {
@@ -313,28 +247,28 @@ func TestBrowserWalkIn(t *testing.T) {
 	for i, lang := range langs {
 		phone, plate, name := fmt.Sprintf("1361234%04d", 3000+i), fmt.Sprintf("京B5432%d", i), []string{"王小五", "Wang Wu"}[i]
 		leaks = append(leaks, personal(phone, plate, name)...)
-		b.do(chromedp.Navigate(h.ts.URL + "/kiosk"))
+		b.Do(chromedp.Navigate(h.ts.URL + "/kiosk"))
 		b.screen("start")
 		if lang == fo.EN {
 			b.lang(fo.EN)
 		}
 		b.click("#go-walkin", "walkin")
 		b.shot("walkin_" + string(lang))
-		b.do(chromedp.SendKeys(chromedp.CSS("input[name=plate]"), "I2345"),
+		b.Do(chromedp.SendKeys(chromedp.CSS("input[name=plate]"), "I2345"),
 			chromedp.SendKeys(chromedp.CSS("#phone"), phone),
 			chromedp.SendKeys(chromedp.CSS("#name"), name),
 			chromedp.Click(chromedp.CSS(`input[name=service][value=repair] + span`)),
 			chromedp.SendKeys(chromedp.CSS("#concern"), "倒车雷达一直响"))
 		b.click("#walkin-go", "walkin")
-		b.do(chromedp.WaitVisible(chromedp.CSS("#err-plate")), chromedp.WaitVisible(chromedp.CSS("#err-consent")))
+		b.Do(chromedp.WaitVisible(chromedp.CSS("#err-plate")), chromedp.WaitVisible(chromedp.CSS("#err-consent")))
 		b.shot("walkin_error_" + string(lang))
 		page := b.html()
 		mustContain(t, "error page", page, fo.MaskPhone(phone), "倒车雷达一直响")
 		mustNotContain(t, "error page", page, leaks...)
-		if got := b.eval(`document.querySelector('input[name=service]:checked').value`); got != "repair" {
+		if got := b.Eval(`document.querySelector('input[name=service]:checked').value`); got != "repair" {
 			t.Errorf("service kept as %q", got)
 		}
-		b.do(chromedp.SendKeys(chromedp.CSS("input[name=plate]"), plate[len("京"):]),
+		b.Do(chromedp.SendKeys(chromedp.CSS("input[name=plate]"), plate[len("京"):]),
 			chromedp.Click(chromedp.CSS("#consent")))
 		b.click("#walkin-go", "done")
 		b.shot("walkin_done_" + string(lang))
@@ -350,11 +284,11 @@ func TestBrowserWalkIn(t *testing.T) {
 		}
 	}
 	// Too many misses: the desk.
-	b.do(chromedp.Navigate(h.ts.URL + "/kiosk/appointment"))
+	b.Do(chromedp.Navigate(h.ts.URL + "/kiosk/appointment"))
 	b.screen("appointment")
 	b.lang(fo.ZH)
 	for i := 0; i <= sessionFails; i++ {
-		b.do(chromedp.SendKeys(chromedp.CSS("#code"), "ABCDEF"))
+		b.Do(chromedp.SendKeys(chromedp.CSS("#code"), "ABCDEF"))
 		b.click("#find-code-go", "appointment")
 	}
 	if got := b.text("#msg"); !strings.Contains(got, "请到前台") {
@@ -373,25 +307,25 @@ func TestBrowserIdleReset(t *testing.T) {
 	const idle = 1500 * time.Millisecond
 	h := newHarness(t, func(c *Config) { c.KioskIdle = idle })
 	b := newBrowser(t, h)
-	b.do(chromedp.Navigate(h.ts.URL + "/kiosk"))
+	b.Do(chromedp.Navigate(h.ts.URL + "/kiosk"))
 	b.screen("start")
 	b.lang(fo.EN)
 	b.click("#go-walkin", "walkin")
 	// A form posted with an error leaves state on the server…
-	b.do(chromedp.SendKeys(chromedp.CSS("#phone"), "13912345678"), chromedp.SendKeys(chromedp.CSS("#name"), "Wang"))
+	b.Do(chromedp.SendKeys(chromedp.CSS("#phone"), "13912345678"), chromedp.SendKeys(chromedp.CSS("#name"), "Wang"))
 	b.click("#walkin-go", "walkin")
 	mustContain(t, "kept", b.html(), "139****5678")
 	// …and fields typed since are in the page only.
-	b.do(chromedp.SendKeys(chromedp.CSS("input[name=plate]"), "A12345"), chromedp.SendKeys(chromedp.CSS("#concern"), "noise"))
+	b.Do(chromedp.SendKeys(chromedp.CSS("input[name=plate]"), "A12345"), chromedp.SendKeys(chromedp.CSS("#concern"), "noise"))
 	b.shot("idle_before")
-	b.waitFor(`document.readyState === "complete" && document.body.classList.contains("screen-start")`, idle+10*time.Second)
+	b.WaitFor(`document.readyState === "complete" && document.body.classList.contains("screen-start")`, idle+10*time.Second)
 	b.shot("idle_after")
-	if got := b.eval(`document.documentElement.lang`); got != "zh-CN" {
+	if got := b.Eval(`document.documentElement.lang`); got != "zh-CN" {
 		t.Errorf("after the reset the kiosk speaks %q", got)
 	}
 	b.click("#go-walkin", "walkin")
 	for _, sel := range []string{"#phone", "#name", "input[name=plate]", "#concern"} {
-		if v := b.eval(`document.querySelector("` + sel + `").value`); v != "" {
+		if v := b.Eval(`document.querySelector("` + sel + `").value`); v != "" {
 			t.Errorf("%s still holds %q", sel, v)
 		}
 	}
@@ -408,12 +342,12 @@ func TestBrowserBoard(t *testing.T) {
 	walkIn(t, h, "13900000003", "粤BD33333")
 	h.store.CallNext(0, "staff:li")
 	b := newBrowser(t, h)
-	b.do(chromedp.EmulateViewport(1920, 1080), chromedp.Navigate(h.ts.URL+"/board")) // a TV
-	b.do(chromedp.WaitVisible(chromedp.CSS("#now-no")))
-	b.eval(`window.loadedOnce = "yes"`)
+	b.Do(chromedp.EmulateViewport(1920, 1080), chromedp.Navigate(h.ts.URL+"/board")) // a TV
+	b.Do(chromedp.WaitVisible(chromedp.CSS("#now-no")))
+	b.Eval(`window.loadedOnce = "yes"`)
 	shown := func(no string, limit time.Duration) time.Duration {
 		t.Helper()
-		return b.waitFor(fmt.Sprintf(`document.getElementById("now-no").textContent === %q`, no), limit)
+		return b.WaitFor(fmt.Sprintf(`document.getElementById("now-no").textContent === %q`, no), limit)
 	}
 	shown("W001", 30*time.Second)
 	time.Sleep(300 * time.Millisecond) // let the stream settle after its first event
@@ -434,7 +368,7 @@ func TestBrowserBoard(t *testing.T) {
 	}
 	d = shown("W003", 30*time.Second)
 	t.Logf("after the restart the board showed the call after %s", d)
-	if got := b.eval(`window.loadedOnce || "reloaded"`); got != "yes" {
+	if got := b.Eval(`window.loadedOnce || "reloaded"`); got != "yes" {
 		t.Errorf("the page reloaded: %q", got)
 	}
 	if got := b.text("#now-plate"); got != "粤B·****33" {
@@ -459,31 +393,31 @@ func TestBrowserKioskComplaint(t *testing.T) {
 	for i, lang := range langs {
 		phone, name := fmt.Sprintf("1371234%04d", 4000+i), []string{"赵六", "Zhao Liu"}[i]
 		leaks = append(leaks, personal(phone, "", name)...)
-		b.do(chromedp.Navigate(h.ts.URL + "/kiosk/complaint"))
+		b.Do(chromedp.Navigate(h.ts.URL + "/kiosk/complaint"))
 		b.screen("complaint")
 		if lang == fo.EN {
 			b.lang(fo.EN)
-			if got := b.eval(`location.pathname`); got != "/kiosk/complaint/edit" {
+			if got := b.Eval(`location.pathname`); got != "/kiosk/complaint/edit" {
 				t.Errorf("the language switch went to %s", got)
 			}
 		}
 		b.shot("aftersales_complaint_" + string(lang))
 		text := []string{"倒车雷达装好后一直误报，开车很分心。", "The parking radar beeps all the time since it was fitted."}[i]
-		b.do(chromedp.Click(chromedp.CSS(`input[name=category][value=quality] + span`)),
+		b.Do(chromedp.Click(chromedp.CSS(`input[name=category][value=quality] + span`)),
 			chromedp.SendKeys(chromedp.CSS("#text"), text),
 			chromedp.Click(chromedp.CSS(`#major-yes + span`)),
 			chromedp.SendKeys(chromedp.CSS("#name"), name),
 			chromedp.SendKeys(chromedp.CSS("#phone"), phone))
 		b.click("#complaint-go", "complaint")
-		b.do(chromedp.WaitVisible(chromedp.CSS("#err-consent")))
+		b.Do(chromedp.WaitVisible(chromedp.CSS("#err-consent")))
 		b.shot("aftersales_complaint_error_" + string(lang))
 		page := b.html()
 		mustContain(t, "error page", page, fo.MaskPhone(phone), maskName(name), text)
 		mustNotContain(t, "error page", page, leaks...)
-		if got := b.eval(`document.querySelector('input[name=category]:checked').value`); got != "quality" {
+		if got := b.Eval(`document.querySelector('input[name=category]:checked').value`); got != "quality" {
 			t.Errorf("category kept as %q", got)
 		}
-		b.do(chromedp.Click(chromedp.CSS("#consent")))
+		b.Do(chromedp.Click(chromedp.CSS("#consent")))
 		b.click("#complaint-go", "complaint_done")
 		b.shot("aftersales_complaint_done_" + string(lang))
 		ticket := fmt.Sprintf("TS-20261127-%03d", i+1)
@@ -501,7 +435,7 @@ func TestBrowserKioskComplaint(t *testing.T) {
 		}
 		mustNotContain(t, "done page", b.html(), leaks...)
 		b.click("#finish", "start")
-		if got := b.eval(`document.documentElement.lang`); got != "zh-CN" {
+		if got := b.Eval(`document.documentElement.lang`); got != "zh-CN" {
 			t.Errorf("after finishing, the kiosk speaks %q", got)
 		}
 	}
@@ -509,18 +443,18 @@ func TestBrowserKioskComplaint(t *testing.T) {
 	// Rate a delivered visit (SUR-1), in English.
 	v := delivered(t, h.store, h.clock, "王五", "13900000001", "京B11111")
 	leaks = append(leaks, personal("13900000001", "京B11111", "王五")...)
-	b.do(chromedp.Navigate(h.ts.URL + "/kiosk/rate"))
+	b.Do(chromedp.Navigate(h.ts.URL + "/kiosk/rate"))
 	b.screen("rate")
 	b.shot("aftersales_rate_zh")
 	b.lang(fo.EN)
 	b.shot("aftersales_rate_en")
-	b.do(chromedp.SendKeys(chromedp.CSS("#queue"), strings.ToLower(v.QueueNo)), chromedp.SendKeys(chromedp.CSS("#rate-last4"), "0001"))
+	b.Do(chromedp.SendKeys(chromedp.CSS("#queue"), strings.ToLower(v.QueueNo)), chromedp.SendKeys(chromedp.CSS("#rate-last4"), "0001"))
 	b.click("#rate-queue-go", "rate_visit")
 	if got := b.text("#rate-plate"); got != fo.MaskPlate(v.Plate) {
 		t.Errorf("plate shown as %q", got)
 	}
 	for q, score := range []int{5, 4, 5, 3} {
-		b.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=q%d][value="%d"] + span`, q, score))))
+		b.Do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=q%d][value="%d"] + span`, q, score))))
 	}
 	b.shot("aftersales_rate_visit_en")
 	b.click("#rate-go", "rate_done")
