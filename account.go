@@ -12,10 +12,13 @@ import (
 // RoleFollowUp, RoleSupervisor, RoleAdmin; StaffID links it to a
 // StaffMember of the settings, when there is one.
 type Account struct {
-	Login        string    `json:"login"`
-	Name         string    `json:"name"`
-	Role         string    `json:"role"`
-	StaffID      string    `json:"staff_id,omitempty"`
+	Login   string `json:"login"`
+	Name    string `json:"name"`
+	Role    string `json:"role"`
+	StaffID string `json:"staff_id,omitempty"`
+	// StationID binds an account of RoleStation to its service station
+	// (NET-1): it sees that station's records only.
+	StationID    uint64    `json:"station_id,omitempty"`
 	Lang         Lang      `json:"lang,omitempty"` // console language; "" = Chinese
 	PasswordHash []byte    `json:"password_hash"`
 	Disabled     bool      `json:"disabled,omitempty"`

@@ -15,6 +15,8 @@ const (
 	AuditVehicle     = "vehicle"
 	AuditSettings    = "settings"
 	AuditAccount     = "account"
+	AuditFieldJob    = "field_job" // FLD-1..5
+	AuditStation     = "station"   // NET-1..4
 )
 
 // AuditPageSize is how many audit entries one console page shows.

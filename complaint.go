@@ -77,6 +77,9 @@ type Complaint struct {
 	ChatID int64 `json:"chat_id,omitempty"`
 
 	Assignee string `json:"assignee,omitempty"` // staff id
+	// StationID is the service station that answers the complaint in the
+	// same closed loop (NET-3); 0 for the shop's own.
+	StationID uint64 `json:"station_id,omitempty"`
 
 	FiledAt time.Time `json:"filed_at"`
 	// FirstDueAt is the deadline told at filing (CMP-2); DueAt the current

@@ -65,6 +65,12 @@ type Settings struct {
 	// a data file written before the field existed — means
 	// DefaultMaintRemindDays.
 	MaintRemindDays int `json:"maint_remind_days"`
+
+	// Labour are the labour-hour standards (工时定额) and LabourRates the
+	// hourly rates by region that price estimates, field jobs and the
+	// stations' claims (labour.go).
+	Labour      []LabourStandard `json:"labour,omitempty"`
+	LabourRates []RegionRate     `json:"labour_rates,omitempty"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.
@@ -145,6 +151,22 @@ const (
 	RoleFollowUp   = "followup"
 	RoleSupervisor = "supervisor"
 	RoleAdmin      = "admin"
+
+	// Field installation (FLD-1..5) and quality (REP-2): the bot's staff
+	// roles of the people in the field job's chain.
+	RoleAfterSalesManager = "aftersales_manager" // signs dispatch requests (FLD-3)
+	RoleGMOffice          = "gm_office"          // picks the technician (FLD-3)
+	RoleDeptManager       = "dept_manager"       // dispatches (FLD-3)
+	RoleTechnician        = "technician"         // works on site (FLD-5)
+	RoleChiefEngineer     = "chief_engineer"     // gets the acceptance copies (FLD-5)
+	RoleFinance           = "finance"            // collects the balance (FLD-5), settles stations (NET-2)
+	RoleAdministration    = "administration"     // books business trips (FLD-4)
+	RoleQuality           = "quality"            // gets the quality report (REP-2)
+
+	// RoleStation is the console role of a service station's people
+	// (NET-1..4): they see only their own station's records
+	// (Account.StationID).
+	RoleStation = "station"
 )
 
 // StaffMember is a person of the shop known to the bot.

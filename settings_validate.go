@@ -216,8 +216,8 @@ func (s *Settings) Validate() error {
 		if err := long("staff."+m.ID+".name", m.Name, MaxStaffName); err != nil {
 			return err
 		}
-		if len(m.Roles) > 4 {
-			return bad("staff %s has %d roles; at most 4", m.ID, len(m.Roles))
+		if len(m.Roles) > 8 {
+			return bad("staff %s has %d roles; at most 8", m.ID, len(m.Roles))
 		}
 		if staff[m.ID] {
 			return bad("staff id %q appears twice", m.ID)
@@ -225,7 +225,9 @@ func (s *Settings) Validate() error {
 		staff[m.ID] = true
 		for _, r := range m.Roles {
 			switch r {
-			case RoleReception, RoleFollowUp, RoleSupervisor, RoleAdmin:
+			case RoleReception, RoleFollowUp, RoleSupervisor, RoleAdmin,
+				RoleAfterSalesManager, RoleGMOffice, RoleDeptManager, RoleTechnician,
+				RoleChiefEngineer, RoleFinance, RoleAdministration, RoleQuality:
 			default:
 				return bad("staff %s has unknown role %q", m.ID, r)
 			}

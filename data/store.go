@@ -70,6 +70,11 @@
 //
 //	audit, audit_ref
 //
+// Field installation, service stations and quality information (layouts
+// documented in data/field.go, data/station.go, data/quality.go):
+//
+//	field_jobs, field_open, stations, quality, quality_at, quality_open
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -154,6 +159,15 @@ var (
 
 	bAudit    = []byte("audit")
 	bAuditRef = []byte("audit_ref")
+
+	bFieldJobs = []byte("field_jobs")
+	bFieldOpen = []byte("field_open")
+
+	bStations = []byte("stations")
+
+	bQuality     = []byte("quality")
+	bQualityAt   = []byte("quality_at")
+	bQualityOpen = []byte("quality_open")
 )
 
 var allBuckets = [][]byte{
@@ -166,6 +180,9 @@ var allBuckets = [][]byte{
 	bComplaints, bComplaintOpen, bCalls, bCallDue, bRegCall, bRegLetter, bSurveys, bPromotions, bTasks,
 	bDevices, bDeviceTokens, bDeviceCodes, bPending, bPendingOpen,
 	bAudit, bAuditRef,
+	bFieldJobs, bFieldOpen,
+	bStations,
+	bQuality, bQualityAt, bQualityOpen,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
