@@ -4,12 +4,16 @@ package data
 //
 // Bucket and key layout:
 //
-//	stations   id → JSON fo.Station
+//	stations       id → JSON fo.Station
+//	station_jobs   station id | day (Unix seconds of its midnight) | id → JSON fo.StationJob (NET-4)
 //
 // Every change of a station is one transaction with its history line and
 // its audit entry (fo.AuditStation).
 
 import (
+	"bytes"
+	"time"
+
 	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
@@ -61,4 +65,19 @@ func (s *Store) Stations() ([]fo.Station, error) {
 		})
 	})
 	return out, err
+}
+
+// stationJobsTx returns the jobs station reported for days from ≤ day < to.
+func stationJobsTx(tx *bolt.Tx, station uint64, from, to time.Time) ([]fo.StationJob, error) {
+	var out []fo.StationJob
+	c := tx.Bucket(bStationJobs).Cursor()
+	end := key(station, tkey(to))
+	for k, v := c.Seek(key(station, tkey(from))); k != nil && bytes.Compare(k, end) < 0; k, v = c.Next() {
+		var j fo.StationJob
+		if err := jsonUnmarshal(v, &j); err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, nil
 }

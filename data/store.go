@@ -73,7 +73,7 @@
 // Field installation, service stations and quality information (layouts
 // documented in data/field.go, data/station.go, data/quality.go):
 //
-//	field_jobs, field_open, stations, quality, quality_at, quality_open
+//	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
 //
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
@@ -163,7 +163,8 @@ var (
 	bFieldJobs = []byte("field_jobs")
 	bFieldOpen = []byte("field_open")
 
-	bStations = []byte("stations")
+	bStations    = []byte("stations")
+	bStationJobs = []byte("station_jobs")
 
 	bQuality     = []byte("quality")
 	bQualityAt   = []byte("quality_at")
@@ -181,7 +182,7 @@ var allBuckets = [][]byte{
 	bDevices, bDeviceTokens, bDeviceCodes, bPending, bPendingOpen,
 	bAudit, bAuditRef,
 	bFieldJobs, bFieldOpen,
-	bStations,
+	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
 }
 
