@@ -8,6 +8,7 @@ var coreTexts = Catalog{
 	// Errors.
 	"err.internal":     {"抱歉，系统出了点问题，请稍后再试，或致电本店。", "Sorry, something went wrong on our side. Please try again later or call the shop."},
 	"err.not_found":    {"没有找到相关记录。", "Nothing was found."},
+	"err.file.size":    {"文件为空或太大（最多 %d MB）。", "The file is empty or too large (at most %d MB)."},
 	"err.slot_taken":   {"抱歉，这个时段刚刚被约满了，请另选一个时间。", "Sorry, that time was just taken. Please choose another one."},
 	"err.stale":        {"这个按钮已过期，请重新开始。", "This button has expired. Please start again."},
 	"err.forbidden":    {"抱歉，您没有权限进行此操作。", "Sorry, you are not allowed to do that."},

@@ -75,6 +75,8 @@
 //
 //	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
 //
+// Stored files, documents and photos (data/file.go): files, file_data, file_fetch
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -166,6 +168,10 @@ var (
 	bStations    = []byte("stations")
 	bStationJobs = []byte("station_jobs")
 
+	bFiles     = []byte("files")
+	bFileData  = []byte("file_data")
+	bFileFetch = []byte("file_fetch")
+
 	bQuality     = []byte("quality")
 	bQualityAt   = []byte("quality_at")
 	bQualityOpen = []byte("quality_open")
@@ -184,6 +190,7 @@ var allBuckets = [][]byte{
 	bFieldJobs, bFieldOpen,
 	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
+	bFiles, bFileData, bFileFetch,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the

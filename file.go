@@ -1,0 +1,28 @@
+package frontoffice
+
+import "time"
+
+// StoredFile is a document or photo kept in the data file: uploaded in the
+// console (Data present at once) or received in Telegram (TelegramFileID;
+// the bot fetches it, retrying, and a failed fetch never blocks what the
+// file belongs to). Commissioning requests (FLD-2), work-log photos and
+// paper acceptance reports (FLD-5) and stations' documents (NET-1) are
+// stored files.
+type StoredFile struct {
+	ID             uint64    `json:"id"`
+	Name           string    `json:"name"`
+	Mime           string    `json:"mime"`
+	Size           int       `json:"size"`
+	TelegramFileID string    `json:"telegram_file_id,omitempty"`
+	AddedAt        time.Time `json:"added_at"`
+	By             string    `json:"by"`
+	// FetchedAt is when the bytes arrived (at once for an upload); zero
+	// while a Telegram file waits to be fetched.
+	FetchedAt time.Time `json:"fetched_at,omitzero"`
+	Tries     int       `json:"tries,omitempty"`
+	LastError string    `json:"last_error,omitempty"`
+}
+
+// MaxStoredFile is the largest file kept, in bytes (Telegram's bots may
+// download up to 20 MB; a phone photo or a scanned request is far less).
+const MaxStoredFile = 10 << 20
