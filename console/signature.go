@@ -1,9 +1,8 @@
 package console
 
 import (
-	"encoding/base64"
-	"html/template"
 	"net/http"
+	"strconv"
 	"strings"
 
 	fo "frontoffice"
@@ -74,11 +73,38 @@ var signatureTexts = fo.Catalog{
 	"con.flash.signed":      {Zh: "客户已签字，车辆已交车间。", En: "Signed; the vehicle is in the workshop."},
 }
 
-// SignatureImage is the stroke image of sig as a data URL for an <img>
-// (the console's pages allow data: images), "" when it has none.
-func (p *visitPage) SignatureImage(sig fo.Signature) template.URL {
-	if len(sig.PNG) == 0 {
+// SignatureImage is the address of sig's stroke image (a stored file),
+// "" when it has none.
+func (p *visitPage) SignatureImage(sig fo.Signature) string {
+	if sig.File == 0 {
 		return ""
 	}
-	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(sig.PNG))
+	return "/staff/files/" + strconv.FormatUint(sig.File, 10)
+}
+
+// consoleFile serves a stored file — a signature's strokes, an uploaded
+// document — to staff, as the type it was stored with; not cached by the
+// browser, never shown inline unless it is an image or a PDF.
+func (s *Server) consoleFile(w http.ResponseWriter, r *http.Request, c *staffCtx) {
+	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	if err != nil || id == 0 {
+		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")
+		return
+	}
+	f, data, err := s.cfg.Store.File(id)
+	if err != nil || data == nil {
+		s.consoleError(w, r, c, http.StatusNotFound, "err.not_found")
+		return
+	}
+	mime := f.Mime
+	switch mime {
+	case "image/png", "image/jpeg", "application/pdf":
+	default:
+		mime = "application/octet-stream"
+		w.Header().Set("Content-Disposition", "attachment")
+	}
+	w.Header().Set("Content-Type", mime)
+	w.Header().Set("Cache-Control", "private, no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Write(data)
 }

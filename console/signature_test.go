@@ -1,10 +1,10 @@
 package console
 
 import (
-	"bytes"
 	"encoding/base64"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -66,12 +66,23 @@ func TestConsoleSignatureINT4(t *testing.T) {
 	}
 	got, _ := h.store.Visit(v.ID)
 	sig := got.WorkOrder.Signature
-	if got.Status != fo.VisitWorkshop || sig.Via != fo.SignedOnPad || sig.By != "staff:li" || sig.Name != "王五" || !bytes.HasPrefix(sig.PNG, []byte("\x89PNG")) {
-		t.Fatalf("signed: %s %s %s %s", got.Status, sig.Via, sig.By, sig.Name)
+	if got.Status != fo.VisitWorkshop || sig.Via != fo.SignedOnPad || sig.By != "staff:li" || sig.Name != "王五" || sig.File == 0 || sig.PNG != nil {
+		t.Fatalf("signed: %s %s %s %s %d", got.Status, sig.Via, sig.By, sig.Name, sig.File)
 	}
 	page = c.follow(r)
-	if !strings.Contains(page.body, `id="wo-signature"`) || !strings.Contains(page.body, `src="data:image/png;base64,`) {
+	img := "/staff/files/" + strconv.FormatUint(sig.File, 10)
+	if !strings.Contains(page.body, `id="wo-signature"`) || !strings.Contains(page.body, `src="`+img+`"`) {
 		t.Errorf("signature not shown: %s", excerpt(page.body))
+	}
+	// The strokes as kept: a small two-colour PNG, served to staff only.
+	if r := c.get(img); r.status != http.StatusOK || !strings.HasPrefix(r.body, "\x89PNG") || len(r.body) > 6000 {
+		t.Errorf("signature image: %d, %d bytes", r.status, len(r.body))
+	}
+	if r := h.client().get(img); r.status == http.StatusOK {
+		t.Error("the signature image served without a login")
+	}
+	if r := c.get("/staff/files/999"); r.status != http.StatusNotFound {
+		t.Errorf("unknown file: %d", r.status)
 	}
 	if r := c.post(visitPath(v.ID)+"/sign", signed(url.Values{})); r.status != http.StatusConflict {
 		t.Errorf("signed twice: %d", r.status)
