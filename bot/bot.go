@@ -60,6 +60,7 @@ type Store interface {
 	surveyStore
 	workStore
 	signStore
+	discountStore
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -148,6 +149,7 @@ type Bot struct {
 	surveys    surveyStore
 	work       workStore
 	signs      signStore
+	discounts  discountStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -191,6 +193,7 @@ func New(cfg Config) *Bot {
 		surveys:    cfg.Store,
 		work:       cfg.Store,
 		signs:      cfg.Store,
+		discounts:  cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,

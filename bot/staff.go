@@ -109,6 +109,9 @@ func isStaffData(d string) bool {
 	if _, _, ok := fo.ParseCallData(d); ok {
 		return true
 	}
+	if _, _, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
+		return true
+	}
 	return strings.HasPrefix(d, prefixStaff)
 }
 
@@ -238,6 +241,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if action, id, ok := fo.ParseCallData(d); ok {
 		return t.callButton(cq, action, id)
+	}
+	if approve, id, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
+		return t.discountButton(cq, approve, id)
 	}
 	a, ok := parseStepData(d, prefixStaff)
 	if !ok || t.sconv == nil || a.nonce != t.sconv.Nonce {

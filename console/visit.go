@@ -45,8 +45,12 @@ type visitPage struct {
 	AwaitingSignature bool
 
 	CanDiscount bool // DEL-3: supervisors only
-	Approved    fo.Money
-	Bill        fo.Bill // DEL-3, APT-2: what the settlement is computed from
+	// DiscountApproved is set when a supervisor approved the reception's
+	// ask in Telegram; Ask is the ask form (discount.go).
+	DiscountApproved bool
+	Ask              askForm
+	Approved         fo.Money
+	Bill             fo.Bill // DEL-3, APT-2: what the settlement is computed from
 }
 
 // visitStep is a step of the status line.
@@ -146,6 +150,11 @@ func (s *Server) visitPage(c *staffCtx, v fo.Visit) *visitPage {
 		// work, less the deposit.
 		p.Approved = p.Bill.Additional
 		p.Deliver = deliverForm{Amount: yuan(p.Bill.Total(), false), Paid: yuan(p.Bill.Due(), false)}
+		if a := v.DiscountAsk; a != nil && a.Status == fo.DiscountApproved {
+			p.DiscountApproved = true
+			p.Deliver.Discount = yuan(a.Amount, false)
+			p.Deliver.Paid = yuan(max(0, p.Bill.Due()-a.Amount), false)
+		}
 	}
 	return p
 }
