@@ -23,6 +23,19 @@ type Station struct {
 	// ChatID is the station's Telegram group chat; 0 until linked.
 	ChatID int64 `json:"chat_id,omitempty"`
 
+	// Contact is the station's manager and ContactPhone their mobile;
+	// Services what it offers (installation, repair, ...), free labels.
+	Contact      string   `json:"contact,omitempty"`
+	ContactPhone string   `json:"contact_phone,omitempty"`
+	Services     []string `json:"services,omitempty"`
+	// Cert is the authorisation certificate (授权证书), set when the
+	// station is certified (NET-1).
+	Cert StationCert `json:"cert,omitzero"`
+	// LinkHash is the SHA-256 (hex) of the one-time code that links the
+	// station's group chat, valid until LinkUntil; empty when none waits.
+	LinkHash  string    `json:"link_hash,omitempty"`
+	LinkUntil time.Time `json:"link_until,omitzero"`
+
 	CreatedAt time.Time      `json:"created_at"`
 	UpdatedAt time.Time      `json:"updated_at"`
 	History   []StationEvent `json:"history"`
@@ -34,6 +47,18 @@ type StationEvent struct {
 	By     string    `json:"by"`
 	Action string    `json:"action"`
 	Note   string    `json:"note,omitempty"`
+	// Files are the step's documents (an assessment report, the signed
+	// contract), stored files kept with the station.
+	Files []uint64 `json:"files,omitempty"`
+}
+
+// StationCert is a station's authorisation certificate: its number and
+// the days it is valid, both included, in the shop's zone.
+type StationCert struct {
+	No     string    `json:"no"`
+	From   time.Time `json:"from"`  // midnight of the first valid day
+	Until  time.Time `json:"until"` // midnight after the last valid day
+	Issued time.Time `json:"issued"`
 }
 
 // StationStatus is where a station stands in the register (NET-1).
