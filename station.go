@@ -1,6 +1,9 @@
 package frontoffice
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Station is an authorised service station of the shop's network (服务网点,
 // NET-1..4 in docs/rules.md): a partner workshop elsewhere, chosen, assessed,
@@ -74,3 +77,36 @@ const (
 	StationSuspended  StationStatus = "suspended"
 	StationEnded      StationStatus = "ended"
 )
+
+// StationData returns the callback data of a button shown in station id's
+// group chat: "stn:<station>:<action>:<arg>", action 1..8 of [a-z0-9],
+// arg 0..24 of [A-Za-z0-9.-]. The bot refuses a press whose station is not
+// the chat's own (a station's people see only their station's records).
+func StationData(station uint64, action, arg string) string {
+	return "stn:" + strconv.FormatUint(station, 10) + ":" + action + ":" + arg
+}
+
+// ParseStationData parses what StationData writes, and nothing else.
+func ParseStationData(s string) (station uint64, action, arg string, ok bool) {
+	f, ok := CallbackFields(s, "stn", 3)
+	if !ok || !stationToken(f[1], 1, 8, false) || !stationToken(f[2], 0, 24, true) {
+		return 0, "", "", false
+	}
+	station, ok = ParseRecordID(f[0])
+	return station, f[1], f[2], ok
+}
+
+func stationToken(s string, lo, hi int, wide bool) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case wide && (c >= 'A' && c <= 'Z' || c == '.' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
