@@ -386,3 +386,11 @@ func StationCertReminderMessages(st *Settings, s Station) []Message {
 // DocStationCert is a station's authorisation certificate (授权证书);
 // Ref: station id (NET-1).
 const DocStationCert = "stationcert"
+
+// StationUpload is a document sent with a register step from the console
+// (an assessment report, a contract): stored with the station.
+type StationUpload struct {
+	Name string
+	Mime string
+	Data []byte
+}

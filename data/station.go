@@ -92,13 +92,6 @@ func stationJobsTx(tx *bolt.Tx, station uint64, from, to time.Time) ([]fo.Statio
 
 const stCertKind = "stcert"
 
-// Upload is a file sent with a console form.
-type Upload struct {
-	Name string
-	Mime string
-	Data []byte
-}
-
 // CreateStation registers a new candidate station (NET-1) with the details
 // in (fo.StationInput.Apply) and its code ST-<id>.
 func (s *Store) CreateStation(in fo.StationInput, by string) (fo.Station, error) {
@@ -148,7 +141,7 @@ func (s *Store) UpdateStation(id uint64, in fo.StationInput, by string) (fo.Stat
 // NET-1) with its documents: the uploads are stored with the station in
 // the same transaction. A certificate issued schedules the supervisor's
 // reminder StationCertWarnDays before it lapses.
-func (s *Store) StepStation(id uint64, step fo.StationStep, files []Upload) (fo.Station, error) {
+func (s *Store) StepStation(id uint64, step fo.StationStep, files []fo.StationUpload) (fo.Station, error) {
 	var st fo.Station
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		w.setBy(step.By)

@@ -22,10 +22,10 @@ func certifiedStation(t testing.TB, s *Store, name, city string) fo.Station {
 	now := s.now()
 	for _, step := range []struct {
 		step  fo.StationStep
-		files []Upload
+		files []fo.StationUpload
 	}{
-		{fo.StationStep{Action: fo.StationAssess, By: "staff:zhao", Note: "考察合格"}, []Upload{{Name: "assessment.pdf", Mime: "application/pdf", Data: []byte("%PDF-1.4 assessment")}}},
-		{fo.StationStep{Action: fo.StationContract, By: "staff:zhao"}, []Upload{{Name: "contract.pdf", Mime: "application/pdf", Data: []byte("%PDF-1.4 contract")}}},
+		{fo.StationStep{Action: fo.StationAssess, By: "staff:zhao", Note: "考察合格"}, []fo.StationUpload{{Name: "assessment.pdf", Mime: "application/pdf", Data: []byte("%PDF-1.4 assessment")}}},
+		{fo.StationStep{Action: fo.StationContract, By: "staff:zhao"}, []fo.StationUpload{{Name: "contract.pdf", Mime: "application/pdf", Data: []byte("%PDF-1.4 contract")}}},
 		{fo.StationStep{Action: fo.StationCertify, By: "staff:zhao", CertUntil: now.AddDate(1, 0, 0)}, nil},
 	} {
 		if st, err = s.StepStation(st.ID, step.step, step.files); err != nil {
