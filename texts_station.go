@@ -88,4 +88,19 @@ var stationTexts = Catalog{
 	"btn.stbot.ok":            {"✅ 确认上报", "✅ Report it"},
 	"btn.stbot.x":             {"✖ 放弃", "✖ Drop"},
 	"stbot.no_plate":          {"（无）", "(none)"},
+
+	// The authorisation certificate (forms/station_cert.go, NET-1).
+	"err.stcert.none": {"这个网点还没有授权证书。", "This station has no certificate yet."},
+	"stcert.title":    {"特约服务网点授权证书", "Certificate of Authorised Service Station"},
+	"stcert.grant":    {"兹授权 %s 为 %s 特约售后服务网点", "%s is hereby authorised as a service station of %s"},
+	"stcert.no":       {"证书编号", "Certificate No."},
+	"stcert.code":     {"网点编号", "Station code"},
+	"stcert.station":  {"网点名称", "Station"},
+	"stcert.address":  {"地址", "Address"},
+	"stcert.hotline":  {"服务热线", "Service hotline"},
+	"stcert.services": {"授权服务项目", "Authorised services"},
+	"stcert.valid":    {"有效期", "Valid"},
+	"stcert.terms":    {"网点须按 %s 的安装工艺和服务规范为客户服务，接受抽查与考核；证书过期或被暂停、终止后自动失效。核实证书请致电 %s。", "The station serves customers by %s's installation procedures and service standards and accepts spot checks and ratings; the certificate lapses when it expires or the station is suspended or ended. To verify it call %s."},
+	"stcert.issuer":   {"授权单位（盖章）", "Issued by (seal)"},
+	"stcert.holder":   {"网点负责人", "Station manager"},
 }

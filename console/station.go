@@ -168,9 +168,6 @@ func (p stationPageData) ActionLabel(a string) string { return fo.StationActionL
 // StatusLabel is a station status's name.
 func (p stationPageData) StatusLabel(st fo.StationStatus) string { return st.Label(p.Lang) }
 
-// CertLast is the certificate's last valid day.
-func (p stationPageData) CertLast() time.Time { return p.S.Cert.Until.Add(-time.Hour) }
-
 // IssuesCert reports whether action asks for a certificate's validity.
 func (p stationPageData) IssuesCert(a string) bool { return fo.StationActionIssuesCert(a) }
 
@@ -466,3 +463,6 @@ func (p stationPageData) Fields() stationFields {
 
 // Scores are the scores a check's answer may give (NET-4).
 func (p stationPageData) Scores() []int { return []int{5, 4, 3, 2, 1} }
+
+// CertDates are the certificate's first and last valid days.
+func (p stationPageData) CertDates() string { return certDates(p.S.Cert, p.loc) }

@@ -31,9 +31,6 @@ type stationOwnPage struct {
 // StatusLabel is a station status's name.
 func (p stationOwnPage) StatusLabel(st fo.StationStatus) string { return st.Label(p.Lang) }
 
-// CertLast is the certificate's last valid day.
-func (p stationOwnPage) CertLast() time.Time { return p.S.Cert.Until.Add(-time.Hour) }
-
 // stationJobForm is the job form as typed.
 type stationJobForm struct {
 	Customer, Phone, Plate, Work, Day string
@@ -125,4 +122,12 @@ func (s *Server) stationOwnCert(w http.ResponseWriter, r *http.Request, c *staff
 		return
 	}
 	s.serveStationCert(w, r, c, st.ID)
+}
+
+// CertDates are the certificate's first and last valid days.
+func (p stationOwnPage) CertDates() string { return certDates(p.S.Cert, p.loc) }
+
+// certDates writes a certificate's validity: "2026-11-27 – 2027-11-27".
+func certDates(c fo.StationCert, loc *time.Location) string {
+	return c.From.In(loc).Format(time.DateOnly) + " – " + c.Until.Add(-time.Hour).In(loc).Format(time.DateOnly)
 }
