@@ -100,7 +100,7 @@ var stationTexts = Catalog{
 	"stcert.hotline":  {"服务热线", "Service hotline"},
 	"stcert.services": {"授权服务项目", "Authorised services"},
 	"stcert.valid":    {"有效期", "Valid"},
-	"stcert.terms":    {"网点须按 %s 的安装工艺和服务规范为客户服务，接受抽查与考核；证书过期或被暂停、终止后自动失效。核实证书请致电 %s。", "The station serves customers by %s's installation procedures and service standards and accepts spot checks and ratings; the certificate lapses when it expires or the station is suspended or ended. To verify it call %s."},
+	"stcert.terms":    {"网点须按%s的安装工艺和服务规范为客户服务，接受抽查与考核；证书过期或被暂停、终止后自动失效。核实证书请致电 %s。", "The station serves customers by %s's installation procedures and service standards and accepts spot checks and ratings; the certificate lapses when it expires or the station is suspended or ended. To verify it call %s."},
 	"stcert.issuer":   {"授权单位（盖章）", "Issued by (seal)"},
 	"stcert.holder":   {"网点负责人", "Station manager"},
 }
