@@ -59,6 +59,7 @@ type Store interface {
 	linkStore
 	surveyStore
 	workStore
+	stationStore // station.go (issue 14)
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -146,6 +147,7 @@ type Bot struct {
 	links      linkStore
 	surveys    surveyStore
 	work       workStore
+	stations   stationStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -188,13 +190,14 @@ func New(cfg Config) *Bot {
 		links:      cfg.Store,
 		surveys:    cfg.Store,
 		work:       cfg.Store,
+		stations:   cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,
 		limits:     cfg.Limits.withDefaults(),
 		poll:       cfg.PollTimeout,
 		redact:     redactor(token),
-		texts:      fo.Texts.MustMerge(Texts),
+		texts:      fo.Texts.MustMerge(Texts, stationTexts),
 		onSend:     cfg.OnSend,
 		onUpdate:   cfg.OnUpdate,
 	}
