@@ -166,9 +166,9 @@ func TestStationIsolationConsoleRoutes(t *testing.T) {
 			} else {
 				r = c.post(path, form)
 			}
-			for _, secret := range []string{f.customer, f.phone, f.b.Name, "%PDF-1.4 乙网点"} {
+			for _, secret := range []string{f.customer, f.phone, f.b.Name, "%PDF-1.4 乙网点", "13900000001", "京B11111"} {
 				if strings.Contains(r.body, secret) {
-					t.Errorf("%s %s shows station B's %q", method, path, secret)
+					t.Errorf("%s %s shows another's %q", method, path, secret)
 				}
 			}
 			switch stationRouteDecisions[pattern] {
