@@ -364,7 +364,11 @@ func (s *Server) stationFile(w http.ResponseWriter, r *http.Request, c *staffCtx
 		s.consoleFail(w, r, c, err)
 		return
 	}
-	w.Header().Set("Content-Type", f.Mime)
+	mime := f.Mime
+	if mime != "application/pdf" && mime != "image/png" && mime != "image/jpeg" {
+		mime = "application/octet-stream" // never rendered as a page of the console's origin
+	}
+	w.Header().Set("Content-Type", mime)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(f.Name, `"`, "")+`"`)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
