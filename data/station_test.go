@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -257,5 +258,21 @@ func TestStationJobRefusedAndAccount(t *testing.T) {
 	}
 	if _, err := s.SetAccountStationAs("st1", 99, "staff:admin"); err == nil {
 		t.Error("bound to a station that does not exist")
+	}
+}
+
+// BenchmarkAddStationJob: a station's job reported, sampled at the
+// default share (a survey or a call for one in five), in one transaction.
+func BenchmarkAddStationJob(b *testing.B) {
+	s, _ := newTestStore(b, noSync(), followUpStaff())
+	stn := certifiedStation(b, s, "杭州站", "杭州")
+	st, _ := s.Settings()
+	day := s.now().In(st.Location()).Format(time.DateOnly)
+	b.ResetTimer()
+	for i := range b.N {
+		phone := fmt.Sprintf("139%08d", i%100000000)
+		if _, err := s.AddStationJob(fo.StationJobInput{StationID: stn.ID, Customer: "客户", Phone: phone, Work: "安装倒车雷达", Day: day, By: "bench"}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
