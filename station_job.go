@@ -199,6 +199,6 @@ func StationCheckMessages(st *Settings, s Station, j StationJob, cust Customer) 
 
 // StationCheckCallWork is what a station-check call is about, as the call
 // list shows it: the station, the day and the work (NET-4).
-func StationCheckCallWork(st *Settings, s Station, j StationJob) string {
+func StationCheckCallWork(s Station, j StationJob) string {
 	return Texts.T(ZH, "stcheck.call_work", s.Code, s.Name, j.Day, j.Work)
 }

@@ -251,7 +251,7 @@ func (s *stationTurn) ask() {
 	case ststepWork:
 		s.say(s.T("stbot.ask.work"), [][]fo.Button{{x}})
 	case ststepDay:
-		loc := s.st2().Location()
+		loc := s.settings().Location()
 		today := fo.DayStart(s.now, loc)
 		s.say(s.T("stbot.ask.day"), [][]fo.Button{{
 			button(s.T("btn.stbot.today"), s.data("day", today.Format("20060102"))),
@@ -266,8 +266,8 @@ func (s *stationTurn) ask() {
 	}
 }
 
-// st2 is the shop's settings (the turn's).
-func (s *stationTurn) st2() *fo.Settings { return &s.turn.st }
+// settings are the shop's settings (the turn's).
+func (s *stationTurn) settings() *fo.Settings { return &s.turn.st }
 
 // typed takes the text a step waits for; a bad one is answered with what
 // is wrong, and the step waits on.
@@ -310,7 +310,7 @@ func (s *stationTurn) typed(text string) error {
 func (s *stationTurn) setDay(day string) error {
 	in := s.input()
 	in.Day = day
-	if _, err := in.Parse(s.now, s.st2().Location()); err != nil {
+	if _, err := in.Parse(s.now, s.settings().Location()); err != nil {
 		s.say(fo.ErrorText(s.lang, err), nil)
 		return nil
 	}
@@ -355,7 +355,7 @@ func (s *stationTurn) callback(cq *tgbotapi.CallbackQuery) error {
 		s.editID = 0
 		s.ask()
 	case action == "day" && s.conv.Step == ststepDay:
-		d, ok := parseDay(value, s.st2().Location())
+		d, ok := parseDay(value, s.settings().Location())
 		if !ok {
 			s.stale()
 			return nil
@@ -376,7 +376,7 @@ func (s *stationTurn) callback(cq *tgbotapi.CallbackQuery) error {
 
 // jobs lists the jobs the station reported this month, newest last.
 func (s *stationTurn) jobs() error {
-	loc := s.st2().Location()
+	loc := s.settings().Location()
 	today := fo.DayStart(s.now, loc)
 	first := today.AddDate(0, 0, 1-today.Day())
 	list, err := s.b.stations.StationJobs(s.st.ID, first, today.AddDate(0, 0, 1))

@@ -108,7 +108,7 @@ func (w *writer) startStationCheck(st *fo.Settings, stn fo.Station, j *fo.Statio
 	}
 	win := fo.DayWindow(w.now, 0, 0, fo.FirstCallToDay-1, st.Location())
 	c, err := w.addCall(st, fo.Call{Kind: fo.CallStationCheck, CustomerID: cust.ID, StationJobID: j.ID, Staff: staff,
-		Window: win, Work: fo.StationCheckCallWork(st, stn, *j)})
+		Window: win, Work: fo.StationCheckCallWork(stn, *j)})
 	if err != nil {
 		return err
 	}
