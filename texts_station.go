@@ -46,7 +46,7 @@ var stationTexts = Catalog{
 	"err.stcheck.not_sampled": {"这项工作没有抽查。", "This job is not being checked."},
 	"err.stcheck.answered":    {"这次抽查已有答复。", "This check has its answer already."},
 	"station.cert.remind":     {"📜 网点 %s %s 的授权证书（%s）将于 %s 到期，请安排考核与换证。", "📜 Station %s %s: its certificate (%s) lapses on %s; arrange the review and renewal."},
-	"call.station_about":      {"网点抽查：%s", "Station check: %s"},
+	"call.station_about":      {"网点抽查：%s（请问客户满意度 1–5 星，记在控制台“服务网点”该网点页）", "Station check: %s (ask for 1–5 stars; record them on the station's console page)"},
 	"stcheck.call_work":       {"%s %s（%s）：%s", "%s %s (%s): %s"},
 	"call.kind.station":       {"网点抽查回访", "Station check call"},
 	"station.near.none":       {"抱歉，“%s”附近暂时没有授权服务网点。您可以直接联系我们的服务热线。", "Sorry, we have no authorised station near \"%s\" yet. Please call our service hotline."},
