@@ -59,8 +59,8 @@ const (
 	ststepConfirm  = "confirm"
 )
 
-// stationConv is a station member's unfinished job report.
-type stationConv struct {
+// jobConv is a station member's unfinished job report.
+type jobConv struct {
 	Flow    string    `json:"flow"` // "job"
 	Step    string    `json:"step"`
 	Nonce   string    `json:"nonce"`
@@ -73,18 +73,18 @@ type stationConv struct {
 	Day      string `json:"day,omitempty"` // YYYY-MM-DD
 }
 
-func decodeStationConv(raw []byte, now time.Time) *stationConv {
+func decodeJobConv(raw []byte, now time.Time) *jobConv {
 	if len(raw) == 0 {
 		return nil
 	}
-	var c stationConv
+	var c jobConv
 	if err := json.Unmarshal(raw, &c); err != nil || c.Flow != "job" || now.Sub(c.Updated) > convTTL {
 		return nil
 	}
 	return &c
 }
 
-func (c *stationConv) encode() []byte {
+func (c *jobConv) encode() []byte {
 	if c == nil {
 		return nil
 	}
@@ -105,7 +105,7 @@ var stationActions = map[string]stationActionFunc{}
 type stationTurn struct {
 	*turn
 	st   fo.Station
-	conv *stationConv
+	conv *jobConv
 }
 
 // data is the callback data of a job report's button.
@@ -143,7 +143,8 @@ func (t *turn) groupChat(u tgbotapi.Update, chat *tgbotapi.Chat) error {
 	if err != nil {
 		return fmt.Errorf("read station conversation: %w", err)
 	}
-	s := &stationTurn{turn: t, st: st, conv: decodeStationConv(raw, t.now)}
+	s := &stationTurn{turn: t, st: st, conv: decodeJobConv(raw, t.now)}
+	before := s.conv
 	if err := s.update(u); err != nil {
 		msg, ok := t.userError(err)
 		if !ok {
@@ -153,10 +154,15 @@ func (t *turn) groupChat(u tgbotapi.Update, chat *tgbotapi.Chat) error {
 		t.answer(msg)
 		t.say(msg, nil)
 	}
-	if s.conv != nil {
+	save := s.conv.encode()
+	switch {
+	case s.conv != nil:
 		s.conv.Updated = t.now
+		save = s.conv.encode()
+	case before == nil:
+		save = raw // no report of ours: another flow's state in this chat stays as it was
 	}
-	_, err = t.b.convs.FinishStaffUpdate(u.UpdateID, chat.ID, t.from.ID, s.conv.encode(), t.replies)
+	_, err = t.b.convs.FinishStaffUpdate(u.UpdateID, chat.ID, t.from.ID, save, t.replies)
 	return err
 }
 
@@ -204,7 +210,7 @@ func (s *stationTurn) update(u tgbotapi.Update) error {
 	if m.IsCommand() {
 		switch m.Command() {
 		case "job":
-			s.conv = &stationConv{Flow: "job", Step: ststepCustomer, Nonce: newNonce()}
+			s.conv = &jobConv{Flow: "job", Step: ststepCustomer, Nonce: newNonce()}
 			s.ask()
 		case "jobs":
 			return s.jobs()
