@@ -41,6 +41,18 @@ func (w *writer) putStation(st fo.Station, old *fo.Station, action string) error
 	if err := putJSON(w.tx.Bucket(bStations), u64(st.ID), st); err != nil {
 		return err
 	}
+	// The station_chat index follows the station's chat, however it was set.
+	chats := w.tx.Bucket(bStationChat)
+	if old != nil && old.ChatID != 0 && old.ChatID != st.ChatID {
+		if err := chats.Delete(i64(old.ChatID)); err != nil {
+			return err
+		}
+	}
+	if st.ChatID != 0 {
+		if err := chats.Put(i64(st.ChatID), u64(st.ID)); err != nil {
+			return err
+		}
+	}
 	var before any
 	if old != nil {
 		before = old
@@ -274,17 +286,9 @@ func (s *Store) LinkStationChat(code string, chatID int64, staffChat bool, by st
 			return fo.Errorf(fo.ECONFLICT, "err.station.chat_taken")
 		}
 		old := st
-		if st.ChatID != 0 {
-			if err := chats.Delete(i64(st.ChatID)); err != nil {
-				return err
-			}
-		}
 		st.ChatID, st.LinkHash, st.LinkUntil = chatID, "", time.Time{}
 		st.History = append(st.History, fo.StationEvent{At: w.now, By: by, Action: "link"})
-		if err := chats.Put(i64(chatID), u64(st.ID)); err != nil {
-			return err
-		}
-		return w.putStation(st, &old, "link")
+		return w.putStation(st, &old, "link") // keeps the station_chat index
 	})
 	return st, err
 }

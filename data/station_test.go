@@ -137,6 +137,17 @@ func TestStationLinkChat(t *testing.T) {
 	if _, err := s.LinkStationChat(codeB, -500, false, "tg:3"); err == nil {
 		t.Error("one chat linked to two stations")
 	}
+	// A's new group replaces its old one.
+	codeA, _ := s.NewStationLinkCode(a.ID, "staff:zhao")
+	if _, err := s.LinkStationChat(codeA, -550, false, "tg:5"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StationByChat(-500); !errors.Is(err, fo.ErrNotFound) {
+		t.Errorf("A's old group still linked: %v", err)
+	}
+	if got, _ := s.StationByChat(-550); got.ID != a.ID {
+		t.Errorf("A's new group: %+v", got)
+	}
 	clock.Advance(fo.StationLinkTTL + time.Minute)
 	if _, err := s.LinkStationChat(codeB, -600, false, "tg:4"); err == nil {
 		t.Error("an expired code linked")
