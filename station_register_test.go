@@ -243,3 +243,26 @@ func TestStationLinkCode(t *testing.T) {
 		t.Error("hash")
 	}
 }
+
+// FuzzStationInput: what the console's station form and a station's job
+// report take from outside never panics, and what is accepted is within
+// its bounds.
+func FuzzStationInput(f *testing.F) {
+	f.Add("杭州站", "杭州", "0571-8888 6666", "安装,维修", "钱七", "13900000007", "浙A12345", "2026-12-05")
+	f.Add("<b>", "", "+86 571", "、、", "", "1", "-", "12/05")
+	f.Fuzz(func(t *testing.T, name, city, hotline, services, customer, phone, plate, day string) {
+		st := DefaultSettings()
+		var s Station
+		in := StationInput{Name: name, City: city, Address: name, Hotline: hotline, Services: services}
+		if err := in.Apply(&s, &st); err == nil {
+			if s.Name == "" || len([]rune(s.Name)) > 60 || strings.ContainsAny(s.Name+s.City+strings.Join(s.Services, ""), "<>") || len(s.Services) > 20 {
+				t.Fatalf("accepted %+v", s)
+			}
+		}
+		now := time.Date(2026, 12, 6, 10, 0, 0, 0, stLoc)
+		j, err := StationJobInput{Customer: customer, Phone: phone, Plate: plate, Work: name, Day: day}.Parse(now, stLoc)
+		if err == nil && (len(j.Phone) != 11 || j.Day > "2026-12-06" || j.Work == "") {
+			t.Fatalf("accepted %+v", j)
+		}
+	})
+}
