@@ -59,6 +59,7 @@ type Store interface {
 	linkStore
 	surveyStore
 	workStore
+	signStore
 	stationStore // station.go (issue 14)
 }
 
@@ -147,6 +148,7 @@ type Bot struct {
 	links      linkStore
 	surveys    surveyStore
 	work       workStore
+	signs      signStore
 	stations   stationStore
 	clock      fo.Clock
 	log        *slog.Logger
@@ -190,6 +192,7 @@ func New(cfg Config) *Bot {
 		links:      cfg.Store,
 		surveys:    cfg.Store,
 		work:       cfg.Store,
+		signs:      cfg.Store,
 		stations:   cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,

@@ -115,6 +115,7 @@ var stationRouteDecisions = map[string]string{
 	"POST /staff/stations/{id}/link": "closed", "GET /staff/stations/{id}/files/{file}": "closed",
 	"GET /staff/stations/{id}/cert": "closed", "POST /staff/stations/{id}/jobs/{job}/check": "closed",
 	"POST /staff/accounts/station": "closed",
+	"POST /staff/visits/{id}/sign": "closed", "GET /staff/files/{id}": "closed", // INT-4 (issue 12)
 }
 
 // routePath fills a pattern's wildcards with other records: B's station,
