@@ -61,6 +61,7 @@ type Store interface {
 	workStore
 	signStore
 	discountStore
+	stationStore // station.go (issue 14)
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -150,6 +151,7 @@ type Bot struct {
 	work       workStore
 	signs      signStore
 	discounts  discountStore
+	stations   stationStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -194,13 +196,14 @@ func New(cfg Config) *Bot {
 		work:       cfg.Store,
 		signs:      cfg.Store,
 		discounts:  cfg.Store,
+		stations:   cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,
 		limits:     cfg.Limits.withDefaults(),
 		poll:       cfg.PollTimeout,
 		redact:     redactor(token),
-		texts:      fo.Texts.MustMerge(Texts),
+		texts:      fo.Texts.MustMerge(Texts, stationTexts),
 		onSend:     cfg.OnSend,
 		onUpdate:   cfg.OnUpdate,
 	}

@@ -71,7 +71,7 @@ func TestFirstRepliesGreet(t *testing.T) {
 // but never used.
 func TestTextsCatalog(t *testing.T) {
 	catalogtest.Run(t, catalogtest.Check{
-		Own: Texts, Parts: []fo.Catalog{fo.Texts, Texts}, All: fo.Texts.Merge(Texts),
+		Own: Texts.MustMerge(stationTexts), Parts: []fo.Catalog{fo.Texts, Texts, stationTexts}, All: fo.Texts.Merge(Texts, stationTexts),
 		Dirs: []string{"."}, Module: "..",
 		Dynamic: []string{"cmd."},
 	})

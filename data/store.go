@@ -74,6 +74,7 @@
 // documented in data/field.go, data/station.go, data/quality.go):
 //
 //	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
+//	station_chat, station_job_ids, station_checked (data/station.go)
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 //
@@ -175,6 +176,11 @@ var (
 	bQuality     = []byte("quality")
 	bQualityAt   = []byte("quality_at")
 	bQualityOpen = []byte("quality_open")
+
+	// Service stations' chats, job index and monthly check marks (NET-1, NET-4; data/station.go).
+	bStationChat    = []byte("station_chat")
+	bStationJobIDs  = []byte("station_job_ids")
+	bStationChecked = []byte("station_checked")
 )
 
 var allBuckets = [][]byte{
@@ -191,6 +197,7 @@ var allBuckets = [][]byte{
 	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
+	bStationChat, bStationJobIDs, bStationChecked,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
