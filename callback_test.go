@@ -59,6 +59,24 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %v %d %d %v", s, ap, v, m, ok)
 		}
 
+		// Field jobs (FLD-1, FLD-3, FLD-4).
+		fldActions := []string{FieldTaskArrival, FieldTaskCustomer, FieldTaskReceipt, FieldStepSign, FieldStepDispatch, FieldTravel}
+		action = fldActions[int(pick)%len(fldActions)]
+		s = FieldData(action, id)
+		fits(s)
+		if a, got, ok := ParseFieldData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+		staff := fmt.Sprintf("t%0*d", 1+int(pick)%(MaxStaffID-1), n)
+		if len(staff) > MaxStaffID {
+			staff = staff[:MaxStaffID]
+		}
+		s = FieldTechData(id, staff)
+		fits(s)
+		if got, who, ok := ParseFieldTechData(s); !ok || got != id || who != staff {
+			t.Fatalf("%q parsed to %d %q %v", s, got, who, ok)
+		}
+
 		s = MaintButtonData(id)
 		fits(s)
 		if got, ok := ParseMaintButton(s); !ok || got != id {
@@ -83,7 +101,8 @@ func FuzzCallbackData(f *testing.F) {
 // byte for byte (callback data comes from outside and may be forged).
 func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
-		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3"} {
+		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3",
+		"fld:sign:4", "fld:disp:04", "fld:pick:4", "fldt:4:wu", "fldt:4:", "fldt:4:a:b", "fldt:4:李"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -104,6 +123,12 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if id, ok := ParseMaintButton(s); ok && MaintButtonData(id) != s {
 			t.Fatalf("mt %q accepted", s)
+		}
+		if a, id, ok := ParseFieldData(s); ok && FieldData(a, id) != s {
+			t.Fatalf("fld %q accepted", s)
+		}
+		if id, who, ok := ParseFieldTechData(s); ok && FieldTechData(id, who) != s {
+			t.Fatalf("fldt %q accepted", s)
 		}
 	})
 }

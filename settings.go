@@ -71,6 +71,10 @@ type Settings struct {
 	// stations' claims (labour.go).
 	Labour      []LabourStandard `json:"labour,omitempty"`
 	LabourRates []RegionRate     `json:"labour_rates,omitempty"`
+
+	// Field are the field jobs' approval deadlines and reminders (FLD-1,
+	// FLD-3; field_dispatch_settings.go).
+	Field FieldSettings `json:"field,omitzero"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.
@@ -175,6 +179,8 @@ type StaffMember struct {
 	Name           string   `json:"name"`
 	TelegramUserID int64    `json:"telegram_user_id"`
 	Roles          []string `json:"roles"`
+	// Lang is the language the bot writes to the member in (zh when empty).
+	Lang Lang `json:"lang,omitempty"`
 }
 
 // Has reports whether the member has role.

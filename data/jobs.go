@@ -46,6 +46,10 @@ var dueHandlers = map[string]dueHandler{
 	surveyKind:      dueSurvey,      // SUR-1
 	promoKind:       duePromo,       // FU-6
 	promoLetterKind: duePromoLetter, // FU-6
+	// Field jobs (data/field_dispatch.go).
+	fieldTaskKind: dueFieldTask, // FLD-1
+	fieldWarnKind: dueFieldWarn, // FLD-3
+	fieldDueKind:  dueFieldDue,  // FLD-3
 }
 
 // dueKey is the key of a due entry: the time it falls due, then kind:id.
