@@ -163,7 +163,7 @@ func (s *Server) fieldNew(w http.ResponseWriter, r *http.Request, c *staffCtx) {
 		s.renderConsole(w, r, c, web.ErrorStatus(err), "field_new", p)
 		return
 	}
-	s.done(w, r, idPath(fieldPath, j.ID), "fldc.flash.created")
+	s.done(w, r, idPath(fieldPath, j.ID), "con.flash.fld_created")
 }
 
 // fieldCustomer reads the customer's lines of a form.
@@ -174,7 +174,7 @@ func fieldCustomer(r *http.Request) fo.FieldCustomer {
 
 // fieldTask marks a shipment task done, with the arrival day (FLD-1).
 func (s *Server) fieldTask(w http.ResponseWriter, r *http.Request, c *staffCtx) {
-	s.fieldStep(w, r, c, "tasks", "fldc.flash.task", func(j fo.FieldJob) error {
+	s.fieldStep(w, r, c, "tasks", "con.flash.fld_task", func(j fo.FieldJob) error {
 		_, err := s.cfg.Store.FieldTask(j.ID, r.PostForm.Get("task"), r.PostForm.Get("arrival"), fieldBy(c))
 		return err
 	})
@@ -188,7 +188,7 @@ func (s *Server) fieldUpload(w http.ResponseWriter, r *http.Request, c *staffCtx
 	if kind == fo.FieldDocRequest {
 		form = "request"
 	}
-	s.fieldStep(w, r, c, form, "fldc.flash.doc_"+form, func(j fo.FieldJob) error {
+	s.fieldStep(w, r, c, form, "con.flash.fld_doc_"+form, func(j fo.FieldJob) error {
 		if kind != fo.FieldDocReceipt && kind != fo.FieldDocRequest {
 			return fo.ErrNotFound
 		}
@@ -223,14 +223,14 @@ func (s *Server) fieldDispatch(w http.ResponseWriter, r *http.Request, c *staffC
 	f := r.PostForm.Get
 	in := fo.FieldDispatchInput{Customer: fieldCustomer(r), Departure: f("departure"), Return: f("return"), Problem: f("problem"),
 		Tools: f("tools"), Notes: f("notes")}
-	s.fieldStepKeep(w, r, c, "dispatch", "fldc.flash.dispatch", func(p *fieldPage) { p.Form = in }, func(j fo.FieldJob) error {
+	s.fieldStepKeep(w, r, c, "dispatch", "con.flash.fld_dispatch", func(p *fieldPage) { p.Form = in }, func(j fo.FieldJob) error {
 		_, err := s.cfg.Store.SubmitFieldDispatch(j.ID, in, fieldBy(c))
 		return err
 	})
 }
 
 func (s *Server) fieldCancel(w http.ResponseWriter, r *http.Request, c *staffCtx) {
-	s.fieldStep(w, r, c, "cancel", "fldc.flash.cancelled", func(j fo.FieldJob) error {
+	s.fieldStep(w, r, c, "cancel", "con.flash.fld_cancelled", func(j fo.FieldJob) error {
 		_, err := s.cfg.Store.CancelFieldJob(j.ID, r.PostForm.Get("reason"), fieldBy(c))
 		return err
 	})
