@@ -138,4 +138,3 @@ func TestFieldConsoleFLD3(t *testing.T) {
 		t.Errorf("cancelled job at %s", j2.Stage)
 	}
 }
-

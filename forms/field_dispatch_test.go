@@ -34,8 +34,8 @@ func fieldFixture(lang fo.Lang, trip, dispatched bool) (*fo.Settings, fo.FieldJo
 		Form: fo.FieldDispatchForm{Departure: t0.Add(4 * time.Hour), Return: ret, Problem: "12 台重型卡车加装防撞预警系统，需逐台标定雷达并路试",
 			Tools: "标定板、笔记本电脑、备用探头 4 个", Notes: "进厂须戴安全帽；门卫处登记"},
 		SubmittedAt: t0, SubmittedBy: "staff:li", Trip: trip,
-		Signed:      fo.FieldStep{By: "sun", At: t0.Add(10 * time.Minute)},
-		Picked:      fo.FieldStep{By: "zhou", At: t0.Add(30 * time.Minute)}, Technician: "wu",
+		Signed: fo.FieldStep{By: "sun", At: t0.Add(10 * time.Minute)},
+		Picked: fo.FieldStep{By: "zhou", At: t0.Add(30 * time.Minute)}, Technician: "wu",
 		StepDueAt: t0.Add(4*time.Hour + 30*time.Minute),
 	}
 	if dispatched {

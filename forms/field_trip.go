@@ -105,7 +105,9 @@ func (e *Engine) FieldHandover(st *fo.Settings, j fo.FieldJob, lang fo.Lang) ([]
 }
 
 // fieldTech names the job's technician.
-func (d *Doc) fieldTech(st *fo.Settings, j fo.FieldJob) string { return st.StaffName(j.Dispatch.Technician) }
+func (d *Doc) fieldTech(st *fo.Settings, j fo.FieldJob) string {
+	return st.StaffName(j.Dispatch.Technician)
+}
 
 // fieldApprovedBy names who dispatched the technician and when.
 func (d *Doc) fieldApprovedBy(st *fo.Settings, j fo.FieldJob) string {
