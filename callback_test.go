@@ -77,6 +77,13 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %d %q %v", s, got, who, ok)
 		}
 
+		secret := fmt.Sprintf("s%016d", n)
+		s = FieldLinkPayload(id, secret)
+		fits(s)
+		if got, sec, ok := ParseFieldLink(s); !ok || got != id || sec != secret {
+			t.Fatalf("%q parsed to %d %q %v", s, got, sec, ok)
+		}
+
 		s = MaintButtonData(id)
 		fits(s)
 		if got, ok := ParseMaintButton(s); !ok || got != id {

@@ -32,7 +32,7 @@ var dynamicPrefixes = []string{
 	"topic.",      // followup.go: call topics (FU-4)
 	"wd.",         // notify.go, report.go: weekday names
 	// Field jobs (field_dispatch_message.go): tasks, steps, papers, stages.
-	"btn.fld.", "fld.task.", "fld.ask.", "fld.warn.", "fld.step.", "fld.paper.", "fld.doc_in.", "fld.stage.", "fldb.filed.",
+	"btn.fld.", "fld.task.", "fld.ask.", "fld.warn.", "fld.step.", "fld.paper.", "fld.doc_in.", "fld.stage.", "fldb.filed.", "fldb.cust_filed.",
 }
 
 // rootTexts is every catalog of the root package: Texts and the reports'

@@ -2,6 +2,7 @@ package frontoffice
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,6 +24,11 @@ type FieldShipment struct {
 	Receipt *FieldDoc `json:"receipt,omitempty"`
 	// RemindAt is when the staff are reminded of the tasks still open.
 	RemindAt time.Time `json:"remind_at,omitzero"`
+	// ContactLink is the secret of the deep link that links the customer
+	// contact's Telegram chat to the job (FieldLinkPayload): from that
+	// chat a photo or PDF is taken as the receipt or the commissioning
+	// request (FLD-1, FLD-2).
+	ContactLink string `json:"contact_link,omitempty"`
 }
 
 // FieldDispatch is the commissioning request (FLD-2), the dispatch request
@@ -400,5 +406,55 @@ func (j *FieldJob) AttachDoc(kind string, d FieldDoc) error {
 	default:
 		return ErrNotFound
 	}
+	return nil
+}
+
+// FieldLinkPayload is the /start payload of the deep link that links a
+// customer contact's chat to job id: "fj<id>_<secret>" (Telegram allows
+// 64 characters of [A-Za-z0-9_-]).
+func FieldLinkPayload(id uint64, secret string) string {
+	return "fj" + strconv.FormatUint(id, 10) + "_" + secret
+}
+
+// ParseFieldLink parses FieldLinkPayload's output.
+func ParseFieldLink(s string) (id uint64, secret string, ok bool) {
+	rest, ok := strings.CutPrefix(s, "fj")
+	if !ok || len(s) > 64 {
+		return 0, "", false
+	}
+	num, secret, ok := strings.Cut(rest, "_")
+	if !ok || len(secret) < 8 {
+		return 0, "", false
+	}
+	for _, c := range secret {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return 0, "", false
+		}
+	}
+	id, ok = ParseRecordID(num)
+	return id, secret, ok
+}
+
+// CustomerDocKind is what a file from the customer contact's linked chat
+// is at the job's stage: the signed receipt while shipped, the
+// commissioning request from receipt until the dispatch request is signed;
+// "" after (FLD-1, FLD-2).
+func (j *FieldJob) CustomerDocKind() string {
+	switch {
+	case j.Stage == FieldShipped:
+		return FieldDocReceipt
+	case j.Stage == FieldReceived || j.Stage == FieldRequested || (j.Stage == FieldApproving && !j.Dispatch.Signed.Done()):
+		return FieldDocRequest
+	}
+	return ""
+}
+
+// Link records that chat is the customer contact's (FLD-2).
+func (j *FieldJob) Link(chat int64, now time.Time) error {
+	if j.Stage == FieldCancelled || j.Stage == FieldClosed {
+		return ErrFieldStage
+	}
+	j.Customer.ChatID = chat
+	j.event("customer:bot", "linked", "", now)
 	return nil
 }

@@ -17,6 +17,8 @@ type fieldStore interface {
 	AttachFieldTelegram(id uint64, kind, fileID, name, mime, by, idem string) (fo.FieldJob, error)
 	ApproveField(a fo.FieldApproval) (fo.FieldJob, error)
 	BookFieldTravel(id uint64, staff, idem string) (fo.FieldJob, error)
+	LinkFieldChat(payload string, chat int64) (fo.FieldJob, error)
+	CustomerFieldFile(chat int64, fileID, name, mime, idem string) (fo.FieldJob, string, error)
 }
 
 // Field jobs in Telegram, the staff's side (FLD-1..4):
@@ -35,6 +37,12 @@ type fieldStore interface {
 //
 // A press by the wrong person, or a second press, is answered with a
 // polite notice in the presser's language and changes nothing.
+//
+// The customer's side: the contact opens the job's deep link
+// (fo.FieldLinkPayload, shown in the console), which links their chat;
+// a photo or PDF they send there is filed as what the job waits for — the
+// signed receipt, then the commissioning request — and they are thanked
+// in the job's language.
 
 // sflowFieldFile is the staff flow of a file sent for a field job: which
 // document it is.
@@ -243,4 +251,53 @@ func (t *turn) fieldFileAction(a convAction) error {
 func fieldStaffText(m *tgbotapi.Message) bool {
 	_, ok := fieldFileReply(m)
 	return ok
+}
+
+// fieldLink links the customer contact's chat to their field job from the
+// deep link the console shows (FLD-2); a wrong or old link changes nothing.
+func (t *turn) fieldLink(payload string) error {
+	j, err := t.b.field.LinkFieldChat(payload, t.chatID)
+	if errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrFieldStage) {
+		t.say(t.T("fldb.link_bad", t.st.ShopName(t.lang), t.st.Shop.Phone), nil)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	t.lang = j.Lang
+	t.say(t.T("fldb.linked", t.st.ShopName(j.Lang), j.Customer.Company, j.Number), nil)
+	return nil
+}
+
+// fieldCustomerFile files a photo or PDF from a customer contact's linked
+// chat as the signed receipt or the commissioning request (FLD-1, FLD-2);
+// handled is false when the chat is linked to no field job.
+func (t *turn) fieldCustomerFile(m *tgbotapi.Message) (handled bool, err error) {
+	fileID, name, mime := "", "photo.jpg", "image/jpeg"
+	if m.Document != nil {
+		fileID, name, mime = m.Document.FileID, m.Document.FileName, m.Document.MimeType
+	} else {
+		fileID = largestPhoto(m.Photo)
+	}
+	if len(name) > 100 {
+		name = name[:100]
+	}
+	j, kind, err := t.b.field.CustomerFieldFile(t.chatID, fileID, name, mime, t.idem())
+	switch {
+	case errors.Is(err, fo.ErrNotFound):
+		return false, nil
+	case errors.Is(err, fo.ErrFieldStage):
+		t.lang = j.Lang
+		t.say(t.T("fldb.cust_not_now", j.Number, t.st.Shop.Phone), nil)
+		return true, nil
+	case fo.ErrorCode(err) == fo.EINVALID:
+		t.lang = j.Lang
+		t.say(fo.ErrorText(t.lang, err), nil)
+		return true, nil
+	case err != nil:
+		return true, err
+	}
+	t.lang = j.Lang
+	t.say(t.T("fldb.cust_filed."+kind, j.Number), nil)
+	return true, nil
 }

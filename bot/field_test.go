@@ -260,3 +260,59 @@ func TestFieldOverdueAndTripFLD3(t *testing.T) {
 	}
 	h.wait(staffChat, fo.Texts.T(fo.ZH, "fld.booked", j.Number, "冯行政"))
 }
+
+// sendFile sends a PDF (name ending .pdf) or a photo from u in its chat,
+// not as a reply.
+func (h *harness) sendFile(chat int64, u tgbotapi.User, fileID, name string) tgbotapi.Update {
+	h.t.Helper()
+	if !strings.HasSuffix(name, ".pdf") {
+		up := h.srv.SendPhoto(chat, u, fileID, "")
+		h.handled(up)
+		return up
+	}
+	m := &tgbotapi.Message{MessageID: 80000 + int(time.Now().UnixNano()%10000), From: &u, Date: int(time.Now().Unix()),
+		Chat: &tgbotapi.Chat{ID: chat, Type: "private"}, Document: &tgbotapi.Document{FileID: fileID, FileName: name, MimeType: "application/pdf"}}
+	up := tgbotapi.Update{Message: m}
+	up.UpdateID = h.srv.Push(up)
+	h.handled(up)
+	return up
+}
+
+// FLD-1, FLD-2: the customer contact opens the job's deep link and sends
+// the signed receipt and the sealed request from their own chat, thanked
+// in the job's language; a wrong link links nothing, and a photo from a
+// chat linked to no job is not taken.
+func TestFieldContactChatFLD2(t *testing.T) {
+	for _, lang := range []fo.Lang{fo.ZH, fo.EN} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := fieldHarness(t, lang)
+			const contact = int64(9101)
+			u := telegramtest.Customer(contact, string(lang))
+			j, err := h.store.CreateFieldJob(fieldJobInput(lang), "staff:li")
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := h.settings()
+			h.text(contact, u, "/start "+fo.FieldLinkPayload(j.ID, "wrongwrongwrong1"))
+			h.wait(contact, fo.Texts.T(lang, "fldb.link_bad", st.ShopName(lang), st.Shop.Phone))
+			h.sendFile(contact, u, "stray", "stray.jpg")
+			if cur, _ := h.store.FieldJob(j.ID); cur.Shipment.Receipt != nil {
+				t.Fatal("a photo from a chat not linked was filed")
+			}
+			h.text(contact, u, "/start "+fo.FieldLinkPayload(j.ID, j.Shipment.ContactLink))
+			h.wait(contact, fo.Texts.T(lang, "fldb.linked", st.ShopName(lang), "华北重工有限公司", j.Number))
+			h.sendFile(contact, u, "cust-receipt", "签收单.pdf")
+			h.wait(contact, fo.Texts.T(lang, "fldb.cust_filed.receipt", j.Number))
+			h.sendFile(contact, u, "cust-request", "request.jpg")
+			h.wait(contact, fo.Texts.T(lang, "fldb.cust_filed.request", j.Number))
+			h.wait(staffChat, fo.Texts.T(fo.ZH, "fld.doc_in.request", j.Number, "华北重工有限公司"))
+			j, _ = h.store.FieldJob(j.ID)
+			if j.Stage != fo.FieldRequested || j.Shipment.Receipt == nil || j.Dispatch.Request == nil || j.Customer.ChatID != contact {
+				t.Fatalf("after the contact's files: %s %+v %+v", j.Stage, j.Shipment.Receipt, j.Dispatch.Request)
+			}
+			if f, _, _ := h.store.File(j.Dispatch.Request.FileID); f.TelegramFileID != "cust-request-l" {
+				t.Errorf("request file %+v", f)
+			}
+		})
+	}
+}

@@ -53,6 +53,9 @@ func (s *Store) CreateFieldJob(in fo.FieldJobInput, by string) (fo.FieldJob, err
 		if j, err = fo.NewFieldJob(&st, in, by, w.now); err != nil {
 			return err
 		}
+		if j.Shipment.ContactLink, err = newFieldLinkSecret(); err != nil {
+			return err
+		}
 		b := tx.Bucket(bFieldJobs)
 		if j.ID, err = nextID(b); err != nil {
 			return err

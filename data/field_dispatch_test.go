@@ -315,3 +315,47 @@ func TestFieldTaskReminderFLD1(t *testing.T) {
 		t.Errorf("%d reminders after the receipt came back", n)
 	}
 }
+
+// FLD-1, FLD-2: the customer contact's chat, linked by the job's deep
+// link (a wrong secret links nothing), sends the signed receipt and then
+// the commissioning request; another chat files nothing.
+func TestFieldContactChatFLD2(t *testing.T) {
+	s, _ := newTestStore(t, fieldStaff())
+	j, err := s.CreateFieldJob(fieldInput(), "staff:li")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(j.Shipment.ContactLink) != 16 {
+		t.Fatalf("link secret %q", j.Shipment.ContactLink)
+	}
+	if _, err := s.LinkFieldChat(fo.FieldLinkPayload(j.ID, "AAAAAAAAAAAAAAAA"), chatCust); !errors.Is(err, fo.ErrNotFound) {
+		t.Errorf("a wrong secret: %v", err)
+	}
+	if _, _, err := s.CustomerFieldFile(chatCust, "f0", "r.jpg", "image/jpeg", ""); !errors.Is(err, fo.ErrNotFound) {
+		t.Errorf("a file from a chat not linked: %v", err)
+	}
+	j, err = s.LinkFieldChat(fo.FieldLinkPayload(j.ID, j.Shipment.ContactLink), chatCust)
+	if err != nil || j.Customer.ChatID != chatCust {
+		t.Fatalf("link: %v %d", err, j.Customer.ChatID)
+	}
+	j, kind, err := s.CustomerFieldFile(chatCust, "f1", "receipt.pdf", "application/pdf", "tg:1")
+	if err != nil || kind != fo.FieldDocReceipt || j.Stage != fo.FieldReceived || j.Shipment.Receipt.By != "customer:bot" {
+		t.Fatalf("receipt from the contact: %v %s %s", err, kind, j.Stage)
+	}
+	j, kind, err = s.CustomerFieldFile(chatCust, "f2", "request.jpg", "image/jpeg", "tg:2")
+	if err != nil || kind != fo.FieldDocRequest || j.Stage != fo.FieldRequested {
+		t.Fatalf("request from the contact: %v %s %s", err, kind, j.Stage)
+	}
+	if _, _, err := s.CustomerFieldFile(chatCust, "f3", "x.zip", "application/zip", "tg:3"); fo.ErrorCode(err) != fo.EINVALID {
+		t.Errorf("a zip: %v", err)
+	}
+	if _, err := s.SubmitFieldDispatch(j.ID, dispatchInput("2026-11-30T08:00", "2026-11-30T18:00"), "staff:li"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ApproveField(fo.FieldApproval{ID: j.ID, Step: fo.FieldStepSign, Staff: "sun"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.CustomerFieldFile(chatCust, "f4", "late.jpg", "image/jpeg", "tg:4"); !errors.Is(err, fo.ErrFieldStage) {
+		t.Errorf("a file after the signature: %v", err)
+	}
+}

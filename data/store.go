@@ -74,7 +74,7 @@
 // documented in data/field.go, data/station.go, data/quality.go):
 //
 //	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
-//	field_no (field job numbers, data/field_dispatch.go)
+//	field_no, field_chat (field job numbers and contacts' chats, data/field_dispatch.go, data/field_link.go)
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 //
@@ -177,7 +177,8 @@ var (
 	bQualityAt   = []byte("quality_at")
 	bQualityOpen = []byte("quality_open")
 
-	bFieldNo = []byte("field_no") // field job numbers (data/field_dispatch.go, FLD-1)
+	bFieldNo   = []byte("field_no")   // field job numbers (data/field_dispatch.go, FLD-1)
+	bFieldChat = []byte("field_chat") // customer contacts' chats (data/field_link.go, FLD-2)
 )
 
 var allBuckets = [][]byte{
@@ -194,7 +195,7 @@ var allBuckets = [][]byte{
 	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
-	bFieldNo,
+	bFieldNo, bFieldChat,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
