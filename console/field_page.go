@@ -65,6 +65,9 @@ type fieldPage struct {
 	Papers  []fieldPaper
 	History []historyRow
 	Travel  string
+	// Link is the deep link (or the /start command, while the bot's name
+	// is unknown) that links the customer contact's chat (FLD-2).
+	Link, LinkCommand string
 
 	// Form is the dispatch request's input (prefilled from the job).
 	Form                         fo.FieldDispatchInput
@@ -187,6 +190,15 @@ func (s *Server) fieldJobPage(c *staffCtx, j fo.FieldJob) *fieldPage {
 		}
 	}
 	p.CanCancel = j.Dispatch.DispatchedAt.IsZero() && open
+	if open && j.Shipment.ContactLink != "" && j.CustomerDocKind() != "" {
+		payload := fo.FieldLinkPayload(j.ID, j.Shipment.ContactLink)
+		p.LinkCommand = "/start " + payload
+		if s.cfg.BotUsername != nil {
+			if bot := s.cfg.BotUsername(); bot != "" {
+				p.Link = "https://t.me/" + bot + "?start=" + payload
+			}
+		}
+	}
 	for _, e := range j.History {
 		action, _, _ := strings.Cut(e.Action, ":")
 		note := e.Note

@@ -69,7 +69,7 @@ func TestFieldConsoleFLD3(t *testing.T) {
 		t.Fatalf("create: %d %s", r.status, excerpt(r.body))
 	}
 	page := c.follow(r)
-	mustContain(t, "job page", page.body, "AZ-20261127-001", "华北重工有限公司", "022-6688-1234", `data-task="arr" data-done="false"`, h.srv.texts.T(fo.ZH, "con.flash.fld_created"))
+	mustContain(t, "job page", page.body, `id="contact-command">/start fj1_`, "AZ-20261127-001", "华北重工有限公司", "022-6688-1234", `data-task="arr" data-done="false"`, h.srv.texts.T(fo.ZH, "con.flash.fld_created"))
 	j, _ := h.store.FieldJob(1)
 	if j.Stage != fo.FieldShipped || j.Shipment.ShippedAt.In(conLoc).Format("2006-01-02") != "2026-11-26" {
 		t.Errorf("job %s shipped %v", j.Stage, j.Shipment.ShippedAt)

@@ -60,6 +60,8 @@ var fieldTexts = fo.Catalog{
 	"fldc.doc_missing.request":  {Zh: "尚未收到。没有调试申请不能派遣。", En: "Not received. No dispatch without it."},
 	"fldc.via.console":          {Zh: "控制台上传", En: "uploaded"},
 	"fldc.via.telegram":         {Zh: "Telegram 收到", En: "received in Telegram"},
+	"fldc.linked":               {Zh: "客户联系人的 Telegram 已关联", En: "The contact's Telegram is linked"},
+	"fldc.link_hint":            {Zh: "请客户联系人打开此链接关联 Telegram，之后可直接发送签字的发货凭证和调试申请：", En: "Have the customer's contact open this link to link their Telegram; they can then send the signed receipt and the request there:"},
 	"fldc.download":             {Zh: "下载", En: "Download"},
 	"fldc.fetching":             {Zh: "正在从 Telegram 下载", En: "being fetched from Telegram"},
 	"fldc.upload":               {Zh: "上传", En: "Upload"},

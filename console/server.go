@@ -57,6 +57,9 @@ type Config struct {
 	// Documents prints the forms the console offers as PDF downloads
 	// (forms.Renderer); the downloads answer 404 when nil.
 	Documents Documents
+	// BotUsername returns the Telegram bot's username for deep links ("" while
+	// the bot is off; may be nil): field.go's link for a customer contact.
+	BotUsername func() string
 }
 
 // Server serves the staff console.
