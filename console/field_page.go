@@ -112,7 +112,7 @@ func (s *Server) fieldJobPage(c *staffCtx, j fo.FieldJob) *fieldPage {
 		p.Product = l.Code + " " + l.Name(c.lang)
 	}
 	open := j.Stage != fo.FieldCancelled && j.Stage != fo.FieldClosed
-	p.CanTasks = open
+	p.CanTasks = open && j.Shipment.Receipt == nil // FLD-1's tasks matter until the signed receipt is back
 	for _, t := range fo.FieldTasks {
 		row := fieldTaskRow{Task: t, Label: T("fld.task." + t), Done: j.TaskDone(t)}
 		step := map[string]fo.FieldStep{fo.FieldTaskArrival: j.Shipment.ArrivalAsked, fo.FieldTaskCustomer: j.Shipment.CustomerTold,
@@ -149,7 +149,7 @@ func (s *Server) fieldJobPage(c *staffCtx, j fo.FieldJob) *fieldPage {
 	p.DepartureInput, p.ReturnInput = localInput(j.Dispatch.Form.Departure, c.loc), localInput(j.Dispatch.Form.Return, c.loc)
 	if j.Stage != fo.FieldShipped && j.Stage != fo.FieldReceived && j.Stage != fo.FieldRequested {
 		for _, step := range fo.FieldSteps {
-			row := fieldStepRow{Step: step, Label: T("fld.step." + step), Owners: staffNames(&c.st, fo.FieldStepRole(step))}
+			row := fieldStepRow{Step: step, Label: label(s.texts, c.lang, "fld.step."+step), Owners: staffNames(&c.st, fo.FieldStepRole(step))}
 			var done fo.FieldStep
 			switch step {
 			case fo.FieldStepSign:
