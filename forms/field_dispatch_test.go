@@ -152,3 +152,15 @@ func TestRenderFieldDocs(t *testing.T) {
 	}
 	wantText(t, pdfText(t, pdf), "Commissioning Technician Dispatch Request", j.Number, "scan uploaded")
 }
+
+// BenchmarkFieldDispatchPDF: one dispatch request (FLD-3) in Chinese, as
+// sent to the after-sales manager.
+func BenchmarkFieldDispatchPDF(b *testing.B) {
+	e := testEngine(b)
+	st, j := fieldFixture(fo.ZH, true, true)
+	for b.Loop() {
+		if _, err := e.FieldDoc(st, j, KindFieldDispatch, fo.ZH); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
