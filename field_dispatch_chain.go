@@ -140,8 +140,8 @@ func (j *FieldJob) Approve(st *Settings, a FieldApproval, now time.Time) error {
 	}
 	waiting := j.WaitingStep()
 	if waiting == "" {
-		if j.Stage == FieldRequested || j.Stage == FieldShipped || j.Stage == FieldReceived {
-			return ErrFieldStage
+		if j.Dispatch.DispatchedAt.IsZero() {
+			return ErrFieldStage // not submitted yet, or cancelled
 		}
 		return ErrFieldStepDone // dispatched (or further) already
 	}

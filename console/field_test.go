@@ -138,3 +138,24 @@ func TestFieldConsoleFLD3(t *testing.T) {
 		t.Errorf("cancelled job at %s", j2.Stage)
 	}
 }
+
+// FLD-3: saving the settings page keeps the field chain's roles and each
+// member's language, which the page does not show.
+func TestSettingsKeepFieldRoles(t *testing.T) {
+	h := newConHarness(t)
+	st, _ := h.store.Settings()
+	st.Staff[0].Roles = append(st.Staff[0].Roles, fo.RoleAfterSalesManager)
+	st.Staff[0].Lang = fo.EN
+	if err := h.store.SaveSettings(st); err != nil {
+		t.Fatal(err)
+	}
+	c := h.login("admin")
+	form := formValues(c.get("/staff/settings").body, "settings-form")
+	if r := c.post("/staff/settings", form); r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", r.status, excerpt(r.body))
+	}
+	st, _ = h.store.Settings()
+	if m := st.Staff[0]; !m.Has(fo.RoleAfterSalesManager) || !m.Has(fo.RoleReception) || m.Lang != fo.EN {
+		t.Errorf("after saving: %+v", m)
+	}
+}
