@@ -233,10 +233,7 @@ func FieldStepOverdueMessages(st *Settings, j FieldJob, at time.Time) []Message 
 	for _, m := range st.StaffWith(FieldStepRole(step)) {
 		owners = append(owners, m.Name)
 	}
-	who := strings.Join(owners, "、")
-	if who == "" {
-		who = StaffNobody()
-	}
+
 	to := fieldGroups(st.SupervisorChats())
 	if step != FieldStepSign {
 		for _, t := range fieldStaffOf(st, RoleAfterSalesManager) {
@@ -252,6 +249,13 @@ func FieldStepOverdueMessages(st *Settings, j FieldJob, at time.Time) []Message 
 	}
 	loc := st.Location()
 	return fieldMsgs(to, fldKey(j.ID, step+":over:"+unixKey(at)), func(l Lang) string {
+		sep, who := "、", Texts.T(l, "staff.nobody")
+		if l == EN {
+			sep = ", "
+		}
+		if len(owners) > 0 {
+			who = strings.Join(owners, sep)
+		}
 		return Texts.T(l, "fld.overdue", j.Number, Texts.T(l, "fld.step."+step), who, FormatWhen(l, j.Dispatch.StepSince, loc),
 			FormatWhen(l, j.Dispatch.StepDueAt, loc)) + "\n" + FieldSummary(j, l)
 	}, nil, nil)
