@@ -195,6 +195,9 @@ func fieldStepText(st *Settings, j FieldJob, step string, l Lang, key string) st
 	if j.Dispatch.Technician != "" {
 		s += "\n" + Texts.T(l, "fld.tech_is", st.StaffName(j.Dispatch.Technician))
 	}
+	if step == FieldStepPick && len(st.StaffWith(RoleTechnician)) == 0 {
+		s += "\n" + Texts.T(l, "fld.no_techs")
+	}
 	return s
 }
 

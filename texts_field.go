@@ -44,6 +44,7 @@ var fieldTexts = Catalog{
 	"fld.warn.disp":           {Zh: "⏰ 提醒：%s 仍待派遣，期限 %s。", En: "⏰ Reminder: %s still waits to be dispatched, due %s."},
 	"fld.form_short":          {Zh: "出发：%s　预计返回：%s\n主要问题：%s", En: "Departure: %s  Expected return: %s\nMain problem: %s"},
 	"fld.signed_by":           {Zh: "售后服务部经理已签字：%s", En: "Signed by the after-sales manager: %s"},
+	"fld.no_techs":            {Zh: "⚠️ 设置中还没有安装调试人员（technician 角色），请管理员先添加。", En: "⚠️ The settings have no technician (role technician) yet; ask an admin to add one."},
 	"fld.tech_is":             {Zh: "安装调试人员：%s", En: "Technician: %s"},
 	"fld.step.sign":           {Zh: "售后服务部经理签字", En: "the after-sales manager's signature"},
 	"fld.step.pick":           {Zh: "总经理办公室安排人员", En: "the general manager's office's choice of technician"},
