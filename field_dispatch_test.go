@@ -2,6 +2,7 @@ package frontoffice
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -80,3 +81,23 @@ func TestFieldStepDeadlineFLD3(t *testing.T) {
 		t.Error("sign_hours 200 accepted")
 	}
 }
+
+// FLD-3: the general manager's office gets a button per technician, or
+// is told the settings have none; staff chats read Chinese, a member's
+// private chat their language.
+func TestFieldPickMessagesFLD3(t *testing.T) {
+	st := DefaultSettings()
+	st.StaffChats = []int64{-100}
+	st.Staff = append(st.Staff, StaffMember{ID: "zhou", Name: "Zhou", TelegramUserID: 42, Roles: []string{RoleGMOffice}, Lang: EN})
+	j := FieldJob{ID: 7, Number: "AZ-20261127-001", Stage: FieldApproving, Dispatch: FieldDispatch{Signed: FieldStep{By: "zhao", At: time.Now()}}}
+	msgs := FieldStepMessages(&st, j)
+	if len(msgs) != 1 || msgs[0].ChatID != 42 || msgs[0].Lang != EN || len(msgs[0].Buttons) != 0 || !strings.Contains(msgs[0].Text, "no technician") {
+		t.Fatalf("no technicians: %+v", msgs)
+	}
+	st.Staff = append(st.Staff, StaffMember{ID: "wu", Name: "吴工", Roles: []string{RoleTechnician}})
+	msgs = FieldStepMessages(&st, j)
+	if len(msgs[0].Buttons) != 1 || msgs[0].Buttons[0][0].Data != "fldt:7:wu" || strings.Contains(msgs[0].Text, "no technician") {
+		t.Fatalf("one technician: %+v", msgs)
+	}
+}
+
