@@ -100,4 +100,3 @@ func TestFieldPickMessagesFLD3(t *testing.T) {
 		t.Fatalf("one technician: %+v", msgs)
 	}
 }
-
