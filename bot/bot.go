@@ -59,6 +59,8 @@ type Store interface {
 	linkStore
 	surveyStore
 	workStore
+	signStore
+	discountStore
 	fieldStore // field.go (FLD-1..4)
 }
 
@@ -147,6 +149,8 @@ type Bot struct {
 	links      linkStore
 	surveys    surveyStore
 	work       workStore
+	signs      signStore
+	discounts  discountStore
 	field      fieldStore
 	clock      fo.Clock
 	log        *slog.Logger
@@ -190,6 +194,8 @@ func New(cfg Config) *Bot {
 		links:      cfg.Store,
 		surveys:    cfg.Store,
 		work:       cfg.Store,
+		signs:      cfg.Store,
+		discounts:  cfg.Store,
 		field:      cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,

@@ -116,6 +116,9 @@ func isStaffData(d string) bool {
 	if _, _, ok := fo.ParseCallData(d); ok {
 		return true
 	}
+	if _, _, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
+		return true
+	}
 	if isFieldData(d) { // bot/field.go (FLD-1, FLD-3, FLD-4)
 		return true
 	}
@@ -254,6 +257,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if action, id, ok := fo.ParseCallData(d); ok {
 		return t.callButton(cq, action, id)
+	}
+	if approve, id, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
+		return t.discountButton(cq, approve, id)
 	}
 	if isFieldData(d) { // bot/field.go (FLD-1, FLD-3, FLD-4)
 		return t.fieldCallback(cq)
