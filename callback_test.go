@@ -59,6 +59,31 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %v %d %d %v", s, ap, v, m, ok)
 		}
 
+		// Field jobs (FLD-1, FLD-3, FLD-4).
+		fldActions := []string{FieldTaskArrival, FieldTaskCustomer, FieldTaskReceipt, FieldStepSign, FieldStepDispatch, FieldTravel}
+		action = fldActions[int(pick)%len(fldActions)]
+		s = FieldData(action, id)
+		fits(s)
+		if a, got, ok := ParseFieldData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+		staff := fmt.Sprintf("t%0*d", 1+int(pick)%(MaxStaffID-1), n)
+		if len(staff) > MaxStaffID {
+			staff = staff[:MaxStaffID]
+		}
+		s = FieldTechData(id, staff)
+		fits(s)
+		if got, who, ok := ParseFieldTechData(s); !ok || got != id || who != staff {
+			t.Fatalf("%q parsed to %d %q %v", s, got, who, ok)
+		}
+
+		secret := fmt.Sprintf("s%016d", n)
+		s = FieldLinkPayload(id, secret)
+		fits(s)
+		if got, sec, ok := ParseFieldLink(s); !ok || got != id || sec != secret {
+			t.Fatalf("%q parsed to %d %q %v", s, got, sec, ok)
+		}
+
 		s = MaintButtonData(id)
 		fits(s)
 		if got, ok := ParseMaintButton(s); !ok || got != id {
@@ -111,7 +136,8 @@ func FuzzCallbackData(f *testing.F) {
 func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
 		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3", "sg:5", "sg:05", "sg:5:1", "dc:ok:3", "dc:maybe:3", "dc:no:03",
-		"nck:7:5", "nck:7:6", "nck:07:1", "stn:3:ok:", "stn:3:day:ab.20261205", "stn:0:x:", "stn:3:OK:", "stn:3:ok:a:b"} {
+		"nck:7:5", "nck:7:6", "nck:07:1", "stn:3:ok:", "stn:3:day:ab.20261205", "stn:0:x:", "stn:3:OK:", "stn:3:ok:a:b",
+		"fld:sign:4", "fld:disp:04", "fld:pick:4", "fldt:4:wu", "fldt:4:", "fldt:4:a:b", "fldt:4:李"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -144,6 +170,12 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if st, a, g, ok := ParseStationData(s); ok && StationData(st, a, g) != s {
 			t.Fatalf("stn %q accepted", s)
+		}
+		if a, id, ok := ParseFieldData(s); ok && FieldData(a, id) != s {
+			t.Fatalf("fld %q accepted", s)
+		}
+		if id, who, ok := ParseFieldTechData(s); ok && FieldTechData(id, who) != s {
+			t.Fatalf("fldt %q accepted", s)
 		}
 	})
 }

@@ -31,6 +31,8 @@ var dynamicPrefixes = []string{
 	"sv.q.",       // survey.go: the survey's questions
 	"topic.",      // followup.go: call topics (FU-4)
 	"wd.",         // notify.go, report.go: weekday names
+	// Field jobs (field_dispatch_message.go): tasks, steps, papers, stages.
+	"btn.fld.", "fld.task.", "fld.ask.", "fld.warn.", "fld.step.", "fld.paper.", "fld.doc_in.", "fld.stage.", "fldb.filed.", "fldb.cust_filed.",
 }
 
 // rootTexts is every catalog of the root package: Texts and the reports'
@@ -41,7 +43,7 @@ func rootTexts() Catalog { return Texts.Merge(reportTexts) }
 // for the ones merged into Texts, and the check is spelt out here so that
 // the failure names them.
 func TestTextsOnce(t *testing.T) {
-	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts); len(dup) > 0 {
+	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts, fieldTexts); len(dup) > 0 {
 		t.Errorf("keys defined twice: %v", dup)
 	}
 }

@@ -73,6 +73,10 @@ type Settings struct {
 	LabourRates []RegionRate     `json:"labour_rates,omitempty"`
 	// Stations are the service network's settings (NET-4, station_job.go).
 	Stations StationSettings `json:"stations,omitzero"`
+
+	// Field are the field jobs' approval deadlines and reminders (FLD-1,
+	// FLD-3; field_dispatch_settings.go).
+	Field FieldSettings `json:"field,omitzero"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.
@@ -177,6 +181,8 @@ type StaffMember struct {
 	Name           string   `json:"name"`
 	TelegramUserID int64    `json:"telegram_user_id"`
 	Roles          []string `json:"roles"`
+	// Lang is the language the bot writes to the member in (zh when empty).
+	Lang Lang `json:"lang,omitempty"`
 }
 
 // Has reports whether the member has role.

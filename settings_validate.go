@@ -258,6 +258,9 @@ func (s *Settings) Validate() error {
 	if s.GuaranteeMonths < 0 || s.GuaranteeMonths > 120 {
 		return bad("guarantee_months must be 0..120 (0: %d)", DefaultGuaranteeMonths)
 	}
+	if msg := s.Field.check(s); msg != "" { // FLD-3 (field_dispatch_settings.go)
+		return bad("%s", msg)
+	}
 	if msg := s.AfterSales.check(s); msg != "" {
 		return bad("after_sales: %s", msg)
 	}

@@ -62,6 +62,7 @@ type Store interface {
 	signStore
 	discountStore
 	stationStore // station.go (issue 14)
+	fieldStore   // field.go (FLD-1..4)
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -152,6 +153,7 @@ type Bot struct {
 	signs      signStore
 	discounts  discountStore
 	stations   stationStore
+	field      fieldStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -197,6 +199,7 @@ func New(cfg Config) *Bot {
 		signs:      cfg.Store,
 		discounts:  cfg.Store,
 		stations:   cfg.Store,
+		field:      cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,

@@ -63,6 +63,13 @@ type staffConv struct {
 	// and ListText its text: the outcome is added to it at the end.
 	ListMsg  int    `json:"list_msg,omitempty"`
 	ListText string `json:"list_text,omitempty"`
+
+	// A file sent for a field job, waiting to be told which document it
+	// is (bot/field.go, FLD-1, FLD-2).
+	FieldJob uint64 `json:"field_job,omitempty"`
+	File     string `json:"file,omitempty"`
+	FileName string `json:"file_name,omitempty"`
+	FileMime string `json:"file_mime,omitempty"`
 }
 
 // decodeStaffConv reads a saved staff conversation; nil when there is
@@ -112,6 +119,9 @@ func isStaffData(d string) bool {
 	if _, _, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
 		return true
 	}
+	if isFieldData(d) { // bot/field.go (FLD-1, FLD-3, FLD-4)
+		return true
+	}
 	return strings.HasPrefix(d, prefixStaff)
 }
 
@@ -129,6 +139,9 @@ func (t *turn) staffWork(u tgbotapi.Update) bool {
 	m := u.Message
 	if m == nil {
 		return false
+	}
+	if fieldStaffText(m) { // a file for a field job (bot/field.go)
+		return true
 	}
 	if m.IsCommand() {
 		switch m.Command() {
@@ -214,6 +227,9 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 		}
 		return nil // other commands in a staff chat: not the bot's
 	}
+	if no, ok := fieldFileReply(m); ok { // a file for a field job (bot/field.go)
+		return t.fieldFile(m, no)
+	}
 	if t.sconv == nil || m.Text == "" {
 		return nil // staff talk
 	}
@@ -245,6 +261,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	if approve, id, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
 		return t.discountButton(cq, approve, id)
 	}
+	if isFieldData(d) { // bot/field.go (FLD-1, FLD-3, FLD-4)
+		return t.fieldCallback(cq)
+	}
 	a, ok := parseStepData(d, prefixStaff)
 	if !ok || t.sconv == nil || a.nonce != t.sconv.Nonce {
 		// Another staff member's conversation, an older one, or forged.
@@ -262,6 +281,8 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 		return t.reachedAction(a)
 	case sflowLater:
 		return t.laterAction(a)
+	case sflowFieldFile:
+		return t.fieldFileAction(a)
 	}
 	t.stale()
 	return nil

@@ -261,6 +261,11 @@ func (t *turn) message(m *tgbotapi.Message) error {
 	if len(m.Photo) > 0 && t.conv != nil && t.conv.Flow == flowComplaint {
 		return t.complaintPhoto(m)
 	}
+	if (m.Document != nil || len(m.Photo) > 0) && t.conv == nil { // a field job's contact (bot/field.go, FLD-2)
+		if handled, err := t.fieldCustomerFile(m); handled || err != nil {
+			return err
+		}
+	}
 	if m.Text == "" {
 		t.say(t.T("bot.text_only"), nil)
 		return nil
@@ -302,6 +307,9 @@ func (t *turn) command(cmd, args string) error {
 	switch cmd {
 	case "start":
 		t.conv = nil
+		if _, _, ok := fo.ParseFieldLink(args); ok { // a field job's contact (bot/field.go, FLD-2)
+			return t.fieldLink(args)
+		}
 		if args != "" {
 			return t.link(args)
 		}

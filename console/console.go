@@ -253,6 +253,9 @@ type staffRoutes struct {
 	s     *Server
 	mux   *http.ServeMux
 	roles []string
+	// upload is the largest multipart/form-data body the group's POSTs
+	// take (file uploads, field.go); 0: none.
+	upload int64
 }
 
 func (s *Server) staffGroup(mux *http.ServeMux) staffRoutes { return staffRoutes{s: s, mux: mux} }
@@ -263,12 +266,19 @@ func (g staffRoutes) require(roles ...string) staffRoutes {
 	return g
 }
 
+// uploads returns a sub-group whose POSTs may be multipart/form-data
+// bodies of at most max bytes (field.go's document uploads).
+func (g staffRoutes) uploads(max int64) staffRoutes {
+	g.upload = max
+	return g
+}
+
 // handle registers h at pattern behind the group's checks.
 func (g staffRoutes) handle(pattern string, h staffHandler) {
 	g.s.console.mu.Lock()
 	g.s.console.routes = append(g.s.console.routes, pattern)
 	g.s.console.mu.Unlock()
-	g.mux.Handle(pattern, g.s.staffOnly(g.roles, g.s.stationGate(pattern, h))) // station_scope.go (issue 14)
+	g.mux.Handle(pattern, g.s.staffOnly(g.roles, g.s.stationGate(pattern, h), g.upload)) // station_scope.go (issue 14)
 }
 
 // allowed reports whether acc may use something open to roles.
@@ -282,7 +292,7 @@ func allowed(acc fo.Account, roles []string) bool {
 // staffOnly is the console's middleware: no caching; a live session or
 // away (GET/HEAD to the login page, anything else 403); on POST a body of
 // at most maxConsoleForm and the session's CSRF token; then the roles.
-func (s *Server) staffOnly(roles []string, h staffHandler) http.Handler {
+func (s *Server) staffOnly(roles []string, h staffHandler, upload int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		cookie, err := r.Cookie(staffCookie)
@@ -300,15 +310,22 @@ func (s *Server) staffOnly(roles []string, h staffHandler) http.Handler {
 		}
 		c := &staffCtx{acc: acc, sess: sess, token: cookie.Value, lang: staffLang(r, acc), path: r.URL.Path}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			// A form with files (multipart, issue 14: a station's documents)
-			// may be larger; its fields are read the same way.
+			var err error
 			multi := strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")
-			r.Body = http.MaxBytesReader(w, r.Body, map[bool]int64{false: maxConsoleForm, true: maxConsoleUpload}[multi])
-			parse := r.ParseForm
-			if multi {
-				parse = func() error { return r.ParseMultipartForm(maxConsoleForm) }
+			switch {
+			case multi && upload > 0: // an upload route (field documents)
+				r.Body = http.MaxBytesReader(w, r.Body, upload)
+				if err = r.ParseMultipartForm(upload); err == nil { // fields and files in memory, up to upload
+					r.PostForm = r.MultipartForm.Value
+				}
+			case multi: // a form with files (issue 14: a station's documents)
+				r.Body = http.MaxBytesReader(w, r.Body, maxConsoleUpload)
+				err = r.ParseMultipartForm(maxConsoleForm)
+			default:
+				r.Body = http.MaxBytesReader(w, r.Body, maxConsoleForm)
+				err = r.ParseForm()
 			}
-			if err := parse(); err != nil {
+			if err != nil {
 				web.PlainError(w, s.texts, http.StatusBadRequest, "http.bad_form")
 				return
 			}

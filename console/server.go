@@ -37,6 +37,9 @@ type Store interface {
 	moneyStore   // estimate.go (issue 12)
 	auditStore   // audit.go (issue 12 item 6)
 	stationStore // station.go (issue 14: NET-1, NET-4)
+	moneyStore   // estimate.go (issue 12)
+	auditStore   // audit.go (issue 12 item 6)
+	fieldStore   // field.go (FLD-1..4)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
@@ -57,6 +60,9 @@ type Config struct {
 	// Documents prints the forms the console offers as PDF downloads
 	// (forms.Renderer); the downloads answer 404 when nil.
 	Documents Documents
+	// BotUsername returns the Telegram bot's username for deep links ("" while
+	// the bot is off; may be nil): field.go's link for a customer contact.
+	BotUsername func() string
 }
 
 // Server serves the staff console.
@@ -79,7 +85,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -90,6 +96,7 @@ func New(cfg Config) (*Server, error) {
 	s.followUpRoutes(s.mux)
 	s.lobbyRoutes(s.mux)
 	s.stationRoutes(s.staffGroup(s.mux)) // station.go (issue 14)
+	s.fieldRoutes(s.mux)                 // field.go (FLD-1..4)
 	return s, nil
 }
 

@@ -195,12 +195,21 @@ func (f settingsForm) apply(st *fo.Settings) error {
 		}
 		st.Services = append(st.Services, sv)
 	}
+	stored := *st // the roles and language the form does not show are kept (field roles, FLD-3)
 	st.Staff = nil
 	for _, r := range f.Staff {
 		if r.ID == "" {
 			continue
 		}
 		m := fo.StaffMember{ID: r.ID, Name: r.Name}
+		if old, ok := stored.StaffMember(r.ID); ok {
+			m.Lang = old.Lang
+			for _, role := range old.Roles {
+				if role != fo.RoleReception && role != fo.RoleFollowUp && role != fo.RoleSupervisor && role != fo.RoleAdmin {
+					m.Roles = append(m.Roles, role)
+				}
+			}
+		}
 		if r.Telegram != "" {
 			if m.TelegramUserID, err = strconv.ParseInt(r.Telegram, 10, 64); err != nil {
 				return bad("staff " + r.ID + " Telegram user id: " + r.Telegram)

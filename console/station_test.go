@@ -117,6 +117,11 @@ var stationRouteDecisions = map[string]string{
 	"POST /staff/accounts/station": "closed",
 	"POST /staff/visits/{id}/sign": "closed", "GET /staff/files/{id}": "closed", // INT-4 (issue 12)
 	"POST /staff/visits/{id}/discount": "closed", // DEL-3 (issue 12)
+	// Field jobs (issue 13): the shop's own, never a station's.
+	"GET /staff/field": "closed", "GET /staff/field/new": "closed", "POST /staff/field/new": "closed",
+	"GET /staff/field/{id}": "closed", "POST /staff/field/{id}/task": "closed", "POST /staff/field/{id}/upload": "closed",
+	"POST /staff/field/{id}/dispatch": "closed", "POST /staff/field/{id}/cancel": "closed",
+	"GET /staff/field/{id}/files/{file}": "closed", "GET /staff/field/{id}/pdf/{kind}": "closed",
 }
 
 // routePath fills a pattern's wildcards with other records: B's station,

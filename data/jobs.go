@@ -47,6 +47,10 @@ var dueHandlers = map[string]dueHandler{
 	promoKind:       duePromo,       // FU-6
 	promoLetterKind: duePromoLetter, // FU-6
 	stCertKind:      dueStationCert, // NET-1: a station's certificate lapses soon (data/station.go)
+	// Field jobs (data/field_dispatch.go).
+	fieldTaskKind: dueFieldTask, // FLD-1
+	fieldWarnKind: dueFieldWarn, // FLD-3
+	fieldDueKind:  dueFieldDue,  // FLD-3
 }
 
 // dueKey is the key of a due entry: the time it falls due, then kind:id.

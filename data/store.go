@@ -75,6 +75,7 @@
 //
 //	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
 //	station_chat, station_job_ids, station_checked (data/station.go)
+//	field_no, field_chat (field job numbers and contacts' chats, data/field_dispatch.go, data/field_link.go)
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 //
@@ -181,6 +182,8 @@ var (
 	bStationChat    = []byte("station_chat")
 	bStationJobIDs  = []byte("station_job_ids")
 	bStationChecked = []byte("station_checked")
+	bFieldNo        = []byte("field_no")   // field job numbers (data/field_dispatch.go, FLD-1)
+	bFieldChat      = []byte("field_chat") // customer contacts' chats (data/field_link.go, FLD-2)
 )
 
 var allBuckets = [][]byte{
@@ -198,6 +201,7 @@ var allBuckets = [][]byte{
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
 	bStationChat, bStationJobIDs, bStationChecked,
+	bFieldNo, bFieldChat,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the

@@ -46,7 +46,8 @@ type Store interface {
 	CustomerHistory(customerID uint64) (fo.CustomerHistory, error)
 	AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error)
 	Register(from, to time.Time) ([]fo.RegisterEntry, error)
-	Station(id uint64) (fo.Station, error) // station_cert.go (NET-1)
+	Station(id uint64) (fo.Station, error)   // station_cert.go (NET-1)
+	FieldJob(id uint64) (fo.FieldJob, error) // field_dispatch.go (FLD-3, FLD-4)
 }
 
 // Renderer prints the document a message or a download names, reading its
@@ -159,6 +160,12 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return e.Diagnosis(st, rec, lang)
 		}
 		return e.ExitNotice(st, rec, lang)
+	case KindFieldDispatch, KindFieldOut, KindFieldTrip, KindFieldHandover: // FLD-3, FLD-4
+		j, err := r.Store.FieldJob(doc.Ref)
+		if err != nil {
+			return nil, err
+		}
+		return e.FieldDoc(st, j, doc.Kind, lang)
 	case KindComplaint:
 		c, err := r.Store.Complaint(doc.Ref)
 		if err != nil {

@@ -20,6 +20,8 @@ var formsDynamicPrefixes = []string{
 	"form.action.",   // label.go: registerAction, the register's action
 	"form.entry.",    // calls.go: register entries that are not call kinds
 	"form.sign.via.", // signature.go: how a signature was given (fo.SignedOnPad …)
+	// field_dispatch.go: the approval steps and how a document came (FLD-2, FLD-3).
+	"form.field.step.", "form.field.on_file.",
 }
 
 // The forms' catalog: every key in both languages with the same

@@ -125,7 +125,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		return err
 	}
 	staffConsole, err := console.New(console.Config{Store: store, Clock: clock, Logger: log.With("part", "console"),
-		SecureCookies: cfg.SecureCookies, Documents: docs})
+		SecureCookies: cfg.SecureCookies, Documents: docs, BotUsername: bots.Username}) // BotUsername: field jobs' contact links (FLD-2)
 	if err != nil {
 		return err
 	}
