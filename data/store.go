@@ -76,6 +76,7 @@
 //	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
+// Field jobs' signature links (data/field_site_sign.go): field_sign
 //
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
@@ -175,6 +176,8 @@ var (
 	bQuality     = []byte("quality")
 	bQualityAt   = []byte("quality_at")
 	bQualityOpen = []byte("quality_open")
+
+	bFieldSign = []byte("field_sign") // FLD-5 signature links (data/field_site_sign.go)
 )
 
 var allBuckets = [][]byte{
@@ -191,6 +194,7 @@ var allBuckets = [][]byte{
 	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
+	bFieldSign,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
