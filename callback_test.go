@@ -59,6 +59,14 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %v %d %d %v", s, ap, v, m, ok)
 		}
 
+		fsActions := []string{FsCheckIn, FsProblem, FsSign, FsPaper, FsResolve} // FLD-5
+		action = fsActions[int(pick)%len(fsActions)]
+		s = FieldSiteData(action, id)
+		fits(s)
+		if a, got, ok := ParseFieldSiteData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+
 		s = MaintButtonData(id)
 		fits(s)
 		if got, ok := ParseMaintButton(s); !ok || got != id {
@@ -83,7 +91,8 @@ func FuzzCallbackData(f *testing.F) {
 // byte for byte (callback data comes from outside and may be forged).
 func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
-		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3"} {
+		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3",
+		"fs:in:1", "fs:rs:07", "fs:zz:1", "fs:sig:18446744073709551615"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -104,6 +113,9 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if id, ok := ParseMaintButton(s); ok && MaintButtonData(id) != s {
 			t.Fatalf("mt %q accepted", s)
+		}
+		if a, id, ok := ParseFieldSiteData(s); ok && FieldSiteData(a, id) != s {
+			t.Fatalf("fs %q accepted", s)
 		}
 	})
 }

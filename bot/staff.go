@@ -63,6 +63,12 @@ type staffConv struct {
 	// and ListText its text: the outcome is added to it at the end.
 	ListMsg  int    `json:"list_msg,omitempty"`
 	ListText string `json:"list_text,omitempty"`
+
+	// On-site work (FLD-5, field_site.go): the field job, a new problem's
+	// class, the problem being resolved.
+	Field   uint64 `json:"field,omitempty"`
+	Class   string `json:"class,omitempty"`
+	Problem uint64 `json:"problem,omitempty"`
 }
 
 // decodeStaffConv reads a saved staff conversation; nil when there is
@@ -109,6 +115,9 @@ func isStaffData(d string) bool {
 	if _, _, ok := fo.ParseCallData(d); ok {
 		return true
 	}
+	if _, _, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
+		return true
+	}
 	return strings.HasPrefix(d, prefixStaff)
 }
 
@@ -131,12 +140,14 @@ func (t *turn) staffWork(u tgbotapi.Update) bool {
 		switch m.Command() {
 		case "calls", "complaints":
 			return true
+		case "problem": // FLD-5 (field_site.go)
+			return t.member.Has(fo.RoleTechnician)
 		case "cancel":
 			return t.staffNewer()
 		}
 		return false
 	}
-	return m.Text != "" && t.staffNewer()
+	return (m.Text != "" && t.staffNewer()) || t.siteWork(m)
 }
 
 // staffNewer reports whether the staff member has staff work waiting for
@@ -197,6 +208,9 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 	if relayed, err := t.relayReply(m); relayed || err != nil {
 		return err
 	}
+	if done, err := t.siteMessage(m); done || err != nil { // FLD-5 (field_site.go)
+		return err
+	}
 	if m.IsCommand() {
 		switch m.Command() {
 		case "calls":
@@ -226,6 +240,10 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 		return t.laterText(m.Text)
 	case sflowNote:
 		return t.noteText(m.Text)
+	case sflowProblem: // FLD-5 (field_site.go)
+		return t.problemText(m.Text)
+	case sflowResolve:
+		return t.resolveText(m.Text)
 	}
 	return nil
 }
@@ -238,6 +256,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if action, id, ok := fo.ParseCallData(d); ok {
 		return t.callButton(cq, action, id)
+	}
+	if action, id, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
+		return t.siteButton(cq, action, id)
 	}
 	a, ok := parseStepData(d, prefixStaff)
 	if !ok || t.sconv == nil || a.nonce != t.sconv.Nonce {
@@ -256,6 +277,8 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 		return t.reachedAction(a)
 	case sflowLater:
 		return t.laterAction(a)
+	case sflowProblem: // FLD-5 (field_site.go)
+		return t.problemAction(a)
 	}
 	t.stale()
 	return nil
