@@ -1,0 +1,49 @@
+package forms
+
+import (
+	"fmt"
+
+	fo "frontoffice"
+)
+
+// Document kinds of FLD-5.
+const (
+	KindFieldLog        = fo.DocFieldLog        // work log 安装调试工作日志; Ref: field job id (FLD-5)
+	KindFieldAcceptance = fo.DocFieldAcceptance // acceptance report 安装调试验收报告; Ref: field job id (FLD-5)
+)
+
+// fieldSiteStore is what the on-site documents read; *data.Store has it.
+type fieldSiteStore interface {
+	FieldJob(id uint64) (fo.FieldJob, error)
+	FieldProblems(id uint64) ([]fo.QualityFeedback, error)
+}
+
+// renderFieldSite prints the on-site documents; ok is false for another
+// kind.
+func (r *Renderer) renderFieldSite(st *fo.Settings, doc fo.Document, lang fo.Lang) (pdf []byte, ok bool, err error) {
+	if doc.Kind != KindFieldLog && doc.Kind != KindFieldAcceptance {
+		return nil, false, nil
+	}
+	s, ok := r.Store.(fieldSiteStore)
+	if !ok {
+		return nil, true, fmt.Errorf("forms: the store cannot read field jobs")
+	}
+	j, err := s.FieldJob(doc.Ref)
+	if err != nil {
+		return nil, true, err
+	}
+	probs, err := s.FieldProblems(doc.Ref)
+	if err != nil {
+		return nil, true, err
+	}
+	rec := FieldSiteRecord{Job: j, Problems: probs, Technician: j.Dispatch.Technician}
+	if m, ok := st.StaffMember(j.Dispatch.Technician); ok {
+		rec.Technician = m.Name
+	}
+	if doc.Kind == KindFieldLog {
+		pdf, err = r.Engine.FieldWorkLog(st, rec, lang)
+	} else {
+		pdf, err = r.Engine.FieldAcceptance(st, rec, lang)
+	}
+	return pdf, true, err
+}
