@@ -39,6 +39,7 @@ import (
 // fieldSiteStore is what the on-site work needs of the store.
 type fieldSiteStore interface {
 	OnSiteJob(staff string) (fo.FieldJob, bool, error)
+	TechnicianJobs(staff string) ([]fo.FieldJob, error)
 	FieldJob(id uint64) (fo.FieldJob, error)
 	FieldCheckIn(id uint64, staff, idem string) (fo.FieldJob, error)
 	AddFieldLog(req fo.FieldLogRequest) (fo.FieldJob, error)
@@ -86,8 +87,22 @@ func (t *turn) siteWork(m *tgbotapi.Message) bool {
 	}
 	if ok {
 		t.siteJob = &j
+		return true
 	}
-	return ok
+	// Dispatched but not checked in: the text or photo is not for the
+	// log yet; the technician is reminded to check in.
+	jobs, err := t.b.site.TechnicianJobs(t.member.ID)
+	if err != nil {
+		t.siteErr = err
+		return true
+	}
+	for _, j := range jobs {
+		if j.Stage == fo.FieldDispatched {
+			t.siteJob = &j
+			return true
+		}
+	}
+	return false
 }
 
 // siteMessage handles on-site work in a staff update; done is false when
@@ -117,6 +132,10 @@ func (t *turn) siteMessage(m *tgbotapi.Message) (done bool, err error) {
 	}
 	if t.siteJob == nil || (t.sconv != nil && fileID == "") {
 		return false, nil
+	}
+	if t.siteJob.Stage == fo.FieldDispatched {
+		t.say(t.T("fsb.check_in_first", t.siteJob.Number), [][]fo.Button{{button(t.T("btn.site.checkin"), fo.FieldSiteData(fo.FsCheckIn, t.siteJob.ID))}})
+		return true, nil
 	}
 	text := m.Text
 	if fileID != "" {

@@ -10,6 +10,7 @@ var fieldSiteTexts = fo.Catalog{
 		En: "📍 %s checked in at %s.\nFrom now on every text and photo you send here goes into the work log. Record a problem with the button or /problem; when done, have the customer sign the acceptance."},
 	"fsb.logged":           {Zh: "📝 %s 日志第 %d 条，%s 已记录。", En: "📝 %s log entry %d recorded at %s."},
 	"fsb.logged_photo":     {Zh: "📷 %s 日志第 %d 条（照片），%s 已记录。", En: "📷 %s log entry %d (photo) recorded at %s."},
+	"fsb.check_in_first":   {Zh: "您尚未在 %s 现场签到：到达后请先按“已到达现场”，之后的文字和照片才记入工作日志。", En: "You have not checked in at %s yet: press \"Checked in on site\" when you arrive; texts and photos go into the work log after that."},
 	"fsb.no_site_job":      {Zh: "您目前没有在现场的工单。", En: "You have no job on site now."},
 	"fsb.problem_class":    {Zh: "⚠ %s 记录遗留问题：请选择类别。", En: "⚠ %s open problem: choose its class."},
 	"fsb.problem_text":     {Zh: "类别：%s。请描述问题（最多 %d 字）。", En: "Class: %s. Describe the problem (up to %d characters)."},
