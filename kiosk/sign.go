@@ -46,7 +46,10 @@ type signPage struct {
 	Name   string
 	Msg    string
 	Signed time.Time
-	loc    *time.Location
+	// Invalid is the "link not valid" text in both languages: whose link
+	// it was is not known.
+	Invalid [2]string
+	loc     *time.Location
 }
 
 // Stamp writes a time in the shop's zone.
@@ -93,7 +96,7 @@ func (s *Server) signView(w http.ResponseWriter, r *http.Request) (signPage, boo
 		if !errors.Is(err, fo.ErrNotFound) {
 			s.log.Error("sign page", "err", err)
 		}
-		s.render(w, r, http.StatusNotFound, "sign_invalid", p)
+		s.signInvalid(w, r, p)
 		return p, false
 	}
 	p.Job, p.Probs, p.Name = j, probs, j.Customer.Contact
@@ -103,6 +106,14 @@ func (s *Server) signView(w http.ResponseWriter, r *http.Request) (signPage, boo
 		p.Tech = m.Name
 	}
 	return p, true
+}
+
+// signInvalid answers a link that cannot be used: one page for every
+// reason, in both languages.
+func (s *Server) signInvalid(w http.ResponseWriter, r *http.Request, p signPage) {
+	p.Invalid = [2]string{s.texts.T(fo.ZH, "sign.invalid"), s.texts.T(fo.EN, "sign.invalid")}
+	p.Job, p.Probs = fo.FieldJob{}, nil
+	s.render(w, r, http.StatusNotFound, "sign_invalid", p)
 }
 
 func (s *Server) signForm(w http.ResponseWriter, r *http.Request) {
@@ -142,7 +153,7 @@ func (s *Server) signPost(w http.ResponseWriter, r *http.Request) {
 	}
 	j, err := s.cfg.Store.SignFieldAcceptance(p.Token, fo.Signature{Via: fo.SignedOnPad, Name: name, PNG: img})
 	if errors.Is(err, fo.ErrNotFound) {
-		s.render(w, r, http.StatusNotFound, "sign_invalid", p)
+		s.signInvalid(w, r, p)
 		return
 	}
 	if err != nil {
