@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"fmt"
 	"strconv"
 
 	fo "frontoffice"
@@ -134,12 +133,9 @@ func (e *Engine) FieldAcceptance(st *fo.Settings, r FieldSiteRecord, lang fo.Lan
 		state = d.T("form.site.awaiting_signature")
 	}
 	d.Paragraph(state, Style{Size: 11, Bold: true})
-	d.Space(2)
-	if sig.Signed() && len(sig.PNG) > 0 {
-		d.signatureImage(sig.PNG)
-	}
 	d.Space(3)
-	d.Signatures(d.T("form.site.technician_signs"), d.T("form.site.customer_signs"))
+	d.SignatureBoxes(SignatureBox{Label: d.T("form.site.technician_signs")},
+		SignatureBox{Label: d.T("form.site.customer_signs"), Sig: &sig})
 	return d.Bytes()
 }
 
@@ -149,10 +145,4 @@ func dayCount(d *Doc, n int) string {
 		return "—"
 	}
 	return d.T("form.site.day_count", n)
-}
-
-// signatureImage draws the strokes of a signature. Until the forms have an
-// image operation it notes that the image is kept with the job.
-func (d *Doc) signatureImage(png []byte) {
-	d.Paragraph(d.T("form.site.signature_kept", fmt.Sprintf("%.1f KB", float64(len(png))/1024)), Style{Size: 9, Muted: true})
 }

@@ -42,7 +42,6 @@ var fieldSiteTexts = fo.Catalog{
 	"form.site.signed_pad":         {Zh: "客户已签字验收：%s，%s", En: "Accepted and signed by the customer: %s, %s"},
 	"form.site.signed_paper":       {Zh: "客户已在纸质验收报告上签字（%s），照片存档 #%d", En: "Signed by the customer on paper (%s); photo on file #%d"},
 	"form.site.awaiting_signature": {Zh: "待客户签字", En: "Awaiting signature"},
-	"form.site.signature_kept":     {Zh: "签名图像（%s）随工单保存。", En: "The signature image (%s) is kept with the job."},
 }
 
 func init() {

@@ -1,12 +1,8 @@
 package kiosk
 
 import (
-	"bytes"
-	"encoding/base64"
 	"errors"
-	"image/png"
 	"net/http"
-	"strings"
 	"time"
 
 	fo "frontoffice"
@@ -145,9 +141,9 @@ func (s *Server) signPost(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "sign_form", p)
 		return
 	}
-	img, err := signaturePNG(r.PostFormValue("signature"))
+	img, err := web.SignaturePNG(r.PostFormValue("signature"))
 	if err != nil {
-		p.Msg = s.texts.T(p.Lang, "err.site.no_signature")
+		p.Msg = fo.ErrorText(p.Lang, err)
 		s.render(w, r, http.StatusUnprocessableEntity, "sign_form", p)
 		return
 	}
@@ -168,39 +164,4 @@ func (s *Server) signPost(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Job, p.Signed, p.Name = j, j.Site.Acceptance.Signature.At, name
 	s.render(w, r, http.StatusOK, "sign_done", p)
-}
-
-// maxSignaturePNG is the largest signature image kept.
-const maxSignaturePNG = 512 << 10
-
-// signaturePNG reads the pad's data URL ("data:image/png;base64,…") into
-// the PNG it carries, checked to be one.
-var signaturePNG = func(dataURL string) ([]byte, error) {
-	b64, ok := strings.CutPrefix(dataURL, "data:image/png;base64,")
-	if !ok || len(b64) > maxSignaturePNG*4/3+4 {
-		return nil, errors.New("not a PNG data URL")
-	}
-	raw, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil {
-		return nil, err
-	}
-	img, err := png.Decode(bytes.NewReader(raw))
-	if err != nil || img.Bounds().Dx() < 10 || img.Bounds().Dy() < 10 {
-		return nil, errors.New("not a signature image")
-	}
-	// A blank pad is no signature: some pixels must carry ink.
-	ink := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y && ink < 20; y++ {
-		for x := b.Min.X; x < b.Max.X && ink < 20; x++ {
-			r, g, bl, a := img.At(x, y).RGBA()
-			if a > 0x8000 && r+g+bl < 3*0x8000 {
-				ink++
-			}
-		}
-	}
-	if ink < 20 {
-		return nil, errors.New("blank signature")
-	}
-	return raw, nil
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/web"
 )
 
 // signPNG is a signature the pad would send: a stroke, or nothing (blank).
@@ -128,7 +129,7 @@ func TestSignAcceptancePageFLD5(t *testing.T) {
 
 			// Bad input: a blank pad, no name, a cross-site post.
 			if code, body := postSign(t, h, token, url.Values{"name": {"赵经理"}, "signature": {signPNG(t, true)}}); code != 422 ||
-				!strings.Contains(body, html.EscapeString(T("err.site.no_signature"))) {
+				!strings.Contains(body, html.EscapeString(fo.ErrorText(lang, web.ErrSignatureEmpty))) {
 				t.Fatalf("blank pad: %d", code)
 			}
 			if code, body := postSign(t, h, token, url.Values{"name": {" "}, "signature": {signPNG(t, false)}}); code != 422 ||

@@ -21,6 +21,7 @@ var signTexts = fo.Catalog{
 	"sign.resolved":    {Zh: "已解决", En: "resolved"},
 	"sign.name":        {Zh: "签字人姓名", En: "Your name"},
 	"sign.pad_hint":    {Zh: "请用手指在下框内签名。", En: "Sign with your finger in the box below."},
+	"sign.clear":       {Zh: "重签", En: "Clear"},
 	"sign.submit":      {Zh: "确认验收并签字", En: "Accept and sign"},
 	"sign.done":        {Zh: "谢谢！%s 已于 %s 签字验收。此页面现已失效。", En: "Thank you! %s signed the acceptance at %s. This page is no longer valid."},
 	"sign.invalid":     {Zh: "此签字链接无效、已使用或已过期。如需签字，请向安装调试人员索取新的链接。", En: "This signature link is not valid, was used or has expired. Ask the technician for a new link to sign."},
