@@ -14,7 +14,7 @@ var signTexts = fo.Catalog{
 	"sign.on_site":     {Zh: "到达现场", En: "On site since"},
 	"sign.days":        {Zh: "%d 天", En: "%d day(s)"},
 	"sign.log":         {Zh: "工作日志", En: "Work log"},
-	"sign.entries":     {Zh: "%d 条记录", En: "%d entries"},
+	"sign.entries":     {Zh: "%d 条记录", En: "%d recorded"},
 	"sign.statement":   {Zh: "本人代表%s确认：设备（%s）已安装调试完毕，运行正常，同意验收。下列遗留问题由贵店负责跟进解决。", En: "On behalf of %s I confirm that the equipment (%s) is installed and commissioned and works, and accept the work. The shop follows up the problems listed below until resolved."},
 	"sign.problems":    {Zh: "遗留问题", En: "Open problems"},
 	"sign.no_problems": {Zh: "无", En: "None"},
