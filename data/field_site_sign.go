@@ -44,6 +44,9 @@ func (s *Store) FieldSignLink(id uint64, staff string) (string, time.Time, error
 			return err
 		}
 		exp = w.now.Add(fo.FieldSignTTL)
+		if err := sweepSignLinks(tx.Bucket(bFieldSign), w.now); err != nil {
+			return err
+		}
 		return putJSON(tx.Bucket(bFieldSign), sessionKey(token), signLink{JobID: id, Expires: exp, By: staff})
 	})
 	return token, exp, err
@@ -121,4 +124,23 @@ func (s *Store) SignFieldAcceptance(token string, sig fo.Signature) (fo.FieldJob
 		return w.putFieldJob(j, &old, "accepted")
 	})
 	return j, err
+}
+
+// sweepSignLinks deletes the expired links: a few a day, so the bucket
+// stays small without a retention job.
+func sweepSignLinks(b *bolt.Bucket, now time.Time) error {
+	var old [][]byte
+	err := b.ForEach(func(k, v []byte) error {
+		var l signLink
+		if jsonUnmarshal(v, &l) != nil || !now.Before(l.Expires) {
+			old = append(old, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, k := range old {
+		if err == nil {
+			err = b.Delete(k)
+		}
+	}
+	return err
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	fo "frontoffice"
 )
 
@@ -135,8 +137,17 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 	if _, err := s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: []byte("png")}); !errors.Is(err, fo.ErrNotFound) {
 		t.Fatalf("expired link: %v", err)
 	}
+	expired := token
 	token, _, err = s.FieldSignLink(j.ID, "tech")
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bFieldSign).Get(sessionKey(expired)) != nil || tx.Bucket(bFieldSign).Stats().KeyN != 1 {
+			t.Error("the expired link was not swept")
+		}
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	j, err = s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: []byte("png")})
