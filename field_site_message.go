@@ -22,10 +22,10 @@ const (
 // dispatch request's fields (field_dispatch.go); "" prints as "—".
 var dispatchBrief = func(j FieldJob) (problem, tools string) { return "", "" }
 
-// fieldKey is the outbox key base of a field job's on-site event:
-// "fld:<id>:<event>".
-func fieldKey(id uint64, event string) string {
-	return "fld:" + strconv.FormatUint(id, 10) + ":" + event
+// siteKey is the outbox key base of a field job's on-site event:
+// "site:<id>:<event>".
+func siteKey(id uint64, event string) string {
+	return "site:" + strconv.FormatUint(id, 10) + ":" + event
 }
 
 // orDash prints "" as "—".
@@ -55,32 +55,32 @@ func SiteButtons(j FieldJob, lang Lang) [][]Button {
 	}
 }
 
-// FieldDispatchedNotices are what the dispatch of j says on site's side
+// FieldSiteDispatchNotices are what the dispatch of j says on site's side
 // (FLD-5): the technician gets the job in their Telegram chat with the
 // "checked in on site" button; a technician without a linked Telegram gets
 // it by the console (the job page) and a call from the reception (a phone
 // task), and the staff chats are told so.
-func FieldDispatchedNotices(st *Settings, j FieldJob) Notices {
+func FieldSiteDispatchNotices(st *Settings, j FieldJob) Notices {
 	tech, _ := st.StaffMember(j.Dispatch.Technician)
 	brief := FieldJobBrief(j, ZH)
 	if tech.TelegramUserID != 0 {
-		return Notices{Messages: []Message{{Key: fieldKey(j.ID, "dispatched"), ChatID: tech.TelegramUserID, Lang: ZH,
+		return Notices{Messages: []Message{{Key: siteKey(j.ID, "dispatched"), ChatID: tech.TelegramUserID, Lang: ZH,
 			Text:    Texts.T(ZH, "site.dispatched", brief),
 			Buttons: [][]Button{{{Text: Texts.T(ZH, "btn.site.checkin"), Data: FieldSiteData(FsCheckIn, j.ID)}}}}}}
 	}
 	name := orDash(tech.Name)
 	return Notices{
-		Messages: staffMessages(st, fieldKey(j.ID, "dispatched"), Texts.T(ZH, "site.dispatched.no_tg", name, j.Number)),
-		Calls: []PhoneTask{{Key: fieldKey(j.ID, "dispatched:call"), Kind: "site.call_tech",
+		Messages: staffMessages(st, siteKey(j.ID, "dispatched"), Texts.T(ZH, "site.dispatched.no_tg", name, j.Number)),
+		Calls: []PhoneTask{{Key: siteKey(j.ID, "dispatched:call"), Kind: "site.call_tech",
 			Text: Texts.T(ZH, "site.call_tech", name, brief)}},
 	}
 }
 
-// FieldDispatchedMessages are the chat messages of FieldDispatchedNotices;
+// FieldDispatchedMessages are the chat messages of FieldSiteDispatchNotices;
 // the data package writes the notices (messages and the phone task) in
 // the dispatch's transaction.
 func FieldDispatchedMessages(st *Settings, j FieldJob) []Message {
-	return FieldDispatchedNotices(st, j).Messages
+	return FieldSiteDispatchNotices(st, j).Messages
 }
 
 // roleChats are the private chats of the staff with role, or the staff
@@ -101,7 +101,7 @@ func roleChats(st *Settings, role string) []int64 {
 // FieldCheckedInMessages tell the staff chats the technician is on site.
 func FieldCheckedInMessages(st *Settings, j FieldJob) []Message {
 	tech, _ := st.StaffMember(j.Dispatch.Technician)
-	return staffMessages(st, fieldKey(j.ID, "checkin"), Texts.T(ZH, "site.checked_in.staff", orDash(tech.Name),
+	return staffMessages(st, siteKey(j.ID, "checkin"), Texts.T(ZH, "site.checked_in.staff", orDash(tech.Name),
 		j.Number, j.Customer.Company, j.Site.CheckedInAt.In(st.Location()).Format("01-02 15:04")))
 }
 
@@ -109,7 +109,7 @@ func FieldCheckedInMessages(st *Settings, j FieldJob) []Message {
 // site, with the button that resolves it.
 func FieldProblemMessages(st *Settings, j FieldJob, q QualityFeedback) []Message {
 	text := Texts.T(ZH, "site.problem.chief", j.Number, j.Customer.Company, FieldClassLabel(q.Class, ZH), q.Text)
-	return toChats(roleChats(st, RoleChiefEngineer), fieldKey(j.ID, "problem:"+strconv.FormatUint(q.ID, 10)), text,
+	return toChats(roleChats(st, RoleChiefEngineer), siteKey(j.ID, "problem:"+strconv.FormatUint(q.ID, 10)), text,
 		[][]Button{{{Text: Texts.T(ZH, "btn.site.resolve"), Data: FieldSiteData(FsResolve, q.ID)}}}, time.Time{})
 }
 
@@ -120,10 +120,10 @@ func FieldAcceptedMessages(st *Settings, j FieldJob) []Message {
 	for _, c := range roleChats(st, RoleChiefEngineer) {
 		chat := strconv.FormatInt(c, 10)
 		out = append(out,
-			Message{Key: fieldKey(j.ID, "accepted:c:"+chat), ChatID: c, Lang: ZH,
+			Message{Key: siteKey(j.ID, "accepted:c:"+chat), ChatID: c, Lang: ZH,
 				Text:     Texts.T(ZH, "site.accepted.chief", j.Number, j.Customer.Company, j.Site.OpenProblems),
 				Document: &Document{Kind: DocFieldAcceptance, Ref: j.ID, Name: j.Number + "-acceptance.pdf"}},
-			Message{Key: fieldKey(j.ID, "log:c:"+chat), ChatID: c, Lang: ZH,
+			Message{Key: siteKey(j.ID, "log:c:"+chat), ChatID: c, Lang: ZH,
 				Text:     Texts.T(ZH, "site.log.chief", j.Number, len(j.Site.Log)),
 				Document: &Document{Kind: DocFieldLog, Ref: j.ID, Name: j.Number + "-worklog.pdf"}})
 	}
@@ -142,5 +142,5 @@ func FieldClosedMessages(st *Settings, j FieldJob) []Message {
 	tech, _ := st.StaffMember(j.Dispatch.Technician)
 	text := Texts.T(ZH, "site.finance", j.Number, j.Customer.Company, orDash(f.Equipment), orDash(tech.Name), f.Days,
 		labour, f.OpenProblems, j.Site.ClosedAt.In(st.Location()).Format("2006-01-02 15:04"))
-	return toChats(roleChats(st, RoleFinance), fieldKey(j.ID, "finance"), text, nil, time.Time{})
+	return toChats(roleChats(st, RoleFinance), siteKey(j.ID, "finance"), text, nil, time.Time{})
 }

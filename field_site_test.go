@@ -72,7 +72,7 @@ func TestFieldSiteMessagesFLD5(t *testing.T) {
 	j := FieldJob{ID: 7, Number: "AZ-20261207-007", Stage: FieldDispatched, Equipment: "举升机", Product: "LIFT",
 		Customer: FieldCustomer{Company: "华东汽修", Address: "苏州 1 号", Contact: "赵经理", Phone: "13900001111", Route: "G2"},
 		Dispatch: FieldDispatch{Technician: "tech"}}
-	n := FieldDispatchedNotices(st, j)
+	n := FieldSiteDispatchNotices(st, j)
 	if len(n.Calls) != 0 || len(n.Messages) != 1 || n.Messages[0].ChatID != 9001 ||
 		n.Messages[0].Buttons[0][0].Data != FieldSiteData(FsCheckIn, 7) {
 		t.Fatalf("linked technician: %+v", n)
@@ -83,7 +83,7 @@ func TestFieldSiteMessagesFLD5(t *testing.T) {
 		}
 	}
 	j.Dispatch.Technician = "offline"
-	n = FieldDispatchedNotices(st, j)
+	n = FieldSiteDispatchNotices(st, j)
 	if len(n.Calls) != 1 || !strings.Contains(n.Calls[0].Text, "孙工") || len(n.Messages) != 1 || n.Messages[0].ChatID != -100 {
 		t.Fatalf("technician without Telegram: %+v", n)
 	}

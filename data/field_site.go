@@ -17,20 +17,20 @@ import (
 
 // fieldSiteDispatched writes what the dispatch of j says on site's side:
 // the technician's message, or the reception's call and the staff notice
-// when the technician has no linked Telegram (fo.FieldDispatchedNotices).
+// when the technician has no linked Telegram (fo.FieldSiteDispatchNotices).
 // The dispatch (field_dispatch) calls it in its transaction.
 func (w *writer) fieldSiteDispatched(st *fo.Settings, j fo.FieldJob) error {
-	n := fo.FieldDispatchedNotices(st, j)
+	n := fo.FieldSiteDispatchNotices(st, j)
 	if err := w.enqueue(n.Messages...); err != nil {
 		return err
 	}
 	return w.addPhoneTasks(st, n.Calls...)
 }
 
-// changeFieldJob loads job id, lets fn change it and stores it with its
+// changeSiteJob loads job id, lets fn change it and stores it with its
 // audit entry under action, once per idem (a repeat returns the first
 // result).
-func (s *Store) changeFieldJob(id uint64, idem, by, action string, fn func(w *writer, st *fo.Settings, j *fo.FieldJob) error) (fo.FieldJob, error) {
+func (s *Store) changeSiteJob(id uint64, idem, by, action string, fn func(w *writer, st *fo.Settings, j *fo.FieldJob) error) (fo.FieldJob, error) {
 	var j fo.FieldJob
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if done, err := idemGet(tx, idem, &j); done || err != nil {
@@ -95,7 +95,7 @@ func (s *Store) OnSiteJob(staff string) (fo.FieldJob, bool, error) {
 
 // FieldCheckIn records the technician's arrival on site (FLD-5).
 func (s *Store) FieldCheckIn(id uint64, staff, idem string) (fo.FieldJob, error) {
-	return s.changeFieldJob(id, idem, "staff:"+staff, "checked_in", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
+	return s.changeSiteJob(id, idem, "staff:"+staff, "checked_in", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
 		if err := j.CheckIn(staff, w.now); err != nil {
 			return err
 		}
@@ -107,7 +107,7 @@ func (s *Store) FieldCheckIn(id uint64, staff, idem string) (fo.FieldJob, error)
 // recorded as a stored file at once and fetched by the bot later, so a
 // download that fails never holds the log up.
 func (s *Store) AddFieldLog(req fo.FieldLogRequest) (fo.FieldJob, error) {
-	return s.changeFieldJob(req.JobID, req.Idem, "staff:"+req.By, "log", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
+	return s.changeSiteJob(req.JobID, req.Idem, "staff:"+req.By, "log", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
 		if !j.IsTechnician(req.By) {
 			return fo.ErrForbidden
 		}
@@ -139,7 +139,7 @@ func (s *Store) AddFieldProblem(req fo.FieldProblemRequest) (fo.QualityFeedback,
 	if err != nil {
 		return q, err
 	}
-	_, err = s.changeFieldJob(req.JobID, req.Idem, "staff:"+req.By, "problem", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
+	_, err = s.changeSiteJob(req.JobID, req.Idem, "staff:"+req.By, "problem", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
 		if j.Stage != fo.FieldOnSite && j.Stage != fo.FieldAccepted {
 			return fo.Errorf(fo.ECONFLICT, "err.site.not_on_site")
 		}
@@ -302,7 +302,7 @@ func (w *writer) closeFieldJob(st *fo.Settings, j *fo.FieldJob, by string) error
 // CloseFieldJob closes an accepted job by staff, problems still open
 // staying on the list, and tells finance to collect the balance (FLD-5).
 func (s *Store) CloseFieldJob(id uint64, by, idem string) (fo.FieldJob, error) {
-	return s.changeFieldJob(id, idem, by, "closed", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
+	return s.changeSiteJob(id, idem, by, "closed", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
 		return w.closeFieldJob(st, j, by)
 	})
 }
@@ -325,7 +325,7 @@ func (w *writer) acceptFieldJob(st *fo.Settings, j *fo.FieldJob, sig fo.Signatur
 // FieldPaperAcceptance records the acceptance report signed on paper and
 // photographed in Telegram by the technician (fo.SignedOnPaper).
 func (s *Store) FieldPaperAcceptance(req fo.FieldLogRequest) (fo.FieldJob, error) {
-	return s.changeFieldJob(req.JobID, req.Idem, "staff:"+req.By, "accepted", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
+	return s.changeSiteJob(req.JobID, req.Idem, "staff:"+req.By, "accepted", func(w *writer, st *fo.Settings, j *fo.FieldJob) error {
 		if !j.IsTechnician(req.By) {
 			return fo.ErrForbidden
 		}

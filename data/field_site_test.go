@@ -59,7 +59,7 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 	j := dispatched(t, s, "tech")
 
 	// The technician got the job with the check-in button.
-	msgs := outbox(t, s, "fld:")
+	msgs := outbox(t, s, "site:")
 	if len(msgs) != 1 || msgs[0].ChatID != chatTech || !strings.Contains(msgs[0].Text, "苏州工业园区 1 号") ||
 		msgs[0].Buttons[0][0].Data != fo.FieldSiteData(fo.FsCheckIn, j.ID) {
 		t.Fatalf("dispatch messages: %+v", msgs)
@@ -110,7 +110,7 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 	if _, err := s.AddFieldProblem(fo.FieldProblemRequest{Idem: "p2", JobID: j.ID, By: "tech", Class: "weather", Text: "x"}); fo.ErrorCode(err) != fo.EINVALID {
 		t.Fatalf("unknown class: %v", err)
 	}
-	if m := outbox(t, s, "fld:"+itoa(j.ID)+":problem:"); len(m) != 1 || m[0].ChatID != chatChief {
+	if m := outbox(t, s, "site:"+itoa(j.ID)+":problem:"); len(m) != 1 || m[0].ChatID != chatChief {
 		t.Fatalf("chief engineer told of the problem: %+v", m)
 	}
 	open, _ := s.OpenFieldProblems()
@@ -160,7 +160,7 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 	if _, _, err := s.FieldSignPage(token); !errors.Is(err, fo.ErrNotFound) {
 		t.Fatalf("page of a used link: %v", err)
 	}
-	copies := outbox(t, s, "fld:"+itoa(j.ID)+":")
+	copies := outbox(t, s, "site:"+itoa(j.ID)+":")
 	var docs []string
 	for _, m := range copies {
 		if m.Document != nil && m.ChatID == chatChief {
@@ -170,7 +170,7 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 	if strings.Join(docs, ",") != fo.DocFieldAcceptance+","+fo.DocFieldLog {
 		t.Fatalf("chief engineer's copies: %v", docs)
 	}
-	if m := outbox(t, s, "fld:"+itoa(j.ID)+":finance"); len(m) != 0 {
+	if m := outbox(t, s, "site:"+itoa(j.ID)+":finance"); len(m) != 0 {
 		t.Fatal("finance told while a problem is open")
 	}
 
@@ -188,7 +188,7 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 	if j.Stage != fo.FieldClosed || j.Site.ClosedBy != "system" || j.Site.OpenProblems != 0 {
 		t.Fatalf("after the last problem: %s %+v", j.Stage, j.Site)
 	}
-	fin := outbox(t, s, "fld:"+itoa(j.ID)+":finance")
+	fin := outbox(t, s, "site:"+itoa(j.ID)+":finance")
 	// Labour: 480 min at the JS rate ¥150.00 = ¥1200.00; on site 2 days.
 	if len(fin) != 1 || fin[0].ChatID != chatFinance || !strings.Contains(fin[0].Text, "¥1,200.00") ||
 		!strings.Contains(fin[0].Text, "现场 2 天") || !strings.Contains(fin[0].Text, "举升机 ×2") {
@@ -209,7 +209,7 @@ func TestFieldDispatchWithoutTelegramFLD5(t *testing.T) {
 		!strings.Contains(tasks[0].Text, "苏州工业园区 1 号") {
 		t.Fatalf("phone task: %+v %v", tasks, err)
 	}
-	if m := outbox(t, s, "fld:"+itoa(j.ID)+":dispatched"); len(m) != 1 || m[0].ChatID != -100 {
+	if m := outbox(t, s, "site:"+itoa(j.ID)+":dispatched"); len(m) != 1 || m[0].ChatID != -100 {
 		t.Fatalf("staff chats told: %+v", m)
 	}
 }
@@ -238,7 +238,7 @@ func TestFieldCloseWithOpenProblemFLD5(t *testing.T) {
 	if err != nil || j.Stage != fo.FieldClosed {
 		t.Fatal(err)
 	}
-	if m := outbox(t, s, "fld:"+itoa(j.ID)+":finance"); len(m) != 1 || !strings.Contains(m[0].Text, "遗留问题：1 项") {
+	if m := outbox(t, s, "site:"+itoa(j.ID)+":finance"); len(m) != 1 || !strings.Contains(m[0].Text, "遗留问题：1 项") {
 		t.Fatalf("finance: %+v", m)
 	}
 	if open, _ := s.OpenFieldProblems(); len(open) != 1 || open[0].ID != q.ID {
