@@ -257,3 +257,29 @@ type tgUser struct {
 }
 
 func itoa(id uint64) string { return strconv.FormatUint(id, 10) }
+
+// A file Telegram refuses for good (getFile 400) is given up at once; the
+// log entry stays, and the next photo is fetched as usual.
+func TestFileFetchPermanentFailure(t *testing.T) {
+	h := fieldSiteHarness(t)
+	j := dispatchedJob(t, h, fo.ZH)
+	tech := telegramtest.Customer(techUser, "zh")
+	h.waitMsg(techUser, "the job", func(m telegramtest.Message) bool { return m.HasButton(fo.FieldSiteData(fo.FsCheckIn, j.ID)) })
+	h.pressPrefix(techUser, tech, "fs:in:")
+	h.srv.Fail("getFile", 1, telegramtest.Failure{Code: 400, Description: "Bad Request: invalid file_id"})
+	h.handled(h.srv.SendPhoto(techUser, tech, "gone", ""))
+	h.handled(h.srv.SendPhoto(techUser, tech, "fine", ""))
+	got, _ := h.store.FieldJob(j.ID)
+	if len(got.Site.Log) != 2 {
+		t.Fatalf("log: %+v", got.Site.Log)
+	}
+	waitStore(t, "the refused file given up and the next one fetched", func() bool {
+		gone, _, _ := h.store.File(got.Site.Log[0].FileID)
+		_, fine, _ := h.store.File(got.Site.Log[1].FileID)
+		return gone.GaveUp && fine != nil
+	})
+	if gone, _, _ := h.store.File(got.Site.Log[0].FileID); gone.Tries != fo.MaxFileFetchTries || !strings.Contains(gone.LastError, "invalid file_id") ||
+		strings.Contains(gone.LastError, telegramtest.Token) {
+		t.Fatalf("given up: %+v", gone)
+	}
+}

@@ -28,7 +28,7 @@ import (
 type fileStore interface {
 	FileFetches(limit int) ([]fo.StoredFile, error)
 	SaveFetchedFile(id uint64, mime string, data []byte) error
-	FileFetchFailed(id uint64, reason string) (fo.StoredFile, error)
+	FileFetchFailed(id uint64, reason string, permanent bool) (fo.StoredFile, error)
 }
 
 // Fetcher timing: how often the waiting list is read, and how long one
@@ -83,7 +83,7 @@ func (b *Bot) fetchDue(ctx context.Context) (int, error) {
 		if ctx.Err() != nil {
 			return len(due), nil
 		}
-		data, mime, err := b.download(ctx, f.TelegramFileID)
+		data, mime, permanent, err := b.download(ctx, f.TelegramFileID)
 		if err == nil {
 			err = b.files.SaveFetchedFile(f.ID, mime, data)
 			if err == nil {
@@ -92,7 +92,7 @@ func (b *Bot) fetchDue(ctx context.Context) (int, error) {
 			}
 		}
 		reason := b.redact(err.Error())
-		if nf, ferr := b.files.FileFetchFailed(f.ID, reason); ferr != nil {
+		if nf, ferr := b.files.FileFetchFailed(f.ID, reason, permanent); ferr != nil {
 			b.log.Warn("file fetch: record the failure", "file", f.ID, "err", ferr)
 		} else if nf.GaveUp {
 			b.log.Error("file fetch: given up", "file", f.ID, "tries", nf.Tries, "err", reason)
@@ -103,22 +103,31 @@ func (b *Bot) fetchDue(ctx context.Context) (int, error) {
 	return len(due), nil
 }
 
-// download asks Telegram for the file's path and downloads its bytes.
-func (b *Bot) download(ctx context.Context, fileID string) ([]byte, string, error) {
+// download asks Telegram for the file's path and downloads its bytes;
+// permanent reports a failure that trying again cannot mend (Telegram
+// refused the file id with a 4xx, or the file is too large to keep).
+func (b *Bot) download(ctx context.Context, fileID string) (data []byte, mime string, permanent bool, err error) {
 	resp, err := b.request(tgbotapi.FileConfig{FileID: fileID})
 	if err != nil {
-		return nil, "", fmt.Errorf("getFile: %w", err)
+		class, _ := classify(err)
+		return nil, "", class == errPermanent, fmt.Errorf("getFile: %w", err)
 	}
 	var f tgbotapi.File
 	if err := json.Unmarshal(resp.Result, &f); err != nil || f.FilePath == "" {
-		return nil, "", errors.New("getFile: no file path")
+		return nil, "", false, errors.New("getFile: no file path")
 	}
 	if f.FileSize > fo.MaxStoredFile {
-		return nil, "", fmt.Errorf("file of %d bytes is too large", f.FileSize)
+		return nil, "", true, fmt.Errorf("file of %d bytes is too large", f.FileSize)
 	}
+	data, mime, err = b.fetchPath(ctx, f.FilePath)
+	return data, mime, false, err
+}
+
+// fetchPath downloads the file at Telegram's file_path.
+func (b *Bot) fetchPath(ctx context.Context, path string) ([]byte, string, error) {
 	ctx, cancel := context.WithTimeout(ctx, fetchDeadline)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf(b.fileEndpoint, b.token, f.FilePath), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, fmt.Sprintf(b.fileEndpoint, b.token, path), nil)
 	if err != nil {
 		return nil, "", errors.New("download: bad file endpoint")
 	}

@@ -266,7 +266,7 @@ func TestFileFetchBackoff(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := j.Site.Log[0].FileID
-	f, err := s.FileFetchFailed(id, "download: HTTP 502")
+	f, err := s.FileFetchFailed(id, "download: HTTP 502", false)
 	if err != nil || f.Tries != 1 || !f.NextTry.Equal(clock.Now().Add(30*time.Second)) {
 		t.Fatalf("failed: %+v %v", f, err)
 	}
@@ -291,12 +291,16 @@ func TestFileFetchBackoff(t *testing.T) {
 	j, _ = s.AddFieldLog(fo.FieldLogRequest{JobID: j.ID, By: "tech", TelegramFileID: "f2"})
 	id = j.Site.Log[1].FileID
 	for i := 1; i <= fo.MaxFileFetchTries; i++ {
-		if f, err = s.FileFetchFailed(id, "down"); err != nil {
+		if f, err = s.FileFetchFailed(id, "down", false); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if !f.GaveUp {
 		t.Fatalf("not given up after %d tries: %+v", fo.MaxFileFetchTries, f)
+	}
+	j, _ = s.AddFieldLog(fo.FieldLogRequest{JobID: j.ID, By: "tech", TelegramFileID: "f3"})
+	if f, err = s.FileFetchFailed(j.Site.Log[2].FileID, "getFile: Bad Request: invalid file_id", true); err != nil || !f.GaveUp {
+		t.Fatalf("a permanent failure is not given up at once: %+v %v", f, err)
 	}
 	clock.Advance(48 * time.Hour)
 	if due, _ := s.FileFetches(10); len(due) != 0 {

@@ -118,9 +118,10 @@ func (s *Store) SaveFetchedFile(id uint64, mime string, data []byte) error {
 }
 
 // FileFetchFailed counts a failed fetch: the file is tried again after
-// fo.FileFetchBackoff, and given up after fo.MaxFileFetchTries (taken
-// off the list, its record kept with the last error).
-func (s *Store) FileFetchFailed(id uint64, reason string) (fo.StoredFile, error) {
+// fo.FileFetchBackoff, and given up after fo.MaxFileFetchTries, or at once
+// when permanent (Telegram refused it for good: no such file, too big) —
+// taken off the list, its record kept with the last error.
+func (s *Store) FileFetchFailed(id uint64, reason string, permanent bool) (fo.StoredFile, error) {
 	var f fo.StoredFile
 	err := s.update(func(tx *bolt.Tx, w *writer) error {
 		if err := getJSON(tx.Bucket(bFiles), u64(id), &f); err != nil {
@@ -128,6 +129,9 @@ func (s *Store) FileFetchFailed(id uint64, reason string) (fo.StoredFile, error)
 		}
 		if !f.FetchedAt.IsZero() {
 			return nil
+		}
+		if permanent {
+			f.Tries = max(f.Tries, fo.MaxFileFetchTries-1)
 		}
 		return w.fileFetchFailed(&f, reason)
 	})
