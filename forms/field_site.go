@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"slices"
 	"strconv"
 
 	fo "frontoffice"
@@ -16,6 +17,11 @@ type FieldSiteRecord struct {
 	Job        fo.FieldJob
 	Problems   []fo.QualityFeedback
 	Technician string
+	// Photos are the log's photos fetched so far, by stored file id, as
+	// SitePhoto thumbnails; the others print as not downloaded yet.
+	Photos map[uint64]sitePhoto
+	// Waiting are the photos the bot has not downloaded yet.
+	Waiting map[uint64]bool
 }
 
 // fieldSiteDoc starts an on-site document of r with its job fields.
@@ -84,6 +90,11 @@ func (e *Engine) FieldWorkLog(st *fo.Settings, r FieldSiteRecord, lang fo.Lang) 
 	}
 	d.Table(t)
 	d.Space(3)
+	if slices.ContainsFunc(r.Job.Site.Log, func(e fo.FieldLogEntry) bool { return e.FileID != 0 }) {
+		d.Heading(d.T("form.site.photos"), 40)
+		d.photos(r.Job.Site.Log, r.Photos, r.Waiting)
+		d.Space(3)
+	}
 	d.Heading(d.T("form.site.problems"), 16)
 	d.Table(problemsTable(d, r.Problems))
 	d.Space(5)

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"fmt"
 
 	fo "frontoffice"
@@ -16,6 +17,7 @@ const (
 type fieldSiteStore interface {
 	FieldJob(id uint64) (fo.FieldJob, error)
 	FieldProblems(id uint64) ([]fo.QualityFeedback, error)
+	File(id uint64) (fo.StoredFile, []byte, error)
 }
 
 // renderFieldSite prints the on-site documents; ok is false for another
@@ -36,7 +38,23 @@ func (r *Renderer) renderFieldSite(st *fo.Settings, doc fo.Document, lang fo.Lan
 	if err != nil {
 		return nil, true, err
 	}
-	rec := FieldSiteRecord{Job: j, Problems: probs, Technician: j.Dispatch.Technician}
+	rec := FieldSiteRecord{Job: j, Problems: probs, Technician: j.Dispatch.Technician, Photos: map[uint64]sitePhoto{}, Waiting: map[uint64]bool{}}
+	if doc.Kind == KindFieldLog {
+		for _, e := range j.Site.Log {
+			if e.FileID == 0 {
+				continue
+			}
+			_, data, err := s.File(e.FileID)
+			if err != nil && !errors.Is(err, fo.ErrNotFound) {
+				return nil, true, err
+			}
+			if data == nil {
+				rec.Waiting[e.FileID] = true
+			} else if thumb, w, h, ok := SitePhoto(data); ok {
+				rec.Photos[e.FileID] = sitePhoto{FileID: e.FileID, JPEG: thumb, W: w, H: h}
+			}
+		}
+	}
 	if m, ok := st.StaffMember(j.Dispatch.Technician); ok {
 		rec.Technician = m.Name
 	}

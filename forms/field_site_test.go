@@ -5,7 +5,9 @@ import (
 	"context"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
+	"strconv"
 	"testing"
 	"time"
 
@@ -52,6 +54,7 @@ func siteJob(t *testing.T, s *data.Store, clock *fakeclock.Clock) fo.FieldJob {
 		{Text: "到达现场，检查地基与电源：三相 380V 正常。"},
 		{Text: "一号举升机安装完毕", TelegramFileID: "ph-1", FileName: "p1.jpg", Mime: "image/jpeg"},
 		{Text: "二号举升机液压管路漏油，已更换密封圈，试举 3 次正常。"},
+		{TelegramFileID: "ph-2", FileName: "p2.jpg", Mime: "image/jpeg"},
 	} {
 		clock.Advance(40 * time.Minute)
 		req.Idem, req.JobID, req.By = "log"+string(rune('a'+i)), j.ID, "tech"
@@ -67,7 +70,36 @@ func siteJob(t *testing.T, s *data.Store, clock *fakeclock.Clock) fo.FieldJob {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The bot fetched the first photo; the second is still downloading.
+	if err := s.SaveFetchedFile(j.Site.Log[1].FileID, "image/jpeg", photoJPEG(t)); err != nil {
+		t.Fatal(err)
+	}
 	return j
+}
+
+// photoJPEG is a phone-sized photo: a sky, a floor and a lift's two posts.
+func photoJPEG(t testing.TB) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 1600, 1200))
+	for y := 0; y < 1200; y++ {
+		for x := 0; x < 1600; x++ {
+			c := color.RGBA{uint8(120 + y/10), uint8(160 + y/12), 230, 255}
+			if y > 800 {
+				c = color.RGBA{110, 110, 105, 255}
+			}
+			if (x > 400 && x < 480) || (x > 1120 && x < 1200) {
+				if y > 200 && y < 1000 {
+					c = color.RGBA{30, 80, 160, 255}
+				}
+			}
+			img.Set(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // The work log and the acceptance report (FLD-5), zh and en, before the
@@ -88,7 +120,11 @@ func TestFieldSiteFormsFLD5(t *testing.T) {
 		text := pdfText(t, pdf)
 		wantText(t, text, Texts.T(lang, "form.title.site_log"), j.Number, "华东汽修有限公司", "王工", "三相 380V 正常",
 			Texts.T(lang, "form.site.photo", j.Site.Log[1].FileID), "缺少一套举升托盘", fo.FieldClassLabel(fo.QualityParts, lang),
-			"09:40", "10:20", "11:00")
+			"09:40", "10:20", "11:00", Texts.T(lang, "form.site.photos"),
+			Texts.T(lang, "form.site.photos_waiting", "#"+strconv.FormatUint(j.Site.Log[3].FileID, 10)))
+		if n := bytes.Count(pdf, []byte("/Subtype /Image")); n != 1 {
+			t.Errorf("%s: %d images in the log, want the one fetched photo", lang, n)
+		}
 		savePNG(t, pdf, "field-log-"+string(lang))
 
 		pdf, err = r.Render(ctx, fo.Document{Kind: KindFieldAcceptance, Ref: j.ID}, lang)
@@ -114,7 +150,7 @@ func TestFieldSiteFormsFLD5(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := pdfText(t, pdf)
-		wantText(t, text, Texts.T(lang, "form.site.signed_pad", "赵经理", "2026-12-07 11:10"), Texts.T(lang, "form.site.day_count", 1))
+		wantText(t, text, Texts.T(lang, "form.site.signed_pad", "赵经理", "2026-12-07 11:50"), Texts.T(lang, "form.site.day_count", 1))
 		if contains(text, Texts.T(lang, "form.site.awaiting_signature")) {
 			t.Errorf("%s: a signed report still says awaiting signature", lang)
 		}

@@ -22,6 +22,8 @@ var fieldSiteTexts = fo.Catalog{
 	"form.site.entry":            {Zh: "工作内容", En: "Work done"},
 	"form.site.no_entries":       {Zh: "尚无记录", En: "No entries yet"},
 	"form.site.photo":            {Zh: "[现场照片 #%d]", En: "[Site photo #%d]"},
+	"form.site.photos":           {Zh: "现场照片", En: "Site photos"},
+	"form.site.photos_waiting":   {Zh: "尚未下载完成的照片：%s", En: "Photos not downloaded yet: %s"},
 	"form.site.problems":         {Zh: "遗留问题", En: "Problems found"},
 	"form.site.class":            {Zh: "类别", En: "Class"},
 	"form.site.problem":          {Zh: "问题", En: "Problem"},
