@@ -156,7 +156,7 @@ func (j *FieldJob) Accept(sig Signature, paperFile uint64) error {
 	if err := j.CanSign(); err != nil {
 		return err
 	}
-	if !sig.Signed() || (sig.Via == SignedOnPad && len(sig.PNG) == 0) {
+	if !sig.Signed() || (sig.Via == SignedOnPad && len(sig.PNG) == 0 && sig.File == 0) {
 		return Errorf(EINVALID, "err.site.no_signature")
 	}
 	j.Stage = FieldAccepted

@@ -16,12 +16,16 @@ const (
 // finger signature (PNG), or a one-tap approval in Telegram with its chat,
 // and when. A zero Signature is "awaiting signature".
 type Signature struct {
-	Via    string    `json:"via"`
-	At     time.Time `json:"at"`
-	Name   string    `json:"name,omitempty"` // who signed, as they gave it
-	PNG    []byte    `json:"png,omitempty"`  // the strokes (pad, paper photo)
-	ChatID int64     `json:"chat_id,omitempty"`
-	By     string    `json:"by,omitempty"` // the staff login or device that took it
+	Via  string    `json:"via"`
+	At   time.Time `json:"at"`
+	Name string    `json:"name,omitempty"` // who signed, as they gave it
+	// PNG is the strokes (pad) or the photo (paper) as given. The store
+	// keeps them as a stored file (File) and clears PNG, so that the
+	// record stays small; it fills PNG again for the documents.
+	PNG    []byte `json:"png,omitempty"`
+	File   uint64 `json:"file,omitempty"`
+	ChatID int64  `json:"chat_id,omitempty"`
+	By     string `json:"by,omitempty"` // the staff login or device that took it
 }
 
 // Signed reports whether the signature was given.
@@ -53,7 +57,7 @@ func (s Signature) Validate() error {
 	}
 	switch s.Via {
 	case SignedOnPad, SignedOnPaper:
-		if len(s.PNG) == 0 || len(s.PNG) > MaxSignaturePNG || !bytes.HasPrefix(s.PNG, pngMagic) {
+		if s.File == 0 && (len(s.PNG) == 0 || len(s.PNG) > MaxSignaturePNG || !bytes.HasPrefix(s.PNG, pngMagic)) {
 			return ErrBadSignature
 		}
 	case SignedByTelegram:

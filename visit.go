@@ -59,6 +59,9 @@ type Visit struct {
 	Additional []AdditionalWork `json:"additional,omitempty"`
 	Delays     []Delay          `json:"delays,omitempty"`
 	Settlement *Settlement      `json:"settlement,omitempty"`
+	// DiscountAsk is the discount the reception asked a supervisor for in
+	// Telegram (DEL-3, discount.go).
+	DiscountAsk *DiscountAsk `json:"discount_ask,omitempty"`
 
 	// PickupNoticeAt is when the pickup notice went out or goes out (DEL-2).
 	PickupNoticeAt time.Time `json:"pickup_notice_at,omitzero"`

@@ -61,6 +61,8 @@ type Store interface {
 	linkStore
 	surveyStore
 	workStore
+	signStore
+	discountStore
 	// FLD-5: the technician on site, and the file fetcher (field_site.go, file.go).
 	fieldSiteStore
 	fileStore
@@ -162,6 +164,8 @@ type Bot struct {
 	links      linkStore
 	surveys    surveyStore
 	work       workStore
+	signs      signStore
+	discounts  discountStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -213,6 +217,8 @@ func New(cfg Config) *Bot {
 		links:      cfg.Store,
 		surveys:    cfg.Store,
 		work:       cfg.Store,
+		signs:      cfg.Store,
+		discounts:  cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,

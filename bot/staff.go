@@ -115,6 +115,9 @@ func isStaffData(d string) bool {
 	if _, _, ok := fo.ParseCallData(d); ok {
 		return true
 	}
+	if _, _, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
+		return true
+	}
 	if _, _, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
 		return true
 	}
@@ -256,6 +259,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if action, id, ok := fo.ParseCallData(d); ok {
 		return t.callButton(cq, action, id)
+	}
+	if approve, id, ok := fo.ParseDiscountButton(d); ok { // DEL-3, discount.go
+		return t.discountButton(cq, approve, id)
 	}
 	if action, id, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
 		return t.siteButton(cq, action, id)

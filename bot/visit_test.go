@@ -1,13 +1,13 @@
 package bot
 
 import (
-	"frontoffice/internal/sigdraw"
 	"strings"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // Test fixtures of the after-sales loop: besides li (reception, staffUser,

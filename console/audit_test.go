@@ -1,13 +1,13 @@
 package console
 
 import (
-	"frontoffice/internal/sigdraw"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // The audit page (issue 12 item 6): admins see who changed what, filtered by

@@ -1,7 +1,6 @@
 package console
 
 import (
-	"frontoffice/internal/sigdraw"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // INT-1, INT-2, FU-2: at reception the desk records the diagnosis and
@@ -120,7 +120,7 @@ func TestConsoleDepositAPT2(t *testing.T) {
 	if !strings.Contains(page.body, `id="bill-due">¥200.00`) || !strings.Contains(page.body, `name="paid" inputmode="decimal" value="200.00"`) {
 		t.Fatalf("settlement form: %s", excerpt(page.body))
 	}
-	if r := li.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "paid": {"200"}}); r.status != http.StatusSeeOther {
+	if r := li.post(visitPath(v.ID)+"/deliver", signed(url.Values{"amount": {"300"}, "paid": {"200"}})); r.status != http.StatusSeeOther {
 		t.Fatalf("deliver: %d %s", r.status, excerpt(r.body))
 	}
 	if got, _ = h.store.Visit(v.ID); got.Settlement.Deposit != 10000 || got.Settlement.Receivable() != 0 {

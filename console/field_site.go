@@ -66,9 +66,11 @@ type fieldSiteView struct {
 	// Signature is the customer's stroke image as a data URL (img-src
 	// data: is allowed), "" when none.
 	Signature template.URL
-	CanClose  bool
-	LogPDF    string
-	AccPDF    string
+	// PaperURL is the photo of the acceptance signed on paper.
+	PaperURL string
+	CanClose bool
+	LogPDF   string
+	AccPDF   string
 }
 
 type siteEntry struct {
@@ -116,7 +118,18 @@ func (s *Server) fieldSiteView(c *staffCtx, p consolePage, j fo.FieldJob) (*fiel
 	for _, q := range probs {
 		v.Problems = append(v.Problems, siteProblem{QualityFeedback: q})
 	}
-	if png := j.Site.Acceptance.Signature.PNG; len(png) > 0 {
+	png := j.Site.Acceptance.Signature.PNG
+	if f := j.Site.Acceptance.Signature.File; f != 0 && len(png) == 0 && j.Site.Acceptance.Signature.Via == fo.SignedOnPad {
+		_, data, err := s.cfg.Store.File(f)
+		if err != nil && !errors.Is(err, fo.ErrNotFound) {
+			return nil, err
+		}
+		png = data
+	}
+	if pf := j.Site.Acceptance.PaperFileID; pf != 0 {
+		v.PaperURL = "/staff/field/" + strconv.FormatUint(j.ID, 10) + "/site/files/" + strconv.FormatUint(pf, 10)
+	}
+	if len(png) > 0 {
 		// Safe: a data URL of the PNG bytes the store holds (re-encoded by
 		// web.SignaturePNG when signed), nothing a visitor typed.
 		v.Signature = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))

@@ -124,6 +124,9 @@ func TestConsoleFieldSiteFLD5(t *testing.T) {
 	if got, _ := h.store.FieldJob(j.ID); got.Stage != fo.FieldClosed {
 		t.Fatalf("after close: %s", got.Stage)
 	}
+	if p := c.get("/staff/field/" + id + "/site"); !strings.Contains(p.body, `id="site-paper"`) {
+		t.Error("the paper acceptance's photo is not linked")
+	}
 	if r := c.post("/staff/field/"+id+"/site/close", nil); r.status != 409 {
 		t.Fatalf("closed twice: %d", r.status)
 	}

@@ -25,6 +25,7 @@ var fieldSiteTexts = fo.Catalog{
 	"site.awaiting":           {Zh: "待客户签字", En: "Awaiting signature"},
 	"site.signed_pad":         {Zh: "%s 已签字（%s）", En: "Signed by %s (%s)"},
 	"site.signed_paper":       {Zh: "纸质签字，照片存档（%s）", En: "Signed on paper, photo on file (%s)"},
+	"site.paper_photo":        {Zh: "纸质验收报告照片", En: "Photo of the paper acceptance"},
 	"site.signature":          {Zh: "客户签名", En: "Customer's signature"},
 	"site.log_pdf":            {Zh: "安装调试工作日志 PDF", En: "Work log PDF"},
 	"site.acc_pdf":            {Zh: "安装调试验收报告 PDF", En: "Acceptance report PDF"},

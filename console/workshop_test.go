@@ -2,7 +2,6 @@ package console
 
 import (
 	"fmt"
-	"frontoffice/internal/sigdraw"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // toWorkshop takes a visit into the workshop through the store with an

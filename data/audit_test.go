@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"frontoffice/internal/sigdraw"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // auditOf returns the audit entries of one record, newest first.

@@ -3,13 +3,13 @@ package data
 import (
 	"errors"
 	"fmt"
-	"frontoffice/internal/sigdraw"
 	"testing"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // checkInWalkIn checks a walk-in in for service, as the kiosk does.

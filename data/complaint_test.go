@@ -2,13 +2,13 @@ package data
 
 import (
 	"errors"
-	"frontoffice/internal/sigdraw"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // Staff of the after-sales tests: private chats are Telegram user ids.

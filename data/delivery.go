@@ -33,9 +33,21 @@ func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 		}
 		// DEL-3, APT-2: the bill from the visit, less the deposit; any
 		// amount below it a discount with a reason, a supervisor's only.
-		set, err := fo.VisitBill(v).Settle(req.Settlement, req.DiscountReason, req.Supervisor, req.By, w.now)
+		// A discount a supervisor approved in Telegram lets the reception
+		// settle with it, up to the amount approved; it is recorded as
+		// that supervisor's, with the reason asked.
+		bill := fo.VisitBill(v)
+		supervisor, reason := req.Supervisor, req.DiscountReason
+		approved := !supervisor && v.DiscountAsk.Covers(bill.Total()-req.Settlement.Amount+req.Settlement.Discount)
+		if approved {
+			supervisor, reason = true, v.DiscountAsk.Reason
+		}
+		set, err := bill.Settle(req.Settlement, reason, supervisor, req.By, w.now)
 		if err != nil {
 			return err
+		}
+		if approved {
+			set.DiscountBy = v.DiscountAsk.DecidedBy
 		}
 		set.Signature = sig
 		v.Settlement = &set

@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"frontoffice/internal/sigdraw"
 	"reflect"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // readyJob checks a walk-in in and takes it in with one line of labour

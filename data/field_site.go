@@ -339,7 +339,7 @@ func (s *Store) FieldPaperAcceptance(req fo.FieldLogRequest) (fo.FieldJob, error
 		if err != nil {
 			return err
 		}
-		sig := fo.Signature{Via: fo.SignedOnPaper, At: w.now, By: "staff:" + req.By}
+		sig := fo.Signature{Via: fo.SignedOnPaper, At: w.now, By: "staff:" + req.By, File: f.ID}
 		return w.acceptFieldJob(st, j, sig, f.ID)
 	})
 }

@@ -113,7 +113,11 @@ func (s *Store) SignFieldAcceptance(token string, sig fo.Signature) (fo.FieldJob
 			return err
 		}
 		w.setBy("customer:sign")
-		sig.At, sig.By = w.now, "link:"+l.By
+		// The strokes are kept as a stored file, out of the job (stamp).
+		sig.By = "link:" + l.By
+		if sig, err = w.stamp(sig); err != nil {
+			return err
+		}
 		j = old
 		if err := w.acceptFieldJob(&st, &j, sig, 0); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // Field staff of the on-site tests: a technician, a chief engineer and
@@ -134,7 +136,7 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 		t.Fatalf("no strokes: %v", err)
 	}
 	clock.Advance(26 * time.Hour) // the next day, but within no link's life: a fresh link
-	if _, err := s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: []byte("png")}); !errors.Is(err, fo.ErrNotFound) {
+	if _, err := s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: sigdraw.PNG("赵经理")}); !errors.Is(err, fo.ErrNotFound) {
 		t.Fatalf("expired link: %v", err)
 	}
 	expired := token
@@ -150,11 +152,17 @@ func TestFieldSiteFlowFLD5(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	j, err = s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: []byte("png")})
+	j, err = s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: sigdraw.PNG("赵经理")})
 	if err != nil || j.Stage != fo.FieldAccepted || j.Site.Acceptance.Signature.Name != "赵经理" {
 		t.Fatalf("sign: %+v %v", j.Stage, err)
 	}
-	if _, err := s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "x", PNG: []byte("png")}); !errors.Is(err, fo.ErrNotFound) {
+	// The strokes are a stored file, out of the job's record.
+	if sig := j.Site.Acceptance.Signature; sig.PNG != nil || sig.File == 0 || sig.By != "link:tech" || !sig.At.Equal(clock.Now()) {
+		t.Fatalf("signature kept: %+v", sig)
+	} else if _, data, _ := s.File(sig.File); !bytes.Equal(data, sigdraw.PNG("赵经理")) {
+		t.Fatal("the strokes' file differs")
+	}
+	if _, err := s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "x", PNG: sigdraw.PNG("赵经理")}); !errors.Is(err, fo.ErrNotFound) {
 		t.Fatalf("link used twice: %v", err)
 	}
 	if _, _, err := s.FieldSignPage(token); !errors.Is(err, fo.ErrNotFound) {

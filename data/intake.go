@@ -123,15 +123,47 @@ func (w *writer) scheduleVisit(v *fo.Visit, from time.Time) error {
 }
 
 // stamp dates a signature given now (the time is the store's, never the
-// client's), names who took it, and checks it: none at all is
-// fo.ErrAwaitingSignature, an invalid one fo.ErrBadSignature.
+// client's), names who took it, checks it — none at all is
+// fo.ErrAwaitingSignature, an invalid one fo.ErrBadSignature — and keeps
+// its image as a stored file (data/file.go), out of the record it signs.
 func (w *writer) stamp(sig fo.Signature) (fo.Signature, error) {
 	if sig.Via == "" {
 		return sig, fo.ErrAwaitingSignature
 	}
-	sig.At = w.now
+	sig.At, sig.File = w.now, 0
 	if sig.By == "" {
 		sig.By = w.by
 	}
-	return sig, sig.Validate()
+	if err := sig.Validate(); err != nil {
+		return sig, err
+	}
+	if len(sig.PNG) > 0 {
+		f, err := w.addFile("signature.png", "image/png", sig.PNG)
+		if err != nil {
+			return sig, err
+		}
+		sig.File, sig.PNG = f.ID, nil
+	}
+	return sig, nil
+}
+
+// withImages fills the images of v's signatures from their stored files,
+// for the documents that print them.
+func withImages(tx *bolt.Tx, v *fo.Visit) {
+	fill := func(sig *fo.Signature) {
+		if sig.File != 0 && len(sig.PNG) == 0 {
+			if d := tx.Bucket(bFileData).Get(u64(sig.File)); d != nil {
+				sig.PNG = append([]byte(nil), d...)
+			}
+		}
+	}
+	if v.WorkOrder != nil {
+		fill(&v.WorkOrder.Signature)
+	}
+	if v.Settlement != nil {
+		fill(&v.Settlement.Signature)
+	}
+	for i := range v.Additional {
+		fill(&v.Additional[i].Signature)
+	}
 }

@@ -73,8 +73,16 @@ func TestPadSignatureAndSettlementINT4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Status != fo.VisitWorkshop || !bytes.Equal(v.WorkOrder.Signature.PNG, pad.PNG) || !v.WorkOrder.Signature.At.Equal(clock.Now()) || v.WorkOrder.Signature.By != "staff:li" {
+	// The strokes are kept as a stored file, out of the visit's record;
+	// the documents read them back.
+	if v.Status != fo.VisitWorkshop || v.WorkOrder.Signature.PNG != nil || !v.WorkOrder.Signature.At.Equal(clock.Now()) || v.WorkOrder.Signature.By != "staff:li" {
 		t.Fatalf("pad signature: %s %+v", v.Status, v.WorkOrder.Signature.Via)
+	}
+	if f, data, err := s.File(v.WorkOrder.Signature.File); err != nil || f.Mime != "image/png" || !bytes.Equal(data, pad.PNG) {
+		t.Fatalf("signature file %+v %v", f, err)
+	}
+	if rec, _, _, err := s.VisitRecord(v.ID); err != nil || !bytes.Equal(rec.WorkOrder.Signature.PNG, pad.PNG) {
+		t.Fatalf("the record for the documents lacks the strokes: %v", err)
 	}
 	if _, err := s.SetReady(v.ID, fo.DeliveryChecklist{Cleaned: true, Checked: true, Belongings: true, Settlement: true}, "staff:li"); err != nil {
 		t.Fatal(err)
@@ -94,7 +102,7 @@ func TestPadSignatureAndSettlementINT4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Settlement.Signature.Via != fo.SignedOnPad || !bytes.Equal(got.Settlement.Signature.PNG, pad.PNG) || !got.Settlement.Signature.At.Equal(clock.Now()) {
+	if got.Settlement.Signature.Via != fo.SignedOnPad || got.Settlement.Signature.File == 0 || !got.Settlement.Signature.At.Equal(clock.Now()) {
 		t.Fatalf("settlement signature %+v", got.Settlement.Signature.At)
 	}
 }

@@ -202,6 +202,7 @@ var allBuckets = [][]byte{
 var migrations = []func(tx *bolt.Tx) error{
 	func(*bolt.Tx) error { return nil }, // 0 → 1: new file
 	buildVisitEnd,                       // 1 → 2: the visit_end index of the reports (REP-1)
+	scheduleAllMaint,                    // 2 → 3: the maintenance reminders of vehicles delivered before them
 }
 
 // SchemaVersion is the layout this code reads and writes.

@@ -2,12 +2,12 @@ package data
 
 import (
 	"errors"
-	"frontoffice/internal/sigdraw"
 	"strings"
 	"testing"
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // SUR-1, SUR-2: the survey goes to a linked customer's chat the day after

@@ -2,12 +2,12 @@ package data
 
 import (
 	"errors"
-	"frontoffice/internal/sigdraw"
 	"strings"
 	"testing"
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 func walkIn(t *testing.T, s *Store, phone, plate string, chat int64) fo.Visit {

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -39,6 +40,16 @@ func (r *Renderer) renderFieldSite(st *fo.Settings, doc fo.Document, lang fo.Lan
 		return nil, true, err
 	}
 	rec := FieldSiteRecord{Job: j, Problems: probs, Technician: j.Dispatch.Technician, Photos: map[uint64]sitePhoto{}, Waiting: map[uint64]bool{}}
+	// The customer's strokes are a stored file (data: stamp).
+	if sig := &rec.Job.Site.Acceptance.Signature; sig.File != 0 && len(sig.PNG) == 0 {
+		_, data, err := s.File(sig.File)
+		if err != nil && !errors.Is(err, fo.ErrNotFound) {
+			return nil, true, err
+		}
+		if bytes.HasPrefix(data, []byte("\x89PNG")) {
+			sig.PNG = data
+		}
+	}
 	if doc.Kind == KindFieldLog {
 		for _, e := range j.Site.Log {
 			if e.FileID == 0 {

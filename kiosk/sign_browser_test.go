@@ -58,7 +58,8 @@ func TestBrowserSignAcceptanceFLD5(t *testing.T) {
 	if j.Stage != fo.FieldAccepted || sig.Via != fo.SignedOnPad || sig.Name != "赵经理" {
 		t.Fatalf("after signing in the browser: %s %+v", j.Stage, sig.Via)
 	}
-	img, err := png.Decode(bytes.NewReader(sig.PNG))
+	_, strokes, _ := h.store.File(sig.File)
+	img, err := png.Decode(bytes.NewReader(strokes))
 	if err != nil || img.Bounds().Dx() < 100 {
 		t.Fatalf("stored signature: %v", err)
 	}

@@ -150,8 +150,11 @@ func TestSignAcceptancePageFLD5(t *testing.T) {
 			}
 			j, _ := h.store.FieldJob(a.ID)
 			sig := j.Site.Acceptance.Signature
-			if j.Stage != fo.FieldAccepted || sig.Via != fo.SignedOnPad || sig.Name != "赵经理" || !bytes.HasPrefix(sig.PNG, []byte("\x89PNG")) {
+			if j.Stage != fo.FieldAccepted || sig.Via != fo.SignedOnPad || sig.Name != "赵经理" || sig.File == 0 {
 				t.Fatalf("after signing: %s %+v", j.Stage, sig.Via)
+			}
+			if _, strokes, _ := h.store.File(sig.File); !bytes.HasPrefix(strokes, []byte("\x89PNG")) {
+				t.Fatal("the strokes are not kept as a PNG")
 			}
 			if other, _ := h.store.FieldJob(b.ID); other.Stage != fo.FieldOnSite {
 				t.Fatal("the other job changed")

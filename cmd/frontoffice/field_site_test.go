@@ -204,7 +204,7 @@ func TestServeFieldSiteEndToEndFLD5(t *testing.T) {
 	defer s.Close()
 	for _, j := range jobs {
 		got, _ := s.FieldJob(j.ID)
-		if got.Stage != fo.FieldClosed || len(got.Site.Acceptance.Signature.PNG) == 0 {
+		if got.Stage != fo.FieldClosed || got.Site.Acceptance.Signature.File == 0 {
 			t.Errorf("%s: %s", j.Number, got.Stage)
 		}
 		for _, e := range got.Site.Log {

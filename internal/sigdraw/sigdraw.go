@@ -12,12 +12,24 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"sync"
 
 	fo "frontoffice"
 )
 
+var drawn sync.Map // name → []byte
+
 // PNG returns a 600 × 200 PNG of a wavy signature derived from name.
 func PNG(name string) []byte {
+	if b, ok := drawn.Load(name); ok {
+		return b.([]byte)
+	}
+	b := draw(name)
+	drawn.Store(name, b)
+	return b
+}
+
+func draw(name string) []byte {
 	h := fnv.New64a()
 	h.Write([]byte(name))
 	seed := h.Sum64()
