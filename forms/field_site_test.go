@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
-	"image/png"
 	"strconv"
 	"testing"
 	"time"
@@ -14,21 +13,8 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
-
-// signaturePNG draws a small stroke as a PNG, as the signature pad sends.
-func signaturePNG(t testing.TB) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 120, 40))
-	for x := 10; x < 110; x++ {
-		img.Set(x, 20+(x%17)-8, color.Black)
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // siteJob makes a field job on site in s: a technician checked in, wrote
 // two entries and sent a photo, and found a problem.
@@ -141,7 +127,7 @@ func TestFieldSiteFormsFLD5(t *testing.T) {
 		t.Fatal(err)
 	}
 	clock.Advance(10 * time.Minute)
-	if _, err := s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: signaturePNG(t)}); err != nil {
+	if _, err := s.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "赵经理", PNG: sigdraw.PNG("赵经理")}); err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range []fo.Lang{fo.ZH, fo.EN} {
