@@ -96,6 +96,21 @@ func FuzzCallbackData(f *testing.F) {
 		if got, gq, gs, ok := ParseSurveyData(s); !ok || got != id || gq != q || gs != score {
 			t.Fatalf("%q parsed to %d %d %d %v", s, got, gq, gs, ok)
 		}
+
+		// NET-4: a station check's survey; NET-1: a station chat's buttons.
+		s = StationCheckData(id, score)
+		fits(s)
+		if got, gs, ok := ParseStationCheckData(s); !ok || got != id || gs != score {
+			t.Fatalf("%q parsed to %d %d %v", s, got, gs, ok)
+		}
+		stActions := []string{"ok", "x", "day", "skip"}
+		action = stActions[int(pick)%len(stActions)]
+		arg := fmt.Sprintf("k3m9.%d-%d", n%1000, pick)
+		s = StationData(id, action, arg)
+		fits(s)
+		if st, a, g, ok := ParseStationData(s); !ok || st != id || a != action || g != arg {
+			t.Fatalf("%q parsed to %d %q %q %v", s, st, a, g, ok)
+		}
 	})
 }
 
@@ -104,6 +119,7 @@ func FuzzCallbackData(f *testing.F) {
 func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
 		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3", "sg:5", "sg:05", "sg:5:1", "dc:ok:3", "dc:maybe:3", "dc:no:03",
+		"nck:7:5", "nck:7:6", "nck:07:1", "stn:3:ok:", "stn:3:day:ab.20261205", "stn:0:x:", "stn:3:OK:", "stn:3:ok:a:b",
 		"fs:in:1", "fs:rs:07", "fs:zz:1", "fs:sig:18446744073709551615"} {
 		f.Add(s)
 	}
@@ -131,6 +147,12 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if id, ok := ParseSignButton(s); ok && SignButtonData(id) != s {
 			t.Fatalf("sg %q accepted", s)
+		}
+		if id, sc, ok := ParseStationCheckData(s); ok && StationCheckData(id, sc) != s {
+			t.Fatalf("nck %q accepted", s)
+		}
+		if st, a, g, ok := ParseStationData(s); ok && StationData(st, a, g) != s {
+			t.Fatalf("stn %q accepted", s)
 		}
 		if a, id, ok := ParseFieldSiteData(s); ok && FieldSiteData(a, id) != s {
 			t.Fatalf("fs %q accepted", s)

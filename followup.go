@@ -57,6 +57,8 @@ const (
 	CallFirst  CallKind = "first"  // FU-2
 	CallSecond CallKind = "second" // FU-3
 	CallPromo  CallKind = "promo"  // FU-6, customers without a linked chat
+	// CallStationCheck asks a station's customer about its work (NET-4).
+	CallStationCheck CallKind = "station"
 )
 
 // CallStatus is where a call stands.
@@ -120,6 +122,8 @@ type Call struct {
 	VisitID     uint64     `json:"visit_id,omitempty"`
 	PromotionID uint64     `json:"promotion_id,omitempty"`
 	PrevCallID  uint64     `json:"prev_call_id,omitempty"`
+	// StationJobID is the station's job a station check asks about (NET-4).
+	StationJobID uint64 `json:"station_job_id,omitempty"`
 	// Staff is the designated follow-up staff member when the call was
 	// made; the list goes by the customer's current one (FU-1).
 	Staff string `json:"staff"`
@@ -242,6 +246,8 @@ func CallItemText(st *Settings, it CallItem, day time.Time, lang Lang) string {
 	switch {
 	case c.Kind == CallPromo:
 		line("call.promo_about", c.Work)
+	case c.Kind == CallStationCheck: // NET-4: Work names the station, the job and its day
+		line("call.station_about", c.Work)
 	case !c.DeliveredAt.IsZero():
 		sv, _ := st.Service(c.ServiceID)
 		what := sv.Name(lang)

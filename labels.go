@@ -46,9 +46,10 @@ var labelTexts = Catalog{
 	"label.channel.survey": {Zh: "满意度调查", En: "Satisfaction survey"},
 
 	// Follow-up call kinds (FU-2, FU-3, FU-6).
-	"label.call.first":  {Zh: "首次回访", En: "First call"},
-	"label.call.second": {Zh: "二次回访", En: "Second call"},
-	"label.call.promo":  {Zh: "活动通知", En: "Promotion"},
+	"label.call.first":   {Zh: "首次回访", En: "First call"},
+	"label.call.second":  {Zh: "二次回访", En: "Second call"},
+	"label.call.promo":   {Zh: "活动通知", En: "Promotion"},
+	"label.call.station": {Zh: "网点抽查", En: "Station check"}, // NET-4
 
 	// Estimate lines: price modes, where the parts come from and what they
 	// are (INT-2).

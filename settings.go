@@ -71,6 +71,8 @@ type Settings struct {
 	// stations' claims (labour.go).
 	Labour      []LabourStandard `json:"labour,omitempty"`
 	LabourRates []RegionRate     `json:"labour_rates,omitempty"`
+	// Stations are the service network's settings (NET-4, station_job.go).
+	Stations StationSettings `json:"stations,omitzero"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.

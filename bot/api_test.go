@@ -90,7 +90,7 @@ func TestSetMyCommands(t *testing.T) {
 		t.Fatal("no setMyCommands")
 	}
 	zh, en := h.srv.Commands(""), h.srv.Commands("en")
-	if len(zh) != 6 || len(en) != 6 {
+	if len(zh) != 7 || len(en) != 7 { // with /stations (issue 14)
 		t.Fatalf("commands: %v / %v", zh, en)
 	}
 	// CMP-1: customers can file a complaint with /complaint.
@@ -112,7 +112,7 @@ func TestSetMyCommands(t *testing.T) {
 	if got := names(h.srv.ChatCommands(staffChat, "")); got != "calls complaints cancel" {
 		t.Errorf("staff chat commands: %s", got)
 	}
-	if got := names(h.srv.ChatCommands(staffUser, "en")); got != "start book my complaint help cancel calls complaints" {
+	if got := names(h.srv.ChatCommands(staffUser, "en")); got != "start book my complaint stations help cancel calls complaints" {
 		t.Errorf("staff member's private chat commands: %s", got)
 	}
 	if strings.Contains(names(zh), "calls") {

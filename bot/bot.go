@@ -63,6 +63,7 @@ type Store interface {
 	workStore
 	signStore
 	discountStore
+	stationStore // station.go (issue 14)
 	// FLD-5: the technician on site, and the file fetcher (field_site.go, file.go).
 	fieldSiteStore
 	fileStore
@@ -166,6 +167,7 @@ type Bot struct {
 	work       workStore
 	signs      signStore
 	discounts  discountStore
+	stations   stationStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -219,13 +221,14 @@ func New(cfg Config) *Bot {
 		work:       cfg.Store,
 		signs:      cfg.Store,
 		discounts:  cfg.Store,
+		stations:   cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,
 		limits:     cfg.Limits.withDefaults(),
 		poll:       cfg.PollTimeout,
 		redact:     redactor(token),
-		texts:      fo.Texts.MustMerge(Texts, fieldSiteTexts),
+		texts:      fo.Texts.MustMerge(Texts, stationTexts, fieldSiteTexts),
 		onSend:     cfg.OnSend,
 		onUpdate:   cfg.OnUpdate,
 

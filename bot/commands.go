@@ -11,7 +11,7 @@ import (
 )
 
 // commands are the customers' commands, as setMyCommands lists them.
-var commands = []string{"start", "book", "my", "complaint", "help", "cancel"}
+var commands = []string{"start", "book", "my", "complaint", "stations", "help", "cancel"}
 
 // staffCommands are the staff's own, listed in the staff chats and the
 // staff members' private chats (after the customers' there). In a
@@ -35,6 +35,14 @@ func (b *Bot) setCommands() {
 	scopes := []scoped{{tgbotapi.NewBotCommandScopeDefault(), commands}}
 	for _, chat := range st.StaffChats {
 		scopes = append(scopes, scoped{tgbotapi.NewBotCommandScopeChat(chat), staffCommands})
+	}
+	// Each linked station group gets its own commands (station.go).
+	if all, err := b.stations.Stations(); err == nil {
+		for _, s := range all {
+			if s.ChatID != 0 && s.Status != fo.StationEnded {
+				scopes = append(scopes, scoped{tgbotapi.NewBotCommandScopeChat(s.ChatID), stationCommands})
+			}
+		}
 	}
 	private := append(slices.Clone(commands), "calls", "complaints")
 	for _, m := range st.Staff {
@@ -65,6 +73,7 @@ func (t *turn) menu() [][]fo.Button {
 	return [][]fo.Button{
 		{button(t.T("menu.book"), dataMenuBook), button(t.T("menu.my"), dataMenuMy)},
 		{button(t.T("menu.complaint"), dataMenuComplaint), button(t.T("menu.contact"), dataMenuContact)},
+		{button(t.T("btn.menu.stations"), dataMenuStations)}, // station_customer.go (NET-1)
 	}
 }
 

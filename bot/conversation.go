@@ -76,6 +76,9 @@ type conversation struct {
 	// store edits as the customer answers.
 	Survey  uint64 `json:"survey,omitempty"`
 	Message int    `json:"message,omitempty"`
+	// StationJob is the station's job whose spot-check survey waits for
+	// its comment in Message (NET-4, station_customer.go).
+	StationJob uint64 `json:"station_job,omitempty"`
 }
 
 // decodeConversation reads a saved conversation; nil when there is none,

@@ -164,9 +164,10 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 
 	staffChat := t.st.IsStaffChat(chat.ID)
 	if !staffChat && !chat.IsPrivate() {
-		// A group the bot was added to: not ours to talk in.
-		_, err := b.convs.FinishUpdate(u.UpdateID, 0, nil, nil)
-		return err
+		// A group the bot was added to: a service station's, or one
+		// linking itself to a station; anything else is not ours to talk
+		// in (station.go, issue 14).
+		return t.groupChat(u, chat)
 	}
 	// Staff work happens only for users the settings know as staff
 	// (StaffByTelegram), in the staff chats or their own private chats.
@@ -281,6 +282,10 @@ func (t *turn) message(m *tgbotapi.Message) error {
 			return t.complaintText(m.Text)
 		case t.conv.Flow == flowSurvey && t.conv.Step == stepComment:
 			return t.surveyComment(m.Text)
+		case t.conv.Flow == flowStations: // station_customer.go (NET-1)
+			return t.nearestStations(m.Text)
+		case t.conv.Flow == flowStationCheck: // station_customer.go (NET-4)
+			return t.stationCheckComment(m.Text)
 		case t.conv.Flow == flowBook && t.conv.Step == stepPlate:
 			return t.typedPlate(m.Text)
 		case t.conv.Flow == flowBook && t.conv.Step == stepPhone:
@@ -309,6 +314,8 @@ func (t *turn) command(cmd, args string) error {
 		return t.startComplaint()
 	case "book":
 		return t.startBooking()
+	case "stations": // station_customer.go (NET-1)
+		return t.startStations()
 	case "my":
 		t.conv = nil
 		return t.myAppointments()
@@ -336,6 +343,8 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 		return nil
 	case dataMenuComplaint:
 		return t.startComplaint()
+	case dataMenuStations: // station_customer.go (NET-1)
+		return t.startStations()
 	}
 	// Buttons under the store's messages: a complaint's answer (CMP-4),
 	// a survey's questions (SUR-1), additional work (INT-6). Each checks
@@ -345,6 +354,9 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if id, q, score, ok := fo.ParseSurveyData(d); ok {
 		return t.surveyAnswer(cq, id, q, score)
+	}
+	if id, score, ok := fo.ParseStationCheckData(d); ok { // NET-4 (station_customer.go)
+		return t.stationCheckAnswer(cq, id, score)
 	}
 	if w, ok := parseWorkData(d); ok {
 		return t.answerWork(cq, w)
@@ -378,6 +390,8 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 		return t.cancelAction(a)
 	case flowComplaint:
 		return t.complaintAction(a)
+	case flowStations:
+		return t.stationsAction(a)
 	}
 	t.stale()
 	return nil

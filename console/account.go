@@ -22,6 +22,7 @@ type accountsPage struct {
 	consolePage
 	Accounts []fo.Account
 	Roles    []string
+	Stations []fo.Station // to bind a station account to (issue 14, station.go)
 }
 
 // accountRoles are the roles offered, in the order the shop reads them.
@@ -33,7 +34,12 @@ func (s *Server) accountsPage(w http.ResponseWriter, r *http.Request, c *staffCt
 		s.consoleFail(w, r, c, err)
 		return nil, false
 	}
-	return &accountsPage{consolePage: s.consolePage(c, "con.accounts.title"), Accounts: accs, Roles: accountRoles}, true
+	stations, err := s.cfg.Store.Stations()
+	if err != nil {
+		s.consoleFail(w, r, c, err)
+		return nil, false
+	}
+	return &accountsPage{consolePage: s.consolePage(c, "con.accounts.title"), Accounts: accs, Roles: accountRoles, Stations: stations}, true
 }
 
 func (s *Server) consoleAccounts(w http.ResponseWriter, r *http.Request, c *staffCtx) {

@@ -118,6 +118,9 @@ const (
 // maxConsoleForm bounds a console form body.
 const maxConsoleForm = 256 << 10
 
+// maxConsoleUpload bounds a console form with files: a few stored files.
+const maxConsoleUpload = 3*fo.MaxStoredFile + maxConsoleForm
+
 // consoleNavItem is a link of the console's navigation bar, shown to
 // accounts with one of Roles (all staff when empty; admins see all).
 type consoleNavItem struct {
@@ -265,7 +268,7 @@ func (g staffRoutes) handle(pattern string, h staffHandler) {
 	g.s.console.mu.Lock()
 	g.s.console.routes = append(g.s.console.routes, pattern)
 	g.s.console.mu.Unlock()
-	g.mux.Handle(pattern, g.s.staffOnly(g.roles, h))
+	g.mux.Handle(pattern, g.s.staffOnly(g.roles, g.s.stationGate(pattern, h))) // station_scope.go (issue 14)
 }
 
 // allowed reports whether acc may use something open to roles.
@@ -297,8 +300,15 @@ func (s *Server) staffOnly(roles []string, h staffHandler) http.Handler {
 		}
 		c := &staffCtx{acc: acc, sess: sess, token: cookie.Value, lang: staffLang(r, acc), path: r.URL.Path}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			r.Body = http.MaxBytesReader(w, r.Body, maxConsoleForm)
-			if err := r.ParseForm(); err != nil {
+			// A form with files (multipart, issue 14: a station's documents)
+			// may be larger; its fields are read the same way.
+			multi := strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")
+			r.Body = http.MaxBytesReader(w, r.Body, map[bool]int64{false: maxConsoleForm, true: maxConsoleUpload}[multi])
+			parse := r.ParseForm
+			if multi {
+				parse = func() error { return r.ParseMultipartForm(maxConsoleForm) }
+			}
+			if err := parse(); err != nil {
 				web.PlainError(w, s.texts, http.StatusBadRequest, "http.bad_form")
 				return
 			}
@@ -352,7 +362,7 @@ func staffLang(r *http.Request, acc fo.Account) fo.Lang {
 // staffHome sends the account to its first page.
 func (s *Server) staffHome(w http.ResponseWriter, r *http.Request, c *staffCtx) {
 	for _, n := range s.consoleNav() {
-		if allowed(c.acc, n.Roles) {
+		if allowed(c.acc, n.Roles) && navOpen(c.acc, n.Path) {
 			http.Redirect(w, r, n.Path, http.StatusSeeOther)
 			return
 		}

@@ -170,3 +170,12 @@ func TestConsoleFieldSiteSignatureFLD5(t *testing.T) {
 		t.Fatalf("signature not shown: %d %s", page.status, excerpt(page.body))
 	}
 }
+
+// The on-site routes are closed to station accounts (issue 14 Security):
+// a field job is the shop's own business.
+func init() {
+	for _, p := range []string{"GET /staff/field/problems", "POST /staff/field/problems/{qid}/resolve", "GET /staff/field/{id}/site",
+		"POST /staff/field/{id}/site/close", "GET /staff/field/{id}/site/files/{file}"} {
+		stationRouteDecisions[p] = "closed"
+	}
+}

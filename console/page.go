@@ -52,7 +52,7 @@ func (s *Server) consolePage(c *staffCtx, titleKey string) consolePage {
 		p.Today = fo.FormatDay(c.lang, c.now, p.loc)
 	}
 	for _, n := range s.consoleNav() {
-		if allowed(c.acc, n.Roles) {
+		if allowed(c.acc, n.Roles) && navOpen(c.acc, n.Path) {
 			p.Nav = append(p.Nav, consoleNavLink{Label: s.texts.T(c.lang, n.Key), Path: n.Path,
 				Active: c.path == n.Path || strings.HasPrefix(c.path, n.Path+"/")})
 		}

@@ -36,6 +36,7 @@ type Store interface {
 	queueStore
 	moneyStore     // estimate.go (issue 12)
 	auditStore     // audit.go (issue 12 item 6)
+	stationStore   // station.go (issue 14: NET-1, NET-4)
 	fieldSiteStore // field_site.go (FLD-5)
 }
 
@@ -79,7 +80,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, fieldSiteTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldSiteTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -89,7 +90,8 @@ func New(cfg Config) (*Server, error) {
 	s.consoleRoutes(s.mux)
 	s.followUpRoutes(s.mux)
 	s.lobbyRoutes(s.mux)
-	s.fieldSiteRoutes(s.mux) // FLD-5 (field_site.go)
+	s.stationRoutes(s.staffGroup(s.mux)) // station.go (issue 14)
+	s.fieldSiteRoutes(s.mux)             // FLD-5 (field_site.go)
 	return s, nil
 }
 

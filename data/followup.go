@@ -302,6 +302,11 @@ func (s *Store) RecordCall(req fo.CallOutcome) (fo.Call, error) {
 // afterCall does what a reached call leaves: the second call after a first
 // (FU-3, FU-4), tasks for requests and complaints for complaints (FU-5).
 func (w *writer) afterCall(st *fo.Settings, c fo.Call, req fo.CallOutcome) error {
+	if c.Kind == fo.CallStationCheck { // NET-4: the notes are the station check's finding (data/station_job.go)
+		if err := w.stationCallReached(c, req.Notes, "staff:"+req.Staff); err != nil {
+			return err
+		}
+	}
 	if c.Kind == fo.CallFirst {
 		if _, err := w.addCall(st, secondCall(st, c, c.DoneAt)); err != nil {
 			return err

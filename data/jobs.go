@@ -46,6 +46,7 @@ var dueHandlers = map[string]dueHandler{
 	surveyKind:      dueSurvey,      // SUR-1
 	promoKind:       duePromo,       // FU-6
 	promoLetterKind: duePromoLetter, // FU-6
+	stCertKind:      dueStationCert, // NET-1: a station's certificate lapses soon (data/station.go)
 }
 
 // dueKey is the key of a due entry: the time it falls due, then kind:id.

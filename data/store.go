@@ -74,6 +74,7 @@
 // documented in data/field.go, data/station.go, data/quality.go):
 //
 //	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
+//	station_chat, station_job_ids, station_checked (data/station.go)
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 // Field jobs' signature links (data/field_site_sign.go): field_sign
@@ -177,7 +178,11 @@ var (
 	bQualityAt   = []byte("quality_at")
 	bQualityOpen = []byte("quality_open")
 
-	bFieldSign = []byte("field_sign") // FLD-5 signature links (data/field_site_sign.go)
+	// Service stations' chats, job index and monthly check marks (NET-1, NET-4; data/station.go).
+	bStationChat    = []byte("station_chat")
+	bStationJobIDs  = []byte("station_job_ids")
+	bStationChecked = []byte("station_checked")
+	bFieldSign      = []byte("field_sign") // FLD-5 signature links (data/field_site_sign.go)
 )
 
 var allBuckets = [][]byte{
@@ -194,6 +199,7 @@ var allBuckets = [][]byte{
 	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
+	bStationChat, bStationJobIDs, bStationChecked,
 	bFieldSign,
 }
 

@@ -46,6 +46,7 @@ type Store interface {
 	CustomerHistory(customerID uint64) (fo.CustomerHistory, error)
 	AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error)
 	Register(from, to time.Time) ([]fo.RegisterEntry, error)
+	Station(id uint64) (fo.Station, error) // station_cert.go (NET-1)
 }
 
 // Renderer prints the document a message or a download names, reading its
@@ -178,6 +179,12 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return nil, err
 		}
 		return e.CallList(st, list, reg, lang)
+	case fo.DocStationCert: // NET-1 (station_cert.go)
+		s, err := r.Store.Station(doc.Ref)
+		if err != nil {
+			return nil, err
+		}
+		return e.StationCert(st, s, lang)
 	case KindLetters:
 		day, err := fo.ParseReportRef(doc.Ref, loc)
 		if err != nil {
