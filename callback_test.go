@@ -83,6 +83,13 @@ func FuzzCallbackData(f *testing.F) {
 		if got, sec, ok := ParseFieldLink(s); !ok || got != id || sec != secret {
 			t.Fatalf("%q parsed to %d %q %v", s, got, sec, ok)
 		}
+		fsActions := []string{FsCheckIn, FsProblem, FsSign, FsPaper, FsResolve} // FLD-5
+		action = fsActions[int(pick)%len(fsActions)]
+		s = FieldSiteData(action, id)
+		fits(s)
+		if a, got, ok := ParseFieldSiteData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
 
 		s = MaintButtonData(id)
 		fits(s)
@@ -137,7 +144,8 @@ func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
 		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3", "sg:5", "sg:05", "sg:5:1", "dc:ok:3", "dc:maybe:3", "dc:no:03",
 		"nck:7:5", "nck:7:6", "nck:07:1", "stn:3:ok:", "stn:3:day:ab.20261205", "stn:0:x:", "stn:3:OK:", "stn:3:ok:a:b",
-		"fld:sign:4", "fld:disp:04", "fld:pick:4", "fldt:4:wu", "fldt:4:", "fldt:4:a:b", "fldt:4:李"} {
+		"fld:sign:4", "fld:disp:04", "fld:pick:4", "fldt:4:wu", "fldt:4:", "fldt:4:a:b", "fldt:4:李",
+		"fs:in:1", "fs:rs:07", "fs:zz:1", "fs:sig:18446744073709551615"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -176,6 +184,9 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if id, who, ok := ParseFieldTechData(s); ok && FieldTechData(id, who) != s {
 			t.Fatalf("fldt %q accepted", s)
+		}
+		if a, id, ok := ParseFieldSiteData(s); ok && FieldSiteData(a, id) != s {
+			t.Fatalf("fs %q accepted", s)
 		}
 	})
 }

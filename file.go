@@ -21,6 +21,25 @@ type StoredFile struct {
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
 	Tries     int       `json:"tries,omitempty"`
 	LastError string    `json:"last_error,omitempty"`
+	// NextTry is when the bot tries a failed fetch again (FileFetchBackoff).
+	NextTry time.Time `json:"next_try,omitzero"`
+	// GaveUp is set when the fetch failed MaxFileFetchTries times; the
+	// record stays, without bytes.
+	GaveUp bool `json:"gave_up,omitempty"`
+}
+
+// MaxFileFetchTries is how many times the bot tries to fetch a Telegram
+// file: with FileFetchBackoff, about two days.
+const MaxFileFetchTries = 60
+
+// FileFetchBackoff is the wait after the n-th failed fetch (n ≥ 1): 30 s
+// doubling, at most an hour.
+func FileFetchBackoff(n int) time.Duration {
+	d := 30 * time.Second
+	for i := 1; i < n && d < time.Hour; i++ {
+		d *= 2
+	}
+	return min(d, time.Hour)
 }
 
 // MaxStoredFile is the largest file kept, in bytes (Telegram's bots may

@@ -26,9 +26,11 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -63,6 +65,9 @@ type Store interface {
 	discountStore
 	stationStore // station.go (issue 14)
 	fieldStore   // field.go (FLD-1..4)
+	// FLD-5: the technician on site, and the file fetcher (field_site.go, file.go).
+	fieldSiteStore
+	fileStore
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -135,6 +140,17 @@ type Config struct {
 	// never more. The HTTP deadline of getUpdates must be above it (NewAPI
 	// sees to that).
 	PollTimeout time.Duration
+
+	// FLD-5 and stored files (field_site.go, file.go): FileEndpoint is the
+	// download endpoint of files, "https://host/file/bot%s/%s"
+	// (FileEndpointFor of the API endpoint; Telegram's when empty);
+	// FetchEvery how often the fetcher reads its waiting list (3 s when
+	// zero); SignURL makes the acceptance signature page's address of a
+	// link token ("" while the shop has no public address: the technician
+	// is then told to use paper).
+	FileEndpoint string
+	FetchEvery   time.Duration
+	SignURL      func(token string) string
 }
 
 // Bot runs the poller and the sender. Create it with New.
@@ -163,6 +179,15 @@ type Bot struct {
 	texts      fo.Catalog
 	onSend     func(string)
 	onUpdate   func(time.Duration)
+
+	// FLD-5 and the file fetcher (field_site.go, file.go).
+	site         fieldSiteStore
+	files        fileStore
+	token        string
+	fileEndpoint string
+	fetchEvery   time.Duration
+	httpClient   *http.Client
+	signURL      func(string) string
 }
 
 // New returns a bot for cfg. It panics when cfg.API or cfg.Store is nil, a
@@ -206,9 +231,17 @@ func New(cfg Config) *Bot {
 		limits:     cfg.Limits.withDefaults(),
 		poll:       cfg.PollTimeout,
 		redact:     redactor(token),
-		texts:      fo.Texts.MustMerge(Texts, stationTexts),
+		texts:      fo.Texts.MustMerge(Texts, stationTexts, fieldSiteTexts),
 		onSend:     cfg.OnSend,
 		onUpdate:   cfg.OnUpdate,
+
+		site:         cfg.Store,
+		files:        cfg.Store,
+		token:        token,
+		fileEndpoint: cmp.Or(cfg.FileEndpoint, tgbotapi.FileEndpoint),
+		fetchEvery:   cmp.Or(cfg.FetchEvery, fetchEvery),
+		httpClient:   &http.Client{Timeout: fetchDeadline},
+		signURL:      cfg.SignURL,
 	}
 }
 
@@ -225,8 +258,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	wg.Add(2)
+	errs := make([]error, 3)
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		defer cancel()
@@ -236,6 +269,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		defer wg.Done()
 		defer cancel()
 		errs[1] = b.runSender(ctx)
+	}()
+	go func() { // file.go
+		defer wg.Done()
+		defer cancel()
+		errs[2] = b.runFetcher(ctx)
 	}()
 	wg.Wait()
 	for _, err := range errs {

@@ -70,6 +70,11 @@ type staffConv struct {
 	File     string `json:"file,omitempty"`
 	FileName string `json:"file_name,omitempty"`
 	FileMime string `json:"file_mime,omitempty"`
+	// On-site work (FLD-5, field_site.go): the field job, a new problem's
+	// class, the problem being resolved.
+	Field   uint64 `json:"field,omitempty"`
+	Class   string `json:"class,omitempty"`
+	Problem uint64 `json:"problem,omitempty"`
 }
 
 // decodeStaffConv reads a saved staff conversation; nil when there is
@@ -122,6 +127,9 @@ func isStaffData(d string) bool {
 	if isFieldData(d) { // bot/field.go (FLD-1, FLD-3, FLD-4)
 		return true
 	}
+	if _, _, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
+		return true
+	}
 	return strings.HasPrefix(d, prefixStaff)
 }
 
@@ -147,12 +155,14 @@ func (t *turn) staffWork(u tgbotapi.Update) bool {
 		switch m.Command() {
 		case "calls", "complaints":
 			return true
+		case "problem": // FLD-5 (field_site.go)
+			return t.member.Has(fo.RoleTechnician)
 		case "cancel":
 			return t.staffNewer()
 		}
 		return false
 	}
-	return m.Text != "" && t.staffNewer()
+	return (m.Text != "" && t.staffNewer()) || t.siteWork(m)
 }
 
 // staffNewer reports whether the staff member has staff work waiting for
@@ -213,6 +223,9 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 	if relayed, err := t.relayReply(m); relayed || err != nil {
 		return err
 	}
+	if done, err := t.siteMessage(m); done || err != nil { // FLD-5 (field_site.go)
+		return err
+	}
 	if m.IsCommand() {
 		switch m.Command() {
 		case "calls":
@@ -245,6 +258,10 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 		return t.laterText(m.Text)
 	case sflowNote:
 		return t.noteText(m.Text)
+	case sflowProblem: // FLD-5 (field_site.go)
+		return t.problemText(m.Text)
+	case sflowResolve:
+		return t.resolveText(m.Text)
 	}
 	return nil
 }
@@ -263,6 +280,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if isFieldData(d) { // bot/field.go (FLD-1, FLD-3, FLD-4)
 		return t.fieldCallback(cq)
+	}
+	if action, id, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
+		return t.siteButton(cq, action, id)
 	}
 	a, ok := parseStepData(d, prefixStaff)
 	if !ok || t.sconv == nil || a.nonce != t.sconv.Nonce {
@@ -283,6 +303,8 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 		return t.laterAction(a)
 	case sflowFieldFile:
 		return t.fieldFileAction(a)
+	case sflowProblem: // FLD-5 (field_site.go)
+		return t.problemAction(a)
 	}
 	t.stale()
 	return nil

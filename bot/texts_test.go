@@ -16,7 +16,7 @@ import (
 // key itself to a customer).
 func TestTextsComplete(t *testing.T) {
 	verbs := regexp.MustCompile(`%[dsv]`)
-	for k, v := range Texts {
+	for k, v := range Texts.MustMerge(stationTexts, fieldSiteTexts) {
 		if v.Zh == "" || v.En == "" {
 			t.Errorf("%s lacks a language", k)
 		}
@@ -24,7 +24,7 @@ func TestTextsComplete(t *testing.T) {
 			t.Errorf("%s: verbs %v in Chinese, %v in English", k, a, b)
 		}
 	}
-	all := fo.Texts.Merge(Texts)
+	all := fo.Texts.Merge(Texts, stationTexts, fieldSiteTexts)
 	used := regexp.MustCompile(`\.T\((?:[a-z.]+, )?"([a-z_.0-9]+)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range files {
@@ -71,7 +71,7 @@ func TestFirstRepliesGreet(t *testing.T) {
 // but never used.
 func TestTextsCatalog(t *testing.T) {
 	catalogtest.Run(t, catalogtest.Check{
-		Own: Texts.MustMerge(stationTexts), Parts: []fo.Catalog{fo.Texts, Texts, stationTexts}, All: fo.Texts.Merge(Texts, stationTexts),
+		Own: Texts.MustMerge(stationTexts, fieldSiteTexts), Parts: []fo.Catalog{fo.Texts, Texts, stationTexts, fieldSiteTexts}, All: fo.Texts.Merge(Texts, stationTexts, fieldSiteTexts),
 		Dirs: []string{"."}, Module: "..",
 		Dynamic: []string{"cmd."},
 	})

@@ -56,6 +56,10 @@ type turn struct {
 	// sconv is the staff member's own conversation in this chat (staff
 	// work only); nil when there is none.
 	sconv *staffConv
+	// siteJob is the technician's job on site when the message is on-site
+	// work, siteErr the store's error looking it up (field_site.go).
+	siteJob *fo.FieldJob
+	siteErr error
 }
 
 // isStaff reports whether the update's user is a staff member.

@@ -100,6 +100,9 @@ func TestConsoleDocumentsDownload(t *testing.T) {
 		"aptregister": "20261127",
 		"ics":         id(f.apt.ID),
 	}
+	// FLD-5: a field job's work log and acceptance report (field_site_test.go).
+	fj, _, _ := siteConsoleJob(t, h)
+	docs[fo.DocFieldLog], docs[fo.DocFieldAcceptance] = id(fj.ID), id(fj.ID)
 	if len(docs) != len(documentRoles) {
 		t.Fatalf("%d kinds tested, %d offered", len(docs), len(documentRoles))
 	}

@@ -65,6 +65,9 @@ type fieldPage struct {
 	Papers  []fieldPaper
 	History []historyRow
 	Travel  string
+	// Site is the on-site section (FLD-5, field_site.go) of a job
+	// dispatched or later; nil before.
+	Site *fieldSiteView
 	// Link is the deep link (or the /start command, while the bot's name
 	// is unknown) that links the customer contact's chat (FLD-2).
 	Link, LinkCommand string
@@ -108,6 +111,14 @@ func (s *Server) fieldJobPage(c *staffCtx, j fo.FieldJob) *fieldPage {
 	T := func(k string, a ...any) string { return s.texts.T(c.lang, k, a...) }
 	p := &fieldPage{consolePage: s.consolePage(c, "fldc.title"), J: j, Stage: fo.FieldStageLabel(j.Stage, c.lang), Next: s.fieldNext(c, j)}
 	p.Title = T("fldc.title") + " " + j.Number
+	switch j.Stage {
+	case fo.FieldDispatched, fo.FieldOnSite, fo.FieldAccepted, fo.FieldClosed: // FLD-5
+		site, err := s.fieldSiteView(c, p.consolePage, j)
+		if err != nil {
+			s.log.Error("field job's on-site section", "job", j.ID, "err", err)
+		}
+		p.Site = site
+	}
 	if l, ok := c.st.LabourStandardByCode(j.Product); ok {
 		p.Product = l.Code + " " + l.Name(c.lang)
 	}

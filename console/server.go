@@ -34,12 +34,11 @@ type Store interface {
 	followUpStore
 	lobbyStore
 	queueStore
-	moneyStore   // estimate.go (issue 12)
-	auditStore   // audit.go (issue 12 item 6)
-	stationStore // station.go (issue 14: NET-1, NET-4)
-	moneyStore   // estimate.go (issue 12)
-	auditStore   // audit.go (issue 12 item 6)
-	fieldStore   // field.go (FLD-1..4)
+	moneyStore     // estimate.go (issue 12)
+	auditStore     // audit.go (issue 12 item 6)
+	stationStore   // station.go (issue 14: NET-1, NET-4)
+	fieldStore     // field.go (FLD-1..4)
+	fieldSiteStore // field_site.go (FLD-5)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
@@ -85,7 +84,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -97,6 +96,7 @@ func New(cfg Config) (*Server, error) {
 	s.lobbyRoutes(s.mux)
 	s.stationRoutes(s.staffGroup(s.mux)) // station.go (issue 14)
 	s.fieldRoutes(s.mux)                 // field.go (FLD-1..4)
+	s.fieldSiteRoutes(s.mux)             // FLD-5 (field_site.go)
 	return s, nil
 }
 

@@ -262,7 +262,9 @@ func (s *Store) ApproveField(a fo.FieldApproval) (fo.FieldJob, error) {
 			return err
 		}
 		if j.Stage == fo.FieldDispatched {
-			if err := w.enqueue(fo.FieldDispatchedMessages(st, *j)...); err != nil {
+			// FLD-5: the technician's job in Telegram, or a phone task
+			// for reception when they have none (data/field_site.go).
+			if err := w.fieldSiteDispatched(st, *j); err != nil {
 				return err
 			}
 			return w.enqueue(fo.FieldDispatchedNotices(st, *j)...)

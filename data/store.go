@@ -78,6 +78,7 @@
 //	field_no, field_chat (field job numbers and contacts' chats, data/field_dispatch.go, data/field_link.go)
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
+// Field jobs' signature links (data/field_site_sign.go): field_sign
 //
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
@@ -184,6 +185,7 @@ var (
 	bStationChecked = []byte("station_checked")
 	bFieldNo        = []byte("field_no")   // field job numbers (data/field_dispatch.go, FLD-1)
 	bFieldChat      = []byte("field_chat") // customer contacts' chats (data/field_link.go, FLD-2)
+	bFieldSign      = []byte("field_sign") // FLD-5 signature links (data/field_site_sign.go)
 )
 
 var allBuckets = [][]byte{
@@ -202,6 +204,7 @@ var allBuckets = [][]byte{
 	bFiles, bFileData, bFileFetch,
 	bStationChat, bStationJobIDs, bStationChecked,
 	bFieldNo, bFieldChat,
+	bFieldSign,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the

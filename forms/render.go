@@ -158,6 +158,9 @@ func (r *renderer) op(o *op) {
 		// signature printed twice is embedded once.
 		name := fmt.Sprintf("img%x", sha256.Sum256(o.image))
 		opt := fpdf.ImageOptions{ImageType: "PNG"}
+		if bytes.HasPrefix(o.image, []byte{0xff, 0xd8, 0xff}) { // a JPEG: the work log's photos (FLD-5)
+			opt.ImageType = "JPG"
+		}
 		if pdf.GetImageInfo(name) == nil {
 			pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(o.image))
 		}

@@ -204,6 +204,9 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 		}
 		return e.LetterRegister(st, from, to, reg, lang)
 	}
+	if pdf, ok, err := r.renderFieldSite(st, doc, lang); ok { // FLD-5 (field_site_render.go)
+		return pdf, err
+	}
 	if kind, ok := fo.ReportKindOfDoc(doc.Kind); ok {
 		day, err := fo.ParseReportRef(doc.Ref, loc)
 		if err != nil {

@@ -32,6 +32,7 @@ type Store interface {
 	checkInStore
 	boardStore
 	feedbackStore
+	signStore // FLD-5 (sign.go)
 }
 
 // Config configures a Server.
@@ -73,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.BotUsername == nil {
 		cfg.BotUsername = func() string { return "" }
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, kioskTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, kioskTexts, signTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -83,6 +84,7 @@ func New(cfg Config) (*Server, error) {
 	s.kioskRoutes(s.mux)
 	s.boardRoutes(s.mux)
 	s.lobbyRoutes(s.mux)
+	s.signRoutes(s.mux) // FLD-5: the acceptance signature page (sign.go)
 	return s, nil
 }
 
@@ -96,7 +98,7 @@ func (s *Server) Handler() http.Handler { return web.SecurityHeaders(s.mux) }
 // to the kiosk.
 func (s *Server) Register(mux *http.ServeMux) {
 	h := s.Handler()
-	for _, p := range []string{"/kiosk", "/kiosk/", "/board", "/board/"} {
+	for _, p := range []string{"/kiosk", "/kiosk/", "/board", "/board/", "/sign/"} { // /sign/: FLD-5 (sign.go)
 		mux.Handle(p, h)
 	}
 	own, _ := fs.Sub(staticFS, "static")

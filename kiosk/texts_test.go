@@ -48,7 +48,7 @@ func TestFeedbackTexts(t *testing.T) {
 // defined, none defined but never used.
 func TestTextsCatalog(t *testing.T) {
 	catalogtest.Run(t, catalogtest.Check{
-		Own: kioskTexts, Parts: []fo.Catalog{fo.Texts, web.Texts, kioskTexts}, All: fo.Texts.Merge(web.Texts, kioskTexts),
+		Own: kioskTexts.MustMerge(signTexts), Parts: []fo.Catalog{fo.Texts, web.Texts, kioskTexts, signTexts}, All: fo.Texts.Merge(web.Texts, kioskTexts, signTexts),
 		Dirs: []string{"."}, Module: "..",
 		Dynamic: []string{"as.k.cat."},
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,7 +49,9 @@ func (r *botRunner) start(ctx context.Context, cfg Config, store *data.Store, cl
 		r.username.Store(api.Self.UserName)
 		log.Info("Telegram bot connected", "bot", "@"+api.Self.UserName)
 		b := bot.New(bot.Config{API: api, Store: store, Clock: clock, Logger: log.With("part", "bot"), Documents: docs,
-			OnSend: mets.SendResult, OnUpdate: mets.UpdateLag})
+			OnSend: mets.SendResult, OnUpdate: mets.UpdateLag,
+			// FLD-5 and stored files: downloads, signature links.
+			FileEndpoint: bot.FileEndpointFor(cfg.TelegramEndpoint), SignURL: signURL(cfg.PublicURL)})
 		if err := b.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
 			log.Error("Telegram bot stopped", "err", err)
 		}
@@ -72,4 +75,13 @@ func (r *botRunner) connect(ctx context.Context, cfg Config, log *slog.Logger) *
 		}
 		wait = min(wait*2, 5*time.Minute)
 	}
+}
+
+// signURL makes the acceptance signature page's address of a link token
+// (FLD-5, kiosk/sign.go); nil without a public address.
+func signURL(public string) func(string) string {
+	if public == "" {
+		return nil
+	}
+	return func(token string) string { return strings.TrimRight(public, "/") + "/sign/" + token }
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/netip"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -49,6 +50,11 @@ type Config struct {
 	// BackupDays and BackupMonths are how many daily and monthly backups
 	// the folder keeps (FRONTOFFICE_BACKUP_DAYS, _MONTHS; 7 and 12).
 	BackupDays, BackupMonths int
+	// PublicURL is the address customers' phones reach the shop at,
+	// "https://shop.example.com" (FRONTOFFICE_PUBLIC_URL, -public-url): the
+	// field acceptance signature links (FLD-5) are made from it; none are
+	// made without it (the technician then uses paper).
+	PublicURL string
 }
 
 // Defaults.
@@ -97,6 +103,7 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 		return c, nil, fmt.Errorf("FRONTOFFICE_INIT %q is not true or false", v)
 	}
 	c.BackupDir = env("FRONTOFFICE_BACKUP_DIR", "")
+	c.PublicURL = strings.TrimRight(env("FRONTOFFICE_PUBLIC_URL", ""), "/") // FLD-5
 	for _, n := range []struct {
 		name string
 		to   *int
@@ -131,6 +138,7 @@ func loadConfig(name string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&c.BackupDir, "backup-dir", c.BackupDir, "nightly backups' folder (FRONTOFFICE_BACKUP_DIR; default <data>.backups)")
 	fs.IntVar(&c.BackupDays, "backup-days", c.BackupDays, "daily backups kept (FRONTOFFICE_BACKUP_DAYS)")
 	fs.IntVar(&c.BackupMonths, "backup-months", c.BackupMonths, "monthly backups kept (FRONTOFFICE_BACKUP_MONTHS)")
+	fs.StringVar(&c.PublicURL, "public-url", c.PublicURL, "address customers' phones reach the shop at, for signature links (FRONTOFFICE_PUBLIC_URL)")
 	// Flags may come before or after the command's own arguments.
 	var pos []string
 	for {
@@ -215,6 +223,9 @@ func (c Config) validate() error {
 	}
 	if c.BackupDays < 1 || c.BackupMonths < 0 || c.BackupDays > 366 || c.BackupMonths > 120 {
 		errs = append(errs, fmt.Errorf("FRONTOFFICE_BACKUP_DAYS (-backup-days) %d must be 1..366 and FRONTOFFICE_BACKUP_MONTHS (-backup-months) %d 0..120", c.BackupDays, c.BackupMonths))
+	}
+	if u, err := url.Parse(c.PublicURL); c.PublicURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "") {
+		errs = append(errs, fmt.Errorf("FRONTOFFICE_PUBLIC_URL (-public-url) %q must be an http(s) address, e.g. https://shop.example.com", c.PublicURL))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -65,6 +65,7 @@ func TestRunTable(t *testing.T) {
 		{"bad token", []string{}, with("TELEGRAM_BOT_TOKEN", "not a token"), 2, "does not look like a bot token"},
 		{"token twice", []string{}, with("TELEGRAM_BOT_TOKEN", "1:a", "TELEGRAM_BOT_TOKEN_FILE", tokenFile), 2, "not both"},
 		{"bad log level", []string{}, with("FRONTOFFICE_LOG_LEVEL", "loud"), 2, "FRONTOFFICE_LOG_LEVEL"},
+		{"bad public url", []string{}, with("FRONTOFFICE_PUBLIC_URL", "shop.example.com"), 2, "FRONTOFFICE_PUBLIC_URL (-public-url)"}, // FLD-5
 		{"backup no file arg", []string{"backup"}, base, 2, "usage: frontoffice backup FILE"},
 		{"backup onto itself", []string{"backup", dataFile}, base, 2, "must not overwrite"},
 		{"settings export", []string{"settings", "export"}, base, 0, `"time_zone": "Asia/Shanghai"`},

@@ -9,8 +9,8 @@
 //	msg, ok := srv.WaitMessage(42, func(m telegramtest.Message) bool { return m.HasButton("预约") }, 5*time.Second)
 //
 // The server answers getMe, getUpdates, sendMessage, sendDocument (multipart),
-// editMessageText, answerCallbackQuery, setMyCommands, getMyCommands and
-// deleteMessage. It
+// editMessageText, answerCallbackQuery, setMyCommands, getMyCommands,
+// deleteMessage and getFile, and serves file downloads (file.go). It
 // keeps every chat's bot messages as they stand after edits, records every
 // call with its parameters and arrival time, assigns message ids per chat,
 // and can fail the next calls of a method (429 with retry_after, 403, 400)
@@ -81,6 +81,8 @@ type Server struct {
 	down       *Failure // every call fails so while set (Down)
 	blocked    map[int64]bool
 	closeOnce  sync.Once
+
+	files files // file downloads (file.go)
 }
 
 type chatState struct {
@@ -131,6 +133,10 @@ func (s *Server) changedLocked() {
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	at := time.Now()
+	if strings.HasPrefix(r.URL.Path, "/file/bot") { // file downloads (file.go)
+		s.serveFile(w, r)
+		return
+	}
 	tok, method, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/bot"), "/")
 	params, files, err := readParams(r)
 	call := Call{Method: method, Params: params, Files: files, At: at, Code: http.StatusOK}
@@ -279,6 +285,8 @@ func (s *Server) handle(method string, p map[string]string, files map[string]Fil
 		return s.send(method, p, files, at)
 	case "editMessageText":
 		return s.edit(p)
+	case "getFile": // file.go
+		return s.getFile(p)
 	}
 	return nil, 0, &Failure{Code: 404, Description: "Not Found: method " + method}
 }
