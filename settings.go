@@ -71,6 +71,12 @@ type Settings struct {
 	// stations' claims (labour.go).
 	Labour      []LabourStandard `json:"labour,omitempty"`
 	LabourRates []RegionRate     `json:"labour_rates,omitempty"`
+
+	// QualityReport is the period of the quality information report
+	// (REP-2, quality_report.go): "weekly" (Saturday at the report time)
+	// or "monthly" (the month's last day); "" means
+	// DefaultQualityReport, weekly.
+	QualityReport ReportKind `json:"quality_report,omitempty"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.

@@ -73,7 +73,8 @@
 // Field installation, service stations and quality information (layouts
 // documented in data/field.go, data/station.go, data/quality.go):
 //
-//	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
+//	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open,
+//	quality_ref
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 //
@@ -175,6 +176,8 @@ var (
 	bQuality     = []byte("quality")
 	bQualityAt   = []byte("quality_at")
 	bQualityOpen = []byte("quality_open")
+
+	bQualityRef = []byte("quality_ref") // REP-2: staff's classification of complaints (data/quality.go)
 )
 
 var allBuckets = [][]byte{
@@ -191,6 +194,7 @@ var allBuckets = [][]byte{
 	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
+	bQualityRef,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
