@@ -190,6 +190,9 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 		}
 		return e.LetterRegister(st, from, to, reg, lang)
 	}
+	if doc.Kind == KindQuality { // REP-2: the quality report (quality.go)
+		return r.renderQuality(st, doc, lang)
+	}
 	if kind, ok := fo.ReportKindOfDoc(doc.Kind); ok {
 		day, err := fo.ParseReportRef(doc.Ref, loc)
 		if err != nil {
