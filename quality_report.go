@@ -171,6 +171,10 @@ type QualityReport struct {
 	ByProduct []QualityCount
 	BySite    []QualityCount
 	ByStation []QualityCount // station feedback and station complaints only
+	// Items are the period's feedback as counted, oldest first: the
+	// complaints not classified by staff under their default class (ID
+	// 0, Ref their ticket).
+	Items []QualityFeedback
 	// OpenProblems are all the problems still open at AsOf, whatever
 	// their period, oldest first: they stay on every report until
 	// resolved.
@@ -221,6 +225,8 @@ func BuildQualityReport(kind ReportKind, from, to, now time.Time, recs QualityRe
 		}
 		all = append(all, ComplaintFeedback(c, recs.Products[c.ID]))
 	}
+	slices.SortStableFunc(all, func(a, b QualityFeedback) int { return a.At.Compare(b.At) })
+	r.Items = all
 	by := map[string]map[string]*QualityCount{"source": {}, "product": {}, "site": {}, "station": {}}
 	count := func(group, k string, q *QualityFeedback) {
 		c := by[group][k]
