@@ -78,6 +78,9 @@
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 //
+// The reports' after-sales indexes (layouts documented in
+// data/report_aftersales.go): call_close, complaint_filed, survey_done
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -178,6 +181,11 @@ var (
 	bQualityOpen = []byte("quality_open")
 
 	bQualityRef = []byte("quality_ref") // REP-2: staff's classification of complaints (data/quality.go)
+
+	// The reports' after-sales indexes (data/report_aftersales.go, issue 12 item 7).
+	bCallClose      = []byte("call_close")
+	bComplaintFiled = []byte("complaint_filed")
+	bSurveyDone     = []byte("survey_done")
 )
 
 var allBuckets = [][]byte{
@@ -195,6 +203,7 @@ var allBuckets = [][]byte{
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
 	bQualityRef,
+	bCallClose, bComplaintFiled, bSurveyDone,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
@@ -202,6 +211,7 @@ var allBuckets = [][]byte{
 var migrations = []func(tx *bolt.Tx) error{
 	func(*bolt.Tx) error { return nil }, // 0 → 1: new file
 	buildVisitEnd,                       // 1 → 2: the visit_end index of the reports (REP-1)
+	buildAfterSalesIndexes,              // 2 → 3: call_close, complaint_filed, survey_done (issue 12 item 7)
 }
 
 // SchemaVersion is the layout this code reads and writes.
