@@ -58,10 +58,27 @@ func (r *figReader) str() string {
 		r.ok = false
 		return ""
 	}
-	s := string(r.b[1 : 1+int(r.b[0])])
+	b := r.b[1 : 1+int(r.b[0])]
 	r.b = r.b[1+int(r.b[0]):]
-	return s
+	if s, ok := figStrings[string(b)]; ok { // no allocation for the usual values
+		return s
+	}
+	return string(b)
 }
+
+// figStrings are the values the index entries repeat: kinds, statuses,
+// categories and verdicts, read without allocating.
+var figStrings = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range []string{string(fo.CallFirst), string(fo.CallSecond), string(fo.CallOpen), string(fo.CallDone),
+		string(fo.CallMissed), string(fo.CmpClosed), string(fo.CmpAnswered), string(fo.CmpReopened), fo.VerdictSatisfied, fo.VerdictDissatisfied, ""} {
+		m[s] = s
+	}
+	for _, c := range fo.ComplaintCategories {
+		m[c] = c
+	}
+	return m
+}()
 
 func newFigReader(b []byte) *figReader {
 	if len(b) < 1 || b[0] != aftersalesV1 {
