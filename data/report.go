@@ -167,9 +167,9 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 	var out []fo.Appointment
 	c := tx.Bucket(bAptStart).Cursor()
 	for k, _ := c.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(to); k, _ = c.Next() {
-		var a fo.Appointment
-		if err := getJSON(ab, k[8:16], &a); err != nil {
-			return nil, fmt.Errorf("appointment %d: %w", btou(k[8:16]), err)
+		a, err := appointmentCounts(ab, btou(k[8:16]))
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, a)
 	}
@@ -179,6 +179,10 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 	}
 	rc := tx.Bucket(bRegApt).Cursor()
 	for k, v := rc.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(end); k, v = rc.Next() {
+		// A quick look at the action first: most entries are not no-shows.
+		if act, ok := jsonPlain(v, `"action":"`); ok && act != "" && act != string(fo.AptNoShow) {
+			continue
+		}
 		var e fo.RegisterEntry
 		if err := json.Unmarshal(v, &e); err != nil {
 			return nil, fmt.Errorf("appointment register: %w", err)
@@ -186,15 +190,36 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 		if e.Action != string(fo.AptNoShow) {
 			continue
 		}
-		var a fo.Appointment
-		if err := getJSON(ab, u64(e.Ref), &a); err != nil {
-			return nil, fmt.Errorf("appointment %d: %w", e.Ref, err)
+		a, err := appointmentCounts(ab, e.Ref)
+		if err != nil {
+			return nil, err
 		}
 		if a.Status == fo.AptNoShow && !a.Start.Before(from) && a.Start.Before(to) {
 			out = append(out, a)
 		}
 	}
 	return out, nil
+}
+
+// appointmentCounts reads what the statistics count of appointment id —
+// its start and status (fo.Settings.Stats) — by a quick look at the keys
+// of its record (an appointment holds no nested record), decoding it
+// when a value is not plain.
+func appointmentCounts(ab *bolt.Bucket, id uint64) (fo.Appointment, error) {
+	raw := ab.Get(u64(id))
+	if raw == nil {
+		return fo.Appointment{}, fmt.Errorf("appointment %d: %w", id, fo.ErrNotFound)
+	}
+	start, ok1 := jsonTime(raw, `"start":"`)
+	status, ok2 := jsonPlain(raw, `"status":"`)
+	if ok1 && ok2 && status != "" {
+		return fo.Appointment{ID: id, Start: start, Status: fo.AppointmentStatus(status)}, nil
+	}
+	var a fo.Appointment
+	if err := jsonUnmarshal(raw, &a); err != nil {
+		return a, fmt.Errorf("appointment %d: %w", id, err)
+	}
+	return a, nil
 }
 
 // VisitRecord returns, in one read, the visit with id, its customer and its
