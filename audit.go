@@ -2,7 +2,9 @@ package frontoffice
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"time"
 )
@@ -41,6 +43,32 @@ type FieldChange struct {
 	Field  string `json:"field"`
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`
+}
+
+// digestImages replaces each signature's image in a record's JSON
+// ("png":"<base64>", INT-4) by its size and digest.
+func digestImages(raw []byte) []byte {
+	const tag = `"png":"`
+	i := bytes.Index(raw, []byte(tag))
+	if i < 0 {
+		return raw
+	}
+	var out []byte
+	for i >= 0 {
+		start := i + len(tag)
+		end := bytes.IndexByte(raw[start:], '"')
+		if end < 0 {
+			break
+		}
+		b64 := raw[start : start+end]
+		sum := sha256.Sum256(b64)
+		size := len(b64)/4*3 - bytes.Count(b64[max(0, len(b64)-2):], []byte("="))
+		out = append(out, raw[:start]...)
+		out = fmt.Appendf(out, "%d bytes, sha256 %x", size, sum[:6])
+		raw = raw[start+end:]
+		i = bytes.Index(raw, []byte(tag))
+	}
+	return append(out, raw...)
 }
 
 // auditSkip are fields that change with every write and say nothing.
@@ -84,7 +112,13 @@ func fields(v any) map[string]json.RawMessage {
 		return m
 	}
 	raw, err := json.Marshal(v)
-	if err != nil || json.Unmarshal(raw, &m) != nil {
+	if err != nil {
+		return m
+	}
+	// A signature's strokes (Signature.PNG, tens of kilobytes) are noted
+	// by their size and digest: the entry says it changed, not the image.
+	raw = digestImages(raw)
+	if json.Unmarshal(raw, &m) != nil {
 		return map[string]json.RawMessage{}
 	}
 	for k, r := range m {

@@ -1,7 +1,9 @@
 package frontoffice
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -61,5 +63,31 @@ func TestAuditFilterMatch(t *testing.T) {
 		if got := c.f.Match(e); got != c.want {
 			t.Errorf("%+v.Match = %v, want %v", c.f, got, c.want)
 		}
+	}
+}
+
+// INT-4: a signature's strokes are not copied into the audit trail: the
+// change names the field with the image's size and digest.
+func TestAuditDiffSignatureImage(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{7}, 20000)...)
+	before := Visit{ID: 1, WorkOrder: &WorkOrder{Purpose: "x"}}
+	after := Visit{ID: 1, WorkOrder: &WorkOrder{Purpose: "x", Signature: Signature{Via: SignedOnPad, PNG: png}}}
+	ch := AuditDiff(before, after)
+	if len(ch) != 1 || ch[0].Field != "work_order" || len(ch[0].After) > 1000 || !strings.Contains(ch[0].After, `"png":"20008 bytes, sha256 `) {
+		t.Fatalf("diff %+v", ch)
+	}
+}
+
+// The cost of an audit entry's diff of a visit with a work order, a
+// signature and a settlement (made in every visit change's transaction).
+func BenchmarkAuditDiffVisit(b *testing.B) {
+	png := bytes.Repeat([]byte{7}, 12000)
+	wo := &WorkOrder{Purpose: "安装防撞预警系统", Lines: []EstimateLine{{Description: "主机", Labor: 128000, Parts: 260000}, {Description: "线束", Labor: 8000}},
+		Belongings: []string{"雨伞", "行车记录仪"}, KeyNo: "K-17", Signature: Signature{Via: SignedOnPad, PNG: png}}
+	before := Visit{ID: 1, Status: VisitWorkshop, WorkOrder: wo, Concern: "雷达报警"}
+	after := before
+	after.Status = VisitReady
+	for b.Loop() {
+		AuditDiff(before, after)
 	}
 }

@@ -153,7 +153,10 @@ var Texts = fo.Catalog{
 
 	// Additional work (INT-6): the answer and its time, under the question.
 	"aw.approved": {Zh: "✅ 您已同意（%s）", En: "✅ You approved this (%s)"},
-	"aw.declined": {Zh: "🚫 您已拒绝（%s）", En: "🚫 You declined this (%s)"},
+	// INT-4: the one-tap signature of a work order (sign.go).
+	"sign.done":    {Zh: "✅ 已签字确认（%s），车辆进入车间施工。", En: "✅ Signed (%s); the vehicle goes to the workshop."},
+	"sign.already": {Zh: "这张服务单已经签字确认过了。", En: "This work order is already signed."},
+	"aw.declined":  {Zh: "🚫 您已拒绝（%s）", En: "🚫 You declined this (%s)"},
 
 	// Surveys (SUR-1).
 	"sv.comment_got": {Zh: "💬 您的留言：%s", En: "💬 Your comment: %s"},

@@ -345,6 +345,9 @@ func (t *turn) callback(cq *tgbotapi.CallbackQuery) error {
 	if w, ok := parseWorkData(d); ok {
 		return t.answerWork(cq, w)
 	}
+	if id, ok := fo.ParseSignButton(d); ok { // a work order's one-tap signature (INT-4, sign.go)
+		return t.sign(id)
+	}
 	if id, ok := fo.ParseMaintButton(d); ok { // a maintenance reminder's book button
 		return t.startMaintBooking(id)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // The audit page (issue 12 item 6): admins see who changed what, filtered by
@@ -23,7 +24,7 @@ func TestConsoleAuditPage(t *testing.T) {
 	if _, err := h.store.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err == nil {
 		t.Fatal("ready before intake")
 	}
-	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: fo.WorkOrder{}, By: "staff:li"}); err == nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: fo.WorkOrder{}, By: "staff:li"}); err == nil {
 		t.Fatal("empty work order taken")
 	}
 

@@ -105,9 +105,14 @@ func TestBrowserConsole(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#receiver"), "车间 老张"),
 		chromedp.SendKeys(chromedp.CSS(`textarea[name="belongings"]`), "雨伞\n行车记录仪"))
 	b.shot("intake_zh")
-	b.submit("#intake-submit", `!!document.querySelector("#set-ready")`)
+	b.submit("#intake-submit", `!!document.querySelector("#sign-form")`)
+	// INT-4: the customer signs the saved work order with a finger.
+	b.Sign("#sign-form .sigpad")
+	b.shot("sign_zh")
+	b.submit("#sign-submit", `!!document.querySelector("#set-ready")`)
 	got, _ := h.store.Visit(v.ID)
-	if got.Status != fo.VisitWorkshop || got.WorkOrder == nil || got.WorkOrder.KeyNo != "K-17" || !got.WorkOrder.NoGuarantee() {
+	if got.Status != fo.VisitWorkshop || got.WorkOrder == nil || got.WorkOrder.KeyNo != "K-17" || !got.WorkOrder.NoGuarantee() ||
+		got.WorkOrder.Signature.Via != fo.SignedOnPad || got.WorkOrder.Signature.File == 0 {
 		t.Fatalf("after intake: %s %+v", got.Status, got.WorkOrder)
 	}
 	b.shot("workshop_zh")
@@ -126,6 +131,7 @@ func TestBrowserConsole(t *testing.T) {
 	b.Do(chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="paid"]').value = ""`),
 		chromedp.SendKeys(chromedp.CSS(`input[name="paid"]`), "100"))
 	b.WaitFor(`document.querySelector("#receivable").textContent === "¥250.00"`, 5*time.Second)
+	b.Sign("#deliver-form .sigpad")
 	b.shot("ready_zh")
 
 	// English.

@@ -67,6 +67,8 @@ type deskStore interface {
 	Visit(id uint64) (fo.Visit, error)
 	CallNext(id uint64, by string) (fo.Visit, error)
 	Intake(req fo.IntakeRequest) (fo.Visit, error)
+	SignWorkOrder(req fo.SignRequest) (fo.Visit, error)
+	File(id uint64) (fo.StoredFile, []byte, error)
 	SetReady(id uint64, c fo.DeliveryChecklist, by string) (fo.Visit, error)
 	BackToWorkshop(id uint64, by string) (fo.Visit, error)
 	Delay(id uint64, newPromise time.Time, reason, by string) (fo.Visit, error)
@@ -159,6 +161,8 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	desk.handle("GET /staff/visits/{id}", s.consoleVisit)
 	desk.handle("POST /staff/visits/{id}/call", s.consoleCall)
 	desk.handle("POST /staff/visits/{id}/intake", s.consoleIntake)
+	desk.handle("POST /staff/visits/{id}/sign", s.consoleSign) // INT-4, signature.go
+	desk.handle("GET /staff/files/{id}", s.consoleFile)        // signature.go
 	desk.handle("POST /staff/visits/{id}/ready", s.consoleReady)
 	desk.handle("POST /staff/visits/{id}/back", s.consoleBack)
 	desk.handle("POST /staff/visits/{id}/delay", s.consoleDelay)

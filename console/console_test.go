@@ -13,6 +13,7 @@ import (
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // Every console route refuses a request without a session: GETs go to the
@@ -206,7 +207,7 @@ func TestConsoleRolesDEL3(t *testing.T) {
 
 	// A ready job: reception cannot give a discount, a supervisor can.
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
-	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
 		t.Fatal(err)
 	}
 	h.store.SetReady(v.ID, fo.CompleteChecklist, "test")
@@ -214,13 +215,13 @@ func TestConsoleRolesDEL3(t *testing.T) {
 	if strings.Contains(page.body, `name="discount"`) || !strings.Contains(page.body, "优惠须由主管办理") {
 		t.Error("reception sees a discount field")
 	}
-	r := li.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "discount": {"30"}, "paid": {"270"}})
+	r := li.post(visitPath(v.ID)+"/deliver", signed(url.Values{"amount": {"300"}, "discount": {"30"}, "paid": {"270"}}))
 	if r.status != http.StatusForbidden || !strings.Contains(r.body, "差额 ¥30.00 为优惠，须由主管办理") || !strings.Contains(r.body, `value="270"`) {
 		t.Fatalf("reception discount: %d %s", r.status, excerpt(r.body))
 	}
 	// DEL-3: the ¥300.00 job for ¥1.00 — refused to reception, the amount
 	// kept and named.
-	r = li.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"1"}, "paid": {"1"}})
+	r = li.post(visitPath(v.ID)+"/deliver", signed(url.Values{"amount": {"1"}, "paid": {"1"}}))
 	if r.status != http.StatusForbidden || !strings.Contains(r.body, "结算金额 ¥1.00 低于应收 ¥300.00") ||
 		!strings.Contains(r.body, `<label class="bad">`) || !strings.Contains(r.body, `value="1"`) {
 		t.Fatalf("reception ¥1: %d %s", r.status, excerpt(r.body))
@@ -232,11 +233,11 @@ func TestConsoleRolesDEL3(t *testing.T) {
 	if !strings.Contains(zhao.get(visitPath(v.ID)).body, `name="discount"`) {
 		t.Error("supervisor has no discount field")
 	}
-	r = zhao.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "discount": {"30"}, "paid": {"200"}})
+	r = zhao.post(visitPath(v.ID)+"/deliver", signed(url.Values{"amount": {"300"}, "discount": {"30"}, "paid": {"200"}}))
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "请填写优惠原因") || !strings.Contains(r.body, `value="200"`) {
 		t.Fatalf("supervisor discount without a reason: %d %s", r.status, excerpt(r.body))
 	}
-	r = zhao.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "discount": {"30"}, "reason": {"老客户"}, "paid": {"200"}})
+	r = zhao.post(visitPath(v.ID)+"/deliver", signed(url.Values{"amount": {"300"}, "discount": {"30"}, "reason": {"老客户"}, "paid": {"200"}}))
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("supervisor discount: %d %s", r.status, excerpt(r.body))
 	}
@@ -264,7 +265,7 @@ func TestConsoleNoPersonalDataInURLs(t *testing.T) {
 	c := h.login("admin")
 	c.get("/staff/today")
 	c.post("/staff/call-next", nil)
-	c.follow(c.post(visitPath(v.ID)+"/intake", conIntakeForm(conAt(27, 12, 0), "120")))
+	c.follow(c.intake(visitPath(v.ID), conIntakeForm(conAt(27, 12, 0), "120")))
 	h.clock.Set(conAt(27, 11, 0))
 	h.store.RunDue(h.clock.Now())
 	c.get("/staff/pickups")
@@ -349,14 +350,18 @@ func TestConsoleIntakeErrorsKeepInputINT1INT5(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("intake: %d %s", r.status, excerpt(r.body))
 	}
+	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitWaiting || got.WorkOrder == nil || got.WorkOrder.Signed() {
+		t.Fatalf("saved work order: %s", got.Status) // INT-4: awaiting the customer's signature
+	}
+	r = c.post(visitPath(v.ID)+"/sign", signed(url.Values{}))
 	got, _ := h.store.Visit(v.ID)
 	wo := got.WorkOrder
-	if got.Status != fo.VisitWorkshop || wo == nil || !wo.CustomerSigned || wo.By != "staff:li" || len(wo.Belongings) != 2 ||
+	if got.Status != fo.VisitWorkshop || wo == nil || !wo.Signed() || wo.By != "staff:li" || len(wo.Belongings) != 2 ||
 		wo.Lines[0].Labor != 10000 || wo.Lines[0].Parts != 20000 || !wo.HandoverAt.Equal(conAt(27, 9, 10)) || wo.DiagnosisReport != "" {
 		t.Fatalf("work order %+v", wo)
 	}
 	page = c.follow(r)
-	if !strings.Contains(page.body, "接车完成") || !strings.Contains(page.body, `id="set-ready"`) {
+	if !strings.Contains(page.body, "客户已签字，车辆已交车间") || !strings.Contains(page.body, `id="set-ready"`) {
 		t.Errorf("after intake: %s", excerpt(page.body))
 	}
 }
@@ -368,7 +373,7 @@ func TestConsoleJobStatusINT6INT4(t *testing.T) {
 	h := newConHarness(t)
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
 	c := h.login("li")
-	c.post(visitPath(v.ID)+"/intake", conIntakeForm(conAt(27, 12, 0), "120"))
+	c.intake(visitPath(v.ID), conIntakeForm(conAt(27, 12, 0), "120"))
 	// Additional work, answered by phone.
 	r := c.post(visitPath(v.ID)+"/work", url.Values{"desc": {"更换刹车片"}, "reason": {"磨损到极限"}, "price": {"480"}, "minutes": {"60"}, "safety": {"1"}})
 	if r.status != http.StatusSeeOther {
@@ -407,7 +412,7 @@ func TestConsoleJobStatusINT6INT4(t *testing.T) {
 	if !strings.Contains(page.body, `name="amount" inputmode="decimal" value="780.00"`) {
 		t.Errorf("amount not prefilled with estimate + approved work: %s", excerpt(page.body))
 	}
-	if r := c.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"780"}, "paid": {"500"}}); r.status != http.StatusSeeOther {
+	if r := c.post(visitPath(v.ID)+"/deliver", signed(url.Values{"amount": {"780"}, "paid": {"500"}})); r.status != http.StatusSeeOther {
 		t.Fatalf("deliver: %d %s", r.status, excerpt(r.body))
 	}
 	if got, _ := h.store.Visit(v.ID); got.Status != fo.VisitDelivered || got.Settlement.Receivable() != 28000 {
@@ -434,7 +439,7 @@ func TestConsolePickupAndProgressTimingDEL2INT7(t *testing.T) {
 	long := h.walkIn("王五", "13900000001", "京B11111", "collision")
 	form := conIntakeForm(conAt(30, 16, 0), strconv.Itoa(16*60))
 	form.Set("handover", "2026-11-27T09:00")
-	c.post(visitPath(long.ID)+"/intake", form)
+	c.intake(visitPath(long.ID), form)
 	page := c.get(visitPath(long.ID))
 	if !strings.Contains(htmlPart(page.body, `id="pickup-notice"`), "11月30日 周一 12:00") {
 		t.Errorf("long job notice, want 4 h before: %s", htmlPart(page.body, `id="pickup-notice"`))
@@ -445,7 +450,7 @@ func TestConsolePickupAndProgressTimingDEL2INT7(t *testing.T) {
 	}
 	// A short job: 09:00 → 11:30, estimate 120 min; progress at 10:30.
 	short := h.walkIn("赵六", "13900000002", "京B22222", "repair")
-	c.post(visitPath(short.ID)+"/intake", conIntakeForm(conAt(27, 11, 30), "120"))
+	c.intake(visitPath(short.ID), conIntakeForm(conAt(27, 11, 30), "120"))
 	page = c.get(visitPath(short.ID))
 	if !strings.Contains(htmlPart(page.body, `id="pickup-notice"`), "10:30") || strings.Contains(page.body, "进度检查：未完工") {
 		t.Errorf("short job: %s", htmlPart(page.body, `id="pickup-notice"`))

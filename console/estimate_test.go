@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 )
 
 // INT-1, INT-2, FU-2: at reception the desk records the diagnosis and
@@ -85,7 +86,7 @@ func TestConsoleEstimateINT1(t *testing.T) {
 		t.Fatalf("agreed page: %s", excerpt(page.body))
 	}
 	wo := testWorkOrder(conAt(27, 12, 0))
-	got, err := h.store.Intake(fo.IntakeRequest{VisitID: v2.ID, WorkOrder: wo, By: "staff:li"})
+	got, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v2.ID, WorkOrder: wo, By: "staff:li"})
 	if err != nil || len(got.WorkOrder.Lines) != 1 || got.WorkOrder.Lines[0].Description != "更换左后探头" || got.WorkOrder.Total() != 20000 {
 		t.Errorf("work order %+v %v", got.WorkOrder, err)
 	}
@@ -111,7 +112,7 @@ func TestConsoleDepositAPT2(t *testing.T) {
 	if d := got.Deposit; d == nil || d.Amount != 10000 || d.By != "staff:li" || !d.PaidAt.Equal(conAt(26, 15, 0)) {
 		t.Fatalf("deposit %+v", got.Deposit)
 	}
-	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
 		t.Fatal(err)
 	}
 	h.store.SetReady(v.ID, fo.CompleteChecklist, "test")
@@ -119,7 +120,7 @@ func TestConsoleDepositAPT2(t *testing.T) {
 	if !strings.Contains(page.body, `id="bill-due">¥200.00`) || !strings.Contains(page.body, `name="paid" inputmode="decimal" value="200.00"`) {
 		t.Fatalf("settlement form: %s", excerpt(page.body))
 	}
-	if r := li.post(visitPath(v.ID)+"/deliver", url.Values{"amount": {"300"}, "paid": {"200"}}); r.status != http.StatusSeeOther {
+	if r := li.post(visitPath(v.ID)+"/deliver", signed(url.Values{"amount": {"300"}, "paid": {"200"}})); r.status != http.StatusSeeOther {
 		t.Fatalf("deliver: %d %s", r.status, excerpt(r.body))
 	}
 	if got, _ = h.store.Visit(v.ID); got.Settlement.Deposit != 10000 || got.Settlement.Receivable() != 0 {

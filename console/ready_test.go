@@ -21,7 +21,7 @@ func TestConsoleReadyChecklistDEL1INT6(t *testing.T) {
 	h := newConHarness(t)
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
 	c := h.login("li")
-	c.post(visitPath(v.ID)+"/intake", conIntakeForm(conAt(27, 12, 0), "120"))
+	c.intake(visitPath(v.ID), conIntakeForm(conAt(27, 12, 0), "120"))
 	r := c.post(visitPath(v.ID)+"/ready", url.Values{"checked": {"1"}, "belongings": {"1"}})
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, "缺少：车辆清洗、结算单准备") {
 		t.Fatalf("partial checklist: %d %s", r.status, excerpt(r.body))
@@ -49,7 +49,7 @@ func TestConsoleCallKindsMaintLate(t *testing.T) {
 	h := newConHarness(t)
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
 	c := h.login("li")
-	c.post(visitPath(v.ID)+"/intake", conIntakeForm(conAt(27, 12, 0), "120"))
+	c.intake(visitPath(v.ID), conIntakeForm(conAt(27, 12, 0), "120"))
 	if _, err := h.store.SaveArchive(fo.ArchiveEdit{VehicleID: v.VehicleID, Name: "王五", NextMaintenance: conAt(27, 0, 0).AddDate(0, 0, 3)}); err != nil {
 		t.Fatal(err)
 	}

@@ -79,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, qualityConsoleTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, qualityConsoleTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err

@@ -84,7 +84,7 @@ var consoleTexts = fo.Catalog{
 	"con.flash.called":         {Zh: "已叫号，大屏已显示。", En: "Called; the board shows the number."},
 	"con.flash.noshow":         {Zh: "已登记为未到店。", En: "Marked as a no-show."},
 	"con.flash.call_done":      {Zh: "已记录电话已打。", En: "Call recorded as made."},
-	"con.flash.intake":         {Zh: "接车完成，车辆已交车间。", En: "Intake done; the vehicle is in the workshop."},
+	"con.flash.intake":         {Zh: "服务单已保存，请客户签字。", En: "Work order saved; the customer signs next."},
 	"con.flash.ready":          {Zh: "已标记完工。", En: "Marked ready."},
 	"con.flash.back":           {Zh: "已退回车间。", En: "Sent back to the workshop."},
 	"con.flash.delayed":        {Zh: "已延期，并已通知客户。", En: "Delayed; the customer is told."},
@@ -148,7 +148,7 @@ var consoleTexts = fo.Catalog{
 	"con.intake.no_guarantee":       {Zh: "客户自带或副厂配件用于关键部位：本单不提供质量保证，工单上会注明。", En: "Customer-supplied or aftermarket parts at a critical place: no quality guarantee, and the work order says so."},
 	"con.intake.no_guarantee_short": {Zh: "无质量保证", En: "No guarantee"},
 	"con.intake.sign_hint":          {Zh: "提交即表示客户已在进厂安装服务单上签字，车辆交车间（INT-4）。", En: "Submitting records that the customer signed the work order and the vehicle goes to the workshop (INT-4)."},
-	"con.intake.submit":             {Zh: "客户已签字，交车间", En: "Signed — send to the workshop"},
+	"con.intake.submit":             {Zh: "保存服务单，请客户签字", En: "Save — the customer signs next"},
 
 	"con.line.desc":     {Zh: "项目说明", En: "Description"},
 	"con.line.mode":     {Zh: "计价方式", En: "Pricing"},

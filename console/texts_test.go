@@ -129,10 +129,10 @@ func TestPlainTextAndLabel(t *testing.T) {
 // defined, none defined but never used.
 func TestTextsCatalog(t *testing.T) {
 	catalogtest.Run(t, catalogtest.Check{
-		Own:   consoleTexts.MustMerge(followUpTexts, lobbyTexts, dataFileTexts, bookTexts, qualityConsoleTexts),
-		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, qualityConsoleTexts},
-		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, qualityConsoleTexts),
+		Own:   consoleTexts.MustMerge(followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, qualityConsoleTexts),
+		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, qualityConsoleTexts},
+		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, qualityConsoleTexts),
 		Dirs:  []string{"."}, Module: "..",
-		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q.", "con.bill.", "con.estimate.st."},
+		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q.", "con.bill.", "con.estimate.st.", "con.sign.via."},
 	})
 }

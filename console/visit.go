@@ -40,6 +40,9 @@ type visitPage struct {
 	// FromEstimate is set when the work order starts from the agreed
 	// estimate (INT-1).
 	FromEstimate bool
+	// AwaitingSignature is set when the work order is saved and waits for
+	// the customer's signature (INT-4, signature.go).
+	AwaitingSignature bool
 
 	CanDiscount bool // DEL-3: supervisors only
 	Approved    fo.Money
@@ -134,6 +137,7 @@ func (s *Server) visitPage(c *staffCtx, v fo.Visit) *visitPage {
 				p.FromEstimate = true
 			}
 			p.Intake = &f
+			p.AwaitingSignature = v.WorkOrder != nil && !v.WorkOrder.Signed()
 		}
 	case fo.VisitWorkshop:
 		p.Delay.Promised = localInput(v.PromisedAt().Add(time.Hour), c.loc)
@@ -361,10 +365,17 @@ func (s *Server) consoleDeliver(w http.ResponseWriter, r *http.Request, c *staff
 		}
 		*fl.m = m
 	}
+	// DEL-3, INT-4: the customer signs the settlement on the pad.
+	sig, err := padSignature(r, v.CustomerName)
+	if err != nil {
+		f.ErrField = signatureField
+		s.visitFailed(w, r, c, v, "deliver", err, keep)
+		return
+	}
 	// DEL-3: an amount below the bill is a discount; the store refuses it
 	// to anyone but a supervisor, and wants its reason.
-	_, err := s.cfg.Store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: c.acc.Is(fo.RoleSupervisor),
-		DiscountReason: f.Reason, By: c.by()})
+	_, err = s.cfg.Store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: c.acc.Is(fo.RoleSupervisor),
+		DiscountReason: f.Reason, Signature: sig, By: c.by()})
 	if err != nil {
 		var fe *fo.FieldError
 		if errors.As(err, &fe) {

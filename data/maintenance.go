@@ -5,9 +5,13 @@ package data
 // of its next maintenance date.
 
 import (
+	"encoding/json"
+	"fmt"
 	"time"
 
 	fo "frontoffice"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // A delivery sets the vehicle's next maintenance date (Deliver); its
@@ -67,4 +71,32 @@ func (w *writer) scheduleMaintTx(veh fo.Vehicle) error {
 		return err
 	}
 	return w.scheduleMaint(&st, veh)
+}
+
+// scheduleAllMaint is the migration that gives every vehicle with a next
+// maintenance date ahead its reminder: vehicles delivered before the
+// reminders existed have the date in their archive but no due entry. An
+// entry already there is put again (the same key), so the migration can
+// run on any file.
+func scheduleAllMaint(tx *bolt.Tx) error {
+	if tx.Bucket(bSettings).Get([]byte("shop")) == nil {
+		return nil // a new file: no vehicle yet
+	}
+	st, err := settingsTx(tx)
+	if err != nil {
+		return err
+	}
+	due := tx.Bucket(bDue)
+	return tx.Bucket(bVehicles).ForEach(func(k, raw []byte) error {
+		var veh fo.Vehicle
+		if err := json.Unmarshal(raw, &veh); err != nil {
+			return fmt.Errorf("vehicle %d: %w", btou(k), err)
+		}
+		at := st.MaintRemindAt(veh.NextMaintenance)
+		if at.IsZero() {
+			return nil
+		}
+		// A date passed by now is skipped by dueMaint when the entry comes up.
+		return due.Put(dueKey(at, maintKind, veh.ID), nil)
+	})
 }

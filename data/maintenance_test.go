@@ -1,11 +1,15 @@
 package data
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // deliveredWithInterval takes a walk-in through the workshop and delivers
@@ -22,13 +26,13 @@ func deliveredWithInterval(t *testing.T, s *Store, chat int64, days int) (fo.Vis
 		t.Fatal(err)
 	}
 	now := s.now()
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, 30, now.Add(time.Hour)), By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(now, 30, now.Add(time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	v, err = s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"})
+	v, err = s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,5 +105,40 @@ func TestMaintenanceReminderPhoneTask(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no maintenance call: %+v", tasks)
+	}
+}
+
+// 通知客户按期保养: a file from before the reminders (schema 2: vehicles with a
+// next maintenance date, no due entry) gets them at open, and the
+// customer is reminded on the right local day.
+func TestMaintenanceReminderMigration(t *testing.T) {
+	s, clock := newTestStore(t)
+	_, veh := deliveredWithInterval(t, s, 556, 30)
+	path := s.Path()
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bDue).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if strings.HasSuffix(string(k), maintKind+":"+strconv.FormatUint(veh.ID, 10)) {
+				if err := c.Delete(); err != nil {
+					return err
+				}
+			}
+		}
+		return tx.Bucket(bMeta).Put([]byte("schema"), u64(2))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err := Open(path, Options{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	before := len(messagesTo(t, s, 556))
+	clock.Set(at(2026, 12, 21, 8, 30))
+	s.RunDue(clock.Now())
+	got := messagesTo(t, s, 556)
+	if len(got) != before+1 || !strings.Contains(got[len(got)-1], "保养") {
+		t.Fatalf("after the migration: %q", got[before:])
 	}
 }

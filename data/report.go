@@ -237,6 +237,7 @@ func (s *Store) VisitRecord(id uint64) (fo.Visit, fo.Customer, fo.Vehicle, error
 		if v, err = getVisit(tx, id); err != nil {
 			return err
 		}
+		withImages(tx, &v) // INT-4: the signatures printed
 		if err := getJSON(tx.Bucket(bCustomers), u64(v.CustomerID), &c); err != nil && !errors.Is(err, fo.ErrNotFound) {
 			return err
 		}

@@ -228,7 +228,7 @@ func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.Month
 
 // buildAfterSalesIndexes is the migration that builds the call_close,
 // complaint_filed and survey_done indexes of a data file written before
-// them (schema 2 → 3), from every call, complaint and survey record (the
+// them (schema 3 → 4), from every call, complaint and survey record (the
 // buckets' 8-byte keys; the ticket and visit keys beside them are
 // skipped).
 func buildAfterSalesIndexes(tx *bolt.Tx) error {

@@ -211,7 +211,8 @@ var allBuckets = [][]byte{
 var migrations = []func(tx *bolt.Tx) error{
 	func(*bolt.Tx) error { return nil }, // 0 → 1: new file
 	buildVisitEnd,                       // 1 → 2: the visit_end index of the reports (REP-1)
-	buildAfterSalesIndexes,              // 2 → 3: call_close, complaint_filed, survey_done (issue 12 item 7)
+	scheduleAllMaint,                    // 2 → 3: the maintenance reminders of vehicles delivered before them
+	buildAfterSalesIndexes,              // 3 → 4: call_close, complaint_filed, survey_done (issue 12 item 7)
 }
 
 // SchemaVersion is the layout this code reads and writes.

@@ -173,6 +173,14 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 			}
 		}
 	}
+	// The settings watcher runs before local tools can find the server: a
+	// settings import they send at once is applied, never missed.
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sched.Start(runCtx)
+	watching := make(chan struct{})
+	go followSettings(runCtx, store, night, sched, log, watching)
+	<-watching
 	removeAddr, err := writeAddrFile(cfg.DataPath, ln.Addr(), der)
 	if err != nil {
 		ln.Close()
@@ -191,11 +199,6 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 		httpDone <- srv.Serve(ln)
 	}()
 	log.Info("listening", "addr", ln.Addr().String(), "https", certs != nil)
-
-	runCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	sched.Start(runCtx)
-	go followSettings(runCtx, store, night, sched, log, nil)
 
 	var wg sync.WaitGroup
 	bots.start(runCtx, cfg, store, clock, docs, mets, log, &wg)

@@ -2,12 +2,16 @@ package webtest
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -98,4 +102,26 @@ func (b *Browser) Screenshot(path string) {
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		b.TB.Fatal(err)
 	}
+}
+
+// Sign draws a signature with the mouse on the signature pad's canvas
+// inside the element sel (static/signature.js): pressed, a wave of moves
+// across the pad, released — the pointer events a finger makes.
+func (b *Browser) Sign(sel string) {
+	b.TB.Helper()
+	q := `document.querySelector(` + strconv.Quote(sel+" canvas") + `)`
+	rect := b.Eval(`(() => { const c = ` + q + `; c.scrollIntoView({block: "center"}); const r = c.getBoundingClientRect();
+		return [r.left, r.top, r.width, r.height].join(" ") })()`)
+	var x, y, w, h float64
+	if _, err := fmt.Sscan(rect, &x, &y, &w, &h); err != nil || w < 50 || h < 20 {
+		b.TB.Fatalf("signature pad %s: %q %v", sel, rect, err)
+	}
+	held := func(p *input.DispatchMouseEventParams) { p.Button, p.Buttons = input.MouseButtonLeft, 1 }
+	steps := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, x+0.1*w, y+0.5*h, held, chromedp.ClickCount(1))}
+	for i := 1; i <= 40; i++ {
+		t := float64(i) / 40
+		steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, x+(0.1+0.8*t)*w, y+(0.5+0.3*math.Sin(t*4*math.Pi))*h, held))
+	}
+	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, x+0.9*w, y+0.5*h, held, chromedp.ClickCount(1)))
+	b.Do(steps...)
 }
