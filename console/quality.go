@@ -62,6 +62,20 @@ type qualityPage struct {
 	Sources   []qualityOption      // what staff may enter
 	// The add form, kept on an error.
 	Form fo.QualityFeedback
+
+	st *fo.Settings
+}
+
+// Product names a product key: a service, a labour standard's code, or
+// the key as typed.
+func (p *qualityPage) Product(key string) string {
+	if sv, ok := p.st.Service(key); ok {
+		return sv.Name(p.Lang)
+	}
+	if l, ok := p.st.LabourStandardByCode(key); ok {
+		return l.Name(p.Lang)
+	}
+	return key
 }
 
 // SourceLabel and ClassLabel name a source and a class in the page's
@@ -99,7 +113,7 @@ func (s *Server) consoleQuality(w http.ResponseWriter, r *http.Request, c *staff
 
 func (s *Server) qualityPage(c *staffCtx, from, to time.Time) *qualityPage {
 	p := &qualityPage{consolePage: s.consolePage(c, "con.quality.title"), From: from.Format(time.DateOnly),
-		To: to.AddDate(0, 0, -1).Format(time.DateOnly), PDF: documentPath(fo.DocQuality, fo.QualityRef(from, to, c.loc))}
+		To: to.AddDate(0, 0, -1).Format(time.DateOnly), PDF: documentPath(fo.DocQuality, fo.QualityRef(from, to, c.loc)), st: &c.st}
 	p.Report.From, p.Report.To = from, to
 	for _, cl := range fo.QualityClasses {
 		p.Options = append(p.Options, qualityOption{Value: string(cl), Label: cl.Label(c.lang)})
