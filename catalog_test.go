@@ -33,6 +33,20 @@ var dynamicPrefixes = []string{
 	"wd.",         // notify.go, report.go: weekday names
 	// Field jobs (field_dispatch_message.go): tasks, steps, papers, stages.
 	"btn.fld.", "fld.task.", "fld.ask.", "fld.warn.", "fld.step.", "fld.paper.", "fld.doc_in.", "fld.stage.", "fldb.filed.", "fldb.cust_filed.",
+	"call.kind.",      // followup.go: the call's kind
+	"cmp.cat.",        // complaint categories (ComplaintCategories)
+	"cmp.ch.",         // complaint channels in the staff notice
+	"cmp.st.",         // complaint statuses in bot and kiosk pages
+	"err.wo.",         // visit.go: the work order field that failed validation
+	"label.",          // labels.go: the enums' Label methods
+	"queue.name.",     // queue.go: the name of a parked entry's queue
+	"quality.class.",  // quality_report.go: QualityClass.Label (REP-2)
+	"quality.source.", // quality_report.go: QualitySourceLabel (REP-2)
+	"ready.item.",     // ready.go: the delivery checklist's items (DEL-1)
+	"rep.",            // report.go: the report kind's name
+	"sv.q.",           // survey.go: the survey's questions
+	"topic.",          // followup.go: call topics (FU-4)
+	"wd.",             // notify.go, report.go: weekday names
 }
 
 // rootTexts is every catalog of the root package: Texts and the reports'
@@ -43,7 +57,7 @@ func rootTexts() Catalog { return Texts.Merge(reportTexts) }
 // for the ones merged into Texts, and the check is spelt out here so that
 // the failure names them.
 func TestTextsOnce(t *testing.T) {
-	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts, fieldTexts, fieldSiteTexts); len(dup) > 0 {
+	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts, fieldTexts, fieldSiteTexts, qualityTexts); len(dup) > 0 {
 		t.Errorf("keys defined twice: %v", dup)
 	}
 }

@@ -77,6 +77,12 @@ type Settings struct {
 	// Field are the field jobs' approval deadlines and reminders (FLD-1,
 	// FLD-3; field_dispatch_settings.go).
 	Field FieldSettings `json:"field,omitzero"`
+
+	// QualityReport is the period of the quality information report
+	// (REP-2, quality_report.go): "weekly" (Saturday at the report time)
+	// or "monthly" (the month's last day); "" means
+	// DefaultQualityReport, weekly.
+	QualityReport ReportKind `json:"quality_report,omitempty"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.

@@ -264,6 +264,10 @@ func (s *Settings) Validate() error {
 	if msg := s.AfterSales.check(s); msg != "" {
 		return bad("after_sales: %s", msg)
 	}
+	// Labour-hour standards and rates, the quality report's period (labour.go).
+	if err := s.validateLabour(); err != nil {
+		return err
+	}
 	return nil
 }
 

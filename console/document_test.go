@@ -103,6 +103,9 @@ func TestConsoleDocumentsDownload(t *testing.T) {
 	// FLD-5: a field job's work log and acceptance report (field_site_test.go).
 	fj, _, _ := siteConsoleJob(t, h)
 	docs[fo.DocFieldLog], docs[fo.DocFieldAcceptance] = id(fj.ID), id(fj.ID)
+	// REP-2: the quality report of November (quality.go).
+	loc := h.clock.Now().Location()
+	docs[fo.DocQuality] = id(fo.QualityRef(time.Date(2026, 11, 1, 0, 0, 0, 0, loc), time.Date(2026, 12, 1, 0, 0, 0, 0, loc), loc))
 	if len(docs) != len(documentRoles) {
 		t.Fatalf("%d kinds tested, %d offered", len(docs), len(documentRoles))
 	}

@@ -34,6 +34,7 @@ type estimateForm struct {
 
 	ErrField    string
 	NoGuarantee bool
+	Labour      labourChoice // 工时定额: a line from a standard (estimate_labour.go)
 }
 
 // decideForm is the customer's answer as typed: the reason of a decline.
@@ -56,11 +57,13 @@ func newEstimateForm(v fo.Visit, st *fo.Settings, lang fo.Lang, now time.Time) e
 		if e.EstimatedMinutes > 0 {
 			f.Minutes = strconv.Itoa(e.EstimatedMinutes)
 		}
+		f.Labour = newLabourChoice(st, lang)
 		f.number()
 		return f
 	}
 	in := newIntakeForm(v, st, lang, now, fo.WorkshopLoad{})
 	f := estimateForm{Purpose: in.Purpose, Lines: in.Lines, Minutes: in.Minutes}
+	f.Labour = newLabourChoice(st, lang)
 	f.number()
 	return f
 }
@@ -159,6 +162,11 @@ func (s *Server) consoleEstimate(w http.ResponseWriter, r *http.Request, c *staf
 		return
 	}
 	f := readEstimateForm(r.PostForm)
+	f.Labour = newLabourChoice(&c.st, c.lang)
+	if r.PostForm.Get("op") == "labour" { // 工时定额 (estimate_labour.go)
+		s.addLabourLine(w, r, c, v, &f)
+		return
+	}
 	keep := func(p *visitPage) { p.Estimate = &f }
 	if f.editLines(r.PostForm.Get("op")) {
 		p := s.visitPage(c, v)

@@ -39,6 +39,7 @@ type Store interface {
 	stationStore   // station.go (issue 14: NET-1, NET-4)
 	fieldStore     // field.go (FLD-1..4)
 	fieldSiteStore // field_site.go (FLD-5)
+	qualityStore   // quality.go (REP-2)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
@@ -84,7 +85,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -97,6 +98,7 @@ func New(cfg Config) (*Server, error) {
 	s.stationRoutes(s.staffGroup(s.mux)) // station.go (issue 14)
 	s.fieldRoutes(s.mux)                 // field.go (FLD-1..4)
 	s.fieldSiteRoutes(s.mux)             // FLD-5 (field_site.go)
+	s.qualityRoutes(s.mux)               // quality.go (REP-2)
 	return s, nil
 }
 

@@ -31,7 +31,8 @@ type settingsForm struct {
 	Bays, Lead, Ahead, QuietStart, QuietEnd, Deposit  string
 	Services                                          []serviceRow
 	Staff                                             []staffRow
-	Chats                                             string // one chat id per line
+	Chats                                             string     // one chat id per line
+	Labour                                            labourForm // settings_labour.go (工时定额, REP-2)
 }
 
 type hoursRow struct {
@@ -88,6 +89,7 @@ func newSettingsForm(st fo.Settings, p consolePage) settingsForm {
 		chats = append(chats, strconv.FormatInt(c, 10))
 	}
 	f.Chats = strings.Join(chats, "\n")
+	f.Labour = newLabourForm(st)
 	f.number()
 	return f
 }
@@ -124,6 +126,7 @@ func readSettingsForm(form url.Values, p consolePage) settingsForm {
 			Reception: form.Get(k+"reception") != "", FollowUp: form.Get(k+"followup") != "",
 			Supervisor: form.Get(k+"supervisor") != "", Admn: form.Get(k+"admin") != ""})
 	}
+	f.Labour = readLabourForm(form)
 	f.number()
 	return f
 }
@@ -233,7 +236,7 @@ func (f settingsForm) apply(st *fo.Settings) error {
 		}
 		st.StaffChats = append(st.StaffChats, id)
 	}
-	return nil
+	return f.Labour.apply(st)
 }
 
 func (s *Server) consoleSettings(w http.ResponseWriter, r *http.Request, c *staffCtx) {

@@ -122,6 +122,9 @@ var stationRouteDecisions = map[string]string{
 	"GET /staff/field/{id}": "closed", "POST /staff/field/{id}/task": "closed", "POST /staff/field/{id}/upload": "closed",
 	"POST /staff/field/{id}/dispatch": "closed", "POST /staff/field/{id}/cancel": "closed",
 	"GET /staff/field/{id}/files/{file}": "closed", "GET /staff/field/{id}/pdf/{kind}": "closed",
+	// Quality information (REP-2): the shop's supervisors'.
+	"GET /staff/quality": "closed", "POST /staff/quality/add": "closed", "POST /staff/quality/classify": "closed",
+	"POST /staff/quality/{id}/resolve": "closed",
 }
 
 // routePath fills a pattern's wildcards with other records: B's station,

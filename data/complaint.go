@@ -239,7 +239,8 @@ func nextTicketNo(b *bolt.Bucket, day string) int {
 	return n + 1
 }
 
-// putComplaint stores c and keeps the open index.
+// putComplaint stores c and keeps the open index and the reports'
+// complaint_filed index.
 func (w *writer) putComplaint(c fo.Complaint) error {
 	open := w.tx.Bucket(bComplaintOpen)
 	var err error
@@ -249,6 +250,9 @@ func (w *writer) putComplaint(c fo.Complaint) error {
 		err = open.Put(u64(c.ID), nil)
 	}
 	if err != nil {
+		return err
+	}
+	if err := indexComplaint(w.tx, &c); err != nil { // the reports' complaint_filed (report_aftersales.go)
 		return err
 	}
 	return putJSON(w.tx.Bucket(bComplaints), u64(c.ID), c)

@@ -73,7 +73,7 @@ func callWarnAt(st *fo.Settings, win fo.Window) time.Time {
 }
 
 // putCall stores c and keeps the call_due index: an open call is in it
-// under its NextAt.
+// under its NextAt; and the reports' call_close index.
 func (w *writer) putCall(c fo.Call, old *fo.Call) error {
 	due := w.tx.Bucket(bCallDue)
 	if old != nil && old.Status == fo.CallOpen {
@@ -87,6 +87,9 @@ func (w *writer) putCall(c fo.Call, old *fo.Call) error {
 		}
 	}
 	c.UpdatedAt = w.now
+	if err := indexCall(w.tx, &c, old); err != nil { // the reports' call_close (report_aftersales.go)
+		return err
+	}
 	return putJSON(w.tx.Bucket(bCalls), u64(c.ID), c)
 }
 

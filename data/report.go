@@ -167,9 +167,9 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 	var out []fo.Appointment
 	c := tx.Bucket(bAptStart).Cursor()
 	for k, _ := c.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(to); k, _ = c.Next() {
-		var a fo.Appointment
-		if err := getJSON(ab, k[8:16], &a); err != nil {
-			return nil, fmt.Errorf("appointment %d: %w", btou(k[8:16]), err)
+		a, err := appointmentCounts(ab, btou(k[8:16]))
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, a)
 	}
@@ -179,6 +179,10 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 	}
 	rc := tx.Bucket(bRegApt).Cursor()
 	for k, v := rc.Seek(key(tkey(from))); k != nil && btou(k[:8]) < tkey(end); k, v = rc.Next() {
+		// A quick look at the action first: most entries are not no-shows.
+		if act, ok := jsonPlain(v, `"action":"`); ok && act != "" && act != string(fo.AptNoShow) {
+			continue
+		}
 		var e fo.RegisterEntry
 		if err := json.Unmarshal(v, &e); err != nil {
 			return nil, fmt.Errorf("appointment register: %w", err)
@@ -186,9 +190,9 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 		if e.Action != string(fo.AptNoShow) {
 			continue
 		}
-		var a fo.Appointment
-		if err := getJSON(ab, u64(e.Ref), &a); err != nil {
-			return nil, fmt.Errorf("appointment %d: %w", e.Ref, err)
+		a, err := appointmentCounts(ab, e.Ref)
+		if err != nil {
+			return nil, err
 		}
 		if a.Status == fo.AptNoShow && !a.Start.Before(from) && a.Start.Before(to) {
 			out = append(out, a)
@@ -197,163 +201,25 @@ func reportAppointmentsTx(tx *bolt.Tx, from, to, now time.Time) ([]fo.Appointmen
 	return out, nil
 }
 
-// afterSalesTx counts the after-sales figures of [from, to) (FU-8 counts,
-// fo.SummarizeAfterSales): the calls made since callLookBack days before
-// the period (newest first, ids grow with time), the complaints filed on
-// its days (the ticket index) and the surveys made since surveyLookBack
-// days before it.
-func afterSalesTx(tx *bolt.Tx, from, to time.Time, loc *time.Location) (fo.MonthlySummary, error) {
-	floor := from.AddDate(0, 0, -callLookBack)
-	c := tx.Bucket(bCalls).Cursor()
-	calls := make([]fo.CallCount, 0, 4096)
-	for k, v := c.Last(); k != nil; k, v = c.Prev() {
-		// A quick look at the keys first (see jsonTime): the window's
-		// close sits near the record's start. A call closing before the
-		// floor was made before it, and so were all older ones (ids grow
-		// with time, a call closes after it is made): the walk ends. One
-		// closing outside the period is not read further.
-		closes, ok := jsonTime(v, `"closes":"`)
-		if ok && closes.Before(floor) {
-			break
-		}
-		if ok && (!closes.After(from) || closes.After(to)) {
-			continue
-		}
-		// Only what the counts read: decoding the calls' attempts and
-		// notes cost most of a month's report. A call whose record does
-		// not read so is decoded.
-		kind, ok1 := jsonPlain(v, `"kind":"`)
-		status, ok2 := jsonPlain(v, `"status":"`)
-		opens, ok3 := jsonTime(v, `"opens":"`)
-		done, _ := jsonTime(v, `"done_at":"`)
-		if !(ok && ok1 && ok2 && ok3) {
-			var f fo.Call
-			if err := jsonUnmarshal(v, &f); err != nil {
-				return fo.MonthlySummary{}, fmt.Errorf("call %d: %w", btou(k), err)
-			}
-			kind, status, opens, closes, done = string(f.Kind), string(f.Status), f.Opens, f.Closes, f.DoneAt
-		}
-		calls = append(calls, fo.CallCount{ID: btou(k), Kind: fo.CallKind(kind), Status: fo.CallStatus(status),
-			Opens: opens, Closes: closes, DoneAt: done})
+// appointmentCounts reads what the statistics count of appointment id —
+// its start and status (fo.Settings.Stats) — by a quick look at the keys
+// of its record (an appointment holds no nested record), decoding it
+// when a value is not plain.
+func appointmentCounts(ab *bolt.Bucket, id uint64) (fo.Appointment, error) {
+	raw := ab.Get(u64(id))
+	if raw == nil {
+		return fo.Appointment{}, fmt.Errorf("appointment %d: %w", id, fo.ErrNotFound)
 	}
-	cmps, err := complaintCountsTx(tx, from, to.AddDate(0, 0, -1), loc)
-	if err != nil {
-		return fo.MonthlySummary{}, err
+	start, ok1 := jsonTime(raw, `"start":"`)
+	status, ok2 := jsonPlain(raw, `"status":"`)
+	if ok1 && ok2 && status != "" {
+		return fo.Appointment{ID: id, Start: start, Status: fo.AppointmentStatus(status)}, nil
 	}
-	svs, err := surveysDoneTx(tx, from, to)
-	if err != nil {
-		return fo.MonthlySummary{}, err
+	var a fo.Appointment
+	if err := jsonUnmarshal(raw, &a); err != nil {
+		return a, fmt.Errorf("appointment %d: %w", id, err)
 	}
-	return fo.SummarizeCounts(from, to, loc, calls, cmps, svs), nil
-}
-
-// surveyCounts reads a survey's status, answer and creation times and
-// scores by a quick look at the keys (a survey holds no nested record
-// before its scores); ok is false when any is not plain.
-func surveyCounts(raw []byte) (fo.Survey, bool) {
-	st, ok1 := jsonPlain(raw, `"status":"`)
-	done, ok2 := jsonTime(raw, `"done_at":"`)
-	created, ok3 := jsonTime(raw, `"created_at":"`)
-	i := bytes.Index(raw, []byte(`"scores":[`))
-	if !ok1 || !ok2 || !ok3 || i < 0 {
-		return fo.Survey{}, false
-	}
-	sv := fo.Survey{Status: fo.SurveyStatus(st), DoneAt: done, CreatedAt: created}
-	rest := raw[i+len(`"scores":[`):]
-	for q := range fo.Questions {
-		n, j := 0, 0
-		for ; j < len(rest) && rest[j] >= '0' && rest[j] <= '9'; j++ {
-			n = n*10 + int(rest[j]-'0')
-		}
-		if j == 0 || j >= len(rest) || (q < fo.Questions-1 && rest[j] != ',') || (q == fo.Questions-1 && rest[j] != ']') {
-			return fo.Survey{}, false
-		}
-		sv.Scores[q] = n
-		rest = rest[j+1:]
-	}
-	return sv, true
-}
-
-// complaintCountsTx returns the complaints filed on the days from through
-// last in loc (the ticket index, as complaintsFiledTx reads it) with only
-// what SummarizeAfterSales counts — id, category, status, filing, first
-// deadline and answer, verdict — read by a quick look at the keys before
-// the complaint's history; one that does not read so is decoded.
-func complaintCountsTx(tx *bolt.Tx, from, last time.Time, loc *time.Location) ([]fo.Complaint, error) {
-	lo := []byte("T" + from.In(loc).Format("20060102"))
-	hi := []byte("T" + last.In(loc).Format("20060102") + "\xff")
-	var out []fo.Complaint
-	b := tx.Bucket(bComplaints)
-	c := b.Cursor()
-	for k, id := c.Seek(lo); k != nil && bytes.Compare(k, hi) < 0 && k[0] == 'T'; k, id = c.Next() {
-		raw := b.Get(id)
-		if raw == nil {
-			return nil, fmt.Errorf("complaint %d: %w", btou(id), fo.ErrNotFound)
-		}
-		head := raw
-		if i := bytes.Index(raw, []byte(`"history":`)); i >= 0 {
-			head = raw[:i]
-		}
-		cat, ok1 := jsonPlain(head, `"category":"`)
-		st, ok2 := jsonPlain(head, `"status":"`)
-		verdict, ok3 := jsonPlain(head, `"verdict":"`)
-		filed, ok4 := jsonTime(head, `"filed_at":"`)
-		due, ok5 := jsonTime(head, `"first_due_at":"`)
-		answered, _ := jsonTime(head, `"first_answered_at":"`)
-		if ok1 && ok2 && ok3 && ok4 && ok5 {
-			out = append(out, fo.Complaint{ID: btou(id), Category: cat, Status: fo.ComplaintStatus(st), Verdict: verdict,
-				FiledAt: filed, FirstDueAt: due, FirstAnsweredAt: answered})
-			continue
-		}
-		one, err := getComplaint(tx, btou(id))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, one)
-	}
-	return out, nil
-}
-
-// surveysDoneTx returns the surveys made since surveyLookBack days before
-// [from, to) that were answered in it — what SummarizeAfterSales counts —
-// walking them newest first as eachRecentSurvey does, and decoding only
-// those whose status and answer time (a quick look at the keys) say so.
-func surveysDoneTx(tx *bolt.Tx, from, to time.Time) ([]fo.SurveyCount, error) {
-	floor := from.AddDate(0, 0, -surveyLookBack)
-	var out []fo.SurveyCount
-	c := tx.Bucket(bSurveys).Cursor()
-	k, v := c.Seek([]byte("V"))
-	if k == nil {
-		k, v = c.Last()
-	} else {
-		k, v = c.Prev()
-	}
-	for ; k != nil; k, v = c.Prev() {
-		if t, ok := jsonTime(v, `"created_at":"`); ok && t.Before(floor) {
-			break
-		}
-		if st, ok := jsonPlain(v, `"status":"`); ok && st != string(fo.SurveyDone) {
-			continue
-		}
-		if t, ok := jsonTime(v, `"done_at":"`); ok && (t.Before(from) || !t.Before(to)) {
-			continue
-		}
-		// What the counts read: the status, the answer time and the
-		// scores (before any comment); decoded when not plain.
-		if sv, ok := surveyCounts(v); ok {
-			out = append(out, fo.SurveyCount{ID: btou(k), Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores})
-			continue
-		}
-		var sv fo.Survey
-		if err := jsonUnmarshal(v, &sv); err != nil {
-			return nil, fmt.Errorf("survey %d: %w", btou(k), err)
-		}
-		if sv.CreatedAt.Before(floor) {
-			break
-		}
-		out = append(out, fo.SurveyCount{ID: sv.ID, Status: sv.Status, DoneAt: sv.DoneAt, Scores: sv.Scores})
-	}
-	return out, nil
+	return a, nil
 }
 
 // VisitRecord returns, in one read, the visit with id, its customer and its

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -580,6 +581,11 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A file written before the after-sales indexes (schema 3, issue 12
+	// item 7): they are built at open, equal to those kept as records
+	// changed, and the reports read the same figures.
+	s = reopenWithoutAfterSalesIndexes(t, s, clock)
+
 	// A day with nothing says so.
 	empty, err := s.BusinessStats(fo.ReportDaily, at(2027, 2, 10, 12, 0))
 	if err != nil || !empty.Empty() {
@@ -591,4 +597,65 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 	}
 	t.Logf("December: %d received, %d delivered, %d declined, revenue %s, deposits %s, %d discounts %s, %d owing %s, appointments %d kept / %d missed",
 		dec.Received, dec.Delivered, dec.Declined, dec.Revenue, dec.Deposits, dec.Discounted, dec.Discounts, dec.Owing, dec.Receivables, dec.Kept, dec.Missed)
+}
+
+// reopenWithoutAfterSalesIndexes removes the call_close, complaint_filed
+// and survey_done indexes and sets the schema back to 3, as a file written
+// before them, reopens it (the migration builds them) and checks that the
+// built indexes equal the kept ones and that the monthly, weekly and
+// yearly figures are unchanged. It returns the reopened store.
+func reopenWithoutAfterSalesIndexes(t *testing.T, s *Store, clock fo.Clock) *Store {
+	t.Helper()
+	names := [][]byte{bCallClose, bComplaintFiled, bSurveyDone}
+	dump := func(s *Store) map[string]string {
+		out := map[string]string{}
+		s.db.View(func(tx *bolt.Tx) error {
+			for _, b := range names {
+				tx.Bucket(b).ForEach(func(k, v []byte) error {
+					out[string(b)+"/"+string(k)] = string(v)
+					return nil
+				})
+			}
+			return nil
+		})
+		return out
+	}
+	kept := dump(s)
+	days := []time.Time{at(2026, 12, 15, 12, 0), at(2026, 12, 12, 12, 0), at(2027, 1, 3, 12, 0)}
+	var before []fo.BusinessStats
+	for i, kind := range []fo.ReportKind{fo.ReportMonthly, fo.ReportWeekly, fo.ReportYearly} {
+		b, err := s.BusinessStats(kind, days[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		before = append(before, b)
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		for _, b := range names {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bMeta).Put([]byte("schema"), u64(3))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	s2, err := Open(path, Options{Clock: clock, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s2.Close() })
+	built := dump(s2)
+	if len(kept) < 100 || !reflect.DeepEqual(built, kept) {
+		t.Errorf("the migration built %d index entries, %d were kept as records changed", len(built), len(kept))
+	}
+	for i, kind := range []fo.ReportKind{fo.ReportMonthly, fo.ReportWeekly, fo.ReportYearly} {
+		after, err := s2.BusinessStats(kind, days[i])
+		if err != nil || fmt.Sprint(after) != fmt.Sprint(before[i]) {
+			t.Errorf("%s after the migration %+v, before %+v (%v)", kind, after, before[i], err)
+		}
+	}
+	return s2
 }

@@ -118,24 +118,36 @@ func TestParseJSONTime(t *testing.T) {
 	}
 }
 
-// surveyCounts reads what the counts need as decoding does (REP-3).
-func TestSurveyCounts(t *testing.T) {
-	done := at(2026, 12, 1, 9, 0).UTC()
-	for _, sv := range []fo.Survey{
-		{ID: 1, Status: fo.SurveyDone, SurveyResult: fo.SurveyResult{Scores: [fo.Questions]int{5, 4, 2, 10}, Comment: `"scores":[1,1,1,1]`}, DoneAt: done, CreatedAt: done},
-		{ID: 2, Status: fo.SurveySent, CreatedAt: done},
-	} {
-		raw, _ := json.Marshal(sv)
-		got, ok := surveyCounts(raw)
-		want := fo.Survey{Status: sv.Status, DoneAt: sv.DoneAt, CreatedAt: sv.CreatedAt, SurveyResult: fo.SurveyResult{Scores: sv.Scores}}
-		if sv.DoneAt.IsZero() {
-			if ok {
-				t.Errorf("survey %d without an answer time read: %+v", sv.ID, got)
-			}
-			continue
+// The after-sales index values read back what was written (REP-3,
+// issue 12 item 7): calls, complaints and surveys.
+func TestAfterSalesFigures(t *testing.T) {
+	t0 := at(2026, 12, 1, 9, 0).UTC()
+	call := fo.Call{ID: 7, Kind: fo.CallSecond, Status: fo.CallDone, Window: fo.Window{Opens: t0, Closes: t0.Add(72 * time.Hour)}, DoneAt: t0.Add(time.Hour)}
+	got, err := readCallFigures(7, callFigures(&call))
+	if err != nil || got != (fo.CallCount{ID: 7, Kind: call.Kind, Status: call.Status, Opens: t0, Closes: call.Closes, DoneAt: call.DoneAt}) {
+		t.Errorf("call: %+v %v", got, err)
+	}
+	cmp := fo.Complaint{ID: 9, Category: "quality", Status: fo.CmpClosed, Verdict: fo.VerdictSatisfied, FiledAt: t0,
+		FirstDueAt: t0.Add(24 * time.Hour), FirstAnsweredAt: t0.Add(2 * time.Hour)}
+	c, err := readComplaintFigures(9, complaintFigures(&cmp))
+	if err != nil || c.Category != cmp.Category || c.Status != cmp.Status || c.Verdict != cmp.Verdict || !c.FiledAt.Equal(t0) ||
+		!c.FirstDueAt.Equal(cmp.FirstDueAt) || !c.FirstAnsweredAt.Equal(cmp.FirstAnsweredAt) || !c.AnsweredInTime() {
+		t.Errorf("complaint: %+v %v", c, err)
+	}
+	sv := fo.Survey{ID: 3, Status: fo.SurveyDone, DoneAt: t0, SurveyResult: fo.SurveyResult{Scores: [fo.Questions]int{5, 4, 2, 10}}}
+	s, err := readSurveyFigures(3, surveyFigures(&sv))
+	if err != nil || s.Scores != sv.Scores || !s.DoneAt.Equal(t0) || s.Status != fo.SurveyDone {
+		t.Errorf("survey: %+v %v", s, err)
+	}
+	for _, bad := range [][]byte{nil, {2}, {aftersalesV1, 0, 1}} {
+		if _, err := readCallFigures(1, bad); err == nil {
+			t.Errorf("%v read as a call", bad)
 		}
-		if !ok || got.Status != want.Status || got.Scores != want.Scores || !got.DoneAt.Equal(want.DoneAt) || !got.CreatedAt.Equal(want.CreatedAt) {
-			t.Errorf("survey %d: %+v %v", sv.ID, got, ok)
+		if _, err := readComplaintFigures(1, bad); err == nil {
+			t.Errorf("%v read as a complaint", bad)
+		}
+		if _, err := readSurveyFigures(1, bad); err == nil {
+			t.Errorf("%v read as a survey", bad)
 		}
 	}
 }

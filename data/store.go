@@ -76,9 +76,14 @@
 //	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open
 //	station_chat, station_job_ids, station_checked (data/station.go)
 //	field_no, field_chat (field job numbers and contacts' chats, data/field_dispatch.go, data/field_link.go)
+//	field_jobs, field_open, stations, station_jobs, quality, quality_at, quality_open,
+//	quality_ref
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 // Field jobs' signature links (data/field_site_sign.go): field_sign
+//
+// The reports' after-sales indexes (layouts documented in
+// data/report_aftersales.go): call_close, complaint_filed, survey_done
 //
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
@@ -183,9 +188,15 @@ var (
 	bStationChat    = []byte("station_chat")
 	bStationJobIDs  = []byte("station_job_ids")
 	bStationChecked = []byte("station_checked")
-	bFieldNo        = []byte("field_no")   // field job numbers (data/field_dispatch.go, FLD-1)
-	bFieldChat      = []byte("field_chat") // customer contacts' chats (data/field_link.go, FLD-2)
-	bFieldSign      = []byte("field_sign") // FLD-5 signature links (data/field_site_sign.go)
+	bFieldNo        = []byte("field_no")    // field job numbers (data/field_dispatch.go, FLD-1)
+	bFieldChat      = []byte("field_chat")  // customer contacts' chats (data/field_link.go, FLD-2)
+	bFieldSign      = []byte("field_sign")  // FLD-5 signature links (data/field_site_sign.go)
+	bQualityRef     = []byte("quality_ref") // REP-2: staff's classification of complaints (data/quality.go)
+
+	// The reports' after-sales indexes (data/report_aftersales.go, issue 12 item 7).
+	bCallClose      = []byte("call_close")
+	bComplaintFiled = []byte("complaint_filed")
+	bSurveyDone     = []byte("survey_done")
 )
 
 var allBuckets = [][]byte{
@@ -205,6 +216,8 @@ var allBuckets = [][]byte{
 	bStationChat, bStationJobIDs, bStationChecked,
 	bFieldNo, bFieldChat,
 	bFieldSign,
+	bQualityRef,
+	bCallClose, bComplaintFiled, bSurveyDone,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
@@ -213,6 +226,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	func(*bolt.Tx) error { return nil }, // 0 → 1: new file
 	buildVisitEnd,                       // 1 → 2: the visit_end index of the reports (REP-1)
 	scheduleAllMaint,                    // 2 → 3: the maintenance reminders of vehicles delivered before them
+	buildAfterSalesIndexes,              // 3 → 4: call_close, complaint_filed, survey_done (issue 12 item 7)
 }
 
 // SchemaVersion is the layout this code reads and writes.

@@ -38,6 +38,9 @@ func getSurvey(tx *bolt.Tx, id uint64) (fo.Survey, error) {
 
 func putSurvey(w *writer, sv fo.Survey) error {
 	sv.UpdatedAt = w.now
+	if err := indexSurvey(w.tx, &sv); err != nil { // the reports' survey_done (report_aftersales.go)
+		return err
+	}
 	return putJSON(w.tx.Bucket(bSurveys), u64(sv.ID), sv)
 }
 

@@ -146,6 +146,7 @@ func BenchmarkMonthly3000(b *testing.B) {
 	doc := frontoffice.Document{Kind: "report-monthly", Ref: frontoffice.ReportRef(clock.Now(), st.Location())}
 	b.Run("report", func(b *testing.B) {
 		var n int
+		cpu := cpuTime()
 		for b.Loop() {
 			pdf, err := r.Render(context.Background(), doc, frontoffice.ZH)
 			if err != nil {
@@ -153,15 +154,18 @@ func BenchmarkMonthly3000(b *testing.B) {
 			}
 			n = len(pdf)
 		}
+		reportCPU(b, cpu)
 		b.ReportMetric(float64(n), "pdf-bytes")
 		b.ReportMetric(float64(m.Received), "visits")
 	})
 	b.Run("stats", func(b *testing.B) {
+		cpu := cpuTime()
 		for b.Loop() {
 			if _, err := s.BusinessStats(frontoffice.ReportMonthly, clock.Now()); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("pdf", func(b *testing.B) {
 		for b.Loop() {

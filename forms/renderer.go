@@ -207,6 +207,9 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 	if pdf, ok, err := r.renderFieldSite(st, doc, lang); ok { // FLD-5 (field_site_render.go)
 		return pdf, err
 	}
+	if doc.Kind == KindQuality { // REP-2: the quality report (quality.go)
+		return r.renderQuality(st, doc, lang)
+	}
 	if kind, ok := fo.ReportKindOfDoc(doc.Kind); ok {
 		day, err := fo.ParseReportRef(doc.Ref, loc)
 		if err != nil {

@@ -8,8 +8,11 @@ import fo "frontoffice"
 // "form.". The domain's codes print through their own Label methods
 // (fo.VisitStatus.Label, fo.PriceMode.Label, …), not from here.
 // TestFormsTexts fails on a key used here but not defined, defined but not
-// used, or missing a language.
-var Texts = fo.Catalog{
+// used, or missing a language. Each part of the forms may keep its words
+// in a catalog file of its own, merged here.
+var Texts = formTexts.MustMerge(qualityFormTexts)
+
+var formTexts = fo.Catalog{
 	"form.service":       {Zh: "服务项目", En: "Service"},
 	"form.plate":         {Zh: "车牌号", En: "Plate"},
 	"form.customer_name": {Zh: "客户姓名", En: "Customer"},

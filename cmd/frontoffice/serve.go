@@ -231,13 +231,15 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger, args []string) err
 // change makes it anew, the nightly backup (after the week's latest
 // closing) included.
 func jobs(store *data.Store, st *fo.Settings, night nightly) []scheduler.Job {
-	return append([]scheduler.Job{
+	all := append([]scheduler.Job{
 		scheduler.DueJob(store),
 		scheduler.CallListJob(store),       // FU-2, FU-3
 		scheduler.MonthlySummaryJob(store), // FU-8
 		scheduler.BackupJob(st, night),     // check and back up after closing
 		scheduler.PruneJob(store),          // #9: retention of transport records
 	}, scheduler.ReportJobs(st, store)...) // REP-1: daily, weekly, monthly business statistics
+	// REP-2 (qual): the quality information report, weekly or monthly.
+	return append(all, scheduler.QualityJobs(st, store)...)
 }
 
 // adminSecret returns the secret that local tools (frontoffice backup)

@@ -166,6 +166,10 @@ func Load(store *data.Store, clock *fakeclock.Clock, now time.Time, seed uint64)
 	if _, err := loadAfterSales(store, clock, now, r); err != nil {
 		return sum, fmt.Errorf("demo after-sales: %w", err)
 	}
+	// Labour-hour standards and quality information (labour.go, REP-2).
+	if err := loadLabour(store, clock, now); err != nil {
+		return sum, fmt.Errorf("demo labour: %w", err)
+	}
 	// Today's visits for the staff console.
 	n, err := loadToday(store, clock, now, r)
 	if err != nil {
