@@ -71,6 +71,10 @@ type Settings struct {
 	// stations' claims (labour.go).
 	Labour      []LabourStandard `json:"labour,omitempty"`
 	LabourRates []RegionRate     `json:"labour_rates,omitempty"`
+
+	// Network are the service stations' scoring settings (NET-2,
+	// station_score.go); zero fields take DefaultNetwork.
+	Network NetworkSettings `json:"network,omitzero"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.

@@ -77,6 +77,9 @@
 //
 // Stored files, documents and photos (data/file.go): files, file_data, file_fetch
 //
+// Stations' cost claims and settlements (data/station_claim.go):
+// station_claims, station_settlements
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -175,6 +178,10 @@ var (
 	bQuality     = []byte("quality")
 	bQualityAt   = []byte("quality_at")
 	bQualityOpen = []byte("quality_open")
+
+	// NET-2 (netb): stations' cost claims and settlements.
+	bStationClaims      = []byte("station_claims")
+	bStationSettlements = []byte("station_settlements")
 )
 
 var allBuckets = [][]byte{
@@ -191,6 +198,7 @@ var allBuckets = [][]byte{
 	bStations, bStationJobs,
 	bQuality, bQualityAt, bQualityOpen,
 	bFiles, bFileData, bFileFetch,
+	bStationClaims, bStationSettlements,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the
