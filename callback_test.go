@@ -41,6 +41,20 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
 		}
 
+		// NET-2, NET-3 (netb): a station's complaint answer, a claim's audit.
+		s = StationComplaintData(ScmAnswer, id)
+		fits(s)
+		if a, got, ok := ParseStationComplaintData(s); !ok || a != ScmAnswer || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+		claimActions := []string{ClaimApprove, ClaimAdjust, ClaimRefuse}
+		action = claimActions[int(pick)%len(claimActions)]
+		s = ClaimData(action, id)
+		fits(s)
+		if a, got, ok := ParseClaimData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+
 		callActions := []string{CallReached, CallNoReply, CallLater, CallNote}
 		action = callActions[int(pick)%len(callActions)]
 		s = CallData(action, id)
@@ -83,7 +97,8 @@ func FuzzCallbackData(f *testing.F) {
 // byte for byte (callback data comes from outside and may be forged).
 func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
-		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3"} {
+		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3",
+		"scm:ans:4", "scm:ans:04", "scl:adj:5", "scl:ok:0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -104,6 +119,12 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if id, ok := ParseMaintButton(s); ok && MaintButtonData(id) != s {
 			t.Fatalf("mt %q accepted", s)
+		}
+		if a, id, ok := ParseStationComplaintData(s); ok && StationComplaintData(a, id) != s {
+			t.Fatalf("scm %q accepted", s)
+		}
+		if a, id, ok := ParseClaimData(s); ok && ClaimData(a, id) != s {
+			t.Fatalf("scl %q accepted", s)
 		}
 	})
 }
