@@ -46,6 +46,7 @@ type Store interface {
 	CustomerHistory(customerID uint64) (fo.CustomerHistory, error)
 	AppointmentsBetween(from, to time.Time) ([]fo.Appointment, error)
 	Register(from, to time.Time) ([]fo.RegisterEntry, error)
+	networkStore // station_score.go (NET-2)
 }
 
 // Renderer prints the document a message or a download names, reading its
@@ -189,6 +190,9 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 			return nil, err
 		}
 		return e.LetterRegister(st, from, to, reg, lang)
+	}
+	if pdf, ok, err := r.renderNetwork(st, doc, lang); ok { // NET-2: station_score.go
+		return pdf, err
 	}
 	if kind, ok := fo.ReportKindOfDoc(doc.Kind); ok {
 		day, err := fo.ParseReportRef(doc.Ref, loc)

@@ -19,6 +19,8 @@ import (
 var formsDynamicPrefixes = []string{
 	"form.action.", // label.go: registerAction, the register's action
 	"form.entry.",  // calls.go: register entries that are not call kinds
+
+	"form.net.tier.", // station_score.go: the score's tier (NET-2, netb)
 }
 
 // The forms' catalog: every key in both languages with the same
