@@ -58,4 +58,27 @@ var networkTexts = Catalog{
 	"net.tier.reward":   {"奖励档", "reward tier"},
 	"net.tier.standard": {"达标档", "standard tier"},
 	"net.tier.penalty":  {"处罚档", "penalty tier"},
+
+	// The bot (bot/station_complaint.go, bot/station_claim.go).
+	"net.where":         {"最后一个问题：这次施工是在哪里做的？", "One last question: where was the work done?"},
+	"net.where.shop":    {"在%s", "At %s"},
+	"net.where.station": {"授权服务站：%s（%s）", "Authorised station: %s (%s)"},
+	"net.ask_answer": {
+		"%s，请回复本条消息，写下对投诉 %s 的答复（最多 %d 字），将直接发给客户：\n%s",
+		"%s, reply to this message with the answer to complaint %s (at most %d characters); it goes to the customer:\n%s",
+	},
+	"net.not_waiting": {"这件投诉已不在等待答复（已答复或已结案）。", "This complaint no longer waits for an answer (answered or closed)."},
+	"net.answered":    {"✅ 已将答复发给投诉 %s 的客户，等待客户评价。", "✅ The answer to complaint %s went to the customer; waiting for their verdict."},
+	"net.claim.ask": {
+		"%s，请回复本条消息，每行一项（最多 %d 行）：\n工时 代码 安装|维修 数量 — 例：工时 A01 安装 2\n配件 金额 说明 — 例：配件 120 支架\n差旅 金额 说明 — 例：差旅 80 往返",
+		"%s, reply to this message with one line per item (at most %d lines):\nlabour CODE install|repair QTY — e.g. labour A01 install 2\nparts AMOUNT what — e.g. parts 120 bracket\ntravel AMOUNT what — e.g. travel 80 round trip",
+	},
+	"net.claim.confirm":          {"工时费按工时定额和本地区工时单价计算。确认提交吗？", "Labour is priced by the labour-hour standards at your region's rate. Submit?"},
+	"btn.net.claim_send":         {"📤 提交申报", "📤 Submit"},
+	"net.claim.sent":             {"📤 已提交，等待总部审核。", "📤 Submitted; the shop will audit it."},
+	"net.claim.done":             {"申报 %s 已审核：%s。", "Claim %s is already audited: %s."},
+	"net.claim.ask_refuse":       {"%s，请回复本条消息，写明拒绝申报 %s（%s）的理由。", "%s, reply to this message with the reason for refusing claim %s (%s)."},
+	"net.claim.ask_adjust":       {"%s，请回复本条消息：核定金额 和 理由，例如“300 差旅按标准计”（申报 %s，申报金额 %s）。", "%s, reply to this message with the approved amount and the reason, e.g. “300 travel at the standard rate” (claim %s, claimed %s)."},
+	"net.claim.ask_adjust_again": {"请先写核定金额，再写理由，例如“300 差旅按标准计”。", "Write the approved amount first, then the reason, e.g. “300 travel at the standard rate”."},
+	"net.claim.audited_staff":    {"✅ 已审核，已通知网点：", "✅ Audited; the station is told:"},
 }

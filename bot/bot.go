@@ -59,6 +59,7 @@ type Store interface {
 	linkStore
 	surveyStore
 	workStore
+	networkStore // station_complaint.go (NET-2, NET-3)
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -146,6 +147,7 @@ type Bot struct {
 	links      linkStore
 	surveys    surveyStore
 	work       workStore
+	network    networkStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -188,6 +190,7 @@ func New(cfg Config) *Bot {
 		links:      cfg.Store,
 		surveys:    cfg.Store,
 		work:       cfg.Store,
+		network:    cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,

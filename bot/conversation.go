@@ -76,6 +76,10 @@ type conversation struct {
 	// store edits as the customer answers.
 	Survey  uint64 `json:"survey,omitempty"`
 	Message int    `json:"message,omitempty"`
+	// A complaint's answers to "major?" and "where was the work done?"
+	// (NET-3, station_complaint.go): the station, 0 for the shop.
+	Major   bool   `json:"major,omitempty"`
+	Station uint64 `json:"station,omitempty"`
 }
 
 // decodeConversation reads a saved conversation; nil when there is none,

@@ -63,6 +63,9 @@ type staffConv struct {
 	// and ListText its text: the outcome is added to it at the end.
 	ListMsg  int    `json:"list_msg,omitempty"`
 	ListText string `json:"list_text,omitempty"`
+	// A station's claim being audited (NET-2, station_claim.go).
+	Claim       uint64 `json:"claim,omitempty"`
+	ClaimAction string `json:"claim_action,omitempty"`
 }
 
 // decodeStaffConv reads a saved staff conversation; nil when there is
@@ -107,6 +110,9 @@ func isStaffData(d string) bool {
 		return action == fo.CmpTake || action == fo.CmpAnswer
 	}
 	if _, _, ok := fo.ParseCallData(d); ok {
+		return true
+	}
+	if _, _, ok := fo.ParseClaimData(d); ok { // NET-2
 		return true
 	}
 	return strings.HasPrefix(d, prefixStaff)
@@ -226,6 +232,8 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 		return t.laterText(m.Text)
 	case sflowNote:
 		return t.noteText(m.Text)
+	case sflowClaim: // NET-2: station_claim.go
+		return t.claimAuditText(m.Text)
 	}
 	return nil
 }
@@ -238,6 +246,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if action, id, ok := fo.ParseCallData(d); ok {
 		return t.callButton(cq, action, id)
+	}
+	if action, id, ok := fo.ParseClaimData(d); ok { // NET-2: station_claim.go
+		return t.claimAudit(cq, action, id)
 	}
 	a, ok := parseStepData(d, prefixStaff)
 	if !ok || t.sconv == nil || a.nonce != t.sconv.Nonce {

@@ -160,6 +160,10 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 
 	staffChat := t.st.IsStaffChat(chat.ID)
 	if !staffChat && !chat.IsPrivate() {
+		// NET-2, NET-3 (netb): a service station's group chat.
+		if handled, err := t.stationChat(u); handled || err != nil {
+			return err
+		}
 		// A group the bot was added to: not ours to talk in.
 		_, err := b.convs.FinishUpdate(u.UpdateID, 0, nil, nil)
 		return err
