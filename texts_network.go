@@ -81,4 +81,6 @@ var networkTexts = Catalog{
 	"net.claim.ask_adjust":       {"%s，请回复本条消息：核定金额 和 理由，例如“300 差旅按标准计”（申报 %s，申报金额 %s）。", "%s, reply to this message with the approved amount and the reason, e.g. “300 travel at the standard rate” (claim %s, claimed %s)."},
 	"net.claim.ask_adjust_again": {"请先写核定金额，再写理由，例如“300 差旅按标准计”。", "Write the approved amount first, then the reason, e.g. “300 travel at the standard rate”."},
 	"net.claim.audited_staff":    {"✅ 已审核，已通知网点：", "✅ Audited; the station is told:"},
+
+	"net.report.line": {"服务网点 %d 家：上报作业 %d，投诉 %d（按期答复 %d），结算申报 %d 笔 %s", "Service stations (%d): %d jobs reported, %d complaints (%d answered in time), %d claims settled for %s"},
 }

@@ -85,6 +85,14 @@ func TestStationDocumentsNET2(t *testing.T) {
 		"工时 A01 倒车雷达（安装）×2，180 分钟 ¥180.00", "配件 支架 ¥120.00", "差旅 往返交通 ¥80.00", "¥380.00", "¥340.00",
 		"调整：差旅按标准 ¥40", "拒绝：保修期内由厂家提供", "应付网点合计", "财务", "网点确认")
 	savePNG(t, pdf, "station-settlement-zh")
+	// REP-1: the month's business statistics carry the stations.
+	pdf, err = r.Render(context.Background(), fo.Document{Kind: fo.ReportMonthly.DocKind(),
+		Ref: fo.ReportRef(time.Date(2026, 12, 2, 0, 0, 0, 0, shanghai), shanghai)}, fo.ZH)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText(t, pdfText(t, pdf), "服务网点", "ST-001 西城授权服务站", "上报作业", "结算金额", "¥340.00")
+	savePNG(t, pdf, "station-report-monthly-zh")
 	if _, err := r.Render(context.Background(), fo.Document{Kind: fo.DocStationScore, Ref: 77}, fo.ZH); err == nil {
 		t.Error("a scorecard of no station printed")
 	}
