@@ -34,8 +34,9 @@ type Store interface {
 	followUpStore
 	lobbyStore
 	queueStore
-	moneyStore // estimate.go (issue 12)
-	auditStore // audit.go (issue 12 item 6)
+	moneyStore   // estimate.go (issue 12)
+	auditStore   // audit.go (issue 12 item 6)
+	networkStore // station_complaint.go (NET-2, NET-3)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
@@ -78,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, networkConsoleTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -88,6 +89,7 @@ func New(cfg Config) (*Server, error) {
 	s.consoleRoutes(s.mux)
 	s.followUpRoutes(s.mux)
 	s.lobbyRoutes(s.mux)
+	s.networkRoutes(s.mux) // NET-2, NET-3: station_complaint.go
 	return s, nil
 }
 

@@ -129,9 +129,9 @@ func TestPlainTextAndLabel(t *testing.T) {
 // defined, none defined but never used.
 func TestTextsCatalog(t *testing.T) {
 	catalogtest.Run(t, catalogtest.Check{
-		Own:   consoleTexts.MustMerge(followUpTexts, lobbyTexts, dataFileTexts, bookTexts),
-		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts},
-		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts),
+		Own:   consoleTexts.MustMerge(followUpTexts, lobbyTexts, dataFileTexts, bookTexts, networkConsoleTexts),
+		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, networkConsoleTexts},
+		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, networkConsoleTexts),
 		Dirs:  []string{"."}, Module: "..",
 		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q.", "con.bill.", "con.estimate.st."},
 	})
