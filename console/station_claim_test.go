@@ -117,6 +117,18 @@ func TestStationComplaintPagesNET3(t *testing.T) {
 	if r := li.post("/staff/complaints/"+strconv.FormatUint(own.ID, 10)+"/station", url.Values{"station": {"999"}}); r.status != http.StatusUnprocessableEntity {
 		t.Errorf("route to no station: %d", r.status)
 	}
+	// Filed at the counter straight to a station.
+	if form := li.get("/staff/complaints/new"); !strings.Contains(form.body, `name="station"`) || !strings.Contains(form.body, "ST-001 西城网点") {
+		t.Errorf("filing form without the stations: %s", excerpt(form.body))
+	}
+	r = li.post("/staff/complaints/new", url.Values{"op": {"file"}, "channel": {fo.ChannelPhone}, "category": {"quality"},
+		"text": {"网点装的支架松动"}, "name": {"赵六"}, "phone": {"13900000004"}, "station": {strconv.FormatUint(a.ID, 10)}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("filing: %d %s", r.status, excerpt(r.body))
+	}
+	if got, _ := h.store.Complaint(own.ID + 1); got.StationID != a.ID || got.QualityID == 0 {
+		t.Errorf("filed to a station: %+v", got)
+	}
 	stb := h.login("stb")
 	if page := stb.get("/staff/station/complaints"); !strings.Contains(page.body, own.Ticket) || strings.Contains(page.body, ca.Ticket) {
 		t.Errorf("B's page after routing: %s", excerpt(page.body))

@@ -213,3 +213,20 @@ func (s *Server) rowStations(rows []complaintRow) {
 		rows[i].Station = names[rows[i].C.StationID]
 	}
 }
+
+// stationOptions are the stations a complaint may be routed to at filing
+// (NET-3), selected the one chosen; none when the shop has none.
+func (s *Server) stationOptions(selected uint64) []option {
+	all, err := s.network().Stations()
+	if err != nil {
+		return nil
+	}
+	var out []option
+	for _, st := range all {
+		if fo.StationRoutable(st) {
+			out = append(out, option{Value: strconv.FormatUint(st.ID, 10), Label: st.Code + " " + st.Name + " · " + st.City,
+				Selected: st.ID == selected})
+		}
+	}
+	return out
+}

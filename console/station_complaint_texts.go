@@ -32,6 +32,7 @@ var networkConsoleTexts = fo.Catalog{
 	"net.col.mean":                 {Zh: "抽查均分", En: "Mean check"},
 	"net.col.findings":             {Zh: "抽查问题", En: "Findings"},
 	"net.route_to":                 {Zh: "转交服务网点", En: "Route to station"},
+	"net.pick_shop":                {Zh: "本店（不转网点）", En: "The shop (no station)"},
 	"net.route":                    {Zh: "转交", En: "Route"},
 	"net.route_hint":               {Zh: "投诉涉及网点施工或网点客户时，转交该网点在其群内答复；期限、提醒与升级不变（NET-3）。", En: "A complaint about a station's work or from its customer goes to the station, which answers in its chat; deadlines, warnings and escalation stay the same (NET-3)."},
 	"net.claim.new":                {Zh: "新的费用申报", En: "New cost claim"},
