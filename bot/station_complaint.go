@@ -150,8 +150,11 @@ func (c *stationConv) encode() []byte {
 }
 
 // stationChat handles an update in a group chat that is a station's
-// (NET-2, NET-3) and finishes it; handled is false for a group that is no
-// station's.
+// (NET-2, NET-3) and finishes it. handled is false for a group that is no
+// station's, and for an update that is not this file's business there
+// (another part of the bot may handle the station's chat too): button
+// data "scm:", "scl:", "cmp:" and this flow's steps; /complaints, /claim,
+// /cancel; the reply a station member's answer or claim waits for.
 func (t *turn) stationChat(u tgbotapi.Update) (handled bool, err error) {
 	s, err := t.b.network.StationOfChat(t.chatID)
 	if errors.Is(err, fo.ErrNotFound) {
@@ -160,15 +163,19 @@ func (t *turn) stationChat(u tgbotapi.Update) (handled bool, err error) {
 	if err != nil {
 		return true, err
 	}
+	var raw []byte
 	var conv *stationConv
 	if t.from != nil {
-		raw, err := t.b.convs.StaffConversation(t.chatID, t.from.ID)
-		if err != nil {
+		if raw, err = t.b.convs.StaffConversation(t.chatID, t.from.ID); err != nil {
 			return true, err
 		}
 		conv = decodeStationConv(raw, t.now, s.ID)
 	}
+	if !stationWork(u, conv) {
+		return false, nil
+	}
 	t.lang = fo.ZH
+	before := conv
 	if conv, err = t.stationUpdate(u, s, conv); err != nil {
 		msg, ok := t.userError(err)
 		if !ok {
@@ -182,11 +189,43 @@ func (t *turn) stationChat(u tgbotapi.Update) (handled bool, err error) {
 		_, err := t.b.convs.FinishUpdate(u.UpdateID, 0, nil, t.replies)
 		return true, err
 	}
+	save := conv.encode()
 	if conv != nil {
 		conv.Updated = t.now
+		save = conv.encode()
+	} else if before == nil {
+		save = raw // not ours: another flow's state stays as it was
 	}
-	_, err = t.b.convs.FinishStaffUpdate(u.UpdateID, t.chatID, t.from.ID, conv.encode(), t.replies)
+	_, err = t.b.convs.FinishStaffUpdate(u.UpdateID, t.chatID, t.from.ID, save, t.replies)
 	return true, err
+}
+
+// stationWork reports whether an update in a station's chat is this
+// file's business (see stationChat).
+func stationWork(u tgbotapi.Update, conv *stationConv) bool {
+	if cq := u.CallbackQuery; cq != nil {
+		for _, p := range []string{"scm:", "scl:", "cmp:"} {
+			if strings.HasPrefix(cq.Data, p) {
+				return true
+			}
+		}
+		a, ok := parseStepData(cq.Data, prefixStaff)
+		return ok && conv != nil && a.nonce == conv.Nonce
+	}
+	m := u.Message
+	if m == nil || m.Text == "" {
+		return false
+	}
+	if m.IsCommand() {
+		switch m.Command() {
+		case "complaints", "claim":
+			return true
+		case "cancel":
+			return conv != nil
+		}
+		return false
+	}
+	return conv != nil && m.ReplyToMessage != nil && m.ReplyToMessage.From != nil && m.ReplyToMessage.From.IsBot
 }
 
 // stationUpdate handles a station chat's update and returns the
