@@ -79,6 +79,12 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %d %v", s, got, ok)
 		}
 
+		s = SignButtonData(id) // INT-4
+		fits(s)
+		if got, ok := ParseSignButton(s); !ok || got != id {
+			t.Fatalf("%q parsed to %d %v", s, got, ok)
+		}
+
 		q = (q%(QComment+1) + QComment + 1) % (QComment + 1)
 		if q == QComment {
 			score = 0
@@ -97,7 +103,7 @@ func FuzzCallbackData(f *testing.F) {
 // byte for byte (callback data comes from outside and may be forged).
 func FuzzParseCallbackData(f *testing.F) {
 	for _, s := range []string{"apt:mv:1", "apt:cx:42", "apt:xx:1", "apt:mv:01", "cmp:take:3", "cmp:ok:0", "call:later:9",
-		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3",
+		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3", "sg:5", "sg:05", "sg:5:1",
 		"scm:ans:4", "scm:ans:04", "scl:adj:5", "scl:ok:0"} {
 		f.Add(s)
 	}
@@ -119,6 +125,9 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if id, ok := ParseMaintButton(s); ok && MaintButtonData(id) != s {
 			t.Fatalf("mt %q accepted", s)
+		}
+		if id, ok := ParseSignButton(s); ok && SignButtonData(id) != s {
+			t.Fatalf("sg %q accepted", s)
 		}
 		if a, id, ok := ParseStationComplaintData(s); ok && StationComplaintData(a, id) != s {
 			t.Fatalf("scm %q accepted", s)

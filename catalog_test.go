@@ -45,7 +45,7 @@ func rootTexts() Catalog { return Texts.Merge(reportTexts) }
 // for the ones merged into Texts, and the check is spelt out here so that
 // the failure names them.
 func TestTextsOnce(t *testing.T) {
-	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, networkTexts); len(dup) > 0 {
+	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, networkTexts); len(dup) > 0 {
 		t.Errorf("keys defined twice: %v", dup)
 	}
 }

@@ -180,10 +180,20 @@ type WorkOrder struct {
 	Receiver   string    `json:"receiver"`    // workshop person who signs for it (INT-5)
 	HandoverAt time.Time `json:"handover_at"` // to the 10 minutes (INT-5)
 
-	CustomerSigned bool      `json:"customer_signed"` // INT-4
+	// Signature is the customer's agreement (INT-4): a finger signature
+	// on the pad or a one-tap approval in Telegram. While it is missing
+	// the work order is "awaiting signature" and the vehicle does not go
+	// to the workshop.
+	Signature Signature `json:"signature"`
+	// CustomerSigned is true on work orders written before signatures were
+	// taken electronically, which were signed on paper.
+	CustomerSigned bool      `json:"customer_signed,omitempty"`
 	CreatedAt      time.Time `json:"created_at"`
 	By             string    `json:"by"`
 }
+
+// Signed reports whether the customer signed the work order (INT-4).
+func (w *WorkOrder) Signed() bool { return w.Signature.Signed() || w.CustomerSigned }
 
 // NoGuarantee reports whether any line voids the quality guarantee, which
 // the printed work order then states (INT-2).
@@ -277,6 +287,10 @@ type AdditionalWork struct {
 	// NewPromisedAt is the delivery time told to the customer with the
 	// question; it applies when approved.
 	NewPromisedAt time.Time `json:"new_promised_at"`
+	// Signature is the customer's approval when given in Telegram (one
+	// tap, with the chat) or signed on the pad; zero for an answer heard on
+	// the phone and recorded by staff (INT-6), which AnsweredBy names.
+	Signature Signature `json:"signature,omitzero"`
 }
 
 // Additional work answers.
@@ -308,6 +322,9 @@ type Settlement struct {
 	Paid           Money     `json:"paid"`                  // paid at the counter
 	At             time.Time `json:"at"`
 	By             string    `json:"by"`
+	// Signature is the customer's signature on the settlement at handover
+	// (DEL-3, INT-4); zero on settlements recorded before it was taken.
+	Signature Signature `json:"signature,omitzero"`
 }
 
 // Due is what the job costs the customer after the discount: the
@@ -428,36 +445,6 @@ type Board struct {
 	Recent  []BoardCall `json:"recent"`
 	Waiting int         `json:"waiting"`
 	Version uint64      `json:"version"`
-}
-
-// IntakeRequest is the work order made at intake (INT-1 to INT-5).
-type IntakeRequest struct {
-	VisitID   uint64
-	WorkOrder WorkOrder
-	By        string
-}
-
-// AddWorkRequest proposes additional work found in the workshop (INT-6).
-type AddWorkRequest struct {
-	VisitID      uint64
-	Description  string
-	Reason       string
-	Price        Money
-	ExtraMinutes int
-	Safety       bool
-	By           string
-}
-
-// DeliverRequest hands the vehicle over with its settlement (DEL-3).
-type DeliverRequest struct {
-	VisitID    uint64
-	Settlement Settlement
-	// Supervisor is set when the person delivering is a supervisor, who
-	// alone may grant a discount (DEL-3).
-	Supervisor bool
-	// DiscountReason is why the customer pays less than the bill (DEL-3).
-	DiscountReason string
-	By             string
 }
 
 // PhoneTask is a call the reception must make because the customer has no

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 	"frontoffice/internal/telegramtest"
 )
 
@@ -25,7 +26,7 @@ func TestMaintenanceReminderBookButton(t *testing.T) {
 	if _, err := h.store.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"}); err != nil {
+	if _, err := h.store.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	st := h.settings()

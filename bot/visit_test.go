@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"frontoffice/internal/sigdraw"
 	"strings"
 	"time"
 
@@ -64,7 +65,7 @@ func (h *harness) inWorkshop(name, phone, plate string, chat int64, lang fo.Lang
 		h.t.Fatal(err)
 	}
 	now := h.clock.Now()
-	v, err = h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, now.Add(3*time.Hour)), By: "staff:li"})
+	v, err = h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(now, now.Add(3*time.Hour)), By: "staff:li"})
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -79,7 +80,7 @@ func (h *harness) deliver(name, phone, plate string, chat int64, lang fo.Lang) f
 	if _, err := h.store.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		h.t.Fatal(err)
 	}
-	v, err := h.store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"})
+	v, err := h.store.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 68000, Paid: 68000}, By: "staff:li"})
 	if err != nil {
 		h.t.Fatal(err)
 	}

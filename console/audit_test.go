@@ -1,6 +1,7 @@
 package console
 
 import (
+	"frontoffice/internal/sigdraw"
 	"net/http"
 	"net/url"
 	"strings"
@@ -23,7 +24,7 @@ func TestConsoleAuditPage(t *testing.T) {
 	if _, err := h.store.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err == nil {
 		t.Fatal("ready before intake")
 	}
-	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: fo.WorkOrder{}, By: "staff:li"}); err == nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: fo.WorkOrder{}, By: "staff:li"}); err == nil {
 		t.Fatal("empty work order taken")
 	}
 

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"frontoffice/internal/sigdraw"
 	"frontoffice/internal/webtest"
 	"net/http"
 	"net/url"
@@ -206,7 +207,7 @@ func TestConsoleRolesDEL3(t *testing.T) {
 
 	// A ready job: reception cannot give a discount, a supervisor can.
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")
-	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
 		t.Fatal(err)
 	}
 	h.store.SetReady(v.ID, fo.CompleteChecklist, "test")

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"frontoffice/internal/sigdraw"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -85,7 +86,7 @@ func TestConsoleEstimateINT1(t *testing.T) {
 		t.Fatalf("agreed page: %s", excerpt(page.body))
 	}
 	wo := testWorkOrder(conAt(27, 12, 0))
-	got, err := h.store.Intake(fo.IntakeRequest{VisitID: v2.ID, WorkOrder: wo, By: "staff:li"})
+	got, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v2.ID, WorkOrder: wo, By: "staff:li"})
 	if err != nil || len(got.WorkOrder.Lines) != 1 || got.WorkOrder.Lines[0].Description != "更换左后探头" || got.WorkOrder.Total() != 20000 {
 		t.Errorf("work order %+v %v", got.WorkOrder, err)
 	}
@@ -111,7 +112,7 @@ func TestConsoleDepositAPT2(t *testing.T) {
 	if d := got.Deposit; d == nil || d.Amount != 10000 || d.By != "staff:li" || !d.PaidAt.Equal(conAt(26, 15, 0)) {
 		t.Fatalf("deposit %+v", got.Deposit)
 	}
-	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: testWorkOrder(conAt(27, 12, 0))}); err != nil {
 		t.Fatal(err)
 	}
 	h.store.SetReady(v.ID, fo.CompleteChecklist, "test")

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	fo "frontoffice"
+	"frontoffice/internal/sigdraw"
 	"frontoffice/internal/webtest"
 )
 
@@ -22,7 +23,7 @@ func TestIntakeSuggestsPromiseWithLoadINT3(t *testing.T) {
 	if _, err := h.store.CallNext(0, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.store.Intake(fo.IntakeRequest{VisitID: busy.ID, WorkOrder: webtest.WorkOrder(conAt(27, 15, 0)), By: "staff:li"}); err != nil {
+	if _, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: busy.ID, WorkOrder: webtest.WorkOrder(conAt(27, 15, 0)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	v := h.walkIn("王五", "13900000001", "京B11111", "repair")

@@ -2,6 +2,7 @@ package console
 
 import (
 	"fmt"
+	"frontoffice/internal/sigdraw"
 	"net/http"
 	"net/url"
 	"strings"
@@ -16,7 +17,7 @@ import (
 func (h *conHarness) toWorkshop(v fo.Visit, minutes int) fo.Visit {
 	h.t.Helper()
 	now := h.clock.Now()
-	v, err := h.store.Intake(fo.IntakeRequest{VisitID: v.ID, By: "staff:li", WorkOrder: fo.WorkOrder{
+	v, err := h.store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, By: "staff:li", WorkOrder: fo.WorkOrder{
 		Purpose: "安装", DiagnosisConsent: true, Lines: []fo.EstimateLine{{Description: "安装", Mode: fo.PriceByItem, Labor: 10000}},
 		DocumentsChecked: true, FuelEighths: 4, Odometer: 1000, KeyNo: "K-1", Receiver: "车间 老张",
 		EstimatedMinutes: minutes, HandoverAt: now, PromisedAt: now.Add(time.Duration(minutes) * time.Minute * 2)}})

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"frontoffice/internal/sigdraw"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +41,7 @@ func TestAuditEntryForEachAction(t *testing.T) {
 
 	// A visit status change by the desk, and a settlement with a discount.
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, 60, now.Add(2*time.Hour)), By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(now, 60, now.Add(2*time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
@@ -57,7 +58,7 @@ func TestAuditEntryForEachAction(t *testing.T) {
 		t.Error("updated_at recorded")
 	}
 	clock.Advance(time.Minute)
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 27000},
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 27000},
 		Supervisor: true, DiscountReason: "老客户", By: "staff:zhao"}); err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func TestAuditFailedChangeLeavesNoEntry(t *testing.T) {
 	}
 	// A visit that cannot be delivered yet.
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}, By: "staff:li"}); err == nil {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}, By: "staff:li"}); err == nil {
 		t.Fatal("delivered a waiting visit")
 	}
 	after, _, _ := s.AuditLog(fo.AuditFilter{Day: "2026-11-27"})

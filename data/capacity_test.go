@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"frontoffice/internal/sigdraw"
 	"testing"
 	"time"
 
@@ -26,7 +27,7 @@ func checkInWalkIn(t testing.TB, s *Store, i int, service string) fo.Visit {
 func toWorkshop(t testing.TB, s *Store, v fo.Visit, minutes int) {
 	t.Helper()
 	now := s.clock.Now()
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, By: "staff:li",
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, By: "staff:li",
 		WorkOrder: workOrder(now, minutes, now.Add(time.Duration(minutes)*time.Minute*2))}); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"frontoffice/internal/sigdraw"
 	"slices"
 	"strings"
 	"testing"
@@ -37,13 +38,13 @@ func deliver(t testing.TB, s *Store, phone, plate string, chat int64, lang fo.La
 		t.Fatal(err)
 	}
 	now := s.now()
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, 60, now.Add(2*time.Hour)), By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(now, 60, now.Add(2*time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	v, err = s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"})
+	v, err = s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,8 @@ import (
 )
 
 // Deliver settles and hands over a ready vehicle (DEL-3): the settlement is
-// validated (a discount needs a supervisor), the visit is delivered, the
+// validated (a discount needs a supervisor) and signed by the customer
+// (fo.ErrAwaitingSignature without it), the visit is delivered, the
 // vehicle's next maintenance date follows from its interval. Delivery
 // starts the after-sales follow-up (FU-2) through afterDelivery.
 func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
@@ -25,12 +26,18 @@ func (s *Store) Deliver(req fo.DeliverRequest) (fo.Visit, error) {
 		if err := v.DeliverError(); err != nil {
 			return err
 		}
+		// DEL-3, INT-4: the customer signs the settlement at handover.
+		sig, err := w.stamp(req.Signature)
+		if err != nil {
+			return err
+		}
 		// DEL-3, APT-2: the bill from the visit, less the deposit; any
 		// amount below it a discount with a reason, a supervisor's only.
 		set, err := fo.VisitBill(v).Settle(req.Settlement, req.DiscountReason, req.Supervisor, req.By, w.now)
 		if err != nil {
 			return err
 		}
+		set.Signature = sig
 		v.Settlement = &set
 		v.Status, v.DeliveredAt = fo.VisitDelivered, w.now
 		if err := w.delDue(v.PickupNoticeAt, pickupKind, v.ID); err != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"frontoffice/internal/sigdraw"
 	"reflect"
 	"testing"
 	"time"
@@ -19,7 +20,7 @@ func readyJob(t *testing.T, s *Store, phone, plate string, total fo.Money) fo.Vi
 	now := s.now()
 	wo := workOrder(now, 60, now.Add(2*time.Hour))
 	wo.Lines = []fo.EstimateLine{{Description: "安装", Mode: fo.PriceByItem, Labor: total}}
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	v, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
@@ -38,7 +39,7 @@ func TestOneYuanSettlementDEL3(t *testing.T) {
 	s, _ := newTestStore(t)
 	v := readyJob(t, s, "13900000001", "京B11111", 30000)
 	one := fo.Settlement{Amount: 100, Paid: 100}
-	_, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: one, By: "staff:li"})
+	_, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: one, By: "staff:li"})
 	var fe *fo.FieldError
 	if fo.ErrorCode(err) != fo.EFORBIDDEN || !errors.Is(err, fo.Errorf(fo.EFORBIDDEN, "err.settle.below")) || !errors.As(err, &fe) || fe.Field != "amount" {
 		t.Fatalf("¥1 by reception: %v", err)
@@ -49,15 +50,15 @@ func TestOneYuanSettlementDEL3(t *testing.T) {
 	if got, _ := s.Visit(v.ID); got.Status != fo.VisitReady || got.Settlement != nil {
 		t.Fatalf("refused settlement changed the visit: %+v", got)
 	}
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: one, Supervisor: true, By: "staff:zhao"}); !errors.As(err, &fe) || fe.Field != "reason" {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: one, Supervisor: true, By: "staff:zhao"}); !errors.As(err, &fe) || fe.Field != "reason" {
 		t.Fatalf("discount without a reason: %v", err)
 	}
 	for _, bad := range []fo.Settlement{{Amount: 30100, Paid: 30100}, {Amount: -1}, {Amount: 30000, Paid: fo.MaxAmount + 1}} {
-		if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: bad, Supervisor: true, DiscountReason: "x", By: "staff:zhao"}); fo.ErrorCode(err) != fo.EINVALID {
+		if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: bad, Supervisor: true, DiscountReason: "x", By: "staff:zhao"}); fo.ErrorCode(err) != fo.EINVALID {
 			t.Errorf("settlement %+v: %v", bad, err)
 		}
 	}
-	got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: one, Supervisor: true, DiscountReason: "投诉补偿", By: "staff:zhao"})
+	got, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: one, Supervisor: true, DiscountReason: "投诉补偿", By: "staff:zhao"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestDepositDeductedAPT2(t *testing.T) {
 	}
 	wo := workOrder(clock.Now(), 180, clock.Now().Add(4*time.Hour))
 	wo.Lines = []fo.EstimateLine{{Description: "防撞预警系统安装", Mode: fo.PriceBySystem, Labor: 128000, Parts: 260000, PartsSource: fo.PartsShop, PartsKind: fo.PartsOriginal}}
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
@@ -123,10 +124,10 @@ func TestDepositDeductedAPT2(t *testing.T) {
 		t.Errorf("bill due %v", fo.VisitBill(&v).Due())
 	}
 	// Paying the whole bill again at the counter is refused.
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 388000, Paid: 388000}, By: "staff:li"}); fo.ErrorCode(err) != fo.EINVALID {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 388000, Paid: 388000}, By: "staff:li"}); fo.ErrorCode(err) != fo.EINVALID {
 		t.Fatalf("deposit paid twice: %v", err)
 	}
-	got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 388000, Paid: 200000}, By: "staff:li"})
+	got, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 388000, Paid: 200000}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestEstimateAgreeIntakeINT1(t *testing.T) {
 		t.Fatalf("estimate %+v", e)
 	}
 	wo := workOrder(clock.Now(), 60, clock.Now().Add(2*time.Hour))
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); !errors.Is(err, fo.Errorf(fo.ECONFLICT, "err.estimate.pending")) {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); !errors.Is(err, fo.Errorf(fo.ECONFLICT, "err.estimate.pending")) {
 		t.Fatalf("intake before the answer: %v", err)
 	}
 	clock.Advance(5 * time.Minute)
@@ -183,7 +184,7 @@ func TestEstimateAgreeIntakeINT1(t *testing.T) {
 		t.Errorf("second answer: %v", err)
 	}
 	wo.Purpose, wo.DiagnosisConsent = "", false
-	if got, err = s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
+	if got, err = s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got.WorkOrder.Lines, est.Lines) || got.WorkOrder.Purpose != est.Purpose || got.WorkOrder.DiagnosisReport != "左后探头损坏" {
@@ -211,7 +212,7 @@ func TestDeclinedEstimateKeptFU2(t *testing.T) {
 		t.Fatal(err)
 	}
 	wo := workOrder(clock.Now(), 60, clock.Now().Add(2*time.Hour))
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); !errors.Is(err, fo.Errorf(fo.ECONFLICT, "err.estimate.declined")) {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); !errors.Is(err, fo.Errorf(fo.ECONFLICT, "err.estimate.declined")) {
 		t.Fatalf("intake after a decline: %v", err)
 	}
 	if _, err := s.Leave(v.ID, 5000, "价格太高", "staff:li"); err != nil {
@@ -255,7 +256,7 @@ func TestVisitEndIndexREP1(t *testing.T) {
 	s, clock := newTestStore(t)
 	readyJob(t, s, "13900000001", "京B11111", 30000)
 	v2 := readyJob(t, s, "13900000002", "京B22222", 50000)
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v2.ID, Settlement: fo.Settlement{Amount: 45000, Paid: 20000}, Supervisor: true, DiscountReason: "老客户", By: "staff:zhao"}); err != nil {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v2.ID, Settlement: fo.Settlement{Amount: 45000, Paid: 20000}, Supervisor: true, DiscountReason: "老客户", By: "staff:zhao"}); err != nil {
 		t.Fatal(err)
 	}
 	v3 := walkIn(t, s, "13900000003", "京B33333", 0)
@@ -303,7 +304,7 @@ func TestVisitEndIndexREP1(t *testing.T) {
 		for k, f := range m {
 			if f.Settlement != nil {
 				set := *f.Settlement
-				set.By, set.DiscountBy, set.DiscountReason = "", "", ""
+				set.By, set.DiscountBy, set.DiscountReason, set.Signature = "", "", "", fo.Signature{}
 				f.Settlement = &set
 			}
 			m[k] = f

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"frontoffice/internal/sigdraw"
 	"strings"
 	"testing"
 	"time"
@@ -22,13 +23,13 @@ func deliveredWithInterval(t *testing.T, s *Store, chat int64, days int) (fo.Vis
 		t.Fatal(err)
 	}
 	now := s.now()
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(now, 30, now.Add(time.Hour)), By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(now, 30, now.Add(time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	v, err = s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"})
+	v, err = s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // inWorkshop checks a walk-in in at the clock's time and takes it into
@@ -15,7 +16,7 @@ func inWorkshop(t *testing.T, s *Store, clock *fakeclock.Clock, chat int64, wo f
 	t.Helper()
 	clock.Set(wo.HandoverAt)
 	v := walkIn(t, s, "13900000001", "京B11111", chat)
-	v, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"})
+	v, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func TestPendingWorkBlocksReadyAndDeliveryINT6(t *testing.T) {
 	if !errors.Is(err, fo.Errorf(fo.EINVALID, "err.ready.pending_work")) {
 		t.Fatalf("ready with pending work: %v", err)
 	}
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"}); err == nil {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}, By: "staff:li"}); err == nil {
 		t.Fatal("delivered with pending work")
 	}
 	if got, _ := s.Visit(v.ID); got.Status != fo.VisitWorkshop {
@@ -191,7 +192,7 @@ func TestWorkshopLoadINT3(t *testing.T) {
 	s, clock := newTestStore(t)
 	a := inWorkshop(t, s, clock, 0, workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0)))
 	v := walkIn(t, s, "13900000002", "京B22222", 0)
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 12, 0)), By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 12, 0)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	walkIn(t, s, "13900000003", "京B33333", 0) // waiting: not in the workshop

@@ -13,6 +13,7 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // repLedger is the simulation's own account of what it did, kept apart
@@ -387,7 +388,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 			}
 			wo := fo.WorkOrder{Purpose: "测试", Lines: lines, FuelEighths: 4, Odometer: 1000, KeyNo: "K-1",
 				EstimatedMinutes: 90, PromisedAt: promised, Receiver: "车间", HandoverAt: now}
-			if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
+			if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 				t.Fatalf("intake: %v", err)
 			}
 		})
@@ -418,7 +419,7 @@ func TestBusinessStatsSimulatedMonthREP1(t *testing.T) {
 				set.Paid = toPay / 3
 			}
 			disc := labor + parts - charged + discount
-			got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: disc > 0, DiscountReason: "老客户", By: "staff:sup"})
+			got, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: set, Supervisor: disc > 0, DiscountReason: "老客户", By: "staff:sup"})
 			if err != nil {
 				t.Fatalf("deliver: %v", err)
 			}

@@ -15,6 +15,7 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // The retention simulation: a busy shop — 40 visits a day checked in at
@@ -149,7 +150,7 @@ func (y *shopSim) day(d time.Time) {
 		wo := fo.WorkOrder{Purpose: "保养", Lines: []fo.EstimateLine{{Description: "保养", Mode: fo.PriceByItem, Labor: 20000, Parts: 15000,
 			PartsSource: fo.PartsShop, PartsKind: fo.PartsOriginal}}, FuelEighths: 4, Odometer: 1000, KeyNo: "K-1",
 			EstimatedMinutes: 60, PromisedAt: now.Add(3 * time.Hour), Receiver: "车间", HandoverAt: now}
-		_, err := y.s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"})
+		_, err := y.s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"})
 		y.must(err)
 	}
 	y.drain()
@@ -163,7 +164,7 @@ func (y *shopSim) day(d time.Time) {
 		y.at(d, 13+i/8, (i%8)*5+3)
 		set := fo.Settlement{Amount: 35000}
 		set.Paid = set.Due()
-		_, err = y.s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, By: "staff:li"})
+		_, err = y.s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: set, By: "staff:li"})
 		y.must(err)
 	}
 	y.drain()

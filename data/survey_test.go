@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"frontoffice/internal/sigdraw"
 	"strings"
 	"testing"
 	"time"
@@ -140,9 +141,9 @@ func TestRateVisitAtKioskSUR1(t *testing.T) {
 	if _, err := s.RateVisit(fo.RateRequest{VisitID: v3.ID, Scores: [4]int{4, 4, 4, 4}}); err != nil {
 		t.Fatal(err)
 	}
-	s.Intake(fo.IntakeRequest{VisitID: v3.ID, WorkOrder: workOrder(clock.Now(), 60, clock.Now().Add(2*time.Hour))})
+	s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v3.ID, WorkOrder: workOrder(clock.Now(), 60, clock.Now().Add(2*time.Hour))})
 	s.SetReady(v3.ID, fo.CompleteChecklist, "staff:li")
-	s.Deliver(fo.DeliverRequest{VisitID: v3.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}})
+	s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v3.ID, Settlement: fo.Settlement{Amount: 30000, Paid: 30000}})
 	sv3, _ := s.VisitSurvey(v3.ID)
 	if c, _ := s.Call(sv3.CallID); c.VisitID != v3.ID || !c.Short() {
 		t.Errorf("call of a visit rated before delivery %+v", c)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"frontoffice/internal/sigdraw"
 	"strings"
 	"testing"
 	"time"
@@ -127,7 +128,7 @@ func TestPickupShortJobDEL2INT7(t *testing.T) {
 	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	handover := at(2026, 11, 27, 9, 3) // kept to the 10 minutes: 09:00
-	v, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(handover, 240, at(2026, 11, 27, 14, 0)), By: "staff:li"})
+	v, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(handover, 240, at(2026, 11, 27, 14, 0)), By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +184,7 @@ func TestPickupShortJobDEL2INT7(t *testing.T) {
 func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
 	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
-	v, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 16*60, at(2026, 11, 30, 16, 0))})
+	v, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 16*60, at(2026, 11, 30, 16, 0))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +233,7 @@ func TestPickupLongJobDelayAndEarlyDEL2(t *testing.T) {
 func TestPickupPhoneTaskWhenNotLinked(t *testing.T) {
 	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 0)
-	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
+	s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
 	clock.Set(at(2026, 11, 27, 10, 0))
 	s.RunDue(clock.Now())
 	if tasks, _, _ := s.PhoneTasks("2026-11-27"); len(tasks) != 0 {
@@ -262,7 +263,7 @@ func TestAdditionalWorkINT6(t *testing.T) {
 	s, clock := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
 	other := walkIn(t, s, "13900000002", "京B22222", 556)
-	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 120, at(2026, 11, 27, 12, 0))})
+	s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 120, at(2026, 11, 27, 12, 0))})
 	_, aw, err := s.AddWork(fo.AddWorkRequest{VisitID: v.ID, Description: "更换刹车片", Reason: "磨损到极限", Price: 48000, ExtraMinutes: 60, Safety: true, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
@@ -300,17 +301,17 @@ func TestAdditionalWorkINT6(t *testing.T) {
 func TestDeliverDEL3(t *testing.T) {
 	s, _ := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 555)
-	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
+	s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))})
 	set := fo.Settlement{Amount: 30000, Paid: 30000}
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set}); !errors.Is(err, fo.ErrNotAllowed) {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: set}); !errors.Is(err, fo.ErrNotAllowed) {
 		t.Fatalf("delivered before ready: %v", err)
 	}
 	s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
 	disc := fo.Settlement{Amount: 30000, Discount: 3000, Paid: 27000}
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: disc, By: "staff:li"}); fo.ErrorCode(err) != fo.EFORBIDDEN {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: disc, By: "staff:li"}); fo.ErrorCode(err) != fo.EFORBIDDEN {
 		t.Fatalf("discount without supervisor: %v", err)
 	}
-	got, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 20000}, Supervisor: true,
+	got, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 30000, Discount: 3000, Paid: 20000}, Supervisor: true,
 		DiscountReason: "老客户", By: "staff:zhao"})
 	if err != nil {
 		t.Fatal(err)
@@ -327,12 +328,12 @@ func TestWorkOrderValidation(t *testing.T) {
 	s, _ := newTestStore(t)
 	v := walkIn(t, s, "13900000001", "京B11111", 0)
 	wo := workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 8, 0))
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.wo.promised")) {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo}); !errors.Is(err, fo.Errorf(fo.EINVALID, "err.wo.promised")) {
 		t.Fatalf("promise before handover: %v", err)
 	}
 	wo = workOrder(at(2026, 11, 27, 9, 0), 60, at(2026, 11, 27, 11, 0))
 	wo.Lines[0].PartsSource = "market"
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); fo.ErrorCode(err) != fo.EINVALID {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo}); fo.ErrorCode(err) != fo.EINVALID {
 		t.Fatalf("bad parts source: %v", err)
 	}
 	if got, _ := s.Visit(v.ID); got.WorkOrder != nil || got.Status != fo.VisitWaiting {

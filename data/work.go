@@ -56,6 +56,13 @@ func (s *Store) AnswerWork(visitID uint64, n int, approve bool, customerID uint6
 			return fo.ErrNotAllowed
 		}
 		aw.Status, aw.AnsweredAt, aw.AnsweredBy = fo.AddDeclined, w.now, by
+		if approve && customerID != 0 {
+			// INT-4, INT-6: the answer tapped in the customer's own chat
+			// is their approval on record, with the chat and the time.
+			if chat := w.customerChat(v.CustomerID); chat != 0 {
+				aw.Signature = fo.Signature{Via: fo.SignedByTelegram, At: w.now, ChatID: chat, By: by}
+			}
+		}
 		if approve {
 			aw.Status = fo.AddApproved
 			if v.WorkOrder != nil && aw.NewPromisedAt.After(v.WorkOrder.PromisedAt) {

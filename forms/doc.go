@@ -124,7 +124,8 @@ const (
 	opText opKind = iota
 	opRect        // filled and/or stroked rectangle
 	opLine
-	opPath // union of filled rectangles drawn as one path (QR codes)
+	opPath  // union of filled rectangles drawn as one path (QR codes)
+	opImage // a PNG in the box x, y, w, h (signatures)
 )
 
 // op is one recorded drawing operation.
@@ -139,6 +140,7 @@ type op struct {
 	lineWidth  float64
 	color      rgb
 	rects      [][4]float64
+	image      []byte // opImage: the PNG
 }
 
 type page struct{ ops []op }

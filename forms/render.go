@@ -2,6 +2,7 @@ package forms
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -152,6 +153,15 @@ func (r *renderer) op(o *op) {
 		pdf.RawWriteStr(string(b))
 	case opText:
 		r.text(o)
+	case opImage:
+		// Each image is registered under the hash of its bytes, so a
+		// signature printed twice is embedded once.
+		name := fmt.Sprintf("img%x", sha256.Sum256(o.image))
+		opt := fpdf.ImageOptions{ImageType: "PNG"}
+		if pdf.GetImageInfo(name) == nil {
+			pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(o.image))
+		}
+		pdf.ImageOptions(name, o.x, o.y, o.w, o.h, false, opt, 0, "")
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/internal/demo"
+	"frontoffice/internal/sigdraw"
 )
 
 // demoStore is the demo shop on a Friday afternoon: today's visits in
@@ -163,14 +164,14 @@ func TestDeliveryDocuments(t *testing.T) {
 	_, rec := visitFixture(fo.ZH)
 	wo := *rec.Visit.WorkOrder
 	wo.HandoverAt, wo.PromisedAt = clock.Now(), clock.Now().Add(4*time.Hour)
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	clock.Set(time.Date(2026, 11, 30, 13, 0, 0, 0, shanghai))
 	if _, err := s.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: wo.Total(), Paid: wo.Total()}, By: "staff:li"}); err != nil {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: wo.Total(), Paid: wo.Total()}, By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	es, _, err := s.Pending(clock.Now().Add(time.Hour), 100)

@@ -106,7 +106,14 @@ func (e *Engine) Settlement(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byt
 		)
 		d.Space(3)
 	}
-	d.Signatures(d.T("form.sign.customer"), d.T("form.settlement.cashier"))
+	// DEL-3, INT-4: the customer's signature taken at handover (the
+	// store hands nothing over without it); a settlement from before
+	// signatures were taken, or of a visit that left, has a line to sign.
+	customer := SignatureBox{Label: d.T("form.sign.customer")}
+	if s.Signature.Signed() {
+		customer.Sig = &s.Signature
+	}
+	d.SignatureBoxes(customer, SignatureBox{Label: d.T("form.settlement.cashier")})
 	return d.Bytes()
 }
 

@@ -12,6 +12,7 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // The records the documents are printed from, made through the real store
@@ -136,7 +137,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 			}
 			add(t0.Add(10*time.Minute), func() {
 				now := clock.Now()
-				_, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, By: "staff:li", WorkOrder: fo.WorkOrder{Purpose: sv.NameZh, Lines: lines,
+				_, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, By: "staff:li", WorkOrder: fo.WorkOrder{Purpose: sv.NameZh, Lines: lines,
 					DocumentsChecked: true, FuelEighths: 1 + r.IntN(8), Odometer: 5000 + r.IntN(90000), KeyNo: fmt.Sprintf("K-%02d", 1+r.IntN(40)),
 					EstimatedMinutes: sv.Minutes, PromisedAt: now.Add(time.Duration(sv.Minutes+30) * time.Minute), Receiver: "车间 老张", HandoverAt: now}})
 				must(err)
@@ -165,7 +166,7 @@ func fillMonth(t testing.TB, s *data.Store, clock *fakeclock.Clock, day time.Tim
 				if disc {
 					by = "staff:zhao"
 				}
-				_, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: disc, DiscountReason: "老客户", By: by})
+				_, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: set, Supervisor: disc, DiscountReason: "老客户", By: by})
 				must(err)
 			})
 			if rate {

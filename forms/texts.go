@@ -217,6 +217,11 @@ var Texts = fo.Catalog{
 	"form.settlement.gate":                   {Zh: "门卫核验", En: "Gate"},
 
 	"form.sign.customer": {Zh: "客户签字", En: "Customer"},
+	// Electronic signatures (signature.go, INT-4).
+	"form.sign.awaiting":     {Zh: "待客户签字", En: "Awaiting signature"},
+	"form.sign.via.pad":      {Zh: "屏幕手写签名 %s", En: "Signed on screen %s"},
+	"form.sign.via.telegram": {Zh: "已在 Telegram 确认 %s", En: "Approved in Telegram %s"},
+	"form.sign.via.paper":    {Zh: "纸质签字（拍照存档）%s", En: "Signed on paper (photo kept) %s"},
 
 	"form.visit.no_guarantee_note": {Zh: "质量保证说明：第 %s 项使用客户自带配件或副厂配件，且位于关键部位，本店对该项不提供质量保证。", En: "Quality guarantee: line %s uses parts brought by the customer or aftermarket parts at a critical place; the shop gives no quality guarantee for it."},
 	"form.visit.phone":             {Zh: "联系电话", En: "Phone"},

@@ -17,8 +17,9 @@ import (
 // time; a key under one counts as used. Add one only together with the
 // code that builds its keys.
 var formsDynamicPrefixes = []string{
-	"form.action.", // label.go: registerAction, the register's action
-	"form.entry.",  // calls.go: register entries that are not call kinds
+	"form.action.",   // label.go: registerAction, the register's action
+	"form.entry.",    // calls.go: register entries that are not call kinds
+	"form.sign.via.", // signature.go: how a signature was given (fo.SignedOnPad …)
 
 	"form.net.tier.", // station_score.go: the score's tier (NET-2, netb)
 }

@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	fo "frontoffice"
 )
@@ -90,11 +91,15 @@ func (e *Engine) WorkOrder(st *fo.Settings, r VisitRecord, lang fo.Lang) ([]byte
 	// INT-4: the customer signs the work order.
 	d.Paragraph(d.T("form.workorder.i_have_checked"),
 		Style{Size: 9.5})
-	if wo.CustomerSigned {
+	// A work order from before electronic signatures was signed on paper:
+	// its box is a line, with the note that it was confirmed.
+	customer := SignatureBox{Label: d.T("form.sign.customer"), Sig: &wo.Signature}
+	if wo.CustomerSigned && !wo.Signature.Signed() {
 		d.Paragraph(d.T("form.workorder.confirmed", d.stamp(wo.CreatedAt)), Style{Size: 8.5, Muted: true})
+		customer.Sig = nil
 	}
 	d.Space(2)
-	d.Signatures(d.T("form.sign.customer"), d.T("form.workorder.service_advisor"), d.T("form.workorder.workshop_intake"))
+	d.SignatureBoxes(customer, SignatureBox{Label: d.T("form.workorder.service_advisor")}, SignatureBox{Label: d.T("form.workorder.workshop_intake")})
 	return d.Bytes()
 }
 
@@ -178,7 +183,12 @@ func (e *Engine) AdditionalWork(st *fo.Settings, r VisitRecord, lang fo.Lang) ([
 			reason = d.T("form.workorder.safety") + reason
 		}
 		answer := fo.WorkAnswer(a.Status).Label(d.Lang())
-		if !a.AnsweredAt.IsZero() {
+		switch {
+		case a.Signature.Signed():
+			// INT-4, INT-6: approved by the customer themselves (in
+			// Telegram with one tap, or on the pad), with the time.
+			answer += "\n" + strings.TrimSpace(d.T("form.sign.via."+a.Signature.Via, "")) + "\n" + d.stamp(a.Signature.At)
+		case !a.AnsweredAt.IsZero():
 			answer += "\n" + d.stamp(a.AnsweredAt) + "\n" + d.staffName(st, a.AnsweredBy)
 		}
 		rows = append(rows, []string{strconv.Itoa(a.N), a.Description, dash(reason), a.Price.String(),

@@ -9,6 +9,7 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // afterSalesStore opens a store with a follow-up staff member and a
@@ -32,11 +33,11 @@ func afterSalesStore(t *testing.T) (*data.Store, *fakeclock.Clock) {
 	}
 	wo := fo.WorkOrder{Purpose: "安装", Lines: []fo.EstimateLine{{Description: "安装雷达", Mode: fo.PriceByItem, Labor: 100}},
 		FuelEighths: 4, KeyNo: "K1", EstimatedMinutes: 60, PromisedAt: clock.Now().Add(2 * time.Hour), Receiver: "老张", HandoverAt: clock.Now()}
-	if _, err := s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo}); err != nil {
+	if _, err := s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo}); err != nil {
 		t.Fatal(err)
 	}
 	s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
 		t.Fatal(err)
 	}
 	return s, clock

@@ -12,6 +12,7 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/data"
+	"frontoffice/internal/sigdraw"
 )
 
 // frontoffice calls prints a day's call list (FU-2, FU-3), masks phones
@@ -40,9 +41,9 @@ func TestCallsCommand(t *testing.T) {
 	now := wallClock.Now()
 	wo := fo.WorkOrder{Purpose: "安装", Lines: []fo.EstimateLine{{Description: "安装雷达", Mode: fo.PriceByItem, Labor: 100}},
 		FuelEighths: 4, KeyNo: "K1", EstimatedMinutes: 60, PromisedAt: now.Add(2 * time.Hour), Receiver: "老张", HandoverAt: now}
-	s.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo})
+	s.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo})
 	s.SetReady(v.ID, fo.CompleteChecklist, "staff:li")
-	if _, err := s.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
+	if _, err := s.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 100, Paid: 100}}); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := s.Settings()

@@ -9,6 +9,7 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // The after-sales loop of the past three weeks, so that the call lists of
@@ -115,7 +116,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 					DocumentsChecked: true, FuelEighths: 2 + r.IntN(6), Odometer: 5000 + r.IntN(80000), KeyNo: fmt.Sprintf("K-%02d", 1+r.IntN(40)),
 					EstimatedMinutes: sv.Minutes, PromisedAt: handover.Add(time.Duration(sv.Minutes+30) * time.Minute),
 					Receiver: "车间 老张", HandoverAt: handover}
-				if _, err := store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: wo, By: "staff:" + reception}); err != nil {
+				if _, err := store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: wo, By: "staff:" + reception}); err != nil {
 					return fmt.Errorf("demo intake: %w", err)
 				}
 				ready := in.Add(time.Duration(sv.Minutes) * time.Minute)
@@ -124,7 +125,7 @@ func loadAfterSales(store *data.Store, clock *fakeclock.Clock, now time.Time, r 
 					return err
 				})
 				at(ready.Add(20*time.Minute), func() error {
-					if _, err := store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: sv.Price, Paid: sv.Price}, By: "staff:" + reception}); err != nil {
+					if _, err := store.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: sv.Price, Paid: sv.Price}, By: "staff:" + reception}); err != nil {
 						return fmt.Errorf("demo delivery: %w", err)
 					}
 					sum.Delivered++

@@ -9,6 +9,7 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // Today's visits, so that the staff console is believable on first start:
@@ -109,7 +110,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 					PartsSource: fo.PartsCustomer, PartsKind: fo.PartsAftermarket, Critical: true})
 			}
 			var err error
-			p.v, err = store.Intake(fo.IntakeRequest{VisitID: p.v.ID, WorkOrder: wo, By: "staff:li"})
+			p.v, err = store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: p.v.ID, WorkOrder: wo, By: "staff:li"})
 			return err
 		}}
 	}
@@ -139,7 +140,7 @@ func loadToday(store *data.Store, clock *fakeclock.Clock, now time.Time, r *rand
 			if discountPct > 0 {
 				by = "staff:zhao" // DEL-3: discounts go to the supervisor
 			}
-			_, err = store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: set, Supervisor: discountPct > 0, DiscountReason: reason, By: by})
+			_, err = store.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: set, Supervisor: discountPct > 0, DiscountReason: reason, By: by})
 			return err
 		}}
 	}

@@ -56,6 +56,10 @@ var Texts = fo.Catalog{
 	"http.forbidden": {Zh: "禁止访问", En: "forbidden"},
 	"http.login":     {Zh: "请先登录", En: "login required"},
 	"http.bad_form":  {Zh: "表单有误", En: "bad form"},
+
+	// The signature pad (signature.go, INT-4).
+	"err.signature.empty": {Zh: "请先在框内用手指签名。", En: "Please sign with your finger in the box first."},
+	"err.signature.bad":   {Zh: "签名图像无法读取，请清除后重新签名。", En: "The signature could not be read; please clear it and sign again."},
 }
 
 // PlainError answers status with the text of key in English and Chinese

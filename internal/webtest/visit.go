@@ -7,6 +7,7 @@ import (
 	fo "frontoffice"
 	"frontoffice/data"
 	"frontoffice/internal/fakeclock"
+	"frontoffice/internal/sigdraw"
 )
 
 // WorkOrder is a complete, valid work order promised for promised.
@@ -32,7 +33,7 @@ func Delivered(t testing.TB, store *data.Store, clock *fakeclock.Clock, name, ph
 // phone), ready and settlement.
 func Deliver(t testing.TB, store *data.Store, clock *fakeclock.Clock, v fo.Visit) fo.Visit {
 	t.Helper()
-	if _, err := store.Intake(fo.IntakeRequest{VisitID: v.ID, WorkOrder: WorkOrder(clock.Now().Add(3 * time.Hour)), By: "staff:li"}); err != nil {
+	if _, err := store.Intake(fo.IntakeRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, WorkOrder: WorkOrder(clock.Now().Add(3 * time.Hour)), By: "staff:li"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := store.AddWork(fo.AddWorkRequest{VisitID: v.ID, Description: "更换探头", Reason: "探头损坏", Price: 8000,
@@ -45,7 +46,7 @@ func Deliver(t testing.TB, store *data.Store, clock *fakeclock.Clock, v fo.Visit
 	if _, err := store.SetReady(v.ID, fo.CompleteChecklist, "staff:li"); err != nil {
 		t.Fatal(err)
 	}
-	out, err := store.Deliver(fo.DeliverRequest{VisitID: v.ID, Settlement: fo.Settlement{Amount: 38000, Paid: 38000}, By: "staff:li"})
+	out, err := store.Deliver(fo.DeliverRequest{Signature: sigdraw.Pad("客户"), VisitID: v.ID, Settlement: fo.Settlement{Amount: 38000, Paid: 38000}, By: "staff:li"})
 	if err != nil {
 		t.Fatal(err)
 	}
