@@ -261,6 +261,9 @@ func (s *Settings) Validate() error {
 	if msg := s.AfterSales.check(s); msg != "" {
 		return bad("after_sales: %s", msg)
 	}
+	if msg := s.Network.check(); msg != "" { // NET-2: station_score.go
+		return bad("network: %s", msg)
+	}
 	return nil
 }
 

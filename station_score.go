@@ -48,6 +48,21 @@ func (n NetworkSettings) WithDefaults() NetworkSettings {
 	return n
 }
 
+// check returns what is wrong with the scoring settings, "" when nothing:
+// every figure 0 (the default) or positive, the thresholds within 1..100
+// and the penalty's at most the reward's.
+func (n NetworkSettings) check() string {
+	for _, v := range []int{n.RewardAt, n.PenaltyBelow, n.ComplaintPoints, n.LatePoints, n.DissatisfiedPoints, n.FindingPoints} {
+		if v < 0 || v > 100 {
+			return "every figure must be 0..100 (0: the default)"
+		}
+	}
+	if d := n.WithDefaults(); d.PenaltyBelow > d.RewardAt {
+		return "penalty_below must not exceed reward_at"
+	}
+	return ""
+}
+
 // Score tiers.
 const (
 	TierReward   = "reward"
