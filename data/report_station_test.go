@@ -1,9 +1,12 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	fo "frontoffice"
 )
@@ -67,5 +70,65 @@ func TestReportIncludesStationsNET2(t *testing.T) {
 	}
 	if txt := fo.ReportText(&fo.Settings{}, month, fo.ZH); !strings.Contains(txt, "服务网点 2 家：上报作业 4，投诉 3（按期答复 1），结算申报 1 笔 ¥80.00") {
 		t.Errorf("report text:\n%s", txt)
+	}
+}
+
+// BenchmarkNetworkStatsMonth measures what the stations add to the
+// monthly report (REP-1, NET-2): 20 stations, 3,000 jobs reported in the
+// month, 300 complaints routed to them and 200 settled claims.
+func BenchmarkNetworkStatsMonth(b *testing.B) {
+	s, clock := newTestStore(b, noSync(), followUpStaff(), withLabour())
+	var stations []fo.Station
+	for i := range 20 {
+		st, err := s.SeedStation(fo.Station{Code: fmt.Sprintf("ST-%03d", i+1), Name: "网点", Status: fo.StationCertified,
+			ChatID: int64(-3000 - i)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		stations = append(stations, st)
+	}
+	for i := range 3000 {
+		if _, err := s.SeedStationJob(fo.StationJob{StationID: stations[i%20].ID, Customer: "客户", Work: "雷达",
+			Day: fmt.Sprintf("2026-11-%02d", 1+i%30)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	clock.Set(at(2026, 11, 2, 9, 0))
+	for i := range 300 {
+		if _, err := s.FileComplaint(fo.ComplaintRequest{Channel: fo.ChannelPhone, Category: "service", Text: "x",
+			Customer: fo.CustomerInput{Phone: fmt.Sprintf("139%08d", i), Name: "客"}, StationID: stations[i%20].ID, By: "staff:li"}); err != nil {
+			b.Fatal(err)
+		}
+		clock.Advance(2 * time.Hour)
+	}
+	for i := range 200 {
+		c, err := s.SubmitClaim(fo.ClaimRequest{StationID: stations[i%20].ID, Lines: []fo.ClaimLine{{Kind: fo.ClaimTravel, Amount: 5000, Text: "往返"}}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.AuditClaim(fo.ClaimAuditRequest{ID: c.ID, Action: fo.ClaimApprove, Staff: "zhao"}, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	clock.Set(at(2026, 11, 30, 9, 0))
+	if _, err := s.SettleStationClaims("2026-11"); err != nil {
+		b.Fatal(err)
+	}
+	st, _ := s.Settings()
+	from, to := fo.ReportPeriod(fo.ReportMonthly, at(2026, 11, 15, 0, 0), st.Location())
+	var n fo.NetworkStats
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.db.View(func(tx *bolt.Tx) error {
+			var err error
+			n, err = networkStatsTx(tx, &st, from, to)
+			return err
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if n.Total.Jobs != 3000 || n.Total.Complaints != 300 || n.Total.ClaimsSettled != 200 {
+		b.Fatalf("totals %+v", n.Total)
 	}
 }
