@@ -103,7 +103,8 @@ func TestStationComplaintPagesNET3(t *testing.T) {
 		t.Errorf("the list does not show B: %s", excerpt(list.body))
 	}
 	pg := li.get("/staff/complaints/" + strconv.FormatUint(ca.ID, 10))
-	if !strings.Contains(pg.body, `id="cmp-station"`) || !strings.Contains(pg.body, "ST-001 西城网点") {
+	if !strings.Contains(pg.body, `id="cmp-station"`) || !strings.Contains(pg.body, "ST-001 西城网点") ||
+		!strings.Contains(partUntil(pg.body, `id="history"`, "</table>"), "转交服务网点") {
 		t.Errorf("complaint page without its station: %s", excerpt(pg.body))
 	}
 	li.get("/staff/complaints/" + strconv.FormatUint(own.ID, 10))

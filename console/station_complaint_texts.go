@@ -45,6 +45,7 @@ var networkConsoleTexts = fo.Catalog{
 	"net.scores_hint":              {Zh: "得分由投诉、答复时效、客户评价和抽查结果计算；档次按设置的阈值（NET-2）。", En: "Scores count complaints, answer times, verdicts and spot checks; the tier follows the thresholds of the settings (NET-2)."},
 	"net.scores_none":              {Zh: "没有认证的服务网点。", En: "No certified stations."},
 	"net.show":                     {Zh: "查看", En: "Show"},
+	"as.act.routed":                {Zh: "转交服务网点", En: "Routed to a station"},
 	"con.flash.net_routed":         {Zh: "已转交服务网点。", En: "Routed to the station."},
 	"con.flash.net_claimed":        {Zh: "费用申报已提交，等待审核。", En: "Claim submitted for audit."},
 	"con.flash.net_audited":        {Zh: "已审核，已通知网点。", En: "Audited; the station is told."},
