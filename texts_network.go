@@ -67,8 +67,9 @@ var networkTexts = Catalog{
 		"%s，请回复本条消息，写下对投诉 %s 的答复（最多 %d 字），将直接发给客户：\n%s",
 		"%s, reply to this message with the answer to complaint %s (at most %d characters); it goes to the customer:\n%s",
 	},
-	"net.not_waiting": {"这件投诉已不在等待答复（已答复或已结案）。", "This complaint no longer waits for an answer (answered or closed)."},
-	"net.answered":    {"✅ 已将答复发给投诉 %s 的客户，等待客户评价。", "✅ The answer to complaint %s went to the customer; waiting for their verdict."},
+	"net.not_waiting":    {"这件投诉已不在等待答复（已答复或已结案）。", "This complaint no longer waits for an answer (answered or closed)."},
+	"net.answered":       {"✅ 已将答复发给投诉 %s 的客户，等待客户评价。", "✅ The answer to complaint %s went to the customer; waiting for their verdict."},
+	"net.answered_phone": {"✅ 已记录对投诉 %s 的答复。该客户没有 Telegram，请电话告知客户，并请总部记录客户是否满意。", "✅ The answer to complaint %s is recorded. The customer has no Telegram: please tell them on the phone; the shop records their verdict."},
 	"net.claim.ask": {
 		"%s，请回复本条消息，每行一项（最多 %d 行）：\n工时 代码 安装|维修 数量 — 例：工时 A01 安装 2\n配件 金额 说明 — 例：配件 120 支架\n差旅 金额 说明 — 例：差旅 80 往返",
 		"%s, reply to this message with one line per item (at most %d lines):\nlabour CODE install|repair QTY — e.g. labour A01 install 2\nparts AMOUNT what — e.g. parts 120 bracket\ntravel AMOUNT what — e.g. travel 80 round trip",

@@ -317,7 +317,11 @@ func (t *turn) stationAnswerText(s fo.Station, conv *stationConv, text string) (
 	case err != nil:
 		return conv, err
 	}
-	t.say(t.T("net.answered", c.Ticket), nil)
+	key := "net.answered"
+	if n := len(c.History); n > 0 && strings.HasPrefix(c.History[n-1].Note, "phone:") {
+		key = "net.answered_phone" // a customer without a chat: the station calls
+	}
+	t.say(t.T(key, c.Ticket), nil)
 	return nil, nil
 }
 
