@@ -172,7 +172,7 @@ func WeakPassword(pw string) bool {
 // ValidRole reports whether role is one of the console's roles.
 func ValidRole(role string) bool {
 	switch role {
-	case RoleReception, RoleFollowUp, RoleSupervisor, RoleAdmin:
+	case RoleReception, RoleFollowUp, RoleSupervisor, RoleAdmin, RoleStation:
 		return true
 	}
 	return false

@@ -41,6 +41,20 @@ func FuzzCallbackData(f *testing.F) {
 			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
 		}
 
+		// NET-2, NET-3 (netb): a station's complaint answer, a claim's audit.
+		s = StationComplaintData(ScmAnswer, id)
+		fits(s)
+		if a, got, ok := ParseStationComplaintData(s); !ok || a != ScmAnswer || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+		claimActions := []string{ClaimApprove, ClaimAdjust, ClaimRefuse}
+		action = claimActions[int(pick)%len(claimActions)]
+		s = ClaimData(action, id)
+		fits(s)
+		if a, got, ok := ParseClaimData(s); !ok || a != action || got != id {
+			t.Fatalf("%q parsed to %q %d %v", s, a, got, ok)
+		}
+
 		callActions := []string{CallReached, CallNoReply, CallLater, CallNote}
 		action = callActions[int(pick)%len(callActions)]
 		s = CallData(action, id)
@@ -145,7 +159,8 @@ func FuzzParseCallbackData(f *testing.F) {
 		"aw:ok:1:1", "aw:no:7:1000", "sv:1:4:0", "sv:1:0:6", "mt:book:3", "mt:book:0", "mt:bk:3", "sg:5", "sg:05", "sg:5:1", "dc:ok:3", "dc:maybe:3", "dc:no:03",
 		"nck:7:5", "nck:7:6", "nck:07:1", "stn:3:ok:", "stn:3:day:ab.20261205", "stn:0:x:", "stn:3:OK:", "stn:3:ok:a:b",
 		"fld:sign:4", "fld:disp:04", "fld:pick:4", "fldt:4:wu", "fldt:4:", "fldt:4:a:b", "fldt:4:李",
-		"fs:in:1", "fs:rs:07", "fs:zz:1", "fs:sig:18446744073709551615"} {
+		"fs:in:1", "fs:rs:07", "fs:zz:1", "fs:sig:18446744073709551615",
+		"scm:ans:4", "scm:ans:04", "scl:adj:5", "scl:ok:0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -187,6 +202,12 @@ func FuzzParseCallbackData(f *testing.F) {
 		}
 		if a, id, ok := ParseFieldSiteData(s); ok && FieldSiteData(a, id) != s {
 			t.Fatalf("fs %q accepted", s)
+		}
+		if a, id, ok := ParseStationComplaintData(s); ok && StationComplaintData(a, id) != s {
+			t.Fatalf("scm %q accepted", s)
+		}
+		if a, id, ok := ParseClaimData(s); ok && ClaimData(a, id) != s {
+			t.Fatalf("scl %q accepted", s)
 		}
 	})
 }

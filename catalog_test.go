@@ -47,6 +47,10 @@ var dynamicPrefixes = []string{
 	"sv.q.",           // survey.go: the survey's questions
 	"topic.",          // followup.go: call topics (FU-4)
 	"wd.",             // notify.go, report.go: weekday names
+
+	// NET-2 (netb): claim statuses and score tiers.
+	"net.claim.st.",
+	"net.tier.",
 }
 
 // rootTexts is every catalog of the root package: Texts and the reports'
@@ -57,7 +61,7 @@ func rootTexts() Catalog { return Texts.Merge(reportTexts) }
 // for the ones merged into Texts, and the check is spelt out here so that
 // the failure names them.
 func TestTextsOnce(t *testing.T) {
-	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts, fieldTexts, fieldSiteTexts, qualityTexts); len(dup) > 0 {
+	if dup := Duplicates(coreTexts, afterSalesTexts, labelTexts, reportTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts, fieldTexts, fieldSiteTexts, qualityTexts, networkTexts); len(dup) > 0 {
 		t.Errorf("keys defined twice: %v", dup)
 	}
 }

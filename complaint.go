@@ -80,6 +80,9 @@ type Complaint struct {
 	// StationID is the service station that answers the complaint in the
 	// same closed loop (NET-3); 0 for the shop's own.
 	StationID uint64 `json:"station_id,omitempty"`
+	// QualityID is the quality feedback a station's complaint is (NET-3,
+	// REP-2), resolved when the complaint closes.
+	QualityID uint64 `json:"quality_id,omitempty"`
 
 	FiledAt time.Time `json:"filed_at"`
 	// FirstDueAt is the deadline told at filing (CMP-2); DueAt the current
@@ -341,7 +344,10 @@ type ComplaintRequest struct {
 	CallID     uint64
 	SurveyID   uint64
 	Assignee   string // staff id, when known at filing
-	By         string // "customer:bot", "staff:li", "system"
+	// StationID routes the complaint to a certified service station at
+	// filing (NET-3); 0 for the shop's own.
+	StationID uint64
+	By        string // "customer:bot", "staff:li", "system"
 	// Unproven marks a complaint whose Customer was typed by an anonymous
 	// visitor (the kiosk): a phone on file makes it pending for the desk
 	// (KioskMatch, ARC-2) instead of filing it on that customer.

@@ -188,6 +188,10 @@ type BusinessStats struct {
 	// the complaints filed in it and the surveys answered in it, counted
 	// as the supervisor's monthly summary counts them (FU-8).
 	AfterSales MonthlySummary `json:"after_sales"`
+
+	// Network are the service stations' figures, per station and in
+	// total (NET-2, NET-3, report_station.go).
+	Network NetworkStats `json:"network,omitzero"`
 }
 
 // Empty reports whether nothing at all happened in the period: no visit,
@@ -413,5 +417,6 @@ func ReportText(st *Settings, b BusinessStats, lang Lang) string {
 		b.Appointments, b.Kept, b.Missed, b.Pending) + "\n" +
 		t.T(lang, "rep.money", b.Discounted, b.Discounts, b.Owing, b.Receivables) + "\n" +
 		t.T(lang, "rep.aftersales", a.CallsDue, a.CallsDoneInWindow, a.CallsMissed, a.Complaints, a.AnsweredInTime, a.Surveys) + "\n" +
+		NetworkReportLine(b.Network, lang) + // NET-2, NET-3
 		t.T(lang, "rep.pdf")
 }

@@ -83,6 +83,10 @@ type Settings struct {
 	// or "monthly" (the month's last day); "" means
 	// DefaultQualityReport, weekly.
 	QualityReport ReportKind `json:"quality_report,omitempty"`
+
+	// Network are the service stations' scoring settings (NET-2,
+	// station_score.go); zero fields take DefaultNetwork.
+	Network NetworkSettings `json:"network,omitzero"`
 }
 
 // DefaultGuaranteeMonths is the guarantee period unless set otherwise.

@@ -268,6 +268,9 @@ func (s *Settings) Validate() error {
 	if err := s.validateLabour(); err != nil {
 		return err
 	}
+	if msg := s.Network.check(); msg != "" { // NET-2: station_score.go
+		return bad("network: %s", msg)
+	}
 	return nil
 }
 

@@ -2,7 +2,7 @@ package frontoffice
 
 // Texts holds the domain's messages: errors and the notifications that state
 // changes cause. Doors keep their own screens' texts and merge this catalog.
-var Texts = coreTexts.MustMerge(afterSalesTexts, labelTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts, fieldTexts, fieldSiteTexts, qualityTexts)
+var Texts = coreTexts.MustMerge(afterSalesTexts, labelTexts, dataFileTexts, queueTexts, icsTexts, moneyTexts, queueCallTexts, workshopTexts, readyTexts, auditTexts, signatureTexts, discountTexts, stationTexts, fieldTexts, fieldSiteTexts, qualityTexts, networkTexts)
 
 var coreTexts = Catalog{
 	// Errors.

@@ -68,6 +68,7 @@ type Store interface {
 	// FLD-5: the technician on site, and the file fetcher (field_site.go, file.go).
 	fieldSiteStore
 	fileStore
+	networkStore // station_complaint.go (NET-2, NET-3)
 }
 
 // Documents renders the PDF a message names, at send time. The forms
@@ -170,6 +171,7 @@ type Bot struct {
 	discounts  discountStore
 	stations   stationStore
 	field      fieldStore
+	network    networkStore
 	clock      fo.Clock
 	log        *slog.Logger
 	docs       Documents
@@ -225,6 +227,7 @@ func New(cfg Config) *Bot {
 		discounts:  cfg.Store,
 		stations:   cfg.Store,
 		field:      cfg.Store,
+		network:    cfg.Store,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		docs:       cfg.Documents,

@@ -74,7 +74,9 @@ func (t *turn) complaintAction(a convAction) error {
 	case c.Step == stepPhoto && a.action == "skip":
 		return t.afterPhoto()
 	case c.Step == stepMajor && (a.action == "y" || a.action == "n"):
-		return t.fileComplaint(a.action == "y")
+		return t.fileOrAskWhere(a.action == "y") // NET-3
+	case c.Step == stepWhere && a.action == "at":
+		return t.whereChosen(a.arg) // NET-3
 	}
 	t.stale()
 	return nil
@@ -141,7 +143,7 @@ func largestPhoto(sizes []tgbotapi.PhotoSize) string {
 func (t *turn) afterPhoto() error {
 	c := t.conv
 	if c.Category == "safety" {
-		return t.fileComplaint(true)
+		return t.fileOrAskWhere(true) // NET-3
 	}
 	c.Step = stepMajor
 	t.show(t.T("cmpc.major"), [][]fo.Button{
@@ -165,6 +167,7 @@ func (t *turn) fileComplaint(major bool) error {
 		Idem: t.idem(), ReplyKey: t.storeReplyKey(), Channel: fo.ChannelBot,
 		Category: c.Category, Text: c.What, PhotoID: c.PhotoID, Major: major || c.Category == "safety",
 		ChatID: t.chatID, Customer: fo.CustomerInput{Lang: t.lang, Name: t.telegramName()}, VisitID: visit, VehicleID: vehicle, By: "customer:bot",
+		StationID: c.Station, // NET-3
 	})
 	if err != nil {
 		msg, ok := t.userError(err)

@@ -79,6 +79,10 @@ type conversation struct {
 	// StationJob is the station's job whose spot-check survey waits for
 	// its comment in Message (NET-4, station_customer.go).
 	StationJob uint64 `json:"station_job,omitempty"`
+	// A complaint's answers to "major?" and "where was the work done?"
+	// (NET-3, station_complaint.go): the station, 0 for the shop.
+	Major   bool   `json:"major,omitempty"`
+	Station uint64 `json:"station,omitempty"`
 }
 
 // decodeConversation reads a saved conversation; nil when there is none,

@@ -75,6 +75,9 @@ type staffConv struct {
 	Field   uint64 `json:"field,omitempty"`
 	Class   string `json:"class,omitempty"`
 	Problem uint64 `json:"problem,omitempty"`
+	// A station's claim being audited (NET-2, station_claim.go).
+	Claim       uint64 `json:"claim,omitempty"`
+	ClaimAction string `json:"claim_action,omitempty"`
 }
 
 // decodeStaffConv reads a saved staff conversation; nil when there is
@@ -128,6 +131,9 @@ func isStaffData(d string) bool {
 		return true
 	}
 	if _, _, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
+		return true
+	}
+	if _, _, ok := fo.ParseClaimData(d); ok { // NET-2
 		return true
 	}
 	return strings.HasPrefix(d, prefixStaff)
@@ -262,6 +268,8 @@ func (t *turn) staffUpdate(u tgbotapi.Update) error {
 		return t.problemText(m.Text)
 	case sflowResolve:
 		return t.resolveText(m.Text)
+	case sflowClaim: // NET-2: station_claim.go
+		return t.claimAuditText(m.Text)
 	}
 	return nil
 }
@@ -283,6 +291,9 @@ func (t *turn) staffCallback(cq *tgbotapi.CallbackQuery) error {
 	}
 	if action, id, ok := fo.ParseFieldSiteData(d); ok { // FLD-5 (field_site.go)
 		return t.siteButton(cq, action, id)
+	}
+	if action, id, ok := fo.ParseClaimData(d); ok { // NET-2: station_claim.go
+		return t.claimAudit(cq, action, id)
 	}
 	a, ok := parseStepData(d, prefixStaff)
 	if !ok || t.sconv == nil || a.nonce != t.sconv.Nonce {

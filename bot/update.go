@@ -164,6 +164,11 @@ func (b *Bot) handleUpdate(u tgbotapi.Update) (err error) {
 
 	staffChat := t.st.IsStaffChat(chat.ID)
 	if !staffChat && !chat.IsPrivate() {
+		// NET-2, NET-3 (netb): a service station's group chat takes its
+		// complaints and claims first.
+		if handled, err := t.stationChat(u); handled || err != nil {
+			return err
+		}
 		// A group the bot was added to: a service station's, or one
 		// linking itself to a station; anything else is not ours to talk
 		// in (station.go, issue 14).

@@ -57,6 +57,7 @@ type complaintRow struct {
 	Status   string
 	Assignee string
 	Due      deadline
+	Station  string // NET-3: the station it is routed to
 }
 
 type complaintsPage struct {
@@ -83,6 +84,7 @@ func (s *Server) asComplaints(w http.ResponseWriter, r *http.Request, c *staffCt
 		}
 		p.Rows = append(p.Rows, row)
 	}
+	s.rowStations(p.Rows) // NET-3: station_complaint.go
 	s.renderConsole(w, r, c, http.StatusOK, "complaints", p)
 }
 
@@ -122,6 +124,12 @@ type complaintPage struct {
 
 	CanTake, CanAssign, CanAnswer, CanVerdict, CanClose bool
 	DocLink                                             string
+
+	// NET-3 (station_complaint.go): the station it is routed to, and
+	// where it may be routed.
+	Station  string
+	Stations []fo.Station
+	CanRoute bool
 
 	// Kept input and which form the page's Err belongs to.
 	Answer, Resolution, Verdict, AssignTo string
@@ -171,6 +179,7 @@ func (s *Server) complaintPage(c *staffCtx, cm fo.Complaint) *complaintPage {
 	if allowed(c.acc, complaintRoles) {
 		p.DocLink = documentPath("complaint", cm.ID)
 	}
+	s.complaintStations(c, p) // NET-3
 	return p
 }
 
@@ -210,7 +219,7 @@ func (s *Server) complaintFailed(w http.ResponseWriter, r *http.Request, c *staf
 	p.Err, p.FormErr = s.consoleErrText(c, err), form
 	// A form the page no longer offers shows its error at the top.
 	if shown := map[string]bool{"take": p.CanTake, "assign": p.CanAssign, "answer": p.CanAnswer, "verdict": p.CanVerdict,
-		"close": p.CanClose}; !shown[form] {
+		"close": p.CanClose, "station": p.CanRoute}; !shown[form] {
 		p.FormErr = ""
 	}
 	s.renderConsole(w, r, c, web.ErrorStatus(err), "complaint", p)

@@ -32,6 +32,7 @@ type complaintForm struct {
 	Major                   bool
 	Name, Phone, Plate      string
 	VisitID                 uint64
+	StationID               uint64 // NET-3: routed to a station at filing
 
 	// Found by the plate (or the visit): the vehicle's owner and its
 	// latest visits, the one to link checked.
@@ -47,6 +48,7 @@ type complaintNewPage struct {
 	Channels   []option
 	Categories []option
 	Max        int
+	Stations   []option // NET-3: station_complaint.go
 }
 
 // option is a choice of a select or a radio group.
@@ -63,6 +65,7 @@ func (s *Server) complaintNewPage(c *staffCtx, f complaintForm) *complaintNewPag
 	for _, cat := range fo.ComplaintCategories {
 		p.Categories = append(p.Categories, option{Value: cat, Label: label(s.texts, c.lang, "cmp.cat."+cat), Selected: cat == f.Category})
 	}
+	p.Stations = s.stationOptions(f.StationID) // NET-3
 	return p
 }
 
@@ -92,6 +95,7 @@ func readComplaintForm(r *http.Request) complaintForm {
 		Major: pf.Get("major") != "", Name: strings.TrimSpace(pf.Get("name")), Phone: strings.TrimSpace(pf.Get("phone")),
 		Plate: strings.TrimSpace(pf.Get("plate"))}
 	f.VisitID, _ = strconv.ParseUint(pf.Get("visit"), 10, 64)
+	f.StationID, _ = strconv.ParseUint(pf.Get("station"), 10, 64)
 	return f
 }
 
@@ -176,7 +180,7 @@ func (s *Server) asComplaintFile(w http.ResponseWriter, r *http.Request, c *staf
 		return
 	}
 	req := fo.ComplaintRequest{Channel: f.Channel, Category: f.Category, Text: f.Text, Major: f.Major,
-		VisitID: f.VisitID, By: c.by()}
+		VisitID: f.VisitID, StationID: f.StationID, By: c.by()}
 	if c.acc.StaffID != "" {
 		req.By = "staff:" + c.acc.StaffID
 	}

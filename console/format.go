@@ -42,6 +42,9 @@ func staffLabel(st *fo.Settings, lang fo.Lang, texts fo.Catalog, by string) stri
 		return texts.T(lang, "as.by.system")
 	case "kiosk":
 		return texts.T(lang, "cmp.ch.kiosk")
+	case "station": // NET-3: "station:<code>:<who>"
+		code, _, _ := strings.Cut(rest, ":")
+		return texts.T(lang, "net.by.station", code)
 	}
 	return by
 }

@@ -40,6 +40,7 @@ type Store interface {
 	fieldStore     // field.go (FLD-1..4)
 	fieldSiteStore // field_site.go (FLD-5)
 	qualityStore   // quality.go (REP-2)
+	networkStore   // station_complaint.go (NET-2, NET-3)
 }
 
 // Documents prints the shop's paper forms as PDF (forms.Renderer
@@ -85,7 +86,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts)}
+	s := &Server{cfg: cfg, log: cfg.Logger, texts: fo.Texts.MustMerge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts, networkConsoleTexts)}
 	var err error
 	if s.web, err = web.NewRenderer(templateFS, s.texts, s.log); err != nil {
 		return nil, err
@@ -99,6 +100,7 @@ func New(cfg Config) (*Server, error) {
 	s.fieldRoutes(s.mux)                 // field.go (FLD-1..4)
 	s.fieldSiteRoutes(s.mux)             // FLD-5 (field_site.go)
 	s.qualityRoutes(s.mux)               // quality.go (REP-2)
+	s.networkRoutes(s.mux)               // NET-2, NET-3: station_complaint.go
 	return s, nil
 }
 

@@ -32,7 +32,7 @@ func TestBrowserStations(t *testing.T) {
 	if got := b.Eval(`location.pathname`); got != "/staff/station/" {
 		t.Errorf("a station account's home: %s", got)
 	}
-	if got := b.Eval(`Array.from(document.querySelectorAll("nav a")).map(a => a.getAttribute("href")).join(" ")`); got != "/staff/station/" {
+	if got := b.Eval(`Array.from(document.querySelectorAll("nav a")).map(a => a.getAttribute("href")).join(" ")`); got != "/staff/station/ /staff/station/complaints /staff/station/claims" {
 		t.Errorf("a station account's navigation: %q", got)
 	}
 	b.Do(chromedp.SendKeys(chromedp.CSS(`input[name="customer"]`), "丙客户"), chromedp.SendKeys(chromedp.CSS(`input[name="phone"]`), "13900000333"),

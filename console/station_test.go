@@ -125,6 +125,13 @@ var stationRouteDecisions = map[string]string{
 	// Quality information (REP-2): the shop's supervisors'.
 	"GET /staff/quality": "closed", "POST /staff/quality/add": "closed", "POST /staff/quality/classify": "closed",
 	"POST /staff/quality/{id}/resolve": "closed",
+	// NET-2, NET-3: a station's own complaints, claims and documents; the
+	// shop's routing, audit and scorecards.
+	"GET /staff/station/complaints": "own", "POST /staff/station/complaints/{id}/answer": "own",
+	"GET /staff/station/claims": "own", "POST /staff/station/claims": "own", "GET /staff/station/documents/{kind}/{ref}": "own",
+	"POST /staff/complaints/{id}/station": "closed", "GET /staff/network/claims": "closed",
+	"POST /staff/network/claims/{id}/audit": "closed", "GET /staff/network/scores": "closed",
+	"GET /staff/network/documents/{kind}/{ref}": "closed",
 }
 
 // routePath fills a pattern's wildcards with other records: B's station,

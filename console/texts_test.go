@@ -129,9 +129,9 @@ func TestPlainTextAndLabel(t *testing.T) {
 // defined, none defined but never used.
 func TestTextsCatalog(t *testing.T) {
 	catalogtest.Run(t, catalogtest.Check{
-		Own:   consoleTexts.MustMerge(followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts),
-		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts},
-		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts),
+		Own:   consoleTexts.MustMerge(followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts, networkConsoleTexts),
+		Parts: []fo.Catalog{fo.Texts, web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts, networkConsoleTexts},
+		All:   fo.Texts.Merge(web.Texts, consoleTexts, followUpTexts, lobbyTexts, dataFileTexts, bookTexts, signatureTexts, discountTexts, stationConsoleTexts, fieldTexts, fieldSiteTexts, qualityConsoleTexts, networkConsoleTexts),
 		Dirs:  []string{"."}, Module: "..",
 		Dynamic: []string{"con.role.", "con.task.", "con.flash.as_call_", "as.act.", "as.reg.", "as.q.", "con.bill.", "con.estimate.st.", "con.sign.via.", "con.discount.st.",
 			"fldc.act.", "fldc.doc.", "fldc.doc_missing.", "fldc.via.", "fldc.next.", "con.flash.fld_doc_", // field.go

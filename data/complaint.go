@@ -116,6 +116,11 @@ func (w *writer) fileComplaint(st *fo.Settings, req fo.ComplaintRequest) (fo.Com
 	if err := w.armComplaint(st, &c); err != nil {
 		return c, err
 	}
+	if req.StationID != 0 { // NET-3: routed to a service station
+		if err := w.routeToStation(st, &c, req.StationID, req.By); err != nil {
+			return c, err
+		}
+	}
 	if err := w.putComplaint(c); err != nil {
 		return c, err
 	}

@@ -94,30 +94,37 @@ func (s *Store) AnswerComplaint(req fo.AnswerRequest) (fo.Complaint, error) {
 		if err != nil {
 			return err
 		}
-		by := "staff:" + req.Staff
 		if c.Assignee == "" {
 			c.Assignee = req.Staff
 		}
-		c.Status, c.AnsweredAt, c.Answer = fo.CmpAnswered, w.now, text
-		if c.FirstAnsweredAt.IsZero() {
-			c.FirstAnsweredAt = w.now
-		}
-		c.Answers++
-		chat := w.complaintChat(*c)
-		byPhone := req.ByPhone || chat == 0
-		how := "chat"
-		if byPhone {
-			how = "phone"
-		}
-		c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: by, Action: "answered", Note: how + ": " + text})
-		if byPhone {
-			return w.registerComplaint(*c, fo.ChannelPhone, "answer", by, text)
-		}
-		if err := w.registerComplaint(*c, fo.ChannelBot, "answer", by, text); err != nil {
-			return err
-		}
-		return w.enqueue(fo.ComplaintAnswerMessage(st, *c, chat))
+		return w.answerComplaint(st, c, "staff:"+req.Staff, text, req.ByPhone)
 	})
+}
+
+// answerComplaint records text as the answer of c by by — staff, or a
+// service station (NET-3, data/station_complaint.go) — and brings it to
+// the customer's chat with the verdict buttons, or records it as given on
+// the phone (CMP-4).
+func (w *writer) answerComplaint(st *fo.Settings, c *fo.Complaint, by, text string, byPhone bool) error {
+	c.Status, c.AnsweredAt, c.Answer = fo.CmpAnswered, w.now, text
+	if c.FirstAnsweredAt.IsZero() {
+		c.FirstAnsweredAt = w.now
+	}
+	c.Answers++
+	chat := w.complaintChat(*c)
+	byPhone = byPhone || chat == 0
+	how := "chat"
+	if byPhone {
+		how = "phone"
+	}
+	c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: by, Action: "answered", Note: how + ": " + text})
+	if byPhone {
+		return w.registerComplaint(*c, fo.ChannelPhone, "answer", by, text)
+	}
+	if err := w.registerComplaint(*c, fo.ChannelBot, "answer", by, text); err != nil {
+		return err
+	}
+	return w.enqueue(fo.ComplaintAnswerMessage(st, *c, chat))
 }
 
 // RecordVerdict closes the loop of an answered complaint (CMP-4):
@@ -153,7 +160,10 @@ func (s *Store) RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error) {
 		if req.Satisfied {
 			c.Status, c.ClosedAt, c.Resolution = fo.CmpClosed, w.now, c.Answer
 			c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: by, Action: "closed"})
-			return w.enqueue(fo.VerdictMessages(st, *c, chat, true)...)
+			if err := w.enqueue(fo.VerdictMessages(st, *c, chat, true)...); err != nil {
+				return err
+			}
+			return w.stationVerdict(st, c, true) // NET-3
 		}
 		// CMP-4: dissatisfied → reopened to the supervisor.
 		c.Status, c.Assignee = fo.CmpReopened, st.SupervisorID()
@@ -161,7 +171,10 @@ func (s *Store) RecordVerdict(req fo.VerdictRequest) (fo.Complaint, error) {
 		if err := w.armComplaint(st, c); err != nil {
 			return err
 		}
-		return w.enqueue(fo.VerdictMessages(st, *c, chat, false)...)
+		if err := w.enqueue(fo.VerdictMessages(st, *c, chat, false)...); err != nil {
+			return err
+		}
+		return w.stationVerdict(st, c, false) // NET-3
 	})
 }
 
@@ -188,6 +201,6 @@ func (s *Store) CloseComplaint(id uint64, resolution, verdict, staff string) (fo
 		}
 		c.Status, c.ClosedAt, c.Resolution, c.Verdict = fo.CmpClosed, w.now, res, verdict
 		c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: "staff:" + staff, Action: "closed", Note: verdict + ": " + res})
-		return nil
+		return w.resolveStationQuality(c) // NET-3
 	})
 }

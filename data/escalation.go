@@ -26,7 +26,7 @@ func dueCmpWarn(w *writer, st *fo.Settings, id uint64, at, now time.Time) error 
 	if !c.Major {
 		hold = notQuiet(st, now)
 	}
-	if err := w.enqueue(fo.ComplaintWarnMessages(st, c, at, hold)...); err != nil {
+	if err := w.enqueue(w.stationEscalation(st, c, cmpWarnKind, at, hold, fo.ComplaintWarnMessages(st, c, at, hold))...); err != nil {
 		return err
 	}
 	return w.putComplaint(c)
@@ -40,7 +40,7 @@ func dueCmpDue(w *writer, st *fo.Settings, id uint64, at, now time.Time) error {
 		return nil
 	}
 	c.History = append(c.History, fo.ComplaintEvent{At: w.now, By: "system", Action: "overdue"})
-	if err := w.enqueue(fo.ComplaintOverdueMessages(st, c, at)...); err != nil {
+	if err := w.enqueue(w.stationEscalation(st, c, cmpDueKind, at, time.Time{}, fo.ComplaintOverdueMessages(st, c, at))...); err != nil {
 		return err
 	}
 	return w.putComplaint(c)
@@ -59,7 +59,7 @@ func dueCmpStale(w *writer, st *fo.Settings, id uint64, at, now time.Time) error
 	if err := w.putDue(c.StaleAt, cmpStaleKind, c.ID); err != nil {
 		return err
 	}
-	if err := w.enqueue(fo.ComplaintStaleMessages(st, c, at)...); err != nil {
+	if err := w.enqueue(w.stationEscalation(st, c, cmpStaleKind, at, time.Time{}, fo.ComplaintStaleMessages(st, c, at))...); err != nil {
 		return err
 	}
 	return w.putComplaint(c)

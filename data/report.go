@@ -88,7 +88,9 @@ func businessStatsTx(tx *bolt.Tx, st *fo.Settings, kind fo.ReportKind, day, now 
 	if recs.AfterSales, err = afterSalesTx(tx, from, to, loc); err != nil {
 		return fo.BusinessStats{}, err
 	}
-	return st.Stats(kind, day, now, recs), nil
+	b := st.Stats(kind, day, now, recs)
+	b.Network, err = networkStatsTx(tx, st, b.From, b.To) // NET-2, NET-3: data/report_station.go
+	return b, err
 }
 
 // SendReport puts the business statistics of the report of kind holding

@@ -85,6 +85,9 @@
 // The reports' after-sales indexes (layouts documented in
 // data/report_aftersales.go): call_close, complaint_filed, survey_done
 //
+// Stations' cost claims and settlements (data/station_claim.go):
+// station_claims, station_settlements
+//
 // Later issues add their buckets here, and a migration when existing data
 // must change shape.
 package data
@@ -197,6 +200,9 @@ var (
 	bCallClose      = []byte("call_close")
 	bComplaintFiled = []byte("complaint_filed")
 	bSurveyDone     = []byte("survey_done")
+	// NET-2 (netb): stations' cost claims and settlements.
+	bStationClaims      = []byte("station_claims")
+	bStationSettlements = []byte("station_settlements")
 )
 
 var allBuckets = [][]byte{
@@ -218,6 +224,7 @@ var allBuckets = [][]byte{
 	bFieldSign,
 	bQualityRef,
 	bCallClose, bComplaintFiled, bSurveyDone,
+	bStationClaims, bStationSettlements,
 }
 
 // migrations bring a data file from version i to i+1. Version 1 is the

@@ -48,6 +48,7 @@ type Store interface {
 	Register(from, to time.Time) ([]fo.RegisterEntry, error)
 	Station(id uint64) (fo.Station, error)   // station_cert.go (NET-1)
 	FieldJob(id uint64) (fo.FieldJob, error) // field_dispatch.go (FLD-3, FLD-4)
+	networkStore                             // station_score.go (NET-2)
 }
 
 // Renderer prints the document a message or a download names, reading its
@@ -209,6 +210,9 @@ func (r *Renderer) render(st *fo.Settings, doc fo.Document, lang fo.Lang) ([]byt
 	}
 	if doc.Kind == KindQuality { // REP-2: the quality report (quality.go)
 		return r.renderQuality(st, doc, lang)
+	}
+	if pdf, ok, err := r.renderNetwork(st, doc, lang); ok { // NET-2: station_score.go
+		return pdf, err
 	}
 	if kind, ok := fo.ReportKindOfDoc(doc.Kind); ok {
 		day, err := fo.ParseReportRef(doc.Ref, loc)

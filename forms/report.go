@@ -145,6 +145,7 @@ func (e *Engine) BusinessReport(st *fo.Settings, b fo.BusinessStats, lang fo.Lan
 		}, Dense: true, Empty: d.T("form.report.no_appointments_period")})
 	}
 	e.afterSalesSection(d, b.AfterSales, !b.Empty())
+	e.networkSection(d, b.Network) // NET-2, NET-3: report_station.go
 
 	d.Space(4)
 	d.Signatures(d.T("form.report.prepared"), d.T("form.report.reviewed_supervisor"))

@@ -22,6 +22,8 @@ var formsDynamicPrefixes = []string{
 	"form.sign.via.", // signature.go: how a signature was given (fo.SignedOnPad …)
 	// field_dispatch.go: the approval steps and how a document came (FLD-2, FLD-3).
 	"form.field.step.", "form.field.on_file.",
+
+	"form.net.tier.", // station_score.go: the score's tier (NET-2, netb)
 }
 
 // The forms' catalog: every key in both languages with the same

@@ -237,6 +237,7 @@ func jobs(store *data.Store, st *fo.Settings, night nightly) []scheduler.Job {
 		scheduler.MonthlySummaryJob(store), // FU-8
 		scheduler.BackupJob(st, night),     // check and back up after closing
 		scheduler.PruneJob(store),          // #9: retention of transport records
+		scheduler.StationMonthJob(store),   // NET-2 (netb): stations settled and scored monthly
 	}, scheduler.ReportJobs(st, store)...) // REP-1: daily, weekly, monthly business statistics
 	// REP-2 (qual): the quality information report, weekly or monthly.
 	return append(all, scheduler.QualityJobs(st, store)...)
