@@ -54,12 +54,13 @@ func SignaturePNG(dataURL string) ([]byte, error) {
 	if err != nil {
 		return nil, ErrSignatureBad
 	}
-	if ink(img) < minInk {
+	m := inkOf(img)
+	if m.count < minInk {
 		return nil, ErrSignatureEmpty
 	}
 	var out bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&out, compact(img)); err != nil {
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	if err := enc.Encode(&out, m.compact()); err != nil {
 		return nil, ErrSignatureBad
 	}
 	return out.Bytes(), nil
@@ -72,57 +73,58 @@ const (
 	keptHeight = 200
 )
 
-// inked reports whether a pixel is drawn: opaque enough and darker than
+// inked reports whether a colour is drawn: opaque enough and darker than
 // the pad's background.
-func inked(c color.Color) bool {
-	r, g, b, a := c.RGBA()
-	return a > 0x8000 && (r+g+b)/3 < 0xc000
+func inked(r, g, b, a uint32) bool { return a > 0x8000 && (r+g+b)/3 < 0xc000 }
+
+// ink is which pixels of a signature are drawn, their count and the box
+// around them.
+type ink struct {
+	w, h  int
+	on    []bool
+	count int
+	box   image.Rectangle
 }
 
-// ink counts the drawn pixels.
-func ink(img image.Image) int {
-	n := 0
+// inkOf reads the drawn pixels of img, directly from the pixels of the
+// pad's usual image (NRGBA, as the browser's canvas encodes it).
+func inkOf(img image.Image) ink {
 	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if inked(img.At(x, y)) {
-				n++
+	m := ink{w: b.Dx(), h: b.Dy(), on: make([]bool, b.Dx()*b.Dy()), box: image.Rectangle{Min: image.Pt(b.Dx(), b.Dy())}}
+	nrgba, _ := img.(*image.NRGBA)
+	for y := 0; y < m.h; y++ {
+		for x := 0; x < m.w; x++ {
+			var on bool
+			if nrgba != nil {
+				p := nrgba.Pix[y*nrgba.Stride+4*x:]
+				on = inked(uint32(p[0])*0x101, uint32(p[1])*0x101, uint32(p[2])*0x101, uint32(p[3])*0x101)
+			} else {
+				on = inked(img.At(b.Min.X+x, b.Min.Y+y).RGBA())
+			}
+			if on {
+				m.on[y*m.w+x] = true
+				m.count++
+				m.box = m.box.Union(image.Rect(x, y, x+1, y+1))
 			}
 		}
 	}
-	return n
+	return m
 }
 
 // compact returns the signature as what is kept: cropped to its strokes
 // with a small margin, scaled down to fit keptWidth × keptHeight (a kept
 // pixel is ink when any pixel it covers is, so thin strokes stay), in two
 // colours — transparent and the ink.
-func compact(img image.Image) *image.Paletted {
-	b := img.Bounds()
-	box := image.Rectangle{Min: b.Max, Max: b.Min}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if inked(img.At(x, y)) {
-				box = box.Union(image.Rect(x, y, x+1, y+1))
-			}
-		}
-	}
-	box = image.Rect(box.Min.X-10, box.Min.Y-10, box.Max.X+10, box.Max.Y+10).Intersect(b)
+func (m ink) compact() *image.Paletted {
+	box := image.Rect(m.box.Min.X-10, m.box.Min.Y-10, m.box.Max.X+10, m.box.Max.Y+10).Intersect(image.Rect(0, 0, m.w, m.h))
 	scale := max(1, float64(box.Dx())/keptWidth, float64(box.Dy())/keptHeight)
 	w, h := max(1, int(float64(box.Dx())/scale)), max(1, int(float64(box.Dy())/scale))
 	out := image.NewPaletted(image.Rect(0, 0, w, h), color.Palette{color.Transparent, color.NRGBA{16, 35, 61, 255}})
-	for y := 0; y < h; y++ {
-		y0, y1 := box.Min.Y+int(float64(y)*scale), box.Min.Y+int(float64(y+1)*scale)
-		for x := 0; x < w; x++ {
-			x0, x1 := box.Min.X+int(float64(x)*scale), box.Min.X+int(float64(x+1)*scale)
-		cover:
-			for sy := y0; sy < max(y1, y0+1); sy++ {
-				for sx := x0; sx < max(x1, x0+1); sx++ {
-					if inked(img.At(sx, sy)) {
-						out.SetColorIndex(x, y, 1)
-						break cover
-					}
-				}
+	for sy := box.Min.Y; sy < box.Max.Y; sy++ {
+		y := min(h-1, int(float64(sy-box.Min.Y)/scale))
+		for sx := box.Min.X; sx < box.Max.X; sx++ {
+			if m.on[sy*m.w+sx] {
+				out.SetColorIndex(min(w-1, int(float64(sx-box.Min.X)/scale)), y, 1)
 			}
 		}
 	}
