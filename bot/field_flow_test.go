@@ -1,0 +1,145 @@
+package bot
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	fo "frontoffice"
+	"frontoffice/internal/telegramtest"
+)
+
+// FLD-1..5 joined, through the fake Bot API server, in Chinese and
+// English, with nothing seeded past the shipment: the job created as the
+// console creates it; the staff tasks pressed; the signed receipt and the
+// commissioning request replied to the job's notice; the dispatch request
+// submitted as the console submits it; the after-sales manager signs, the
+// general manager's office picks the technician, the department manager
+// dispatches; the technician gets the job with the main problem and the
+// tools, checks in, logs a text and a photo (fetched through getFile and
+// the file server), records a problem; the customer signs; the chief
+// engineer gets the two copies and resolves the problem; finance is told;
+// the job ends closed with its audit trail.
+func TestFieldInstallationWholeFlowFLD1to5(t *testing.T) {
+	for _, lang := range []fo.Lang{fo.ZH, fo.EN} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t)
+			addFieldStaff(t, h, lang)
+			addFieldSiteStaff(t, h)
+			startFieldSite(h)
+			T := func(key string, args ...any) string { return fo.Texts.T(lang, key, args...) }
+			S := func(key string, args ...any) string { return fieldSiteTexts.T(lang, key, args...) }
+			st := h.settings()
+			loc := st.Location()
+			li := telegramtest.Customer(staffUser, "zh")
+			wu := fieldUser(userWu, lang)
+			chief := fieldUser(chiefUser, lang)
+
+			// FLD-1: shipment, as the console's new-job form does it.
+			in := fieldJobInput(lang)
+			in.Product = "LIFT"
+			j, err := h.store.CreateFieldJob(in, "staff:li")
+			if err != nil {
+				t.Fatal(err)
+			}
+			notice := h.wait(staffChat, j.Number, "华北重工有限公司", fo.Texts.T(fo.ZH, "fld.receipt_not_back"))
+			for _, task := range fo.FieldTasks {
+				h.press(staffChat, li, fo.FieldData(task, j.ID))
+			}
+			h.replyFile(staffChat, li, notice.ID, "scan-receipt", "receipt.pdf")
+			h.press(staffChat, li, fo.Texts.T(fo.ZH, "fldb.is_receipt"))
+			h.wait(staffChat, fo.Texts.T(fo.ZH, "fldb.filed.receipt", j.Number, fo.FieldStageLabel(fo.FieldReceived, fo.ZH)))
+			// FLD-2: the commissioning request.
+			h.replyFile(staffChat, li, notice.ID, "photo-request", "request.jpg")
+			h.press(staffChat, li, fo.Texts.T(fo.ZH, "fldb.is_request"))
+			h.wait(staffChat, fo.Texts.T(fo.ZH, "fldb.filed.request", j.Number, fo.FieldStageLabel(fo.FieldRequested, fo.ZH)))
+
+			// FLD-3: the dispatch request, as the console's form submits it.
+			dreq := fieldDispatchInput("2026-11-30T13:00", "2026-11-30T18:00")
+			if _, err := h.store.SubmitFieldDispatch(j.ID, dreq, "staff:li"); err != nil {
+				t.Fatal(err)
+			}
+			h.wait(userSun, T("fld.ask.sign", j.Number, fo.FormatWhen(lang, shanghai(2026, 11, 30, 13, 0), loc)))
+			h.press(userSun, fieldUser(userSun, lang), fo.FieldData(fo.FieldStepSign, j.ID))
+			h.wait(userSun, T("fldb.signed_by", "孙经理", fo.FormatWhen(lang, h.clock.Now(), loc)))
+			h.waitMsg(userZhou, "the technician buttons", func(m telegramtest.Message) bool {
+				return strings.Contains(m.Text, j.Number) && m.HasButton("👷 吴工")
+			})
+			h.press(userZhou, fieldUser(userZhou, lang), "👷 吴工")
+			h.wait(userQian, j.Number, T("fld.tech_is", "吴工"))
+			h.press(userQian, fieldUser(userQian, lang), fo.FieldData(fo.FieldStepDispatch, j.ID))
+			h.wait(userQian, T("fldb.dispatched_by", "钱经理", fo.FormatWhen(lang, h.clock.Now(), loc)))
+			h.wait(userWu, T("fld.paper.fieldout", j.Number, "吴工"))
+
+			// FLD-5: the technician's job carries the dispatch request.
+			m := h.waitMsg(userWu, "the job", func(m telegramtest.Message) bool {
+				return m.HasButton(fo.FieldSiteData(fo.FsCheckIn, j.ID))
+			})
+			for _, part := range []string{j.Number, "华北重工有限公司", "天津市滨海新区港城大道 88 号", "陈工", "022-6688-1234", dreq.Problem, dreq.Tools} {
+				if !strings.Contains(m.Text, part) {
+					t.Errorf("the technician's job lacks %q:\n%s", part, m.Text)
+				}
+			}
+			h.clock.Advance(4*time.Hour + 30*time.Minute) // 13:30
+			h.pressPrefix(userWu, wu, "fs:in:")
+			h.wait(userWu, S("fsb.checked_in", j.Number, "11-30 13:30"))
+			h.text(userWu, wu, "电源检查正常 power OK")
+			h.wait(userWu, S("fsb.logged", j.Number, 1, "13:30"))
+			h.handled(h.srv.SendPhoto(userWu, wu, "site1", "一号车 car one"))
+			h.wait(userWu, S("fsb.logged_photo", j.Number, 2, "13:30"))
+			got, _ := h.store.FieldJob(j.ID)
+			photo := got.Site.Log[1].FileID
+			waitStore(t, "the photo fetched", func() bool {
+				_, data, _ := h.store.File(photo)
+				return data != nil && bytes.Equal(data, h.srv.FileData("site1-l"))
+			})
+			if n := h.srv.Downloads("site1-l"); n != 1 {
+				t.Errorf("downloads of the photo: %d", n)
+			}
+			h.text(userWu, wu, "/problem")
+			h.press(userWu, wu, fo.FieldClassLabel(fo.QualityParts, lang))
+			h.text(userWu, wu, "缺一套标定板 one target missing")
+			probs, _ := h.store.FieldProblems(j.ID)
+			if len(probs) != 1 || !probs[0].Open {
+				t.Fatalf("problems: %+v", probs)
+			}
+			h.wait(userWu, S("fsb.problem_recorded", probs[0].ID, fo.FieldClassLabel(fo.QualityParts, lang)))
+
+			// The acceptance: the link, signed as the sign page signs.
+			h.pressPrefix(userWu, wu, "fs:sig:")
+			link := h.wait(userWu, "https://shop.test/sign/")
+			token := regexp.MustCompile(`/sign/([A-Za-z0-9_-]+)`).FindStringSubmatch(link.Text)[1]
+			h.clock.Advance(10 * time.Minute)
+			if _, err := h.store.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "陈工", PNG: inkPNG(t)}); err != nil {
+				t.Fatal(err)
+			}
+			// The copies are in the chief engineer's language (none set: zh).
+			waitStore(t, "the chief engineer's copies", func() bool {
+				kinds := map[string]bool{}
+				for _, c := range h.srv.Calls("sendDocument") {
+					if c.Code == 200 && c.ChatID() == chiefUser {
+						kinds[string(c.Files["document"].Data)] = true
+					}
+				}
+				return kinds["%PDF fieldaccept "+itoa(j.ID)+" zh"] && kinds["%PDF fieldlog "+itoa(j.ID)+" zh"]
+			})
+			h.pressPrefix(chiefUser, chief, "fs:rs:")
+			h.wait(chiefUser, S("fsb.resolve_how"))
+			h.text(chiefUser, chief, "已补发 sent")
+			h.wait(chiefUser, S("fsb.resolved", probs[0].ID, j.Number))
+			h.wait(financeUser, j.Number, "华北重工有限公司", "防撞预警系统 ×12 套", "吴工")
+
+			got, _ = h.store.FieldJob(j.ID)
+			if got.Stage != fo.FieldClosed {
+				t.Fatalf("the job ends %s", got.Stage)
+			}
+			audit, _, err := h.store.AuditLog(fo.AuditFilter{Kind: fo.AuditFieldJob, Ref: itoa(j.ID)})
+			if err != nil || len(audit) < 10 {
+				t.Fatalf("audit of the job: %d entries, %v", len(audit), err)
+			}
+			h.dumpChats(t, staffChat, userSun, userZhou, userQian, userWu, chiefUser, financeUser)
+		})
+	}
+}
