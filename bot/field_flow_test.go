@@ -129,7 +129,8 @@ func TestFieldInstallationWholeFlowFLD1to5(t *testing.T) {
 			h.wait(chiefUser, S("fsb.resolve_how"))
 			h.text(chiefUser, chief, "已补发 sent")
 			h.wait(chiefUser, S("fsb.resolved", probs[0].ID, j.Number))
-			h.wait(financeUser, j.Number, "华北重工有限公司", "防撞预警系统 ×12 套", "吴工")
+			// Finance (no language set: zh) gets the job's figures: 8 h of LIFT at ¥100.
+			h.wait(financeUser, j.Number, "华北重工有限公司", "防撞预警系统 ×12 套", "吴工，现场 1 天", "¥800.00", "遗留问题：0 项")
 
 			got, _ = h.store.FieldJob(j.ID)
 			if got.Stage != fo.FieldClosed {
