@@ -2,6 +2,12 @@ package bot
 
 import (
 	"bytes"
+	"encoding/base64"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,7 +15,25 @@ import (
 
 	fo "frontoffice"
 	"frontoffice/internal/telegramtest"
+	"frontoffice/internal/web"
+	"frontoffice/kiosk"
 )
+
+// signServer serves the kiosk's signature page on h's store and clock,
+// as the shop server does, and returns its address.
+func signServer(t *testing.T, h *harness) string {
+	t.Helper()
+	k, err := kiosk.New(kiosk.Config{Store: h.store, Clock: h.clock, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	k.Register(mux)
+	web.MountShared(mux)
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	return ts.URL
+}
 
 // FLD-1..5 joined, through the fake Bot API server, in Chinese and
 // English, with nothing seeded past the shipment: the job created as the
@@ -112,8 +136,27 @@ func TestFieldInstallationWholeFlowFLD1to5(t *testing.T) {
 			link := h.wait(userWu, "https://shop.test/sign/")
 			token := regexp.MustCompile(`/sign/([A-Za-z0-9_-]+)`).FindStringSubmatch(link.Text)[1]
 			h.clock.Advance(10 * time.Minute)
-			if _, err := h.store.SignFieldAcceptance(token, fo.Signature{Via: fo.SignedOnPad, Name: "陈工", PNG: inkPNG(t)}); err != nil {
+			signPage := signServer(t, h)
+			resp, err := http.Get(signPage + "/sign/" + token)
+			if err != nil {
 				t.Fatal(err)
+			}
+			page, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), j.Number) {
+				t.Fatalf("sign page: %d\n%s", resp.StatusCode, page)
+			}
+			resp, err = http.PostForm(signPage+"/sign/"+token, url.Values{"name": {"陈工"},
+				"signature": {"data:image/png;base64," + base64.StdEncoding.EncodeToString(inkPNG(t))}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("signed: %d", resp.StatusCode)
+			}
+			if got, _ := h.store.FieldJob(j.ID); got.Stage != fo.FieldAccepted || got.Site.Acceptance.Signature.Name != "陈工" {
+				t.Fatalf("after signing: %s %+v", got.Stage, got.Site.Acceptance.Signature)
 			}
 			// The copies are in the chief engineer's language (none set: zh).
 			waitStore(t, "the chief engineer's copies", func() bool {
