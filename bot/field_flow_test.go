@@ -8,16 +8,30 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	fo "frontoffice"
+	"frontoffice/forms"
 	"frontoffice/internal/telegramtest"
 	"frontoffice/internal/web"
 	"frontoffice/kiosk"
 )
+
+// pdfToText reads a PDF's text with pdftotext.
+func pdfToText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
 
 // signServer serves the kiosk's signature page on h's store and clock,
 // as the shop server does, and returns its address.
@@ -52,6 +66,11 @@ func TestFieldInstallationWholeFlowFLD1to5(t *testing.T) {
 			h := newHarness(t)
 			addFieldStaff(t, h, lang)
 			addFieldSiteStaff(t, h)
+			engine, err := forms.New(slog.New(slog.NewTextHandler(io.Discard, nil)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.docs = &forms.Renderer{Engine: engine, Store: h.store} // the real PDFs, read back below
 			startFieldSite(h)
 			T := func(key string, args ...any) string { return fo.Texts.T(lang, key, args...) }
 			S := func(key string, args ...any) string { return fieldSiteTexts.T(lang, key, args...) }
@@ -158,16 +177,28 @@ func TestFieldInstallationWholeFlowFLD1to5(t *testing.T) {
 			if got, _ := h.store.FieldJob(j.ID); got.Stage != fo.FieldAccepted || got.Site.Acceptance.Signature.Name != "陈工" {
 				t.Fatalf("after signing: %s %+v", got.Stage, got.Site.Acceptance.Signature)
 			}
-			// The copies are in the chief engineer's language (none set: zh).
+			// The copies (in the chief engineer's language, none set: zh),
+			// read back with pdftotext.
+			var pdfs [][]byte
 			waitStore(t, "the chief engineer's copies", func() bool {
-				kinds := map[string]bool{}
+				pdfs = nil
 				for _, c := range h.srv.Calls("sendDocument") {
-					if c.Code == 200 && c.ChatID() == chiefUser {
-						kinds[string(c.Files["document"].Data)] = true
+					if c.Code == 200 && c.ChatID() == chiefUser && strings.Contains(c.Params["caption"], j.Number) {
+						pdfs = append(pdfs, c.Files["document"].Data)
 					}
 				}
-				return kinds["%PDF fieldaccept "+itoa(j.ID)+" zh"] && kinds["%PDF fieldlog "+itoa(j.ID)+" zh"]
+				return len(pdfs) == 2
 			})
+			var all string
+			for _, p := range pdfs {
+				all += pdfToText(t, p)
+			}
+			all = strings.Join(strings.Fields(all), "")
+			for _, want := range []string{"安装调试验收报告", "安装调试工作日志", j.Number, "华北重工有限公司", "陈工", "电源检查正常", "缺一套标定板"} {
+				if !strings.Contains(all, strings.Join(strings.Fields(want), "")) {
+					t.Errorf("the copies lack %q:\n%s", want, all)
+				}
+			}
 			h.pressPrefix(chiefUser, chief, "fs:rs:")
 			h.wait(chiefUser, S("fsb.resolve_how"))
 			h.text(chiefUser, chief, "已补发 sent")
