@@ -211,8 +211,18 @@ func TestFieldInstallationWholeFlowFLD1to5(t *testing.T) {
 				t.Fatalf("the job ends %s", got.Stage)
 			}
 			audit, _, err := h.store.AuditLog(fo.AuditFilter{Kind: fo.AuditFieldJob, Ref: itoa(j.ID)})
-			if err != nil || len(audit) < 10 {
+			if err != nil {
 				t.Fatalf("audit of the job: %d entries, %v", len(audit), err)
+			}
+			var actions []string
+			for _, e := range audit {
+				actions = append(actions, e.By+" "+e.Action)
+			}
+			want := "staff:chief resolved|customer:sign accepted|staff:wu problem|staff:wu log|staff:wu log|staff:wu checked_in|" +
+				"staff:qian approve:disp|staff:zhou approve:pick|staff:sun approve:sign|staff:li dispatch_form|staff:li doc:request|" +
+				"staff:li doc:receipt|staff:li task|staff:li task|staff:li task|staff:li created"
+			if got := strings.Join(actions, "|"); got != want { // newest first
+				t.Errorf("audit of the job\n got %s\nwant %s", got, want)
 			}
 			h.dumpChats(t, staffChat, userSun, userZhou, userQian, userWu, chiefUser, financeUser)
 		})
