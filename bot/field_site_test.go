@@ -31,6 +31,15 @@ const (
 func fieldSiteHarness(t *testing.T) *harness {
 	t.Helper()
 	h := newHarness(t)
+	addFieldSiteStaff(t, h)
+	startFieldSite(h)
+	return h
+}
+
+// addFieldSiteStaff adds the technician, the chief engineer, finance and
+// the labour standards to h's settings.
+func addFieldSiteStaff(t *testing.T, h *harness) {
+	t.Helper()
 	h.docs = fakeDocs{}
 	st := h.settings()
 	st.Staff = append(st.Staff,
@@ -42,13 +51,17 @@ func fieldSiteHarness(t *testing.T) *harness {
 	if err := h.store.SaveSettings(st); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// startFieldSite starts h's bot fetching files from the fake server
+// quickly and making signature links on a test address.
+func startFieldSite(h *harness) {
 	h.run(func(b *Bot, ctx context.Context) error {
 		b.fileEndpoint = h.srv.FileEndpoint()
 		b.fetchEvery = 10 * time.Millisecond
 		b.signURL = func(token string) string { return "https://shop.test/sign/" + token }
 		return b.Run(ctx)
 	})
-	return h
 }
 
 // dispatchedJob seeds a job dispatched to the technician (the dispatch

@@ -27,6 +27,14 @@ const (
 // settings and starts the bot.
 func fieldHarness(t *testing.T, lang fo.Lang) *harness {
 	h := newHarness(t)
+	addFieldStaff(t, h, lang)
+	h.start()
+	return h
+}
+
+// addFieldStaff adds the field chain's staff, in lang, to h's settings.
+func addFieldStaff(t *testing.T, h *harness, lang fo.Lang) {
+	t.Helper()
 	st := h.settings()
 	st.Staff = append(st.Staff,
 		fo.StaffMember{ID: "sun", Name: "孙经理", TelegramUserID: userSun, Roles: []string{fo.RoleAfterSalesManager}, Lang: lang},
@@ -44,8 +52,6 @@ func fieldHarness(t *testing.T, lang fo.Lang) *harness {
 	if err := h.store.SaveSettings(st); err != nil {
 		t.Fatal(err)
 	}
-	h.start()
-	return h
 }
 
 func fieldUser(id int64, lang fo.Lang) tgbotapi.User {
