@@ -85,11 +85,12 @@ func (s *Server) network() networkStore { return s.cfg.Store }
 // 403 itself when it is bound to none (an admin, say) or the station is
 // gone.
 func (s *Server) stationOfAccount(w http.ResponseWriter, r *http.Request, c *staffCtx) (fo.Station, bool) {
-	if c.acc.Role != fo.RoleStation || c.acc.StationID == 0 {
+	id, ok := stationOf(c.acc) // station_scope.go
+	if !ok {
 		s.consoleError(w, r, c, http.StatusForbidden, "con.err.role")
 		return fo.Station{}, false
 	}
-	st, err := s.network().Station(c.acc.StationID)
+	st, err := s.network().Station(id)
 	if err != nil {
 		s.consoleError(w, r, c, http.StatusForbidden, "con.err.role")
 		return fo.Station{}, false
