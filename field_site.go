@@ -88,21 +88,6 @@ func ParseFieldProblemClass(s string) (QualityClass, error) {
 	return c, nil
 }
 
-// FieldClassLabel is a problem class's name in lang.
-func FieldClassLabel(c QualityClass, lang Lang) string {
-	switch c {
-	case QualityProduct:
-		return Texts.T(lang, "site.class.product")
-	case QualityInstallation:
-		return Texts.T(lang, "site.class.installation")
-	case QualityParts:
-		return Texts.T(lang, "site.class.parts")
-	case QualityService:
-		return Texts.T(lang, "site.class.service")
-	}
-	return string(c)
-}
-
 // IsTechnician reports whether staff member id is the job's technician.
 func (j FieldJob) IsTechnician(id string) bool { return id != "" && j.Dispatch.Technician == id }
 

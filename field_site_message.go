@@ -110,7 +110,7 @@ func FieldCheckedInMessages(st *Settings, j FieldJob) []Message {
 // FieldProblemMessages tell the chief engineer of an open problem found on
 // site, with the button that resolves it.
 func FieldProblemMessages(st *Settings, j FieldJob, q QualityFeedback) []Message {
-	text := Texts.T(ZH, "site.problem.chief", j.Number, j.Customer.Company, FieldClassLabel(q.Class, ZH), q.Text)
+	text := Texts.T(ZH, "site.problem.chief", j.Number, j.Customer.Company, q.Class.Label(ZH), q.Text)
 	return toChats(roleChats(st, RoleChiefEngineer), siteKey(j.ID, "problem:"+strconv.FormatUint(q.ID, 10)), text,
 		[][]Button{{{Text: Texts.T(ZH, "btn.site.resolve"), Data: FieldSiteData(FsResolve, q.ID)}}}, time.Time{})
 }

@@ -24,11 +24,6 @@ var fieldSiteTexts = Catalog{
 	"btn.site.paper":   {"📄 纸质验收单拍照", "📄 Paper acceptance photo"},
 	"btn.site.resolve": {"✔ 已解决", "✔ Resolved"},
 
-	"site.class.product":      {"产品", "Product"},
-	"site.class.installation": {"安装", "Installation"},
-	"site.class.parts":        {"配件", "Parts"},
-	"site.class.service":      {"服务", "Service"},
-
 	"err.site.class":          {"请选择问题类别：产品、安装、配件或服务。", "Choose the problem's class: product, installation, parts or service."},
 	"err.site.not_dispatched": {"该工单不在待签到状态。", "This job is not waiting for a check-in."},
 	"err.site.not_on_site":    {"该工单当前不在现场施工状态。", "This job is not on site now."},

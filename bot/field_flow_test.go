@@ -142,13 +142,13 @@ func TestFieldInstallationWholeFlowFLD1to5(t *testing.T) {
 				t.Errorf("downloads of the photo: %d", n)
 			}
 			h.text(userWu, wu, "/problem")
-			h.press(userWu, wu, fo.FieldClassLabel(fo.QualityParts, lang))
+			h.press(userWu, wu, fo.QualityParts.Label(lang))
 			h.text(userWu, wu, "缺一套标定板 one target missing")
 			probs, _ := h.store.FieldProblems(j.ID)
 			if len(probs) != 1 || !probs[0].Open {
 				t.Fatalf("problems: %+v", probs)
 			}
-			h.wait(userWu, S("fsb.problem_recorded", probs[0].ID, fo.FieldClassLabel(fo.QualityParts, lang)))
+			h.wait(userWu, S("fsb.problem_recorded", probs[0].ID, fo.QualityParts.Label(lang)))
 
 			// The acceptance: the link, signed as the sign page signs.
 			h.pressPrefix(userWu, wu, "fs:sig:")

@@ -231,7 +231,7 @@ func (t *turn) startProblem(j fo.FieldJob) {
 	t.sconv = &staffConv{Flow: sflowProblem, Step: sstepClass, Nonce: newNonce(), Field: j.ID}
 	var bs []fo.Button
 	for _, c := range fo.QualityClasses {
-		bs = append(bs, button(fo.FieldClassLabel(c, t.lang), t.sconv.data("cls", string(c))))
+		bs = append(bs, button(c.Label(t.lang), t.sconv.data("cls", string(c))))
 	}
 	rows := grid(bs, 2)
 	rows = append(rows, []fo.Button{button(t.T("btn.abort"), t.sconv.data("x"))})
@@ -250,7 +250,7 @@ func (t *turn) problemAction(a convAction) error {
 		return nil
 	}
 	t.sconv.Class, t.sconv.Step = string(c), sstepText
-	t.show(t.T("fsb.problem_text", fo.FieldClassLabel(c, t.lang), fo.MaxFieldLogText),
+	t.show(t.T("fsb.problem_text", c.Label(t.lang), fo.MaxFieldLogText),
 		[][]fo.Button{{button(t.T("btn.abort"), t.sconv.data("x"))}})
 	return nil
 }
@@ -272,7 +272,7 @@ func (t *turn) problemText(text string) error {
 		return err
 	}
 	t.sconv = nil
-	t.say(t.T("fsb.problem_recorded", q.ID, fo.FieldClassLabel(q.Class, t.lang)),
+	t.say(t.T("fsb.problem_recorded", q.ID, q.Class.Label(t.lang)),
 		[][]fo.Button{{button(t.T("btn.site.resolve"), fo.FieldSiteData(fo.FsResolve, q.ID))}})
 	return nil
 }

@@ -175,14 +175,14 @@ func TestFieldSiteInTelegramFLD5(t *testing.T) {
 
 			// An open problem: class, then text.
 			h.text(techUser, tech, "/problem")
-			h.press(techUser, tech, fo.FieldClassLabel(fo.QualityParts, lang))
-			h.wait(techUser, T("fsb.problem_text", fo.FieldClassLabel(fo.QualityParts, lang), fo.MaxFieldLogText))
+			h.press(techUser, tech, fo.QualityParts.Label(lang))
+			h.wait(techUser, T("fsb.problem_text", fo.QualityParts.Label(lang), fo.MaxFieldLogText))
 			h.text(techUser, tech, "缺一套托盘 one pallet missing")
 			probs, _ := h.store.FieldProblems(j.ID)
 			if len(probs) != 1 || !probs[0].Open || probs[0].Class != fo.QualityParts {
 				t.Fatalf("problems: %+v", probs)
 			}
-			h.wait(techUser, T("fsb.problem_recorded", probs[0].ID, fo.FieldClassLabel(fo.QualityParts, lang)))
+			h.wait(techUser, T("fsb.problem_recorded", probs[0].ID, fo.QualityParts.Label(lang)))
 			h.waitMsg(chiefUser, "the problem", func(m telegramtest.Message) bool {
 				return strings.Contains(m.Text, "缺一套托盘") && m.HasButton(fo.FieldSiteData(fo.FsResolve, probs[0].ID))
 			})

@@ -86,7 +86,7 @@ type siteProblem struct {
 }
 
 // Class is a problem class's name in the page's language.
-func (v fieldSiteView) Class(c fo.QualityClass) string { return fo.FieldClassLabel(c, v.P.Lang) }
+func (v fieldSiteView) Class(c fo.QualityClass) string { return c.Label(v.P.Lang) }
 
 // Stage is the job's stage in the page's language.
 func (v fieldSiteView) Stage() string { return v.P.T("site.stage." + string(v.Job.Stage)) }
@@ -222,7 +222,7 @@ type fieldProblemsPage struct {
 }
 
 // Class is a problem class's name in the page's language.
-func (p fieldProblemsPage) Class(c fo.QualityClass) string { return fo.FieldClassLabel(c, p.Lang) }
+func (p fieldProblemsPage) Class(c fo.QualityClass) string { return c.Label(p.Lang) }
 
 func (s *Server) fieldProblemsData(c *staffCtx) (*fieldProblemsPage, error) {
 	qs, err := s.cfg.Store.OpenFieldProblems()

@@ -60,7 +60,7 @@ func problemsTable(d *Doc, probs []fo.QualityFeedback) Table {
 		if !q.Open {
 			state = d.T("form.site.resolved", d.stamp(q.ResolvedAt), q.Resolution)
 		}
-		t.Rows = append(t.Rows, []string{strconv.FormatUint(q.ID, 10), fo.FieldClassLabel(q.Class, d.Lang()), q.Text, state})
+		t.Rows = append(t.Rows, []string{strconv.FormatUint(q.ID, 10), q.Class.Label(d.Lang()), q.Text, state})
 	}
 	return t
 }

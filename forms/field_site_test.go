@@ -105,7 +105,7 @@ func TestFieldSiteFormsFLD5(t *testing.T) {
 		}
 		text := pdfText(t, pdf)
 		wantText(t, text, Texts.T(lang, "form.title.site_log"), j.Number, "华东汽修有限公司", "王工", "三相 380V 正常",
-			Texts.T(lang, "form.site.photo", j.Site.Log[1].FileID), "缺少一套举升托盘", fo.FieldClassLabel(fo.QualityParts, lang),
+			Texts.T(lang, "form.site.photo", j.Site.Log[1].FileID), "缺少一套举升托盘", fo.QualityParts.Label(lang),
 			"09:40", "10:20", "11:00", Texts.T(lang, "form.site.photos"),
 			Texts.T(lang, "form.site.photos_waiting", "#"+strconv.FormatUint(j.Site.Log[3].FileID, 10)))
 		if n := bytes.Count(pdf, []byte("/Subtype /Image")); n != 1 {

@@ -57,7 +57,7 @@ func (p signPage) Stamp(t time.Time) string {
 }
 
 // Class is a problem class's name in the page's language.
-func (p signPage) Class(c fo.QualityClass) string { return fo.FieldClassLabel(c, p.Lang) }
+func (p signPage) Class(c fo.QualityClass) string { return c.Label(p.Lang) }
 
 func (s *Server) signRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /sign/{token}", s.signForm)

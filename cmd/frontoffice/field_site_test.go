@@ -119,7 +119,7 @@ func TestServeFieldSiteEndToEndFLD5(t *testing.T) {
 			_, ok := m.ButtonWithPrefix("s:")
 			return ok && strings.Contains(m.Text, j.Number)
 		})
-		b, _ := cls.Button(fo.FieldClassLabel(fo.QualityService, j.Lang))
+		b, _ := cls.Button(fo.QualityService.Label(j.Lang))
 		tg.Press(tech, techU, cls.ID, b.Data)
 		wait(tech, "the problem's text asked", func(m telegramtest.Message) bool { return m.ID == cls.ID && len(m.Buttons) == 1 })
 		tg.SendText(tech, techU, "培训未完成 "+string(j.Lang))
