@@ -114,23 +114,6 @@ func (t *turn) stationCheckAnswer(cq *tgbotapi.CallbackQuery, id uint64, score i
 
 // stationCheckComment records the comment typed after the score.
 func (t *turn) stationCheckComment(text string) error {
-	c := t.conv
-	j, err := t.b.stations.CommentStationCheck(c.StationJob, t.chatID, text)
-	switch {
-	case errors.Is(err, fo.ErrStale) || errors.Is(err, fo.ErrNotFound):
-		t.conv = nil
-		t.say(t.T("stcheck.closed"), nil)
-		return nil
-	case err != nil:
-		if msg, ok := t.userError(err); ok {
-			t.say(msg, nil)
-			return nil
-		}
-		return err
-	}
-	t.conv = nil
-	if c.Message != 0 {
-		t.send(fo.Message{EditMessageID: c.Message, Text: t.T("stcheck.comment_got", j.Check.Score, text)})
-	}
-	return nil
+	j, err := t.b.stations.CommentStationCheck(t.conv.StationJob, t.chatID, text)
+	return t.commented(err, "stcheck.closed", func() string { return t.T("stcheck.comment_got", j.Check.Score, text) })
 }

@@ -70,10 +70,20 @@ func (t *turn) surveyAnswer(cq *tgbotapi.CallbackQuery, id uint64, q, score int)
 func (t *turn) surveyComment(text string) error {
 	c := t.conv
 	_, err := t.b.surveys.CommentSurvey(c.Survey, t.chatID, text)
+	return t.commented(err, "sv.closed", func() string { return t.T("sv.comment_got", text) })
+}
+
+// commented ends the wait for a comment typed after a score (a survey,
+// a station's spot check) once the store answered: a record finished
+// meanwhile or gone ends the wait with closedKey; a refused comment (too
+// long) is explained and the chat keeps waiting; a kept one shows got()
+// on the score's message.
+func (t *turn) commented(err error, closedKey string, got func() string) error {
+	c := t.conv
 	switch {
 	case errors.Is(err, fo.ErrNotFound) || errors.Is(err, fo.ErrStale):
 		t.conv = nil
-		t.say(t.T("sv.closed"), nil)
+		t.say(t.T(closedKey), nil)
 		return nil
 	case err != nil:
 		if msg, ok := t.userError(err); ok {
@@ -84,7 +94,7 @@ func (t *turn) surveyComment(text string) error {
 	}
 	t.conv = nil
 	if c.Message != 0 {
-		t.send(fo.Message{EditMessageID: c.Message, Text: t.T("sv.comment_got", text)})
+		t.send(fo.Message{EditMessageID: c.Message, Text: got()})
 	}
 	return nil
 }
