@@ -218,20 +218,17 @@ func (s *Server) consoleIntake(w http.ResponseWriter, r *http.Request, c *staffC
 		return
 	}
 	f := readIntakeForm(r.PostForm)
-	if f.editLines(r.PostForm.Get("op")) {
-		p := s.visitPage(c, v)
-		if p.Intake != nil {
-			f.Suggested = p.Intake.Suggested
-			p.Intake = &f
-		}
-		s.renderConsole(w, r, c, http.StatusOK, "console_visit", p)
-		return
-	}
 	keep := func(p *visitPage) {
 		if p.Intake != nil {
 			f.Suggested = p.Intake.Suggested
 			p.Intake = &f
 		}
+	}
+	if f.editLines(r.PostForm.Get("op")) {
+		p := s.visitPage(c, v)
+		keep(p)
+		s.renderConsole(w, r, c, http.StatusOK, "console_visit", p)
+		return
 	}
 	wo, err := f.workOrder(c.loc)
 	if err == nil {
